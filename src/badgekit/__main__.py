@@ -1,0 +1,5 @@
+"""Allow ``python -m badgekit``."""
+
+from badgekit.cli import main
+
+main()

@@ -1,0 +1,127 @@
+"""How badges look in the terminal: the catalogue table and one badge in full.
+
+Plain functions that build Rich renderables from badges; the CLI prints them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from badgekit.badges import EVIDENCE_FORMATS, Badge, Criterion
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from badgekit.catalogue import Catalogue
+
+
+def prerequisite_lines(badge: Badge, catalogue: Catalogue) -> list[str]:
+    """Each prerequisite in words, saying whether it is required or recommended."""
+    lines = []
+    for index, prereq in enumerate(badge.prerequisites):
+        label = catalogue.prerequisite_label(badge, index)
+        if prereq.text:
+            lines.append(f"{label} ({prereq.level})")
+        elif prereq.level == "required":
+            lines.append(f"Required first: {label}")
+        else:
+            lines.append(f"Recommended first: {label}")
+    return lines
+
+
+def catalogue_table(catalogue: Catalogue) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=f"{len(catalogue)} badges", title_justify="left", expand=False)
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title")
+    table.add_column("series")
+    table.add_column("words")
+    table.add_column("prerequisites")
+    for badge in catalogue:
+        required = [
+            catalogue.prerequisite_label(badge, i).removeprefix("You should already hold the ")
+            for i, p in enumerate(badge.prerequisites)
+            if p.level == "required"
+        ]
+        recommended = sum(1 for p in badge.prerequisites if p.level == "recommended")
+        prereqs = "; ".join(required)
+        if recommended:
+            prereqs += ("; " if prereqs else "") + f"{recommended} recommended"
+        table.add_row(badge.id, badge.title, badge.series_label, badge.words.describe(), prereqs or "none")
+    return table
+
+
+def _criterion_lines(criteria: tuple[Criterion, ...]) -> list[str]:
+    lines = []
+    for criterion in criteria:
+        flag = "  [yellow](wording unverified)[/]" if not criterion.verified else ""
+        extra = f"  [dim](at least {criterion.min_words} words)[/]" if criterion.min_words else ""
+        lines.append(f"  {criterion.number}. {_escape(criterion.text)}{extra}{flag}")
+    return lines
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def badge_detail(badge: Badge, catalogue: Catalogue) -> RenderableType:
+    """Everything a learner wants to read before starting on a badge."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    head = Text(badge.title, style="bold")
+    if badge.series_label:
+        head.append(f"\n{badge.series_label}", style="dim")
+    head.append(f"\nid: {badge.id}", style="dim")
+    if badge.aliases:
+        head.append(f"  (also: {', '.join(badge.aliases)})", style="dim")
+    parts: list[RenderableType] = [Panel(head, expand=False)]
+
+    def section(title: str, lines: list[str]) -> None:
+        parts.append(Text(""))
+        parts.append(Text(title, style="bold underline"))
+        parts.extend(Text.from_markup(line) for line in lines)
+
+    section("About this badge", [_escape(badge.description)] + ([_escape(badge.guidance)] if badge.guidance else []))
+    if badge.kind == "framework":
+        parts.append(Text("This is a framework to reflect against, not an SSSC badge's criteria.", style="italic"))
+    if badge.steps:
+        section(
+            "Before you write",
+            [
+                f"  {i}. {_escape(s.text)}" + (f" [dim]({_escape(s.url)})[/]" if s.url else "")
+                for i, s in enumerate(badge.steps, 1)
+            ],
+        )
+    what = "Questions to answer" if badge.criteria_kind == "questions" else "Criteria"
+    if badge.levels:
+        for level in badge.levels:
+            section(f"{level.title} (level id: {level.id})", _criterion_lines(level.criteria))
+    else:
+        intro = [_escape(badge.criteria_intro)] if badge.criteria_intro else []
+        section(f"{what} ({len(badge.criteria)})", intro + _criterion_lines(badge.criteria))
+    section("How much to write", [badge.words.describe()[:1].upper() + badge.words.describe()[1:] + "."])
+    if badge.prerequisites:
+        section("Prerequisites", [f"  • {_escape(line)}" for line in prerequisite_lines(badge, catalogue)])
+    if badge.evidence_formats:
+        section("Evidence you can give", [f"  • {EVIDENCE_FORMATS[f].capitalize()}" for f in badge.evidence_formats])
+    if badge.declaration:
+        section("Declaration you agree to when you apply", [f"  “{_escape(badge.declaration)}”"])
+    issuer = badge.issuer or "not known"
+    section("Issuer and source", [f"Issuer: {_escape(issuer)}", f"Source: {_escape(badge.source.url)}"])
+    unverified = badge.unverified()
+    if unverified:
+        parts.append(
+            Text.from_markup(
+                "[yellow]Not checked word for word against the badge page: "
+                + _escape("; ".join(unverified))
+                + ". Compare with the badge page before you rely on it.[/]"
+            )
+        )
+    if badge.source.note:
+        parts.append(Text(badge.source.note, style="dim"))
+    return Group(*parts)

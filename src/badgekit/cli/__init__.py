@@ -1,0 +1,13 @@
+"""badgekit's command line: ``app`` with every command registered, and ``main``."""
+
+from __future__ import annotations
+
+from badgekit.cli import catalogue_commands  # noqa: F401 - registers list, show, validate
+from badgekit.cli.app import app
+
+
+def main() -> None:
+    app(prog_name="badgekit")
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,117 @@
+"""The Typer application, its global options, and the one place errors become exit codes.
+
+Command modules register themselves on ``app``; ``badgekit.cli`` imports them all.
+Only this package imports typer. Heavy libraries are imported inside commands, so
+``badgekit --help`` and ``badgekit list`` start quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from badgekit import __version__, console
+from badgekit.errors import BadgekitError, ExitCode
+from badgekit.resources import BADGES_DIR_ENV
+
+HELP = """\
+Draft, check and export evidence statements for SSSC Open Badges.
+
+badgekit interviews you one criterion at a time, tells you what an assessor
+would return your statement for, and exports what you submit.
+
+Exit codes: 0 done; 1 findings at or above --fail-on; 2 usage error;
+3 a file badgekit cannot use (badge file, template or input); 130 interrupted.
+"""
+
+app = typer.Typer(
+    name="badgekit",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="text for people, json for scripts.", case_sensitive=False),
+]
+
+
+@dataclass
+class Settings:
+    """Options given before the command name, shared by every command."""
+
+    badges_dir: Path | None = None
+
+
+def settings(ctx: typer.Context) -> Settings:
+    found = ctx.find_object(Settings)
+    return found if found is not None else Settings()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"badgekit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    badges_dir: Annotated[
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        typer.Option(
+            "--badges-dir",
+            envvar=BADGES_DIR_ENV,
+            help="A folder of your own badge files, searched before the bundled badges.",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Show badgekit's version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(badges_dir=badges_dir)
+
+
+def print_error(error: BadgekitError) -> None:
+    err = console.stderr()
+    # One "error:" line per problem, so each can be found with grep or an editor's
+    # jump-to-line; the hint follows, indented. markup=False: messages quote file
+    # contents, which must never be read as Rich markup.
+    for line in error.error_lines():
+        err.print(f"error: {line}", style="bold red", markup=False, highlight=False, soft_wrap=True)
+    if error.hint:
+        err.print(f"  {error.hint}", markup=False, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def reporting_errors() -> Iterator[None]:
+    """Turn badgekit's own errors into a message on stderr and a documented exit code."""
+    try:
+        yield
+    except BadgekitError as error:
+        print_error(error)
+        raise typer.Exit(int(error.exit_code)) from None
+    except OSError as error:  # a full disk or a vanished folder: still no traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print_error(BadgekitError(f"{where}{error.strerror or error}"))
+        raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None

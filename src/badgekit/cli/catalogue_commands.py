@@ -1,0 +1,121 @@
+"""``badgekit list``, ``show`` and ``validate``: reading the badge catalogue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from badgekit import console
+from badgekit.cli.app import FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.errors import ExitCode, InvalidDataError, Problem
+
+
+def _report_catalogue_problems(problems: list[Problem]) -> None:
+    if problems:
+        print_error(
+            InvalidDataError(problems, hint="Run 'badgekit validate' to see every problem in your badge files.")
+        )
+
+
+@app.command("list")
+def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) -> None:
+    """List every badge badgekit knows: id, title, series, word guidance and prerequisites.
+
+    Example: [bold]badgekit list --format json[/]
+    """
+    from badgekit.badges import badge_to_dict
+    from badgekit.catalogue import load_catalogue
+
+    with reporting_errors():
+        catalogue = load_catalogue(settings(ctx).badges_dir)
+        if output is OutputFormat.json:
+            typer.echo(
+                json.dumps({"schema": 1, "badges": [badge_to_dict(b) for b in catalogue]}, indent=2, ensure_ascii=False)
+            )
+        else:
+            from badgekit.badge_view import catalogue_table
+
+            console.stdout().print(catalogue_table(catalogue))
+            console.stdout().print("Read one in full with: badgekit show ID", style="dim")
+        _report_catalogue_problems(catalogue.problems)
+    if catalogue.problems:
+        raise typer.Exit(int(ExitCode.INVALID_INPUT))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Show a badge in full: what it is, its criteria, how much to write and what to earn first.
+
+    Example: [bold]badgekit show leadership-across-boundaries[/]
+    """
+    from badgekit.catalogue import load_catalogue
+
+    with reporting_errors():
+        catalogue = load_catalogue(settings(ctx).badges_dir)
+        badge = catalogue.get(badge_id)
+        if output is OutputFormat.json:
+            from badgekit.badges import badge_to_dict
+
+            typer.echo(json.dumps(badge_to_dict(badge), indent=2, ensure_ascii=False))
+        else:
+            from badgekit.badge_view import badge_detail
+
+            console.stdout().print(badge_detail(badge, catalogue))
+        _report_catalogue_problems(catalogue.problems)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[
+        Optional[list[Path]],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        typer.Argument(
+            help="Badge files to check. With none, checks every badge badgekit can find.", show_default=False
+        ),
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Check badge files you wrote, reporting every problem as FILE:LINE: field: what is wrong.
+
+    The file format is described in docs/criteria-format.md.
+
+    Example: [bold]badgekit validate my-badge.yaml[/]
+    """
+    from badgekit.catalogue import load_catalogue, validate_files
+
+    with reporting_errors():
+        if files:
+            badges, problems = validate_files(files, settings(ctx).badges_dir)
+            checked = len(files)
+        else:
+            catalogue = load_catalogue(settings(ctx).badges_dir, use_cache=False)
+            badges, problems = list(catalogue), catalogue.problems
+            checked = len(badges) + len({p.path for p in problems})
+    if output is OutputFormat.json:
+        typer.echo(
+            json.dumps(
+                {
+                    "schema": 1,
+                    "valid": not problems,
+                    "badges": [b.id for b in badges],
+                    "problems": [
+                        {"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in problems
+                    ],
+                },
+                indent=2,
+            )
+        )
+    elif problems:
+        print_error(InvalidDataError(problems))
+    else:
+        noun = "file" if checked == 1 else "files"
+        console.stdout().print(f"All {checked} badge {noun} are valid." if checked != 1 else "The badge file is valid.")
+    if problems:
+        raise typer.Exit(int(ExitCode.INVALID_INPUT))

@@ -1,0 +1,64 @@
+"""The wheel carries the badge data and templates: build it, install it alone, run it.
+
+This catches data that was never packaged, which a test run from the checkout cannot.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(dist.glob("badgekit-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    # Let the fresh environment reuse this test run's dependencies (no network needed).
+    # A path in a .pth file goes after the environment's own site-packages, and .pth
+    # files inside it are not run, so badgekit itself can only come from the wheel.
+    own_site = next((env_dir / "lib").glob("python3*/site-packages"))
+    outer = [p for p in sys.path if p.endswith("site-packages")]
+    (own_site / "test-run-dependencies.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    outside = tmp_path / "elsewhere"  # run away from the checkout, so nothing is found there
+    outside.mkdir()
+    env = {**os.environ, "BADGEKIT_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1", "COLUMNS": "200"}
+    where = subprocess.run(
+        [str(python), "-c", "import badgekit.resources as r; print(r.bundled_criteria_dir())"],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert str(env_dir) in where.stdout, "badgekit ran from the checkout, not from the wheel"
+    listed = subprocess.run(
+        [str(env_dir / "bin" / "badgekit"), "list", "--format", "json"],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert '"leadership-across-boundaries"' in listed.stdout
+    assert '"thing-19-citizen-leadership"' in listed.stdout
