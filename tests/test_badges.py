@@ -182,3 +182,43 @@ def test_unverified_wording_is_listed(tmp_path: Path) -> None:
     )
     badge = parse_badge(parse_yaml(text, "b.yaml"))
     assert badge.unverified() == ["criterion 2 (from a second source)"]
+
+
+@pytest.mark.parametrize(
+    ("extra_or_change", "field", "message"),
+    [
+        (
+            ("    min_words: 25\n", "    min_words: 0\n"),
+            "criteria[1].min_words",
+            "should be at least 1 (leave it out for no minimum)",
+        ),
+        (
+            ("  url: https://example.org/my-badge\n", "  url: example\n"),
+            "source.url",
+            "should be a web address starting with https://, not 'example'",
+        ),
+        ("  maximum: 20\n", "criteria[1].min_words", "min_words (25) is more than words.maximum (20)"),
+    ],
+)
+def test_impossible_or_misplaced_values(extra_or_change: str | tuple[str, str], field: str, message: str) -> None:
+    text = VALID + extra_or_change if isinstance(extra_or_change, str) else VALID.replace(*extra_or_change)
+    found = problems_of(text)
+    assert (field, message) in [(p.field, p.message) for p in found], found
+
+
+def test_a_level_needs_statements() -> None:
+    framework = (
+        VALID[: VALID.index("criteria:")] + "kind: framework\nlevels:\n  - {id: one, title: One, criteria: []}\n"
+    )
+    assert [(p.field, p.message) for p in problems_of(framework)] == [
+        ("levels[0].criteria", "should list at least one statement")
+    ]
+
+
+def test_levels_belong_to_frameworks() -> None:
+    with_levels = (
+        VALID[: VALID.index("criteria:")] + "levels:\n  - {id: one, title: One, criteria: [{id: a, text: do a}]}\n"
+    )
+    assert [(p.field, p.message) for p in problems_of(with_levels)] == [
+        ("levels", "levels are for frameworks: add 'kind: framework', or list criteria instead")
+    ]

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 def prerequisite_lines(badge: Badge, catalogue: Catalogue) -> list[str]:
     """Each prerequisite in words, saying whether it is required or recommended."""
     lines = []
-    for index, prereq in enumerate(badge.prerequisites):
-        label = catalogue.prerequisite_label(badge, index)
+    for prereq in badge.prerequisites:
+        label = catalogue.prerequisite_label(prereq)
         if prereq.text:
             lines.append(f"{label} ({prereq.level})")
         elif prereq.level == "required":
@@ -30,20 +30,19 @@ def prerequisite_lines(badge: Badge, catalogue: Catalogue) -> list[str]:
 
 
 def catalogue_table(catalogue: Catalogue) -> RenderableType:
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"{len(catalogue)} badges", title_justify="left", expand=False)
+    table = Table(title=f"{len(catalogue)} badges", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
     table.add_column("id", style="bold", no_wrap=True)
     table.add_column("title")
     table.add_column("series")
     table.add_column("words")
     table.add_column("prerequisites")
-    for badge in catalogue:
-        required = [
-            catalogue.prerequisite_label(badge, i).removeprefix("You should already hold the ")
-            for i, p in enumerate(badge.prerequisites)
-            if p.level == "required"
-        ]
+    # Introductory badges (no series) first, then each series in order, frameworks last.
+    in_order = sorted(catalogue, key=lambda b: (b.kind == "framework", b.series or "", b.number or 0, b.title))
+    for badge in in_order:
+        required = [catalogue.prerequisite_title(p) for p in badge.prerequisites if p.level == "required"]
         recommended = sum(1 for p in badge.prerequisites if p.level == "recommended")
         prereqs = "; ".join(required)
         if recommended:

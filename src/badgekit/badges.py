@@ -307,6 +307,8 @@ def _read_criterion(r: _Reader, value: Any, here: str, number: int) -> Criterion
     cid = r.identifier(obj, here)
     text = r.field(obj, here, "text", str, required=True)
     min_words = r.field(obj, here, "min_words", int)
+    if min_words == 0:
+        r.add(join(here, "min_words"), "should be at least 1 (leave it out for no minimum)")
     verified = r.field(obj, here, "verified", bool)
     note = r.field(obj, here, "note", str)
     prompts = r.text_list(obj, here, "prompts")
@@ -346,6 +348,8 @@ def _read_level(r: _Reader, value: Any, here: str, _number: int) -> Level | None
     criteria = _read_criteria(r, obj, here)
     if "criteria" not in obj:
         r.add(join(here, "criteria"), "required")
+    elif not obj["criteria"] and isinstance(obj["criteria"], list):
+        r.add(join(here, "criteria"), "should list at least one statement")
     if lid is None or title is None:
         return None
     return Level(id=lid, title=title, criteria=criteria)
@@ -368,6 +372,21 @@ def _read_words(r: _Reader, value: Any, here: str) -> WordRule:
         if lo is not None and hi is not None and lo > hi:
             r.add(join(here, low), f"{low} ({lo}) is more than {high} ({hi})")
     return rule
+
+
+def _check_minimums_fit(r: _Reader, criteria: tuple[Criterion, ...], words: WordRule) -> None:
+    """Per-criterion minimums that no statement within the maximum could meet."""
+    if words.maximum is None:
+        return
+    for index, criterion in enumerate(criteria):
+        if criterion.min_words is not None and criterion.min_words > words.maximum:
+            r.add(
+                join(join("criteria", index), "min_words"),
+                f"min_words ({criterion.min_words}) is more than words.maximum ({words.maximum})",
+            )
+    total = sum(c.min_words or 0 for c in criteria)
+    if total > words.maximum:
+        r.add("words.maximum", f"maximum ({words.maximum}) is less than the criteria's min_words added up ({total})")
 
 
 def _read_prerequisite(r: _Reader, value: Any, here: str, _n: int) -> Prerequisite | None:
@@ -404,6 +423,8 @@ def _read_source(r: _Reader, value: Any, here: str) -> Source | None:
     if obj is None:
         return None
     url = r.field(obj, here, "url", str, required=True)
+    if url is not None and not url.startswith(("https://", "http://")):
+        r.add(join(here, "url"), f"should be a web address starting with https://, not '{url}'")
     verified = r.field(obj, here, "verified", bool, required=True)
     note = r.field(obj, here, "note", str)
     if url is None or verified is None:
@@ -442,7 +463,12 @@ def parse_badge(doc: YamlDocument) -> Badge:
         r.add("criteria", "required (or levels, for a framework)")
     elif "criteria" in obj and not criteria and not any(p.field.startswith("criteria") for p in r.problems):
         r.add("criteria", "should list at least one criterion")
+    if "levels" in obj and "criteria" not in obj and obj.get("kind") != "framework":
+        r.add("levels", "levels are for frameworks: add 'kind: framework', or list criteria instead")
+    elif "levels" in obj and obj["levels"] == []:
+        r.add("levels", "should list at least one level")
     words = _read_words(r, obj["words"], "words") if "words" in obj else WordRule()
+    _check_minimums_fit(r, criteria, words)
     formats = r.text_list(obj, "", "evidence_formats")
     for index, fmt in enumerate(formats):
         if fmt not in EVIDENCE_FORMATS:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from badgekit import resources
 from badgekit.badge_cache import BadgeCache
-from badgekit.badges import Badge, parse_badge
+from badgekit.badges import Badge, Prerequisite, parse_badge
 from badgekit.errors import BadgekitError, InvalidDataError, Problem, UnknownBadgeError
 from badgekit.textinput import read_text
 from badgekit.yamldoc import YamlDocument, join, parse_yaml
@@ -148,14 +148,15 @@ class Catalogue:
         for loaded in self.badges.values():
             self.problems.extend(_unknown_prerequisites(loaded, self))
 
-    def prerequisite_label(self, badge: Badge, index: int) -> str:
-        """A prerequisite in words: its own sentence, or the named badge's title."""
-        prereq = badge.prerequisites[index]
-        if prereq.text:
-            return prereq.text
+    def prerequisite_title(self, prereq: Prerequisite) -> str:
+        """The title of the badge a prerequisite names, whether or not badgekit bundles it."""
         if prereq.badge is not None and prereq.badge in self:
             return self.get(prereq.badge).title
         return prereq.name or prereq.badge or ""
+
+    def prerequisite_label(self, prereq: Prerequisite) -> str:
+        """A prerequisite in words: its source's own sentence, or the badge's title."""
+        return prereq.text or self.prerequisite_title(prereq)
 
 
 def _unknown_prerequisites(loaded: LoadedBadge, known: Catalogue) -> Iterator[Problem]:
