@@ -1,0 +1,83 @@
+"""Writing files so that nothing is lost: atomically, privately, and never over something else.
+
+``write_private`` is for the learner's own state (drafts, profile, reviews): the new
+content goes to a temporary file beside the target, is flushed to disk, and is renamed
+over the target, so a crash, Ctrl-C or full disk leaves either the old file or the new
+one, never half of either. The file is readable by its owner only.
+
+``write_new`` is for outputs a person asked for (statements, exports, calendars): it
+refuses to replace an existing file unless ``force`` is given.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from badgekit.errors import BadgekitError
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically, readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, PRIVATE_FILE)  # mkstemp already uses 0o600; be explicit about intent
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Make the rename itself durable; not every platform or file system allows this.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def write_new(path: Path, text: str, *, force: bool = False, private: bool = False) -> None:
+    """Write an output file, refusing to replace an existing one unless ``force``."""
+    if path.exists() and not force:
+        raise BadgekitError(
+            "this file already exists, so it was left as it is",
+            path=str(path),
+            hint="Choose another name with -o, or add --force to replace it.",
+        )
+    if path.is_dir():
+        raise BadgekitError("this is a folder, not a file", path=str(path))
+    if private:
+        write_private(path, text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

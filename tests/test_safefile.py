@@ -1,0 +1,46 @@
+"""Files are written whole, privately where they hold the learner's words, and never over another."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from badgekit.errors import BadgekitError
+from badgekit.safefile import write_new, write_private
+
+
+def test_private_files_are_owner_only_and_replaced_whole(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "profile.json"
+    write_private(target, "first")
+    write_private(target, "second")
+    assert target.read_text(encoding="utf-8") == "second"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+    assert [p.name for p in target.parent.iterdir()] == ["profile.json"]  # no temporary file left behind
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "draft.json"
+    write_private(target, "answers so far")
+
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_private(target, "new answers")
+    assert target.read_text(encoding="utf-8") == "answers so far"
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.json"]
+
+
+def test_outputs_are_never_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "statement.md"
+    write_new(target, "mine")
+    with pytest.raises(BadgekitError, match="already exists") as caught:
+        write_new(target, "theirs")
+    assert "--force" in (caught.value.hint or "")
+    assert target.read_text(encoding="utf-8") == "mine"
+    write_new(target, "replaced", force=True)
+    assert target.read_text(encoding="utf-8") == "replaced"
