@@ -13,19 +13,28 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from badgekit.catalogue import Catalogue
+    from badgekit.profile import Profile
 
 
-def prerequisite_lines(badge: Badge, catalogue: Catalogue) -> list[str]:
-    """Each prerequisite in words, saying whether it is required or recommended."""
+#: SSSC's guidance for managers, tip 10, in one line.
+LIMITS_LINE = "A badge shows learning, not competence: it does not replace mandatory or accredited training."
+
+
+def prerequisite_lines(badge: Badge, catalogue: Catalogue, profile: Profile | None = None) -> list[str]:
+    """Each prerequisite in words, saying whether it is required or recommended,
+    and, once the learner keeps a profile, whether they hold it."""
     lines = []
     for prereq in badge.prerequisites:
         label = catalogue.prerequisite_label(prereq)
         if prereq.text:
-            lines.append(f"{label} ({prereq.level})")
+            line = f"{label} ({prereq.level})"
         elif prereq.level == "required":
-            lines.append(f"Required first: {label}")
+            line = f"Required first: {label}"
         else:
-            lines.append(f"Recommended first: {label}")
+            line = f"Recommended first: {label}"
+        if profile is not None and profile.exists:
+            line += " – you hold this" if profile.holds(prereq, catalogue) else " – not in your profile yet"
+        lines.append(line)
     return lines
 
 
@@ -66,7 +75,7 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def badge_detail(badge: Badge, catalogue: Catalogue) -> RenderableType:
+def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = None) -> RenderableType:
     """Everything a learner wants to read before starting on a badge."""
     from rich.console import Group
     from rich.panel import Panel
@@ -105,13 +114,18 @@ def badge_detail(badge: Badge, catalogue: Catalogue) -> RenderableType:
         section(f"{what} ({len(badge.criteria)})", intro + _criterion_lines(badge.criteria))
     section("How much to write", [badge.words.describe()[:1].upper() + badge.words.describe()[1:] + "."])
     if badge.prerequisites:
-        section("Prerequisites", [f"  • {_escape(line)}" for line in prerequisite_lines(badge, catalogue)])
+        lines = [f"  • {_escape(line)}" for line in prerequisite_lines(badge, catalogue, profile)]
+        if profile is not None and not profile.exists:
+            lines.append("  [dim]Record the badges you hold with: badgekit profile add BADGE[/]")
+        section("Prerequisites", lines)
     if badge.evidence_formats:
         section("Evidence you can give", [f"  • {EVIDENCE_FORMATS[f].capitalize()}" for f in badge.evidence_formats])
     if badge.declaration:
         section("Declaration you agree to when you apply", [f"  “{_escape(badge.declaration)}”"])
     issuer = badge.issuer or "not known"
     section("Issuer and source", [f"Issuer: {_escape(issuer)}", f"Source: {_escape(badge.source.url)}"])
+    parts.append(Text(""))
+    parts.append(Text(LIMITS_LINE, style="italic"))
     unverified = badge.unverified()
     if unverified:
         parts.append(

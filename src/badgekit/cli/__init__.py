@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from badgekit.cli import catalogue_commands  # noqa: F401 - registers list, show, validate
+from badgekit.cli import (
+    catalogue_commands,  # noqa: F401 - registers list, show, validate
+    plan_commands,  # noqa: F401 - registers plan
+    profile_commands,  # noqa: F401 - registers profile add/remove/list
+)
 from badgekit.cli.app import app
 
 

@@ -66,8 +66,9 @@ def show(
             typer.echo(json.dumps(badge_to_dict(badge), indent=2, ensure_ascii=False))
         else:
             from badgekit.badge_view import badge_detail
+            from badgekit.profile import load_profile
 
-            console.stdout().print(badge_detail(badge, catalogue))
+            console.stdout().print(badge_detail(badge, catalogue, load_profile()))
         _report_catalogue_problems(catalogue.problems)
 
 

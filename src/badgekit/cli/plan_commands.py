@@ -1,0 +1,129 @@
+"""``badgekit plan``: a timeline for earning a badge, as a table and an iCalendar file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from badgekit import console
+from badgekit.cli.app import FormatOption, OutputFormat, app, reporting_errors, settings
+
+if TYPE_CHECKING:
+    from badgekit.plan import Stage
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date: write it as YEAR-MONTH-DAY, for example 2026-12-01"
+        ) from None
+
+
+WeeksOption = Annotated[Optional[int], typer.Option(min=1, max=52, show_default=False)]  # noqa: UP045
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],
+    start: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="The day you start, as YEAR-MONTH-DAY. [default: today]", show_default=False),
+    ] = None,
+    learning_weeks: WeeksOption = None,
+    activity_weeks: WeeksOption = None,
+    writing_weeks: WeeksOption = None,
+    ics: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--ics", help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Plan the weeks to a badge: learning, activities, writing, the 28-day assessment and a resubmission.
+
+    SSSC advises allowing time for each of these, and for a second 28-day assessment in
+    case the first submission is returned. The weeks are an estimate from the badge's
+    size: change them with --learning-weeks, --activity-weeks and --writing-weeks.
+
+    Example: [bold]badgekit plan leadership-across-boundaries --start 2026-12-01 --ics plan.ics[/]
+    """
+    from badgekit.catalogue import load_catalogue
+    from badgekit.plan import Weeks, default_weeks, plan_badge, plan_to_ical
+    from badgekit.profile import load_profile, prerequisite_advice
+    from badgekit.safefile import write_new
+
+    with reporting_errors():
+        first_day = _parse_date(start) if start else date.today()
+        catalogue = load_catalogue(settings(ctx).badges_dir)
+        badge = catalogue.get(badge_id)
+        guess = default_weeks(badge)
+        weeks = Weeks(
+            learning=learning_weeks or guess.learning,
+            activities=activity_weeks or guess.activities,
+            writing=writing_weeks or guess.writing,
+        )
+        stages = plan_badge(badge, first_day, weeks)
+        advice = prerequisite_advice(badge, load_profile(), catalogue)
+        if ics is not None:
+            calendar = plan_to_ical(badge, stages)
+            if str(ics) == "-":
+                typer.echo(calendar, nl=False)
+                return
+            write_new(ics, calendar, force=force)
+        if output is OutputFormat.json:
+            data = {
+                "schema": 1,
+                "badge": badge.id,
+                "stages": [
+                    {
+                        "name": s.name,
+                        "start": s.start.isoformat(),
+                        "end": s.end.isoformat(),
+                        "days": s.days,
+                        "if_returned": s.if_returned,
+                        "detail": s.detail,
+                    }
+                    for s in stages
+                ],
+                "earn_first": advice,
+                "ics": str(ics) if ics else None,
+            }
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        _print_plan(badge.title, stages, advice, ics)
+
+
+def _print_plan(title: str, stages: list[Stage], advice: list[str], ics: Path | None) -> None:
+    from rich.table import Table
+
+    out = console.stdout()
+    for line in advice:
+        out.print(f"Before you start: {line}", style="yellow", markup=False)
+    from rich import box
+
+    table = Table(title=f"Plan for {title}", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("stage", style="bold")
+    table.add_column("from", no_wrap=True)
+    table.add_column("to", no_wrap=True)
+    table.add_column("what to do")
+    for stage in stages:
+        name = f"{stage.name} (if returned)" if stage.if_returned else stage.name
+        table.add_row(name, f"{stage.start:%d %b %Y}", f"{stage.end:%d %b %Y}", stage.detail)
+    out.print(table)
+    first_try = next(s for s in stages if s.name == "Assessment")
+    out.print(
+        f"Expect a decision by {first_try.end:%d %B %Y}; allow until {stages[-1].end:%d %B %Y} in case it is returned."
+    )
+    if ics:
+        out.print(f"Saved the plan to {ics}: import it into your calendar.", markup=False)
+    else:
+        out.print("Add --ics plan.ics to save it as a file your calendar can import.", style="dim")
