@@ -128,6 +128,10 @@ class Statement:
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def offset_of_line(self, line: int) -> int:
+        """The offset of the first character of a 1-based line."""
+        return self._line_starts[max(1, min(line, len(self._line_starts))) - 1]
+
     def line_span(self, offset: int) -> tuple[int, int]:
         """The start and end offsets of the line holding ``offset`` (end excludes the newline)."""
         line, _ = self.position(offset)

@@ -1,0 +1,173 @@
+"""One statement checked from start to end: badge found, rules run, results gathered.
+
+This is what the ``check`` command runs for each file and what its text and JSON
+output are made from. It raises BadgekitError (exit code 3) for a statement that
+cannot be checked: unreadable, empty, or naming no badge or an unknown one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
+from badgekit.checks.registry import run_rules
+from badgekit.errors import BadgekitError
+from badgekit.statement import Statement, parse_statement, read_front_matter
+
+if TYPE_CHECKING:
+    from badgekit.badges import Badge
+    from badgekit.catalogue import Catalogue
+    from badgekit.checks.coverage import CriterionCoverage
+    from badgekit.checks.textstats import Readability
+
+NO_BADGE_HINT = (
+    "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
+    "at the very top, or give it with --badge ID. 'badgekit list' shows every badge's id."
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person asked for, the same for every file of one run."""
+
+    badge: str | None = None  # --badge: wins over the front matter
+    level: str | None = None  # --level: for a framework
+    allowed_names: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything found in one statement."""
+
+    path: str
+    badge: Badge
+    level: str | None
+    statement: Statement
+    criteria: tuple[CriterionCoverage, ...]
+    readability: Readability | None
+    findings: tuple[Finding, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return self.statement.words
+
+    def worst(self) -> Severity | None:
+        return next((s for s in SEVERITIES if self.counts.get(s)), None)
+
+    def fails(self, fail_on: Severity) -> bool:
+        return any(severity_rank(f.severity) >= severity_rank(fail_on) for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        statement = self.statement
+        rule = self.badge.words
+        return {
+            "path": self.path,
+            "badge": self.badge.id,
+            "badge_title": self.badge.title,
+            "level": self.level,
+            "words": statement.words,
+            "word_counts": {
+                "answers": statement.words,
+                "headings": statement.heading_words,
+                "declared": statement.declared_words,
+            },
+            "word_rule": {
+                "minimum": rule.minimum,
+                "maximum": rule.maximum,
+                "suggested_min": rule.suggested_min,
+                "suggested_max": rule.suggested_max,
+                "text": rule.describe(),
+            },
+            "criteria": [c.to_dict() for c in self.criteria],
+            "readability": self.readability.to_dict() if self.readability else None,
+            "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def resolve_badge(statement_badge: str | None, options: Options, catalogue: Catalogue, path: str) -> Badge:
+    name = options.badge or statement_badge
+    if not name:
+        raise BadgekitError("this statement does not say which badge it is for", path=path, hint=NO_BADGE_HINT)
+    try:
+        return catalogue.get(name)
+    except BadgekitError as error:
+        error.path = path
+        raise
+
+
+def choose_level(badge: Badge, statement: Statement, options: Options, path: str) -> str | None:
+    if not badge.levels:
+        return None
+    wanted = options.level or statement.level
+    if wanted is None:
+        from badgekit.checks.coverage import best_level
+
+        return best_level(badge, statement)
+    if badge.level(wanted) is None:
+        raise BadgekitError(
+            f"the badge '{badge.id}' has no level called '{wanted}'",
+            path=path,
+            hint="Choose one of: " + ", ".join(badge.level_ids()) + ".",
+        )
+    return wanted
+
+
+def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> FileReport:
+    """Check one statement's text against its badge with the chosen rules."""
+    if not text.strip():
+        raise BadgekitError("this file is empty: there is no statement to check", path=path)
+    fields, _, _ = read_front_matter(text, path)
+    badge_value = fields.get("badge")
+    badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
+    statement = parse_statement(text, path, declaration=badge.declaration)
+    level = choose_level(badge, statement, options, path)
+    prerequisites = tuple((p.level, catalogue.prerequisite_title(p)) for p in badge.prerequisites)
+    context = CheckContext(
+        statement=statement,
+        badge=badge,
+        criteria=badge.criteria_for(level),
+        level=level,
+        allowed_names=(*options.allowed_names, *badge.resource_people),
+        prerequisites=prerequisites,
+        level_given=bool(options.level or statement.level),
+    )
+    findings = run_rules(context, options.rules)
+    from badgekit.checks.coverage import analyse
+    from badgekit.checks.textstats import readability_of
+
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    return FileReport(
+        path=path,
+        badge=badge,
+        level=level,
+        statement=statement,
+        criteria=tuple(analyse(context)),
+        readability=readability_of(context),
+        findings=tuple(findings),
+        counts=counts,
+    )
+
+
+def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]:
+    """The statement with every privacy finding's span replaced by its suggestion, and how many."""
+    spans = sorted(
+        {(f.start, f.end, f.suggestion) for f in findings if f.category == "privacy" and f.suggestion is not None},
+        key=lambda span: (span[0], -span[1]),
+    )
+    pieces: list[str] = []
+    position = 0
+    replaced = 0
+    for start, end, suggestion in spans:
+        if start < position or end <= start:
+            continue  # overlapping spans: the first (and longest) one wins
+        pieces.append(statement.text[position:start])
+        pieces.append(suggestion or "")
+        position = end
+        replaced += 1
+    pieces.append(statement.text[position:])
+    return "".join(pieces), replaced

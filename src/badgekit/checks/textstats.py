@@ -1,0 +1,147 @@
+"""Readability scores: sentences, syllables, Flesch reading ease and Flesch–Kincaid grade.
+
+The formulas are textstat's (and Flesch's and Kincaid's):
+
+    reading ease = 206.835 - 1.015 × words per sentence - 84.6 × syllables per word
+    grade        = 0.39 × words per sentence + 11.8 × syllables per word - 15.59
+
+textstat itself is not used. Its newest releases import nltk and scipy (over a
+second) and download a pronunciation dictionary on first use, which fails on a
+computer with no network; older ones import pkg_resources (tens of milliseconds).
+Syllables are counted here by English spelling rules instead, which agree with
+dictionary counts for nearly all everyday words and need no data, no download and
+no import time. Scores are for guidance, so a point or two either way does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from badgekit.wordcount import is_word, strip_markup
+
+if TYPE_CHECKING:
+    from badgekit.checks.model import CheckContext
+    from badgekit.statement import Statement
+
+# A sentence ends at . ! or ? (and any closing quotes or brackets) followed by space and
+# a capital, digit or quote, or at the end of a paragraph. "e.g." and "Mrs." do not end one.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|cf|approx|Prof)|\b[A-Z])\.$")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_LETTERS = re.compile(r"[^a-z]")
+# Vowel pairs that are two syllables (cre-ate, pi-ano, re-enter...).
+_SPLIT_PAIRS = re.compile(r"ia|iet|ieu|io[^nu]|ua[^y]|uo|eo[^u]|ea(?:te|tion)|[^gq]ue(?:nt|l)|oe[^s]?$|[^aeiou]eing")
+_SILENT_ENDINGS = re.compile(r"(?:[^aeiouyl]e|[^aeiouy]es|[^aeiouydt]ed|que)$")
+_TRUE_LE = re.compile(r"[^aeiouy]le$|[^aeiouy]les$")
+_SPECIAL = {
+    "area": 3, "idea": 3, "ideas": 3, "being": 2, "people": 2, "every": 2, "everyone": 3, "business": 2,
+    "different": 3, "interest": 3, "interested": 4, "family": 3, "families": 3, "evening": 2, "several": 3,
+    "science": 2, "quiet": 2, "society": 4, "create": 2, "created": 3, "real": 1, "really": 2, "poem": 2,
+    "our": 1, "hour": 1, "fire": 1, "via": 2, "naive": 2, "cooperate": 4, "cooperation": 5, "recreate": 3,
+    "sometimes": 2, "something": 2, "someone": 2, "lives": 1, "themselves": 2, "somewhere": 2, "whereas": 2,
+}  # fmt: skip
+
+
+def syllables(word: str) -> int:
+    """Syllables in an English word, by spelling rules (at least one for any word)."""
+    word = _LETTERS.sub("", word.lower())
+    if not word:
+        return 0
+    if word in _SPECIAL:
+        return _SPECIAL[word]
+    if len(word) <= 3:
+        return 1
+    count = len(_VOWEL_GROUPS.findall(word))
+    if _SILENT_ENDINGS.search(word) and not _TRUE_LE.search(word):
+        count -= 1
+    count += len(_SPLIT_PAIRS.findall(word))
+    return max(1, count)
+
+
+def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Sentences of a paragraph of prose as (start, end) offsets (plus ``base``), each with a word."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[max(0, match.start() - 8) : match.start() + 1]):
+            continue
+        found.append((start, match.end()))
+        start = match.end()
+    found.append((start, len(text)))
+    result = []
+    for a, b in found:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        if any(is_word(token) for token in chunk.split()):
+            result.append((base + a + lead, base + a + len(chunk.rstrip())))
+    return result
+
+
+def sentence_spans(statement: Statement) -> list[tuple[int, int]]:
+    """Every sentence of the learner's prose, as offsets into the file."""
+    spans: list[tuple[int, int]] = []
+    for start, end in statement.paragraphs():
+        chunk = statement.prose[start:end]
+        if any(_is_item(line) for line in chunk.split("\n")):
+            # Each line of a list is its own sentence, full stop or not.
+            for line in re.finditer(r"[^\n]+", chunk):
+                spans.extend(sentences(line.group(), start + line.start()))
+        else:
+            spans.extend(sentences(chunk.replace("\n", " "), start))
+    return spans
+
+
+def _is_item(line: str) -> bool:
+    return bool(re.match(r"\s*(?:[-*+]|\d{1,3}[.)])\s", line))
+
+
+def words_of(text: str) -> list[str]:
+    return [token for token in strip_markup(text).split() if is_word(token)]
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Scores for the learner's prose as a whole."""
+
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def reading_ease(self) -> float:
+        if not self.words or not self.sentences:
+            return 100.0
+        return round(206.835 - 1.015 * self.words / self.sentences - 84.6 * self.syllables / self.words, 1)
+
+    @property
+    def grade(self) -> float:
+        if not self.words or not self.sentences:
+            return 0.0
+        return round(0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59, 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reading_ease": self.reading_ease,
+            "grade": self.grade,
+            "sentences": self.sentences,
+            "words": self.words,
+            "syllables": self.syllables,
+        }
+
+
+def measure(statement: Statement) -> Readability:
+    spans = sentence_spans(statement)
+    all_words = [w for a, b in spans for w in words_of(statement.prose[a:b])]
+    return Readability(len(all_words), len(spans), sum(syllables(w) for w in all_words))
+
+
+def readability_of(context: CheckContext) -> Readability:
+    """The statement's scores, worked out once and shared by every rule."""
+    cached = context.shared.get("readability")
+    if cached is None:
+        cached = measure(context.statement)
+        context.shared["readability"] = cached
+    assert isinstance(cached, Readability)
+    return cached
