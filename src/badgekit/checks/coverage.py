@@ -28,8 +28,15 @@ if TYPE_CHECKING:
     from badgekit.statement import Section, Statement
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _listed(text: str) -> list[str]:
+    return text.split()
+
+
 _STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
+    _listed(
+        """a about above after again against all also am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have having
     he her here hers herself him himself his how i if in into is it its itself just may me might more most must
     my myself no nor not now of off on once only or other others our ours ourselves out over own same she should
@@ -37,12 +44,15 @@ _STOPWORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would you your yours
     yourself yourselves even if whether e g eg ie etc tell us show able well way ways clear clearly ensure
     including include within make take good range appropriate required require use using used people services
-    service work working""".split()
+    service work working"""
+    )
 )
 _SUFFIXES = tuple(
     sorted(
-        """ational ations ation ising izing ised ized ises izes ise ize ingly ings ing ments ment nesses ness ities
-        ity ively ives ive ers er ies ied ed es ly s e al ate ates ated y""".split(),
+        _listed(
+            """ational ations ation ising izing ised ized ises izes ise ize ingly ings ing ments ment nesses ness
+            ities ity ively ives ive ers er ies ied ed es ly s e al ate ates ated y"""
+        ),
         key=len,
         reverse=True,
     )
@@ -93,7 +103,7 @@ def _profiles(criteria: Sequence[Criterion]) -> list[_Profile]:
     signal_terms = [frozenset(s for signal in c.signals for s, _ in tokens(signal)) for c in criteria]
     count = len(criteria)
     frequency: dict[str, int] = {}
-    for own in (a | b for a, b in zip(text_terms, signal_terms)):
+    for own in (a | b for a, b in zip(text_terms, signal_terms, strict=True)):
         for term in own:
             frequency[term] = frequency.get(term, 0) + 1
     profiles = []
@@ -156,7 +166,7 @@ def _heading_match(section: Section, profiles: Sequence[_Profile]) -> int | None
 def _paragraph_scores(text: str, profiles: Sequence[_Profile]) -> list[tuple[float, list[str]]]:
     found = tokens(text)
     stems = {s for s, _ in found}
-    words_for = {}
+    words_for: dict[str, str] = {}
     for s, w in found:
         words_for.setdefault(s, w)
     joined = " " + " ".join(s for s, _ in found) + " "

@@ -140,7 +140,7 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
     from badgekit.checks.coverage import analyse
     from badgekit.checks.textstats import readability_of
 
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     return FileReport(
         path=path,
         badge=badge,
