@@ -10,17 +10,28 @@ checked on the words spent on it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from badgekit.checks.coverage import analyse
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import SAMPLE_BADGE_ID, WRITING_EVIDENCE_GOOD, draft, words
 
+if TYPE_CHECKING:
+    from badgekit.badges import WordRule
+
 _BOUNDARIES = "leadership-across-boundaries"
 
 
 def _plural(count: int, noun: str = "word") -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _suggested(rule_: WordRule) -> str:
+    low, high = rule_.suggested_min, rule_.suggested_max
+    if low is not None and high is not None:
+        return f"suggested {low:,}–{high:,} words"
+    return f"suggested {low:,} words or more" if low is not None else f"suggested {high:,} words at most"
 
 
 @rule(
@@ -78,8 +89,8 @@ def words_below_suggested(context: CheckContext) -> Iterator[Finding]:
     if rule_.minimum is not None and count < rule_.minimum:
         return  # BK101 already says so, more strongly
     yield context.report_statement(
-        f"The statement has {_plural(count)}, {_plural(rule_.suggested_min - count)} below the suggested "
-        f"{rule_.describe()}; say more about what you learned and how your practice changed."
+        f"The statement has {_plural(count)}, {_plural(rule_.suggested_min - count)} below the "
+        f"{_suggested(rule_)}; say more about what you learned and how your practice changed."
     )
 
 
@@ -100,8 +111,8 @@ def words_above_suggested(context: CheckContext) -> Iterator[Finding]:
     if rule_.maximum is not None and count > rule_.maximum:
         return  # BK102 already says so, more strongly
     yield context.report_statement(
-        f"The statement has {_plural(count)}, {_plural(count - rule_.suggested_max)} over the suggested "
-        f"{rule_.describe()}; an assessor reads focused evidence more easily, so trim description first."
+        f"The statement has {_plural(count)}, {_plural(count - rule_.suggested_max)} over the "
+        f"{_suggested(rule_)}; an assessor reads focused evidence more easily, so trim description first."
     )
 
 

@@ -1,0 +1,166 @@
+"""How ``badgekit check`` shows its results to a person, with Rich.
+
+For each statement: a summary (the badge, the words against the badge's rule as a
+bar, counts by severity), a table of criteria with the words spent on each, then
+the findings grouped by family with their line numbers. After several statements,
+a table with one row per file. Everything taken from a file (paths, messages that
+quote criteria) is built as ``Text``, never parsed as Rich markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from badgekit.checks.model import CATEGORIES, SEVERITIES
+
+if TYPE_CHECKING:
+    from badgekit.badges import WordRule
+    from badgekit.checks.batch import FileError, Outcome
+    from badgekit.checks.report import FileReport
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+CATEGORY_TITLES = {
+    "words": "Words",
+    "coverage": "Coverage",
+    "privacy": "Privacy",
+    "reflection": "Reflection",
+    "readability": "Readability",
+    "format": "Format",
+}
+BAR_WIDTH = 30
+
+
+def counts_text(counts: dict[str, int]) -> Text:
+    text = Text()
+    for index, severity in enumerate(SEVERITIES):
+        number = counts.get(severity, 0)
+        if index:
+            text.append(", ")
+        noun = severity if number == 1 else f"{severity}s"
+        text.append(f"{number} {noun}", style=SEVERITY_STYLES[severity] if number else "dim")
+    return text
+
+
+def words_bar(words: int, rule: WordRule) -> Text:
+    """The learner's words against the badge's rule: ``742 words ━━━━━━━━━━──── 500–1000 words suggested``."""
+    low = rule.minimum if rule.minimum is not None else rule.suggested_min
+    high = rule.maximum if rule.maximum is not None else rule.suggested_max
+    scale = max(words, high or 0, (low or 0) * 2, 1)
+    filled = round(BAR_WIDTH * min(words, scale) / scale)
+    hard_out = (rule.minimum is not None and words < rule.minimum) or (
+        rule.maximum is not None and words > rule.maximum
+    )
+    soft_out = (rule.suggested_min is not None and words < rule.suggested_min) or (
+        rule.suggested_max is not None and words > rule.suggested_max
+    )
+    style = "red" if hard_out else "yellow" if soft_out else "green"
+    text = Text(f"{words:,} words ", style="bold")
+    text.append("━" * filled, style=style)
+    text.append("─" * (BAR_WIDTH - filled), style="dim")
+    text.append(f" {rule.describe()}")
+    return text
+
+
+def criteria_table(report: FileReport) -> Table:
+    kind = report.badge.criterion_word
+    table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column(kind, overflow="fold", ratio=1)
+    table.add_column("Covered")
+    table.add_column("Words", justify="right")
+    for item in report.criteria:
+        covered = Text("yes", style="green") if item.covered else Text("no", style="bold red")
+        table.add_row(str(item.number), Text(item.text), covered, str(item.words))
+    return table
+
+
+def findings_view(report: FileReport) -> RenderableType:
+    parts: list[RenderableType] = []
+    for category in CATEGORIES:
+        found = [f for f in report.findings if f.category == category]
+        if not found:
+            continue
+        parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", style="dim", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1)
+        for finding in found:
+            table.add_row(
+                f"  line {finding.line}",
+                Text(finding.severity, style=SEVERITY_STYLES[finding.severity]),
+                finding.code,
+                Text(finding.message),
+            )
+        parts.append(table)
+    if not parts:
+        parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
+    return Group(*parts)
+
+
+def report_view(report: FileReport) -> RenderableType:
+    """One statement: summary, criteria table, findings by family."""
+    header = Text(report.path, style="bold")
+    header.append(f"  {report.badge.title} ({report.badge.id}", style="")
+    header.append(f", level {report.level})" if report.level else ")")
+    lines: list[RenderableType] = [header, words_bar(report.words, report.badge.words)]
+    details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
+    if report.readability and report.readability.words:
+        details.append(
+            f"   Reading ease {report.readability.reading_ease:.0f}, grade {report.readability.grade:.0f}", style="dim"
+        )
+    lines.append(details)
+    summary = Text("Findings: ")
+    summary.append_text(counts_text(report.counts))
+    lines.append(summary)
+    lines.append(Text())
+    if report.criteria:
+        lines.append(criteria_table(report))
+        lines.append(Text())
+    lines.append(findings_view(report))
+    return Group(*lines)
+
+
+def error_view(error: FileError) -> RenderableType:
+    text = Text()
+    for index, line in enumerate(error.lines):
+        text.append(("\n" if index else "") + f"error: {line}", style="bold red")
+    if error.hint:
+        text.append(f"\n  {error.hint}")
+    return text
+
+
+def summary_table(outcomes: Sequence[Outcome]) -> Table:
+    """One row per statement, for a run over several."""
+    from badgekit.checks.batch import FileError
+
+    table = Table(title="Summary", show_edge=False, pad_edge=False)
+    for column, justify in (
+        ("File", "left"),
+        ("Badge", "left"),
+        ("Words", "right"),
+        ("Errors", "right"),
+        ("Warnings", "right"),
+        ("Notes", "right"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for outcome in outcomes:
+        if isinstance(outcome, FileError):
+            table.add_row(Text(outcome.path), Text("could not be checked", style="bold red"), "", "", "", "")
+            continue
+        table.add_row(
+            Text(outcome.path),
+            Text(outcome.badge.id),
+            f"{outcome.words:,}",
+            *(
+                Text(str(outcome.counts.get(s, 0)), style=SEVERITY_STYLES[s] if outcome.counts.get(s) else "dim")
+                for s in SEVERITIES
+            ),
+        )
+    return table

@@ -1,0 +1,162 @@
+"""Checking many statements in one run: finding the files and spreading the work over the cores.
+
+Arguments may be files, folders (every .md, .markdown and .txt file in them) and
+glob patterns (for shells that do not expand them, ``"drafts/**/*.md"``), or ``-``
+for standard input. Statements are checked in worker processes once there are
+enough of them to repay starting the workers; each worker loads the badge
+catalogue once. A statement that cannot be checked becomes a FileError, so that
+one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from badgekit.checks.report import FileReport, Options, check_text
+from badgekit.errors import BadgekitError
+from badgekit.textinput import STDIN, display_name, read_text
+
+if TYPE_CHECKING:
+    from badgekit.catalogue import Catalogue
+
+STATEMENT_SUFFIXES = (".md", ".markdown", ".txt")
+#: Fewer statements than this are checked in this process: starting workers costs more.
+PARALLEL_FROM = 24
+_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A statement that could not be checked, with what to tell the person."""
+
+    path: str
+    lines: tuple[str, ...]
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"path": self.path, "message": "; ".join(self.lines), "hint": self.hint}
+
+
+Outcome = FileReport | FileError
+
+
+def expand_paths(arguments: Sequence[str]) -> list[str]:
+    """The statement files named by files, folders and glob patterns, in the order given."""
+    found: list[str] = []
+    for argument in arguments:
+        if argument == STDIN:
+            found.append(argument)
+        elif Path(argument).is_dir():
+            found.extend(
+                sorted(
+                    str(p) for p in Path(argument).iterdir() if p.suffix.lower() in STATEMENT_SUFFIXES and p.is_file()
+                )
+            )
+        elif not Path(argument).exists() and glob.has_magic(argument):
+            matches = sorted(glob.glob(argument, recursive=True))
+            if not matches:
+                raise BadgekitError(f"no files match '{argument}'")
+            found.extend(m for m in matches if Path(m).is_file())
+        else:
+            found.append(argument)
+    if found.count(STDIN) > 1:
+        raise BadgekitError("standard input ('-') can be read only once in a run")
+    return list(dict.fromkeys(found))  # a file named twice (or by two patterns) is checked once
+
+
+# --- one statement ---------------------------------------------------------------------------
+
+_worker: tuple[Catalogue, Options] | None = None  # (catalogue, options) in a worker process
+
+
+def check_one(name: str, text: str | None, catalogue: Catalogue, options: Options) -> Outcome:
+    """Check one file by name (or the given text, for standard input)."""
+    shown = display_name(name)
+    try:
+        content = text if text is not None else read_text(name)
+        return check_text(content, shown, catalogue, options)
+    except BadgekitError as error:
+        lines = tuple(line if line.startswith(shown) else f"{shown}: {line}" for line in error.error_lines())
+        return FileError(shown, lines, error.hint)
+
+
+def _start_worker(badges_dir: Path | None, options: Options) -> None:
+    from badgekit.catalogue import load_catalogue
+
+    global _worker
+    _worker = (load_catalogue(badges_dir), options)
+
+
+def _check_chunk(names: list[str]) -> list[Outcome]:
+    assert _worker is not None
+    catalogue, options = _worker
+    return [check_one(name, None, catalogue, options) for name in names]
+
+
+# --- many statements ---------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def check_many(
+    names: Sequence[str],
+    catalogue: Catalogue,
+    options: Options,
+    *,
+    badges_dir: Path | None = None,
+    stdin_text: str | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    started: Callable[[], None] | None = None,
+) -> list[Outcome]:
+    """Check every named statement, in order. ``progress`` is told how many more are done.
+
+    ``started`` is called once the worker processes exist (if any), so that a caller
+    can start a progress display without its thread being copied into the workers.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(names) < PARALLEL_FROM:
+        if started:
+            started()
+        return list(_serially(names, catalogue, options, stdin_text, progress))
+    outcomes: dict[int, Outcome] = {}
+    local = [i for i, name in enumerate(names) if name == STDIN]
+    remote = [i for i, name in enumerate(names) if name != STDIN]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(badges_dir, options)) as pool:
+        chunks = [remote[i : i + _CHUNK] for i in range(0, len(remote), _CHUNK)]
+        futures: list[tuple[list[int], Future[list[Outcome]]]] = [
+            (chunk, pool.submit(_check_chunk, [names[i] for i in chunk])) for chunk in chunks
+        ]
+        if started:
+            started()
+        for index in local:
+            outcomes[index] = check_one(names[index], stdin_text, catalogue, options)
+            if progress:
+                progress(1)
+        for chunk, future in futures:
+            for index, outcome in zip(chunk, future.result(), strict=True):
+                outcomes[index] = outcome
+            if progress:
+                progress(len(chunk))
+    return [outcomes[i] for i in range(len(names))]
+
+
+def _serially(
+    names: Sequence[str],
+    catalogue: Catalogue,
+    options: Options,
+    stdin_text: str | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Outcome]:
+    for name in names:
+        yield check_one(name, stdin_text if name == STDIN else None, catalogue, options)
+        if progress:
+            progress(1)

@@ -1,0 +1,247 @@
+"""``badgekit check``: what an assessor would return a statement for, before they do."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from badgekit import console
+from badgekit.cli.app import FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.errors import BadgekitError, ExitCode
+
+if TYPE_CHECKING:
+    from badgekit.catalogue import Catalogue
+    from badgekit.checks.batch import Outcome
+    from badgekit.checks.model import Rule
+    from badgekit.checks.report import FileReport, Options
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    note = "note"
+
+
+ListOption = Optional[list[str]]  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+
+
+def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
+    from badgekit.checks.registry import normalise_prefixes, select_rules, unknown_prefixes
+
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        wrong = unknown_prefixes(normalise_prefixes(values))
+        if wrong:
+            raise typer.BadParameter(
+                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=option
+            )
+    return tuple(select_rules(select, ignore))
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    badge: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--badge", "-b", help="The badge id or alias, if the statement does not name one.", show_default=False
+        ),
+    ] = None,
+    level: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="For a framework badge: the level you reflected against.", show_default=False),
+    ] = None,
+    select: Annotated[
+        ListOption,
+        typer.Option(help="Only these rules: codes or starts of codes, e.g. BK2 or BK201,BK4.", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        ListOption,
+        typer.Option(help="Leave out these rules: codes or starts of codes, e.g. BK5.", show_default=False),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit with 1 when there is a finding this serious or worse.", case_sensitive=False)
+    ] = FailOn.error,
+    allow_name: Annotated[
+        ListOption,
+        typer.Option(help="A name that may appear (an author, a trainer); give it once per name.", show_default=False),
+    ] = None,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Also write a copy with every identifying detail replaced (NAME.redacted.md, or -o).",
+        ),
+    ] = False,
+    output_path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Where --redact writes its copy (one statement only).", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let --redact replace an existing file.")] = False,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=1, help="Statements to check at once. [default: one per core]", show_default=False),
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Check statements for what an assessor would return them for: words, criteria, privacy, reflection.
+
+    Reports, for each statement, the words against the badge's rule, which criteria are
+    covered and with how many words, and every finding by family (words, coverage,
+    privacy, reflection, readability, format) with its line. Each finding has a code;
+    docs/rules.md explains them all. Silence one finding on one line with a comment on
+    that line: <!-- badgekit: ignore BK301 -->.
+
+    How words are counted: a word is a run of non-space characters holding at least one
+    letter or digit, so "multi-agency", "don't" and "500–1000" are one word each and a
+    lone dash is none. The front matter, headings, the badge's own declaration, Markdown
+    markup and link addresses are not counted; link text is. Headings' words are shown
+    separately.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage
+    error; 3 a statement that cannot be read or names no known badge.
+
+    Example: [bold]badgekit check statement.md[/]
+    """
+    from badgekit.catalogue import load_catalogue
+    from badgekit.checks.batch import FileError, expand_paths
+    from badgekit.checks.report import Options
+    from badgekit.textinput import STDIN, read_text
+
+    rules = _rules(select or [], ignore or [])
+    if output_path is not None and not redact:
+        raise typer.BadParameter("-o is where --redact writes its copy; add --redact", param_hint="--output")
+    with reporting_errors():
+        names = expand_paths(files)
+        if redact and output_path is not None and len(names) != 1:
+            raise typer.BadParameter("-o can name one copy only: check one statement at a time", param_hint="--output")
+        if redact and STDIN in names and output_path is None:
+            raise typer.BadParameter("give -o PATH for the copy of a statement read from standard input")
+        badges_dir = settings(ctx).badges_dir
+        catalogue = load_catalogue(badges_dir)
+        options = Options(
+            badge=badge,
+            level=level,
+            allowed_names=tuple(allow_name or ()),
+            rules=rules,
+        )
+        stdin_text = read_text(STDIN) if STDIN in names else None
+        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs)
+        reports = [o for o in outcomes if not isinstance(o, FileError)]
+        if output is OutputFormat.json:
+            typer.echo(json.dumps(_json(outcomes, fail_on), indent=2, ensure_ascii=False))
+        else:
+            _print_text(outcomes)
+        if redact:
+            for report in reports:
+                _write_redacted(report, output_path, force)
+    failed = any(r.fails(fail_on.value) for r in reports)
+    if len(reports) != len(outcomes):
+        raise typer.Exit(int(ExitCode.INVALID_INPUT))
+    if failed:
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _run(
+    names: list[str],
+    catalogue: Catalogue,
+    options: Options,
+    badges_dir: Path | None,
+    stdin_text: str | None,
+    jobs: int | None,
+) -> list[Outcome]:
+    from badgekit.checks.batch import check_many
+
+    err = console.stderr()
+    if len(names) < 2 or not err.is_terminal:
+        return check_many(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
+    )
+    task = progress.add_task("check", total=len(names))
+    try:
+        return check_many(
+            names,
+            catalogue,
+            options,
+            badges_dir=badges_dir,
+            stdin_text=stdin_text,
+            jobs=jobs,
+            progress=lambda done: progress.advance(task, done),
+            started=progress.start,
+        )
+    finally:
+        progress.stop()
+
+
+def _json(outcomes: list[Outcome], fail_on: FailOn) -> dict[str, object]:
+    from badgekit.checks.batch import FileError
+
+    reports = [o for o in outcomes if not isinstance(o, FileError)]
+    errors = [o for o in outcomes if isinstance(o, FileError)]
+    return {
+        "schema": 1,
+        "files": [r.to_dict() for r in reports],
+        "errors": [e.to_dict() for e in errors],
+        "summary": {
+            "files": len(outcomes),
+            "checked": len(reports),
+            "error": sum(r.counts.get("error", 0) for r in reports),
+            "warning": sum(r.counts.get("warning", 0) for r in reports),
+            "note": sum(r.counts.get("note", 0) for r in reports),
+            "fail_on": fail_on.value,
+            "failed": any(r.fails(fail_on.value) for r in reports),
+        },
+    }
+
+
+def _print_text(outcomes: list[Outcome]) -> None:
+    from badgekit.check_view import error_view, report_view, summary_table
+    from badgekit.checks.batch import FileError
+
+    out = console.stdout()
+    for index, outcome in enumerate(outcomes):
+        if index:
+            out.print()
+        if isinstance(outcome, FileError):
+            console.stderr().print(error_view(outcome))
+        else:
+            out.print(report_view(outcome))
+    if len(outcomes) > 1:
+        out.print()
+        out.print(summary_table(outcomes))
+
+
+def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -> None:
+    from badgekit.checks.report import redact
+    from badgekit.safefile import write_new
+
+    text, replaced = redact(report.statement, report.findings)
+    source = Path(report.path)
+    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
+    if target.resolve() == source.resolve():
+        raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
+    try:
+        write_new(target, text, force=force, private=True)
+    except BadgekitError as error:
+        print_error(error)
+        raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
+    noun = "detail" if replaced == 1 else "details"
+    console.stderr().print(
+        f"Wrote {target} with {replaced} identifying {noun} replaced; {report.path} is unchanged.",
+        markup=False,
+        highlight=False,
+    )
