@@ -1,0 +1,566 @@
+"""A checked statement turned into what the learner submits: a web page, plain text, Markdown or JSON.
+
+``build_document`` reads a parsed statement and its badge into an ExportDocument; one
+function per format turns that into text:
+
+- ``to_html``: one self-contained page (inline CSS, no scripts, nothing fetched) through
+  the ``statement.html.j2`` template, the user's own first (see badgekit.render);
+- ``to_text``: plain text that pastes cleanly into a web form: no Markdown symbols,
+  headings as plain lines, one line per paragraph;
+- ``to_markdown``: the statement as normalised Markdown, for a blog;
+- ``to_evidence``: an Open Badges ``Evidence`` object, for e-portfolio systems.
+
+The learner's Markdown is parsed by markdown-it-py with raw HTML switched off, so
+``<script>`` or ``<img onerror=...>`` in a statement is shown as the characters typed,
+and ``javascript:`` links are never made into links. HTML comments are dropped from
+every format: Markdown hides them and the word count skips them, so the learner never
+meant them to be read. The learner's text reaches a template only as data: body HTML
+made here, everything else escaped by the template's autoescaping.
+
+``screen`` is the safety check that runs before any export: the privacy rules first
+(any error stops the export unless overridden), then the other rules for a summary.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from badgekit.badge_view import LIMITS_LINE
+from badgekit.errors import BadgekitError, ExitCode
+from badgekit.statement import Section, Statement
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+    from badgekit.badges import Badge, WordRule
+    from badgekit.catalogue import Catalogue
+    from badgekit.checks.model import Finding
+    from badgekit.checks.report import FileReport
+
+HTML_TEMPLATE = "statement.html.j2"
+
+#: The formats ``export`` writes, with the suffix a derived file name gets.
+SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json"}
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_DECLARATION_HEADING = "Declaration"
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    """One part of the statement: a heading (none for text before the first) and its Markdown."""
+
+    level: int  # 0 for text before the first heading; 1 for the title; 2 and deeper for the rest
+    number: int | None
+    title: str  # the heading without its number or markup
+    body: str  # the learner's Markdown under the heading, comments removed
+    words: int
+    is_declaration: bool = False
+
+    @property
+    def heading(self) -> str:
+        """The heading as every format shows it: "1. the criterion text"."""
+        return f"{self.number}. {self.title}" if self.number is not None else self.title
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    """A statement and its badge, ready for any format."""
+
+    badge: Badge
+    title: str
+    sections: tuple[ExportSection, ...]
+    words: int
+    level_title: str | None = None
+    written: date | None = None
+    criteria: tuple[str, ...] = ()
+
+
+def _body(statement: Statement, section: Section) -> str:
+    text = statement.text[section.body_start : section.end].replace("\r\n", "\n").replace("\r", "\n")
+    return _COMMENT.sub("", text).strip("\n").rstrip()
+
+
+def _written(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()) if value else None
+    except ValueError:
+        return None
+
+
+def build_document(statement: Statement, badge: Badge, level: str | None = None) -> ExportDocument:
+    """The statement's parts in order, its title and its word count, for the given badge."""
+    sections: list[ExportSection] = []
+    title: str | None = None
+    for section in statement.sections:
+        if section.level == 1 and title is None:
+            title = section.title
+            if not _body(statement, section):
+                continue
+        body = _body(statement, section)
+        if section.level == 0 and not body:
+            continue
+        sections.append(
+            ExportSection(
+                level=section.level,
+                number=section.number,
+                title=_DECLARATION_HEADING if section.is_declaration else section.title,
+                body=body,
+                words=section.words,
+                is_declaration=section.is_declaration,
+            )
+        )
+    if not any(s.is_declaration for s in sections) and badge.declaration:
+        sections.append(ExportSection(2, None, _DECLARATION_HEADING, badge.declaration, 0, is_declaration=True))
+    chosen = badge.level(level) if level else None
+    return ExportDocument(
+        badge=badge,
+        title=title or badge.title,
+        sections=tuple(sections),
+        words=statement.words,
+        level_title=chosen.title if chosen else None,
+        written=_written(statement.front_matter.get("date")),
+        criteria=tuple(c.text for c in badge.criteria_for(level if badge.levels else None)),
+    )
+
+
+# --- Markdown, parsed once, rendered three ways ------------------------------------------
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with raw HTML off: tags in the learner's text are text, never markup."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    parser.add_render_rule("image", _image_as_link)
+    return parser
+
+
+def _image_as_link(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    # An <img> would be fetched when the page opens; a link is followed only if clicked.
+    from markdown_it.common.utils import escapeHtml
+
+    token = tokens[index]
+    alt = "".join(child.content for child in token.children or ()) or "image"
+    return f'<a href="{escapeHtml(str(token.attrGet("src") or ""))}">{escapeHtml(alt)}</a>'
+
+
+def _inline_plain(children: Sequence[Token]) -> str:
+    parts: list[str] = []
+    link_stack: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "image":
+            parts.append("".join(c.content for c in child.children or ()))
+        elif kind == "link_open":
+            link_stack.append(str(child.attrGet("href") or ""))
+            parts.append("\x00")  # where the link text starts
+        elif kind == "link_close":
+            href = link_stack.pop()
+            start = len(parts) - 1 - parts[::-1].index("\x00")
+            text = "".join(parts[start + 1 :])
+            del parts[start:]
+            shown = href.removeprefix("mailto:")
+            parts.append(text if not href or text.strip() == shown else f"{text} ({href})")
+    return "".join(parts)
+
+
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^(?:[#>~+=-]|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def _escape_md(text: str) -> str:
+    return _MD_ESCAPE.sub(lambda m: "\\" + m.group(0), text)
+
+
+def _code_span(content: str) -> str:
+    ticks = "`"
+    while ticks in content:
+        ticks += "`"
+    pad = " " if content.startswith("`") or content.endswith("`") else ""
+    return f"{ticks}{pad}{content}{pad}{ticks}"
+
+
+def _link_target(href: str) -> str:
+    return f"<{href}>" if re.search(r"[\s()<>]", href) else href
+
+
+def _inline_markdown(children: Sequence[Token]) -> str:
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            parts.append(_escape_md(child.content))
+        elif kind == "code_inline":
+            parts.append(_code_span(child.content))
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\\\n")
+        elif kind in ("em_open", "em_close"):
+            parts.append("*")
+        elif kind in ("strong_open", "strong_close"):
+            parts.append("**")
+        elif kind == "link_open":
+            parts.append("[")
+        elif kind == "link_close":
+            parts.append(f"]({_link_target(str(child.meta.get('href', '')))})")
+        elif kind == "image":
+            alt = _inline_markdown(child.children or [])
+            parts.append(f"![{alt}]({_link_target(str(child.attrGet('src') or ''))})")
+    line = "".join(parts)
+    return _MD_LINE_START.sub(lambda m: "\\" + m.group(0) if not m.group(0).isdigit() else m.group(0) + "\\", line)
+
+
+def _pair_links(tokens: Sequence[Token]) -> None:
+    # markdown-it gives the address on link_open only; the Markdown writer needs it at the close.
+    for token in tokens:
+        stack: list[str] = []
+        for child in token.children or ():
+            if child.type == "link_open":
+                stack.append(str(child.attrGet("href") or ""))
+            elif child.type == "link_close" and stack:
+                child.meta["href"] = stack.pop()
+
+
+@dataclass
+class _OpenList:
+    number: int | None  # the next item's number; None for a bulleted list
+    width: int = 0  # the current item's marker width: where its text starts
+
+
+@dataclass
+class _Writer:
+    """Walks markdown-it's block tokens, writing paragraphs, lists and quotes as plain text or Markdown.
+
+    Paragraphs are one line each (no hard wraps); blocks are separated by a blank line,
+    except the items of a tight list, which go one to a line.
+    """
+
+    markdown: bool
+    blocks: list[str] = field(default_factory=list)
+    lists: list[_OpenList] = field(default_factory=list)
+    quotes: int = 0
+    marker: str | None = None
+    last_in_list: bool = False
+
+    def add(self, text: str, *, tight: bool = False) -> None:
+        quote = "> " * self.quotes if self.markdown else ""
+        outer = " " * sum(item.width for item in self.lists[:-1])
+        if self.marker is not None:
+            first = quote + outer + self.marker
+            self.marker = None
+        else:
+            first = quote + outer + (" " * self.lists[-1].width if self.lists else "")
+        rest = quote + " " * sum(item.width for item in self.lists)
+        lines = text.split("\n")
+        block = "\n".join([first + lines[0], *((rest + line).rstrip() for line in lines[1:])])
+        separator = "\n" if tight and self.last_in_list else "\n\n"
+        self.blocks.append(separator + block if self.blocks else block)
+        self.last_in_list = bool(self.lists)
+
+    def start_item(self) -> None:
+        current = self.lists[-1]
+        if current.number is None:
+            self.marker = "- " if self.markdown else "• "
+        else:
+            self.marker = f"{current.number}. "
+            current.number += 1
+        current.width = len(self.marker)
+
+    def walk(self, tokens: Sequence[Token]) -> str:
+        _pair_links(tokens)
+        inline = _inline_markdown if self.markdown else _inline_plain
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.last_in_list = self.last_in_list and bool(self.lists)  # a new list starts a new block
+                start = token.attrGet("start") if kind == "ordered_list_open" else None
+                self.lists.append(_OpenList(None if kind == "bullet_list_open" else int(start or 1)))
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                self.start_item()
+            elif kind == "list_item_close":
+                self.marker = None  # an empty item: its marker must not land on the next block
+            elif kind == "blockquote_open":
+                self.quotes += 1
+            elif kind == "blockquote_close":
+                self.quotes -= 1
+            elif kind == "heading_open" and self.markdown:
+                self.marker = "#" * int(token.tag[1:]) + " "
+            elif kind == "inline":
+                before = tokens[index - 1] if index else None
+                tight = before is not None and before.type == "paragraph_open" and before.hidden
+                self.add(inline(token.children or []), tight=tight)
+            elif kind in ("fence", "code_block"):
+                code = token.content.rstrip("\n")
+                if self.markdown:
+                    fence = "~~~~" if "```" in code else "```"
+                    code = f"{fence}\n{code}\n{fence}"
+                self.add(code)
+            elif kind == "hr" and self.markdown:
+                self.add("---")
+        return "".join(self.blocks)
+
+
+def plain_text(markdown: str, parser: MarkdownIt | None = None) -> str:
+    """Markdown as plain text: no markers, one line per paragraph, "•" for bullets."""
+    return _Writer(markdown=False).walk((parser or markdown_parser()).parse(markdown))
+
+
+def normalised_markdown(markdown: str, parser: MarkdownIt | None = None) -> str:
+    """Markdown rewritten in one consistent style, with anything that would be raw HTML escaped."""
+    return _Writer(markdown=True).walk((parser or markdown_parser()).parse(markdown))
+
+
+# --- the formats ---------------------------------------------------------------------------
+
+
+def _heading_level(section: ExportSection) -> int:
+    return 2 if section.level <= 2 else 3
+
+
+def to_text(document: ExportDocument) -> str:
+    """Plain text to paste into a web form: the title, then each heading on its own line."""
+    parser = markdown_parser()
+    parts = [document.title]
+    for section in document.sections:
+        if section.level > 0:
+            parts.append(section.heading)
+        if section.body:
+            parts.append(plain_text(section.body, parser))
+    return "\n\n".join(parts) + "\n"
+
+
+def to_markdown(document: ExportDocument) -> str:
+    """The statement as normalised Markdown: ATX headings, numbered criteria, one line per paragraph."""
+    parser = markdown_parser()
+    parts = [f"# {_escape_md(document.title)}"]
+    for section in document.sections:
+        if section.level > 0:
+            parts.append("#" * _heading_level(section) + " " + _escape_md(section.heading))
+        if section.body:
+            parts.append(normalised_markdown(section.body, parser))
+    return "\n\n".join(parts) + "\n"
+
+
+def issuer_name(badge: Badge) -> str:
+    return badge.issuer or "the badge's issuer"
+
+
+def to_evidence(document: ExportDocument, *, evidence_id: uuid.UUID | None = None) -> dict[str, Any]:
+    """An Open Badges ``Evidence`` object, valid under both Open Badges 2.0 and 3.0.
+
+    ``type`` is a list: 3.0 requires a set holding "Evidence", and 2.0, being JSON-LD,
+    reads a list of types the same as one. The ``id`` is a ``urn:uuid:``, which both allow
+    for evidence carried inside the badge rather than published at an address.
+    """
+    badge = document.badge
+    words = "word" if document.words == 1 else "words"
+    return {
+        "type": ["Evidence"],
+        "id": f"urn:uuid:{evidence_id or uuid.uuid4()}",
+        "name": f"{badge.title}: evidence statement",
+        "description": (
+            f"A written statement of {document.words:,} {words} against each of the criteria of "
+            f"the Open Badge “{badge.title}”, issued by {issuer_name(badge)}."
+        ),
+        "narrative": to_markdown(document),
+        "genre": "Prose",
+        "audience": f"Assessors of {badge.issuer} Open Badges" if badge.issuer else "Open Badge assessors",
+    }
+
+
+@dataclass(frozen=True)
+class WordVerdict:
+    """The learner's word count against the badge's word rule, in words a learner reads."""
+
+    words: int
+    rule: str  # "500–1000 words suggested"
+    verdict: str  # "within the guidance"
+    within: bool
+
+
+def word_verdict(words: int, rule: WordRule) -> WordVerdict:
+    def verdict() -> tuple[str, bool]:
+        if rule.minimum is not None and words < rule.minimum:
+            return f"{rule.minimum - words:,} short of the minimum", False
+        if rule.maximum is not None and words > rule.maximum:
+            return f"{words - rule.maximum:,} over the maximum", False
+        if rule.suggested_min is not None and words < rule.suggested_min:
+            return "below the suggested length", True
+        if rule.suggested_max is not None and words > rule.suggested_max:
+            return "above the suggested length", True
+        return ("within the guidance", True) if rule.describe() != "no word limit" else ("no word limit", True)
+
+    text, within = verdict()
+    return WordVerdict(words, rule.describe(), text, within)
+
+
+def british_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def html_context(document: ExportDocument) -> dict[str, Any]:
+    """What statement.html.j2 is given. Body HTML is made here, with raw HTML off; the rest is escaped."""
+    from markupsafe import Markup
+
+    from badgekit import __version__
+
+    parser = markdown_parser()
+    badge = document.badge
+    sections = [
+        {
+            "heading": section.heading if section.level > 0 else None,
+            "title": section.title,
+            "level": _heading_level(section),
+            "number": section.number,
+            "declaration": section.is_declaration,
+            "words": section.words,
+            # Safe to mark: markdown-it escapes every character of the learner's text, as html is off.
+            "html": Markup(parser.render(section.body)),
+        }
+        for section in document.sections
+    ]
+    verdict = word_verdict(document.words, badge.words)
+    return {
+        "title": document.title,
+        "badge": {
+            "id": badge.id,
+            "title": badge.title,
+            "series": badge.series_label,
+            "issuer": badge.issuer or "",
+            "page": badge.source.url,
+            "criteria_intro": badge.criteria_intro or "",
+            "criterion_word": badge.criterion_word,
+        },
+        "level": document.level_title,
+        "criteria": list(document.criteria),
+        "sections": sections,
+        "words": {"count": verdict.words, "rule": verdict.rule, "verdict": verdict.verdict, "within": verdict.within},
+        "written": british_date(document.written) if document.written else "",
+        "limits": LIMITS_LINE,
+        "generator": f"badgekit {__version__}",
+    }
+
+
+def to_html(document: ExportDocument, templates_dir: Path | None = None) -> str:
+    """One self-contained web page: inline CSS, no scripts, nothing fetched when it opens."""
+    from badgekit.render import render_template
+
+    return render_template(HTML_TEMPLATE, html_context(document), templates_dir)
+
+
+# --- finding the statement and naming the output ------------------------------------------
+
+STATEMENT_PATTERN = "*-statement.md"
+
+
+def find_statement(folder: Path) -> tuple[Path, int]:
+    """The statement ``badgekit draft`` wrote in a folder (the newest, if several) and how many there are."""
+    found = [path for path in folder.glob(STATEMENT_PATTERN) if path.is_file()]
+    if not found:
+        raise BadgekitError(
+            f"no statement was named, and this folder has no '{STATEMENT_PATTERN}' file",
+            hint="Name the statement to export, for example: badgekit export my-statement.md --html",
+        )
+    newest = max(found, key=lambda path: (path.stat().st_mtime_ns, path.name))
+    return newest, len(found)
+
+
+def output_path(source: Path, kind: str) -> Path:
+    """The file an export is saved to when no -o is given: beside the statement, named after it."""
+    stem = source.name[: -len(source.suffix)] if source.suffix else source.name
+    target = source.with_name(stem + SUFFIXES[kind])
+    if target.resolve() == source.resolve():  # never over the statement itself
+        target = source.with_name(f"{stem}.export{SUFFIXES[kind]}")
+    return target
+
+
+# --- the safety check that runs first -------------------------------------------------------
+
+
+class PrivacyStop(BadgekitError):
+    """The privacy check found details that could identify someone, so nothing was exported."""
+
+    exit_code = ExitCode.FINDINGS
+
+    def __init__(self, path: str, findings: Sequence[Finding]) -> None:
+        count = len(findings)
+        details = "1 detail" if count == 1 else f"{count} details"
+        super().__init__(
+            f"nothing was exported: the privacy check found {details} that could identify someone",
+            path=path,
+            hint=(
+                "Your evidence is published when the badge is awarded. Take these details out, or write a "
+                "role instead (such as 'my manager' or 'a person I support'), then export again. If you are "
+                "certain none of them identifies anyone, add --ignore-privacy."
+            ),
+        )
+        self.findings = tuple(findings)
+
+    def error_lines(self) -> list[str]:
+        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f) for f in self.findings]
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What the checks found before the export: the privacy findings, then the rest."""
+
+    report: FileReport  # the privacy run: its badge, level and parsed statement are the export's
+    privacy: tuple[Finding, ...]
+    others: tuple[Finding, ...]
+
+
+def screen(
+    text: str,
+    path: str,
+    catalogue: Catalogue,
+    *,
+    badge: str | None = None,
+    level: str | None = None,
+    allowed_names: Sequence[str] = (),
+    ignore_privacy: bool = False,
+) -> Screening:
+    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
+    from dataclasses import replace
+
+    from badgekit.checks.registry import select_rules
+    from badgekit.checks.report import Options, check_text
+
+    options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names))
+    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))))
+    errors = [f for f in first.findings if f.severity == "error"]
+    if errors and not ignore_privacy:
+        raise PrivacyStop(path, errors)
+    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
+    return Screening(first, first.findings, rest.findings)
+
+
+def summary(findings: Sequence[Finding]) -> str | None:
+    """'1 error and 3 warnings', or None when there is nothing."""
+    counts = [(s, sum(1 for f in findings if f.severity == s)) for s in ("error", "warning", "note")]
+    parts = [f"{n} {s}" + ("" if n == 1 else "s") for s, n in counts if n]
+    if not parts:
+        return None
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
