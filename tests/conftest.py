@@ -16,7 +16,7 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Point badgekit's user directory at a fresh folder so no test sees another's state."""
     data = tmp_path / "user-data"
     monkeypatch.setenv("BADGEKIT_DATA_DIR", str(data))
-    for name in ("BADGEKIT_BADGES_DIR", "BADGEKIT_TEMPLATES_DIR"):
+    for name in ("BADGEKIT_BADGES_DIR", "BADGEKIT_TEMPLATES_DIR", "BADGEKIT_DRAFTS_DIR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "160")

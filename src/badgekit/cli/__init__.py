@@ -5,6 +5,7 @@ from __future__ import annotations
 from badgekit.cli import (
     catalogue_commands,  # noqa: F401 - registers list, show, validate
     check_commands,  # noqa: F401 - registers check
+    draft_commands,  # noqa: F401 - registers draft and drafts
     plan_commands,  # noqa: F401 - registers plan
     profile_commands,  # noqa: F401 - registers profile add/remove/list
 )

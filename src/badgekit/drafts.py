@@ -1,0 +1,318 @@
+"""Saving and resuming drafts: every answer the learner gives, kept the moment it is given.
+
+A draft is one JSON file per badge in the drafts folder (``--drafts-dir``, then
+``BADGEKIT_DRAFTS_DIR``, then ``drafts`` in badgekit's data folder). Each save
+replaces the whole file atomically and owner-only through badgekit.safefile, so a
+crash, Ctrl-C, a closed terminal or SIGKILL leaves the last saved draft whole.
+
+Nothing is thrown away: an answer that is replaced is kept in the draft's
+``earlier`` list, starting afresh moves the old draft to a backup file beside it,
+and a draft file that cannot be read (damaged, or edited by hand into something
+badgekit does not understand) is reported with its file, line and field and left
+exactly as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from badgekit import resources
+from badgekit.errors import BadgekitError, InvalidDataError, Problem
+from badgekit.safefile import PRIVATE_FOLDER, write_private
+from badgekit.wordcount import count_words
+
+DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"
+DRAFT_SCHEMA = 1
+#: Replaced answers kept per criterion; older ones are dropped so a draft stays small.
+EARLIER_KEPT = 20
+
+_SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOP_KEYS = {"schema", "badge", "title", "level", "created", "changed", "answers", "earlier"}
+_ANSWER_KEYS = {"text", "changed"}
+
+
+def drafts_dir(override: Path | None = None) -> Path:
+    """Where drafts are kept: the option, then the environment variable, then the data folder."""
+    if override is not None:
+        return override.expanduser()
+    env = os.environ.get(DRAFTS_DIR_ENV)
+    return Path(env).expanduser() if env else resources.user_data_dir() / "drafts"
+
+
+def now() -> str:
+    """The local time, to the second, as drafts record it."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    changed: str
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass
+class Draft:
+    """One learner's answers to one badge so far."""
+
+    badge: str
+    title: str
+    level: str | None = None
+    created: str = field(default_factory=now)
+    changed: str = field(default_factory=now)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    earlier: dict[str, list[Answer]] = field(default_factory=dict)  # replaced answers, oldest first
+
+    def answer(self, criterion_id: str) -> str | None:
+        found = self.answers.get(criterion_id)
+        return found.text if found else None
+
+    def set_answer(self, criterion_id: str, text: str) -> None:
+        """Record an answer; the one it replaces is kept in ``earlier``."""
+        stamp = now()
+        old = self.answers.get(criterion_id)
+        if old is not None and old.text != text:
+            self.keep_earlier(criterion_id, old.text)
+        self.answers[criterion_id] = Answer(text, stamp)
+        self.changed = stamp
+
+    def keep_earlier(self, criterion_id: str, text: str) -> None:
+        """Keep text the learner wrote that is not (or no longer) the answer."""
+        kept = self.earlier.setdefault(criterion_id, [])
+        kept.append(Answer(text, now()))
+        del kept[:-EARLIER_KEPT]
+        self.changed = now()
+
+    def words(self, criterion_ids: list[str] | None = None) -> int:
+        """The learner's words, over every answer or only those named."""
+        ids = self.answers if criterion_ids is None else criterion_ids
+        return sum(self.answers[cid].words for cid in ids if cid in self.answers)
+
+    def to_dict(self) -> dict[str, Any]:
+        def answer(a: Answer) -> dict[str, str]:
+            return {"text": a.text, "changed": a.changed}
+
+        return {
+            "schema": DRAFT_SCHEMA,
+            "badge": self.badge,
+            "title": self.title,
+            "level": self.level,
+            "created": self.created,
+            "changed": self.changed,
+            "answers": {cid: answer(a) for cid, a in self.answers.items()},
+            "earlier": {cid: [answer(a) for a in kept] for cid, kept in self.earlier.items() if kept},
+        }
+
+
+# --- reading a draft file ----------------------------------------------------------------
+
+
+class _Checker:
+    """Collects what is wrong with a draft file, each problem with the field it concerns."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+
+    def text(self, value: Any, where: str, *, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            self.problems.append((where, "should be text" if value is not None else "required"))
+            return None
+        return value
+
+    def mapping(self, value: Any, where: str, allowed: set[str] | None = None) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.problems.append((where, "should be a mapping of names to values"))
+            return {}
+        for key in value:
+            if allowed is not None and key not in allowed:
+                self.problems.append((f"{where}.{key}" if where else str(key), "unknown key"))
+        return value
+
+    def answer(self, value: Any, where: str) -> Answer | None:
+        obj = self.mapping(value, where, _ANSWER_KEYS)
+        text = self.text(obj.get("text"), f"{where}.text")
+        changed = self.text(obj.get("changed"), f"{where}.changed")
+        return Answer(text, changed) if text is not None and changed is not None else None
+
+
+def _line_finder(raw: str, path: str) -> Any:
+    """Where each field of the file is, found by reading the JSON as YAML (only on the error path)."""
+    from badgekit.yamldoc import parse_yaml
+
+    try:
+        return parse_yaml(raw, path).line_of
+    except InvalidDataError:
+        return lambda _dotted: None
+
+
+def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
+    """A draft from the text of its file; InvalidDataError naming each problem otherwise."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidDataError([Problem(path, exc.lineno, "", f"not a readable draft: {exc.msg}")]) from None
+    check = _Checker()
+    top = check.mapping(data, "", _TOP_KEYS)
+    if top and top.get("schema") != DRAFT_SCHEMA:
+        check.problems.append(("schema", f"this badgekit reads drafts of schema {DRAFT_SCHEMA}"))
+    badge = check.text(top.get("badge"), "badge")
+    if badge is not None and badge != badge_id:
+        check.problems.append(("badge", f"names the badge '{badge}', but this is the draft file for '{badge_id}'"))
+    title = check.text(top.get("title"), "title")
+    level = check.text(top.get("level"), "level", optional=True)
+    created = check.text(top.get("created"), "created")
+    changed = check.text(top.get("changed"), "changed")
+    answers: dict[str, Answer] = {}
+    for cid, value in check.mapping(top.get("answers", {}), "answers").items():
+        found = check.answer(value, f"answers.{cid}")
+        if found is not None:
+            answers[str(cid)] = found
+    earlier: dict[str, list[Answer]] = {}
+    for cid, values in check.mapping(top.get("earlier", {}), "earlier").items():
+        if not isinstance(values, list):
+            check.problems.append((f"earlier.{cid}", "should be a list"))
+            continue
+        kept = [check.answer(v, f"earlier.{cid}[{i}]") for i, v in enumerate(values)]
+        earlier[str(cid)] = [a for a in kept if a is not None]
+    if check.problems:
+        line_of = _line_finder(raw, path)
+        raise InvalidDataError([Problem(path, line_of(where), where, message) for where, message in check.problems])
+    assert badge is not None and title is not None and created is not None and changed is not None
+    return Draft(badge, title, level, created, changed, answers, earlier)
+
+
+# --- the drafts folder ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftEntry:
+    """A draft file found in the drafts folder: the draft, or the problem reading it."""
+
+    badge_id: str
+    path: Path
+    draft: Draft | None
+    error: InvalidDataError | BadgekitError | None
+    backups: tuple[Path, ...]
+
+
+def damaged_hint(badge_id: str) -> str:
+    return (
+        "badgekit has left the file exactly as it is. Put it right in a text editor, or start "
+        f"afresh with 'badgekit draft {badge_id} --fresh' (the file is then kept as a backup)."
+    )
+
+
+class DraftStore:
+    """The drafts folder: one ``<badge id>.json`` per badge, with its backups beside it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def path_for(self, badge_id: str) -> Path:
+        if not _SAFE_ID.match(badge_id):  # never let a typed id reach outside the folder
+            raise BadgekitError(f"'{badge_id}' is not a badge id", hint="Run 'badgekit drafts' to see your drafts.")
+        return self.directory / f"{badge_id}.json"
+
+    def exists(self, badge_id: str) -> bool:
+        return self.path_for(badge_id).is_file()
+
+    def load(self, badge_id: str) -> Draft | None:
+        """The saved draft, None when there is none; a damaged file raises and is not touched."""
+        path = self.path_for(badge_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise BadgekitError(f"could not read this draft: {exc.strerror}", path=str(path)) from None
+        try:
+            return parse_draft(raw.decode("utf-8"), str(path), badge_id)
+        except UnicodeDecodeError:
+            error = InvalidDataError([Problem(str(path), None, "", "not a readable draft: it is not UTF-8 text")])
+        except InvalidDataError as exc:
+            error = exc
+        error.hint = damaged_hint(badge_id)
+        raise error
+
+    def save(self, draft: Draft) -> None:
+        text = json.dumps(draft.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        write_private(self.path_for(draft.badge), text)
+
+    def back_up(self, badge_id: str) -> Path | None:
+        """Move the draft aside to a dated backup file (its content untouched); None if there is none."""
+        path = self.path_for(badge_id)
+        if not path.is_file():
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = self.directory / f"{badge_id}.backup-{stamp}.json"
+        counter = 2
+        while backup.exists():
+            backup = self.directory / f"{badge_id}.backup-{stamp}-{counter}.json"
+            counter += 1
+        os.replace(path, backup)
+        return backup
+
+    def backups(self, badge_id: str) -> list[Path]:
+        if not self.directory.is_dir():
+            return []
+        return sorted(self.directory.glob(f"{badge_id}.backup-*.json"))
+
+    def delete(self, badge_id: str) -> Path:
+        path = self.path_for(badge_id)
+        path.unlink()
+        return path
+
+    def entries(self) -> list[DraftEntry]:
+        """Every draft in the folder, damaged ones included (with their error), by badge id."""
+        if not self.directory.is_dir():
+            return []
+        found: list[DraftEntry] = []
+        for path in sorted(self.directory.glob("*.json")):
+            badge_id = path.stem
+            if not _SAFE_ID.match(badge_id):  # backups (id.backup-...) and anything else
+                continue
+            try:
+                draft, error = self.load(badge_id), None
+            except BadgekitError as exc:
+                draft, error = None, exc
+            found.append(DraftEntry(badge_id, path, draft, error, tuple(self.backups(badge_id))))
+        return found
+
+    @contextmanager
+    def open_for_writing(self, badge_id: str) -> Iterator[None]:
+        """Hold the draft for one interview, so that two windows cannot overwrite each other's answers.
+
+        The lock is the operating system's, so it goes when the process does, even after SIGKILL.
+        """
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; one window at a time is then up to the learner
+            yield
+            return
+        self.directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        lock_path = self.directory / f".{badge_id}.lock"
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise BadgekitError(
+                    f"your draft of '{badge_id}' is open in another badgekit window",
+                    hint="Finish or quit that interview first; every answer given there is already saved.",
+                ) from None
+            yield
+        finally:
+            os.close(descriptor)

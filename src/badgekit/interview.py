@@ -1,0 +1,641 @@
+"""The interview as pure logic: one criterion at a time, every answer saved as it is given.
+
+``Interview`` decides what to show and what to ask; an ``Asker`` (the terminal one is in
+badgekit.terminal, tests use a scripted one) does the showing and the asking. What is
+shown is plain data (``Opening``, ``CriterionScreen``, ``AnswerFeedback``, ``Review``,
+``Notice``), so the logic can be tested without a terminal.
+
+The learner types an answer, or one of a few plain words on a line of its own: ``skip``,
+``back``, ``edit 3``, ``review``, ``add``, ``editor``, ``finish``, ``quit`` and ``help``.
+An answer is saved (through the ``save`` callback) before anything else happens, so
+the learner can stop at any point and lose nothing they have given.
+
+``answers_from_file`` is the same interview without questions: answers read from a
+YAML file keyed by criterion number or id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Protocol
+
+from badgekit.badges import Badge, Criterion, Step, WordRule
+from badgekit.drafts import Draft
+from badgekit.errors import InvalidDataError, Problem
+from badgekit.wordcount import count_words
+
+#: The word that ends an answer, typed on a line of its own.
+DONE_WORD = "done"
+
+#: SSSC's own advice on reflective writing ("Preparing and publishing your evidence"),
+#: asked when a badge file gives no prompts of its own for a criterion.
+SSSC_PROMPTS: tuple[str, ...] = (
+    "Experience: describe the learning experience. What happened? What did you do in reaction to it?",
+    "Knowledge: what do you know now that you did not know before?",
+    "Skills: what can you do now that you could not do before, or can do better now?",
+    "Reflections: what were your feelings and thoughts? What did you do well? What would you do differently? "
+    "What values did you use?",
+    "Application: think of a situation where you could apply what you have learned.",
+)
+
+#: Below this many words an answer rarely shows reflection, whatever the badge.
+REFLECTION_FLOOR = 30
+
+#: A criteria introduction this short ("Provide evidence that you are able to:") is shown
+#: before each criterion, where it reads as the start of the sentence; a longer one once.
+LEAD_IN_LENGTH = 60
+
+#: Each command with what it does, as ``help`` lists them.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("skip", "leave this one for now and go on to the next"),
+    ("back", "go back to the one before"),
+    ("edit 3", "go to number 3 (any number) to read or change its answer"),
+    ("review", "see every answer so far with its word count"),
+    ("add", "add more to the answer you have already given"),
+    ("editor", "write or change this answer in your text editor"),
+    ("finish", "write your statement now"),
+    ("quit", "stop for now: everything you have given is saved"),
+    ("help", "show this list"),
+)
+
+_ALIASES = {
+    "skip": "skip",
+    "next": "skip",
+    "back": "back",
+    "previous": "back",
+    "review": "review",
+    "add": "add",
+    "editor": "editor",
+    "finish": "finish",
+    "quit": "quit",
+    "exit": "quit",
+    "stop": "quit",
+    "help": "help",
+    "?": "help",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # skip, back, edit, review, add, editor, finish, quit, help
+    number: int | None = None
+
+
+def parse_command(line: str) -> Command | None:
+    """The command a line of input is, or None when it is (part of) an answer."""
+    words = line.strip().lower().rstrip(".!").split()
+    if not words or len(words) > 3:
+        return None
+    if words[0] in ("edit", "go", "goto") and len(words) > 1:
+        rest = words[1:] if words[1] != "to" else words[2:]
+        if len(rest) == 1 and rest[0].isdigit():
+            return Command("edit", int(rest[0]))
+        return None
+    if len(words) == 1:
+        if words[0] == "edit":
+            return Command("edit")
+        if words[0] in _ALIASES:
+            return Command(_ALIASES[words[0]])
+    return None
+
+
+def clean_answer(text: str) -> str:
+    """An answer as it is kept: the learner's text with line endings made consistent and the
+    blank lines and spaces around the whole of it removed; nothing inside it changes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip()
+
+
+# --- what the interview shows ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Opening:
+    title: str
+    series: str
+    kind: str  # "criteria", "questions" or "statements"
+    count: int
+    level: str | None
+    words: str  # the badge's word rule in words
+    minimums: tuple[tuple[int, int], ...]  # (criterion number, its minimum words)
+    prerequisites: tuple[str, ...]
+    steps: tuple[Step, ...]
+    intro: str | None
+    resumed: tuple[int, int] | None  # (answered, count) when carrying on with a saved draft
+
+
+@dataclass(frozen=True)
+class CriterionScreen:
+    word: str  # Criterion, Question or Statement
+    number: int
+    total: int
+    text: str
+    prompts: tuple[str, ...]
+    prompts_are_sssc: bool  # the badge gives none of its own, so SSSC's general prompts are shown
+    min_words: int | None
+    answer: str | None  # the answer already given, if any
+    answer_words: int
+    lead_in: str | None = None  # a short criteria introduction such as "Provide evidence that you are able to:"
+
+
+@dataclass(frozen=True)
+class WordProgress:
+    """The statement's words so far against the badge's rule, for the bar under each answer."""
+
+    total: int
+    low: int | None
+    high: int | None
+    rule: str
+    status: str
+    within: bool
+
+    @property
+    def fraction(self) -> float:
+        scale = self.high or self.low or max(self.total, 1)
+        return min(self.total / scale, 1.0)
+
+
+@dataclass(frozen=True)
+class AnswerFeedback:
+    word: str
+    number: int
+    words: int
+    progress: WordProgress
+    problem: str | None  # the answer cannot stand as it is (below the criterion's minimum)
+    advice: str | None  # a gentle note (the answer looks too short to show reflection)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    number: int
+    text: str
+    answer: str | None
+    words: int
+    min_words: int | None
+
+
+@dataclass(frozen=True)
+class Review:
+    word: str
+    rows: tuple[ReviewRow, ...]
+    progress: WordProgress
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    level: str = "info"  # info, warning or problem
+
+
+@dataclass(frozen=True)
+class Help:
+    commands: tuple[tuple[str, str], ...] = COMMANDS
+    sssc_prompts: tuple[str, ...] = SSSC_PROMPTS
+
+
+Message = Opening | CriterionScreen | AnswerFeedback | Review | Notice | Help
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    word: str
+    number: int
+    adding: bool  # the learner is adding to an answer already given
+    has_answer: bool
+
+
+class AnswerInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or a closed terminal) part-way through an answer; carries what was typed."""
+
+    def __init__(self, partial: str) -> None:
+        super().__init__()
+        self.partial = partial
+
+
+class Asker(Protocol):
+    """How the interview talks to the learner."""
+
+    def show(self, message: Message) -> None: ...
+
+    def read_answer(self, request: AnswerRequest) -> str | None:
+        """An answer, or a command on a line of its own; None when input has ended."""
+
+    def edit(self, text: str) -> str | None:
+        """The text after the learner has changed it in their editor; None if that failed."""
+
+    def choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
+        """One of the choices' keys; None when input has ended."""
+
+    def confirm(self, question: str, *, default: bool) -> bool: ...
+
+
+class Outcome(Enum):
+    FINISHED = "finished"  # write the statement
+    QUIT = "quit"  # stop for now; the draft is saved
+
+
+# --- the word rule ---------------------------------------------------------------------
+
+
+def word_progress(rule: WordRule, total: int) -> WordProgress:
+    low = rule.minimum if rule.minimum is not None else rule.suggested_min
+    high = rule.maximum if rule.maximum is not None else rule.suggested_max
+    described = rule.describe()
+    if rule.minimum is not None and total < rule.minimum:
+        return WordProgress(total, low, high, described, f"{rule.minimum - total} more to reach the minimum", False)
+    if rule.maximum is not None and total > rule.maximum:
+        status = f"{total - rule.maximum} over the maximum: cut it down or it will be returned"
+        return WordProgress(total, low, high, described, status, False)
+    if rule.suggested_min is not None and total < rule.suggested_min:
+        return WordProgress(
+            total,
+            low,
+            high,
+            described,
+            f"{rule.suggested_min - total} more to reach the suggested {rule.suggested_min}",
+            False,
+        )
+    if rule.suggested_max is not None and total > rule.suggested_max:
+        status = f"{total - rule.suggested_max} over the suggested {rule.suggested_max}: think about trimming"
+        return WordProgress(total, low, high, described, status, False)
+    return WordProgress(total, low, high, described, "within the word guidance" if low or high else "", True)
+
+
+def short_answer_limit(badge: Badge, criteria: Sequence[Criterion], criterion: Criterion) -> int:
+    """Fewer words than this and an answer gets a gentle note that it looks too short to reflect."""
+    if criterion.min_words:  # the badge's own minimum says how much is enough
+        return 0
+    target = badge.words.suggested_min or badge.words.minimum or 0
+    share = target // len(criteria) if criteria else 0
+    return max(REFLECTION_FLOOR, share // 2)
+
+
+# --- the interview -------------------------------------------------------------------------
+
+
+def criterion_word(badge: Badge) -> str:
+    return "Statement" if badge.kind == "framework" else badge.criterion_word
+
+
+class Interview:
+    """One run of the interview over a badge's criteria, saving into ``draft`` as it goes."""
+
+    def __init__(
+        self,
+        badge: Badge,
+        draft: Draft,
+        asker: Asker,
+        save: Callable[[Draft], None],
+        *,
+        prerequisites: Sequence[str] = (),
+    ) -> None:
+        self.badge = badge
+        self.draft = draft
+        self.asker = asker
+        self.save = save
+        self.prerequisites = tuple(prerequisites)
+        self.word = criterion_word(badge)
+        self.criteria: tuple[Criterion, ...] = badge.criteria if not badge.levels else ()
+
+    # The interview moves between positions: 0..n-1 is a criterion, n is the end.
+    def run(self, *, resumed: bool = False) -> Outcome:
+        if self.badge.levels and not self._choose_level():
+            return Outcome.QUIT
+        self.asker.show(self._opening(resumed))
+        position = self._first_unanswered()
+        from_end = False  # changing one answer from the end: go back there once it is done
+        while True:
+            if position >= len(self.criteria):
+                step = self._at_end()
+                from_end = True
+            else:
+                step = self._ask(position)
+                if from_end and step == position + 1:
+                    step = len(self.criteria)
+                elif step != position:
+                    from_end = False
+            if isinstance(step, Outcome):
+                return step
+            position = step
+
+    def _choose_level(self) -> bool:
+        chosen = self.draft.level
+        if chosen is None or self.badge.level(chosen) is None:
+            chosen = self.asker.choose(
+                f"{self.badge.title}: which level describes your role?",
+                [(level.id, level.title) for level in self.badge.levels],
+            )
+            if chosen is None:
+                return False
+            self.draft.level = chosen
+            self.save(self.draft)
+        self.criteria = self.badge.criteria_for(chosen)
+        return True
+
+    def _opening(self, resumed: bool) -> Opening:
+        level = self.badge.level(self.draft.level) if self.draft.level else None
+        kind = {"Statement": "statements", "Question": "questions"}.get(self.word, "criteria")
+        return Opening(
+            title=self.badge.title,
+            series=self.badge.series_label,
+            kind=kind,
+            count=len(self.criteria),
+            level=level.title if level else None,
+            words=self.badge.words.describe(),
+            minimums=tuple((c.number, c.min_words) for c in self.criteria if c.min_words),
+            prerequisites=self.prerequisites,
+            steps=self.badge.steps,
+            intro=None if self._lead_in() else self.badge.criteria_intro,
+            resumed=(self._answered(), len(self.criteria)) if resumed else None,
+        )
+
+    def _answered(self) -> int:
+        return sum(1 for c in self.criteria if self.draft.answer(c.id))
+
+    def _first_unanswered(self) -> int:
+        return next((i for i, c in enumerate(self.criteria) if not self.draft.answer(c.id)), len(self.criteria))
+
+    def total_words(self) -> int:
+        return self.draft.words([c.id for c in self.criteria])
+
+    def progress(self) -> WordProgress:
+        return word_progress(self.badge.words, self.total_words())
+
+    def _screen(self, position: int) -> CriterionScreen:
+        criterion = self.criteria[position]
+        answer = self.draft.answer(criterion.id)
+        return CriterionScreen(
+            word=self.word,
+            number=position + 1,
+            total=len(self.criteria),
+            text=criterion.text,
+            prompts=criterion.prompts or SSSC_PROMPTS,
+            prompts_are_sssc=not criterion.prompts,
+            min_words=criterion.min_words,
+            answer=answer,
+            answer_words=count_words(answer) if answer else 0,
+            lead_in=self._lead_in(),
+        )
+
+    def _lead_in(self) -> str | None:
+        intro = self.badge.criteria_intro
+        return intro if intro and intro.endswith(":") and len(intro) <= LEAD_IN_LENGTH else None
+
+    def _ask(self, position: int, *, adding: bool = False) -> int | Outcome:
+        criterion = self.criteria[position]
+        existing = self.draft.answer(criterion.id)
+        if not adding:
+            self.asker.show(self._screen(position))
+        request = AnswerRequest(self.word, position + 1, adding=adding, has_answer=existing is not None)
+        try:
+            reply = self.asker.read_answer(request)
+        except AnswerInterrupted as stopped:
+            self._keep_unfinished(criterion, stopped.partial, adding=adding)
+            raise
+        if reply is None:
+            return Outcome.QUIT
+        command = parse_command(reply) if "\n" not in reply.strip() else None
+        if command is not None:
+            return self._command(command, position)
+        text = clean_answer(reply)
+        if not text:
+            self.asker.show(Notice("Nothing was typed. To leave this one for now, type skip; for help, type help."))
+            return position
+        if adding and existing:
+            text = existing + "\n\n" + text
+        return self._accept(position, text)
+
+    def _keep_unfinished(self, criterion: Criterion, partial: str, *, adding: bool) -> None:
+        """Ctrl-C mid-answer: what was typed is kept, without replacing an answer already given."""
+        text = clean_answer(partial)
+        if not text:
+            return
+        existing = self.draft.answer(criterion.id)
+        if adding and existing:
+            self.draft.set_answer(criterion.id, existing + "\n\n" + text)
+        elif existing:
+            self.draft.keep_earlier(criterion.id, text)
+        else:
+            self.draft.set_answer(criterion.id, text)
+        self.save(self.draft)
+
+    def _accept(self, position: int, text: str) -> int:
+        criterion = self.criteria[position]
+        self.draft.set_answer(criterion.id, text)
+        self.save(self.draft)  # saved before anything else can go wrong
+        words = count_words(text)
+        problem = advice = None
+        if criterion.min_words and words < criterion.min_words:
+            problem = (
+                f"{self.word} {position + 1} asks for at least {criterion.min_words} words and this answer has "
+                f"{words}. Your answer is saved: type add to say more, editor to change it, or skip to come back "
+                "to it later."
+            )
+        elif words < short_answer_limit(self.badge, self.criteria, criterion):
+            advice = (
+                f"This answer looks short ({words} words) to show reflection. Assessors look for what you did, "
+                "what you learned and what you will do differently. You can come back to it with back, or at "
+                "the end."
+            )
+        self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice))
+        return position if problem else position + 1
+
+    def _command(self, command: Command, position: int) -> int | Outcome:
+        name = command.name
+        if name == "quit":
+            return Outcome.QUIT
+        if name == "skip":
+            return position + 1
+        if name == "back":
+            if position == 0:
+                self.asker.show(Notice(f"This is the first {self.word.lower()}."))
+            return max(position - 1, 0)
+        if name == "finish":
+            return len(self.criteria)
+        if name == "review":
+            self.asker.show(self.review())
+            return position
+        if name == "help":
+            self.asker.show(Help())
+            return position
+        if name == "edit":
+            return self._go_to(command.number, position)
+        if name == "add":
+            if not self.draft.answer(self.criteria[position].id):
+                self.asker.show(Notice("There is no answer here to add to yet: type your answer."))
+                return position
+            return self._ask(position, adding=True)
+        return self._use_editor(position)
+
+    def _go_to(self, number: int | None, position: int) -> int:
+        if number is None or not 1 <= number <= len(self.criteria):
+            self.asker.show(
+                Notice(f"Type edit and a number from 1 to {len(self.criteria)}, for example: edit 2", "warning")
+            )
+            return position
+        return number - 1
+
+    def _use_editor(self, position: int) -> int:
+        existing = self.draft.answer(self.criteria[position].id) or ""
+        edited = self.asker.edit(existing)
+        if edited is None:
+            return position
+        text = clean_answer(edited)
+        if not text:
+            self.asker.show(Notice("The editor gave back no text, so nothing was changed.", "warning"))
+            return position
+        return self._accept(position, text)
+
+    def review(self) -> Review:
+        rows = []
+        for number, criterion in enumerate(self.criteria, 1):
+            answer = self.draft.answer(criterion.id)
+            words = count_words(answer) if answer else 0
+            rows.append(ReviewRow(number, criterion.text, answer, words, criterion.min_words))
+        return Review(self.word, tuple(rows), self.progress())
+
+    def _at_end(self) -> int | Outcome:
+        self.asker.show(self.review())
+        choice = self.asker.choose(
+            "What would you like to do?",
+            [("write", "Write my statement now"), ("change", "Change an answer"), ("quit", "Stop for now")],
+        )
+        if choice is None or choice == "quit":
+            return Outcome.QUIT
+        if choice == "change":
+            picked = self.asker.choose(
+                f"Which {self.word.lower()}?",
+                [(str(i), c.text) for i, c in enumerate(self.criteria, 1)],
+            )
+            return int(picked) - 1 if picked is not None else Outcome.QUIT
+        return self._ready_to_write()
+
+    def _ready_to_write(self) -> int | Outcome:
+        missing = [i for i, c in enumerate(self.criteria) if not self.draft.answer(c.id)]
+        short = [
+            i
+            for i, c in enumerate(self.criteria)
+            if c.min_words and self.draft.answer(c.id) and count_words(self.draft.answer(c.id) or "") < c.min_words
+        ]
+        if not missing and not short:
+            return Outcome.FINISHED
+        if missing:
+            self.asker.show(Notice(self._which(missing, "has no answer yet", "have no answers yet"), "warning"))
+        if short:
+            self.asker.show(
+                Notice(self._which(short, "is below its minimum of words", "are below their minimums"), "warning")
+            )
+        if self.asker.confirm("Write the statement anyway? An assessor would return it as it is.", default=False):
+            return Outcome.FINISHED
+        return (missing or short)[0]
+
+    def _which(self, positions: list[int], one: str, many: str) -> str:
+        names = ", ".join(str(i + 1) for i in positions)
+        if len(positions) == 1:
+            return f"{self.word} {names} {one}."
+        return f"{self.word}s {names} {many}."
+
+
+def run_interview(
+    badge: Badge,
+    draft: Draft,
+    asker: Asker,
+    save: Callable[[Draft], None],
+    *,
+    prerequisites: Sequence[str] = (),
+    resumed: bool = False,
+) -> Outcome:
+    """Interview the learner until they finish or stop; every answer is saved through ``save``."""
+    return Interview(badge, draft, asker, save, prerequisites=prerequisites).run(resumed=resumed)
+
+
+# --- answers given in a file ---------------------------------------------------------------
+
+
+def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tuple[dict[str, str], str | None]:
+    """Answers (by criterion id) and the level, read from a YAML file keyed by criterion number or id.
+
+    Every problem is reported with the file, line and key; so is every criterion left without an answer.
+    """
+    from badgekit.textinput import display_name, read_text
+    from badgekit.yamldoc import parse_yaml
+
+    shown = display_name(path)
+    doc = parse_yaml(read_text(path), shown)
+    problems: list[Problem] = list(doc.duplicate_keys)
+    data: Any = doc.data
+    if not isinstance(data, Mapping):
+        what = "empty" if data is None else "not a list of answers"
+        hint = "Write one answer per criterion, keyed by its number or id, for example:  1: |  (then the answer)"
+        raise InvalidDataError([Problem(shown, None, "", f"the file is {what}")], hint=hint)
+    if badge.levels:
+        level = _level_from(data, doc.line_of, shown, badge, level, problems)
+        if level is None:
+            raise InvalidDataError(problems, hint="Add a line such as 'level: direct-practice', or use --level.")
+    criteria = badge.criteria_for(level)
+    by_key: dict[str, Criterion] = {c.id: c for c in criteria}
+    by_key.update({str(c.number): c for c in criteria})
+    answers: dict[str, str] = {}
+    given_as: dict[str, str] = {}  # criterion id -> the key that answered it
+    faulty: set[str] = set()  # criterion ids whose answer has a problem of its own
+    for key, value in data.items():
+        name = str(key)
+        if name == "level" and badge.levels:
+            continue
+        criterion = by_key.get(name)
+        line = doc.line_of(name)
+        if criterion is None:
+            problems.append(Problem(shown, line, name, _unknown_key(name, criteria)))
+            continue
+        if criterion.id in given_as:
+            problems.append(Problem(shown, line, name, f"answers the same criterion as '{given_as[criterion.id]}'"))
+            continue
+        given_as[criterion.id] = name
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue  # reported below as missing
+        if not isinstance(value, str):
+            problems.append(Problem(shown, line, name, "should be text (write | after the colon, then the answer)"))
+            faulty.add(criterion.id)
+            continue
+        answers[criterion.id] = clean_answer(value)
+    for criterion in criteria:
+        if criterion.id not in answers and criterion.id not in faulty:
+            missing = f"{criterion_word(badge).lower()} {criterion.number} ({criterion.id}) has no answer"
+            problems.append(Problem(shown, None, "", missing))
+    if problems:
+        raise InvalidDataError(
+            problems, hint="Give every criterion an answer, keyed by its number or its id (see 'badgekit show')."
+        )
+    return answers, level
+
+
+def _unknown_key(name: str, criteria: Sequence[Criterion]) -> str:
+    return f"no criterion has this number or id (numbers 1 to {len(criteria)}, or ids such as '{criteria[0].id}')"
+
+
+def _level_from(
+    data: Mapping[Any, Any],
+    line_of: Callable[[str], int | None],
+    shown: str,
+    badge: Badge,
+    level: str | None,
+    problems: list[Problem],
+) -> str | None:
+    given = data.get("level")
+    if level is None and given is None:
+        problems.append(
+            Problem(shown, None, "level", f"required for this framework: one of {', '.join(badge.level_ids())}")
+        )
+        return None
+    if given is not None and (not isinstance(given, str) or badge.level(given) is None):
+        problems.append(Problem(shown, line_of("level"), "level", f"should be one of {', '.join(badge.level_ids())}"))
+        return None
+    if level is not None and given is not None and given != level:
+        problems.append(Problem(shown, line_of("level"), "level", f"says '{given}', but --level says '{level}'"))
+        return None
+    return level or given

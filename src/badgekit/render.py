@@ -1,0 +1,155 @@
+"""Rendering a statement from a badge and the learner's answers, through Jinja2 templates.
+
+Templates are looked up in the user's template folder first (``--templates-dir``,
+``BADGEKIT_TEMPLATES_DIR``, or ``templates`` in badgekit's data folder) and then in
+badgekit's bundled ``templates/``, so an organisation can restyle a statement by
+saving a file of the same name. Every template runs in Jinja's sandbox, because a
+user's template is code badgekit did not write, with ``StrictUndefined`` so that a
+misspelt variable is an error rather than a silent gap.
+
+The learner's text is only ever passed to a template as data, never as template
+source: an answer containing ``{{ 7*7 }}`` or ``{% raw %}`` comes out exactly as typed.
+Markdown is not escaped (it is the learner's own Markdown); formats that need
+escaping, such as HTML, get autoescaping from their template's file name.
+
+One function per format: ``render_markdown`` here; others build on the same
+``statement_context`` and ``environment``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from badgekit import resources
+from badgekit.badges import Badge
+from badgekit.errors import BadgekitError, InvalidDataError, Problem
+from badgekit.wordcount import count_words
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+MARKDOWN_TEMPLATE = "statement.md.j2"
+
+#: A YAML value that reads back as the same text without quotes.
+_PLAIN_YAML = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.?!/&()'’–—-]*[A-Za-z0-9).?!]$")
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+
+
+def yaml_value(value: object) -> str:
+    """A text value for front matter: plain where YAML reads it back unchanged, quoted otherwise."""
+    import json
+
+    text = str(value)
+    if _PLAIN_YAML.match(text) and text.lower() not in _YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+def environment(templates_dir: Path | None = None) -> Environment:
+    """The user's templates first, then badgekit's own; sandboxed and strict."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader(resources.user_templates_dir(templates_dir)),
+            FileSystemLoader(resources.bundled_templates_dir()),
+        ]
+    )
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html.j2", "htm.j2", "xml.j2", "html", "xml"], default_for_string=False),
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["yaml_value"] = yaml_value
+    return env
+
+
+def missing_answers(badge: Badge, answers: Mapping[str, str], level: str | None = None) -> list[int]:
+    """The numbers of the criteria that have no answer."""
+    return [c.number for c in badge.criteria_for(level) if not (answers.get(c.id) or "").strip()]
+
+
+def statement_context(
+    badge: Badge, answers: Mapping[str, str], *, level: str | None = None, on: date | None = None
+) -> dict[str, Any]:
+    """Everything a statement template may use, as plain data.
+
+    ``badge`` (id, title, series, declaration, criterion_word), ``level`` (id and title, or
+    none), ``date`` (YYYY-MM-DD), ``words`` (the learner's words over the answers only),
+    and ``sections``: one per criterion with ``number``, ``id``, ``text`` and ``answer``
+    (empty when there is none).
+    """
+    chosen = badge.level(level) if level else None
+    criteria = badge.criteria_for(level)
+    sections = [{"number": c.number, "id": c.id, "text": c.text, "answer": answers.get(c.id, "")} for c in criteria]
+    return {
+        "badge": {
+            "id": badge.id,
+            "title": badge.title,
+            "series": badge.series_label,
+            "declaration": badge.declaration or "",
+            "criterion_word": badge.criterion_word,
+        },
+        "level": {"id": chosen.id, "title": chosen.title} if chosen else None,
+        "date": (on or date.today()).isoformat(),
+        "words": sum(count_words(answers.get(c.id, "")) for c in criteria),
+        "sections": sections,
+    }
+
+
+def render_template(name: str, context: Mapping[str, Any], templates_dir: Path | None = None) -> str:
+    """Render one template; a broken template is reported by file and line, never as a traceback."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    env = environment(templates_dir)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise BadgekitError(
+            f"there is no template called '{name}'", hint="Reinstall badgekit to restore its own templates."
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or name
+        raise InvalidDataError([Problem(where, exc.lineno, "", f"template error: {exc.message}")]) from None
+    try:
+        return template.render(**context)
+    except SecurityError as exc:
+        reason = f"the template tried to do something templates may not do ({exc})"
+        raise InvalidDataError([_template_problem(template.filename or name, exc, reason)]) from None
+    except jinja2.UndefinedError as exc:
+        reason = f"the template uses something badgekit does not provide: {exc.message}"
+        raise InvalidDataError([_template_problem(template.filename or name, exc, reason)]) from None
+    except jinja2.TemplateError as exc:
+        reason = f"template error: {exc.message or exc}"
+        raise InvalidDataError([_template_problem(template.filename or name, exc, reason)]) from None
+
+
+def _template_problem(filename: str, exc: BaseException, message: str) -> Problem:
+    # Jinja rewrites tracebacks so that the template's own lines appear in them.
+    line = None
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == filename:
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return Problem(filename, line, "", message)
+
+
+def render_markdown(
+    badge: Badge,
+    answers: Mapping[str, str],
+    *,
+    level: str | None = None,
+    on: date | None = None,
+    templates_dir: Path | None = None,
+) -> str:
+    """The statement as Markdown, in the shape ``badgekit check`` and ``export`` read."""
+    return render_template(MARKDOWN_TEMPLATE, statement_context(badge, answers, level=level, on=on), templates_dir)

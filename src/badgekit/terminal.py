@@ -1,0 +1,313 @@
+"""The interview in a terminal: badgekit.interview's ``Asker``, drawn with Rich and read line by line.
+
+Answers are long and often pasted, so an answer is read line after line, blank lines
+included, until the learner types ``done`` on a line of its own (or input ends). A
+command word is recognised only when it is the first and only thing typed. ``editor``
+opens the learner's own text editor (``VISUAL``, then ``EDITOR``, then nano or vi) on
+a private temporary file.
+
+The learner's text is never read as Rich markup: it is printed with ``markup=False``
+or inside ``Text`` objects.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from badgekit.interview import (
+    DONE_WORD,
+    AnswerFeedback,
+    AnswerInterrupted,
+    AnswerRequest,
+    CriterionScreen,
+    Help,
+    Message,
+    Notice,
+    Opening,
+    Review,
+    WordProgress,
+    parse_command,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+BAR_WIDTH = 30
+_STYLES = {"info": "cyan", "warning": "yellow", "problem": "bold red"}
+
+
+def enable_line_editing() -> None:
+    """Let ``input()`` use readline when there is one.
+
+    Besides arrow keys and history, this matters for pasting: without readline a
+    terminal in its ordinary line mode drops everything after about 4,000 characters on
+    one line, which a pasted paragraph can reach.
+    """
+    with suppress(ImportError):  # Windows has no readline; its console has line editing of its own
+        import readline  # noqa: F401 - imported for its effect on input()
+
+
+def word_bar(progress: WordProgress, width: int = BAR_WIDTH) -> str:
+    filled = round(progress.fraction * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def default_editor() -> str | None:
+    for name in ("VISUAL", "EDITOR"):
+        if os.environ.get(name, "").strip():
+            return os.environ[name]
+    if sys.platform == "win32":
+        return "notepad"
+    return next((name for name in ("nano", "vi") if shutil.which(name)), None)
+
+
+class TerminalAsker:
+    """Shows the interview on a Rich console and reads the learner's replies with ``input()``."""
+
+    def __init__(
+        self,
+        out: Console,
+        *,
+        read_line: Callable[[str], str] | None = None,
+        editor: str | None = None,
+        scratch_dir: Path | None = None,
+    ) -> None:
+        self.out = out
+        self.read_line = read_line or _read_line
+        self.editor = editor
+        self.scratch_dir = scratch_dir  # where the editor's temporary file goes (the drafts folder)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show(self, message: Message) -> None:
+        if isinstance(message, Opening):
+            self._opening(message)
+        elif isinstance(message, CriterionScreen):
+            self._criterion(message)
+        elif isinstance(message, AnswerFeedback):
+            self._feedback(message)
+        elif isinstance(message, Review):
+            self._review(message)
+        elif isinstance(message, Help):
+            self._help(message)
+        else:
+            self.notice(message)
+
+    def notice(self, notice: Notice) -> None:
+        self.out.print(notice.text, style=_STYLES.get(notice.level, ""), markup=False)
+
+    def _opening(self, o: Opening) -> None:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        head = Text(o.title, style="bold")
+        if o.series:
+            head.append(f"\n{o.series}", style="dim")
+        if o.level:
+            head.append(f"\nLevel: {o.level}")
+        self.out.print(Panel(head, expand=False))
+        count = f"{o.count} {o.kind if o.count != 1 else o.kind.rstrip('s')}"
+        self.out.print(f"There are {count} to answer, one at a time. How much to write: {o.words}.", markup=False)
+        for number, minimum in o.minimums:
+            self.out.print(f"  Number {number} needs at least {minimum} words.", markup=False)
+        if o.prerequisites:
+            self.out.print("\nBefore you apply:", style="bold")
+            self._list([("•", line) for line in o.prerequisites])
+        if o.steps:
+            self.out.print("\nDo these first:", style="bold")
+            self._list([(f"{n}.", s.text + (f" ({s.url})" if s.url else "")) for n, s in enumerate(o.steps, 1)])
+        if o.intro:
+            self.out.print(f"\n{o.intro}", markup=False)
+        self.out.print(
+            "\nYour evidence may be published: leave out anything that could identify a person you support, "
+            "a colleague or yourself.",
+            style="dim",
+        )
+        self.out.print(
+            "Every answer is saved as soon as you give it. Type help at any point for what else you can type.",
+            style="dim",
+        )
+        if o.resumed:
+            answered, total = o.resumed
+            self.out.print(f"\nWelcome back: you have answered {answered} of {total}.", style="green")
+
+    def _criterion(self, s: CriterionScreen) -> None:
+        from rich.rule import Rule
+
+        self.out.print()
+        self.out.print(Rule(f"{s.word} {s.number} of {s.total}", align="left", style="bold"))
+        if s.lead_in:
+            self.out.print(s.lead_in, style="dim", markup=False)
+        self.out.print(s.text, style="bold", markup=False)
+        if s.min_words:
+            self.out.print(f"(at least {s.min_words} words)", style="dim")
+        intro = "SSSC suggests you think about:" if s.prompts_are_sssc else "To help you reflect:"
+        self.out.print(intro, style="dim")
+        self._list([("•", prompt) for prompt in s.prompts], style="dim")
+        if s.answer:
+            from rich.panel import Panel
+            from rich.text import Text
+
+            self.out.print(Panel(Text(s.answer), title=f"Your answer so far ({s.answer_words} words)", expand=False))
+
+    def _feedback(self, f: AnswerFeedback) -> None:
+        self.out.print(f"Saved. This answer: {f.words} words.", style="green")
+        self.progress(f.progress)
+        if f.problem:
+            self.out.print(f.problem, style=_STYLES["problem"], markup=False)
+        if f.advice:
+            self.out.print(f.advice, style=_STYLES["warning"], markup=False)
+
+    def progress(self, p: WordProgress) -> None:
+        from rich.text import Text
+
+        line = Text("Statement so far: ")
+        line.append(word_bar(p), style="green" if p.within else "yellow")
+        line.append(f" {p.total} words ({p.rule})")
+        if p.status:
+            line.append(f": {p.status}")
+        self.out.print(line)
+
+    def _review(self, r: Review) -> None:
+        from rich.text import Text
+
+        self.out.print()
+        self.out.print("Your answers so far", style="bold underline")
+        for row in r.rows:
+            head = Text(f"{r.word} {row.number}: ", style="bold")
+            head.append(row.text)
+            self.out.print(head)
+            if row.answer:
+                below = row.min_words and row.words < row.min_words
+                self.out.print(
+                    f"  {row.words} words" + (f", below the minimum of {row.min_words}" if below else ""),
+                    style="yellow" if below else "dim",
+                )
+                self.out.print(Text(_indent(row.answer)))
+            else:
+                self.out.print("  no answer yet", style="yellow")
+        self.progress(r.progress)
+
+    def _help(self, h: Help) -> None:
+        self.out.print("Type your answer, then done on a line of its own. Or type one of these on its own:")
+        self._list(list(h.commands))
+        self.out.print("SSSC's questions for reflecting on any criterion:", style="dim")
+        self._list([("•", prompt) for prompt in h.sssc_prompts], style="dim")
+
+    def _list(self, rows: list[tuple[str, str]], *, style: str = "") -> None:
+        """Marker and text in two columns, so that long lines wrap under the text, not the marker."""
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for marker, text in rows:
+            grid.add_row(Text(f"  {marker}", style=style), Text(text, style=style))
+        self.out.print(grid)
+
+    # --- asking ----------------------------------------------------------------------------
+
+    def read_answer(self, request: AnswerRequest) -> str | None:
+        if request.adding:
+            self.out.print(
+                f"Type or paste what you want to add. When you have finished, type {DONE_WORD} on a new line."
+            )
+        else:
+            what = "a new answer to replace the one above" if request.has_answer else "your answer"
+            self.out.print(
+                f"Type or paste {what}; blank lines are fine. When you have finished, type {DONE_WORD} on a "
+                "new line and press Enter.",
+                style="cyan",
+            )
+            self.out.print(
+                "Or type skip, back, review, editor" + (", add" if request.has_answer else "") + " or help.",
+                style="dim",
+            )
+        lines: list[str] = []
+        while True:
+            try:
+                chunk = self.read_line("> ")
+            except EOFError:
+                return "\n".join(lines) if any(line.strip() for line in lines) else None
+            except KeyboardInterrupt:
+                raise AnswerInterrupted("\n".join(lines)) from None
+            # A paste through readline can arrive as several lines at once.
+            pieces = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            nothing_yet = not any(line.strip() for line in lines)
+            if nothing_yet and len(pieces) == 1 and parse_command(pieces[0]) is not None:
+                return pieces[0]
+            if pieces[-1].strip().lower() == DONE_WORD:
+                return "\n".join(lines + pieces[:-1])
+            lines.extend(pieces)
+
+    def edit(self, text: str) -> str | None:
+        command = self.editor or default_editor()
+        if not command:
+            self.notice(Notice("No text editor was found. Set the EDITOR environment variable to one.", "problem"))
+            return None
+        if self.scratch_dir is not None:
+            self.scratch_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor, name = tempfile.mkstemp(prefix="badgekit-answer-", suffix=".md", dir=self.scratch_dir)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            self.out.print(f"Opening your answer in {command}. Save and close the editor to come back here.")
+            try:
+                subprocess.run([*shlex.split(command), name], check=False)
+            except (OSError, ValueError) as exc:
+                self.notice(Notice(f"Could not open the editor '{command}': {exc}", "problem"))
+                return None
+            return Path(name).read_text(encoding="utf-8", errors="replace")
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+    def choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
+        self.out.print()
+        self.out.print(question, style="bold", markup=False)
+        for number, (_key, label) in enumerate(choices, 1):
+            self.out.print(f"  {number}. {label}", markup=False)
+        while True:
+            try:
+                reply = self.read_line(f"Type a number from 1 to {len(choices)}: ").strip().lower()
+            except EOFError:
+                return None
+            if reply.isdigit() and 1 <= int(reply) <= len(choices):
+                return choices[int(reply) - 1][0]
+            for key, _label in choices:
+                if reply == key:
+                    return key
+            if reply in ("quit", "exit", "stop"):
+                return None
+
+    def confirm(self, question: str, *, default: bool) -> bool:
+        hint = "[Y/n]" if default else "[y/N]"
+        while True:
+            try:
+                reply = self.read_line(f"{question} {hint} ").strip().lower()
+            except EOFError:
+                return default
+            if not reply:
+                return default
+            if reply in ("y", "yes"):
+                return True
+            if reply in ("n", "no"):
+                return False
+            self.out.print("Please type y for yes or n for no.")
+
+
+def _read_line(prompt: str) -> str:
+    return input(prompt)  # looked up when called, so that readline (enabled later) is used
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))

@@ -1,0 +1,446 @@
+"""The interview as pure logic, driven by a scripted asker: no terminal involved."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from badgekit.badges import Badge
+from badgekit.catalogue import load_catalogue
+from badgekit.drafts import Draft
+from badgekit.errors import InvalidDataError
+from badgekit.interview import (
+    SSSC_PROMPTS,
+    AnswerFeedback,
+    AnswerInterrupted,
+    AnswerRequest,
+    Command,
+    CriterionScreen,
+    Help,
+    Message,
+    Notice,
+    Opening,
+    Outcome,
+    Review,
+    answers_from_file,
+    clean_answer,
+    parse_command,
+    run_interview,
+    word_progress,
+)
+from badgekit.badges import WordRule
+
+LONG = " ".join(["I reflected on what happened and what I learned from working with the team."] * 6)  # 84 words
+
+
+def badge(name: str) -> Badge:
+    return load_catalogue().get(name)
+
+
+class ScriptedAsker:
+    """Plays the learner: replies in order, and records everything the interview shows."""
+
+    def __init__(
+        self,
+        replies: Sequence[str | None | BaseException],
+        *,
+        choices: Sequence[str | None] = (),
+        confirms: Sequence[bool] = (),
+        edits: Sequence[str | None] = (),
+    ) -> None:
+        self.replies = list(replies)
+        self.choices = list(choices)
+        self.confirms = list(confirms)
+        self.edits = list(edits)
+        self.shown: list[Message] = []
+        self.requests: list[AnswerRequest] = []
+        self.questions: list[str] = []
+        self.edited: list[str] = []
+
+    def show(self, message: Message) -> None:
+        self.shown.append(message)
+
+    def read_answer(self, request: AnswerRequest) -> str | None:
+        self.requests.append(request)
+        if not self.replies:
+            return None
+        reply = self.replies.pop(0)
+        if isinstance(reply, BaseException):
+            raise reply
+        return reply
+
+    def edit(self, text: str) -> str | None:
+        self.edited.append(text)
+        return self.edits.pop(0)
+
+    def choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
+        self.questions.append(question)
+        return self.choices.pop(0) if self.choices else None
+
+    def confirm(self, question: str, *, default: bool) -> bool:
+        self.questions.append(question)
+        return self.confirms.pop(0) if self.confirms else default
+
+    def of(self, kind: type[Message]) -> list[Message]:
+        return [m for m in self.shown if isinstance(m, kind)]
+
+    def screens(self) -> list[int]:
+        return [m.number for m in self.shown if isinstance(m, CriterionScreen)]
+
+
+class Saves:
+    """The save callback: keeps a copy of the draft as it was at each save."""
+
+    def __init__(self) -> None:
+        self.copies: list[dict[str, object]] = []
+
+    def __call__(self, draft: Draft) -> None:
+        self.copies.append(json.loads(json.dumps(draft.to_dict())))
+
+
+def interview(
+    b: Badge, asker: ScriptedAsker, draft: Draft | None = None, **kwargs: object
+) -> tuple[Outcome, Draft, Saves]:
+    draft = draft or Draft(badge=b.id, title=b.title)
+    saves = Saves()
+    outcome = run_interview(b, draft, asker, saves, **kwargs)  # type: ignore[arg-type]
+    return outcome, draft, saves
+
+
+# --- commands and answers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("skip", Command("skip")),
+        ("  Skip. ", Command("skip")),
+        ("next", Command("skip")),
+        ("back", Command("back")),
+        ("edit 3", Command("edit", 3)),
+        ("go to 12", Command("edit", 12)),
+        ("edit", Command("edit")),
+        ("review", Command("review")),
+        ("QUIT", Command("quit")),
+        ("help", Command("help")),
+        ("editor", Command("editor")),
+        ("add", Command("add")),
+        ("finish", Command("finish")),
+        ("I skip lunch to go to meetings", None),
+        ("back in 2019 I led a project", None),
+        ("edit the policy", None),
+        ("", None),
+    ],
+)
+def test_commands_are_only_whole_lines(line: str, expected: Command | None) -> None:
+    assert parse_command(line) == expected
+
+
+def test_answers_are_kept_as_typed_apart_from_line_endings_and_surrounding_blanks() -> None:
+    typed = "\r\n\nFirst paragraph  with  spaces.\r\n\r\n  Second, indented.\n\n\n"
+    assert clean_answer(typed) == "First paragraph  with  spaces.\n\n  Second, indented."
+
+
+# --- the interview -----------------------------------------------------------------------------
+
+
+def test_opening_tells_the_learner_what_they_face() -> None:
+    asker = ScriptedAsker(["quit"])
+    interview(badge("leadership-across-boundaries"), asker, prerequisites=["You should already hold X."])
+    opening = asker.shown[0]
+    assert isinstance(opening, Opening)
+    assert opening.title == "Leading and managing across boundaries"
+    assert (opening.count, opening.kind) == (7, "criteria")
+    assert opening.words == "500–1000 words suggested"
+    assert opening.prerequisites == ("You should already hold X.",)
+    assert opening.steps and "Step into Leadership website" in opening.steps[0].text
+    assert opening.resumed is None
+
+
+def test_each_criterion_is_shown_with_its_number_exact_text_and_the_badges_own_prompts() -> None:
+    b = badge("leadership-across-boundaries")
+    asker = ScriptedAsker([LONG, LONG, "quit"])
+    interview(b, asker)
+    third = [m for m in asker.of(CriterionScreen) if isinstance(m, CriterionScreen) and m.number == 3][0]
+    assert isinstance(third, CriterionScreen)
+    assert (third.word, third.number, third.total) == ("Criterion", 3, 7)
+    assert third.text == "build and maintain trust with colleagues in your own, and other, agencies"
+    assert third.prompts == b.criteria[2].prompts and not third.prompts_are_sssc
+    assert third.lead_in == "Provide evidence that you are able to:"
+
+
+def test_a_criterion_without_prompts_gets_sssc_reflective_prompts() -> None:
+    b = badge("leadership-across-boundaries")
+    bare = replace(b, criteria=tuple(replace(c, prompts=()) for c in b.criteria))
+    asker = ScriptedAsker(["quit"])
+    interview(bare, asker)
+    screen = asker.of(CriterionScreen)[0]
+    assert isinstance(screen, CriterionScreen)
+    assert screen.prompts == SSSC_PROMPTS and screen.prompts_are_sssc
+    assert [p.split(":")[0] for p in SSSC_PROMPTS] == ["Experience", "Knowledge", "Skills", "Reflections", "Application"]
+
+
+def test_every_answer_is_saved_the_moment_it_is_given_and_finishing_writes() -> None:
+    b = badge("thing-19")
+    answers = [f"Answer {n}. {LONG}" for n in range(1, 5)]
+    asker = ScriptedAsker(answers, choices=["write"])
+    outcome, draft, saves = interview(b, asker)
+    assert outcome is Outcome.FINISHED
+    assert [draft.answer(c.id) for c in b.criteria] == answers
+    # one save per answer, each holding every answer given so far
+    assert [len(copy["answers"]) for copy in saves.copies] == [1, 2, 3, 4]  # type: ignore[arg-type]
+    assert asker.screens() == [1, 2, 3, 4]
+    assert asker.of(Review), "the learner sees every answer before writing"
+
+
+def test_after_each_answer_its_words_and_the_running_total_against_the_rule() -> None:
+    asker = ScriptedAsker([LONG, LONG, "quit"])
+    interview(badge("leadership-across-boundaries"), asker)
+    first, second = asker.of(AnswerFeedback)
+    assert isinstance(first, AnswerFeedback) and isinstance(second, AnswerFeedback)
+    assert (first.words, first.progress.total) == (84, 84)
+    assert second.progress.total == 168
+    assert second.progress.rule == "500–1000 words suggested"
+    assert second.progress.status == "332 more to reach the suggested 500"
+    assert 0.16 < second.progress.fraction < 0.17  # of the suggested 1000
+    assert first.problem is None and first.advice is None
+
+
+def test_a_short_answer_gets_a_gentle_warning_and_the_interview_moves_on() -> None:
+    asker = ScriptedAsker(["We met the housing team.", "quit"])
+    _outcome, draft, _saves = interview(badge("leadership-across-boundaries"), asker)
+    feedback = asker.of(AnswerFeedback)[0]
+    assert isinstance(feedback, AnswerFeedback)
+    assert feedback.problem is None
+    assert feedback.advice and "looks short (5 words) to show reflection" in feedback.advice
+    assert asker.screens() == [1, 2]
+    assert draft.answer("opportunities-for-collaboration") == "We met the housing team."
+
+
+def test_a_criterions_minimum_is_enforced_but_the_short_answer_is_still_saved() -> None:
+    b = badge("writing-evidence")  # criterion 1 needs at least 100 words
+    asker = ScriptedAsker(["I learned three things.", "add", LONG + "\n\n" + LONG, "quit"])
+    _outcome, draft, saves = interview(b, asker)
+    refused, accepted = asker.of(AnswerFeedback)
+    assert isinstance(refused, AnswerFeedback) and isinstance(accepted, AnswerFeedback)
+    assert refused.problem and "asks for at least 100 words and this answer has 4" in refused.problem
+    assert saves.copies[0]["answers"]["three-things-learned"]["text"] == "I learned three things."  # type: ignore[index]
+    assert asker.screens() == [1, 1, 2], "the learner stays on criterion 1 until it is long enough"
+    assert asker.requests[2].adding
+    assert draft.answer("three-things-learned") == "I learned three things.\n\n" + LONG + "\n\n" + LONG
+    assert accepted.problem is None and accepted.words == 172
+
+
+def test_skip_back_edit_and_review_move_around_without_losing_anything() -> None:
+    b = badge("leadership-across-boundaries")
+    replies = ["skip", LONG, "back", "back", "back", "edit 5", "review", "edit 99", "edit 2", "Better answer.", "quit"]
+    asker = ScriptedAsker(replies)
+    _outcome, draft, _saves = interview(b, asker)
+    assert asker.screens() == [1, 2, 3, 2, 1, 1, 5, 5, 5, 2, 3]
+    notices = [m.text for m in asker.shown if isinstance(m, Notice)]
+    assert "This is the first criterion." in notices
+    assert any("Type edit and a number from 1 to 7" in n for n in notices)
+    review = asker.of(Review)[0]
+    assert isinstance(review, Review)
+    assert [(r.number, r.words) for r in review.rows[:3]] == [(1, 0), (2, 84), (3, 0)]
+    assert draft.answer("communicate-across-boundaries") == "Better answer."
+    assert [a.text for a in draft.earlier["communicate-across-boundaries"]] == [LONG], "the replaced answer is kept"
+
+
+def test_a_screen_shows_the_answer_already_given() -> None:
+    asker = ScriptedAsker([LONG, "back", "quit"])
+    interview(badge("thing-19"), asker)
+    again = asker.of(CriterionScreen)[-1]
+    assert isinstance(again, CriterionScreen)
+    assert (again.number, again.answer, again.answer_words) == (1, LONG, 84)
+    assert asker.requests[-1].has_answer
+
+
+def test_help_and_an_empty_answer_keep_the_learner_where_they_are() -> None:
+    asker = ScriptedAsker(["help", "   \n\n ", "quit"])
+    interview(badge("thing-19"), asker)
+    assert asker.of(Help)
+    assert any(isinstance(m, Notice) and m.text.startswith("Nothing was typed") for m in asker.shown)
+    assert asker.screens() == [1, 1, 1]
+
+
+def test_the_editor_command_takes_the_text_from_the_editor() -> None:
+    asker = ScriptedAsker(["editor", "editor", "quit"], edits=[None, "Written in my editor.\n\nTwo paragraphs.\n"])
+    _outcome, draft, _saves = interview(badge("thing-19"), asker)
+    assert asker.edited == ["", ""]
+    assert draft.answer("labels") == "Written in my editor.\n\nTwo paragraphs."
+
+
+def test_quit_and_end_of_input_stop_with_everything_saved() -> None:
+    for last in ("quit", None):
+        asker = ScriptedAsker([LONG, last])
+        outcome, draft, saves = interview(badge("thing-19"), asker)
+        assert outcome is Outcome.QUIT
+        assert saves.copies[-1]["answers"]["labels"]["text"] == LONG  # type: ignore[index]
+
+
+def test_ctrl_c_part_way_through_an_answer_keeps_what_was_typed() -> None:
+    asker = ScriptedAsker([AnswerInterrupted("Half of my first\n\nanswer")])
+    with pytest.raises(KeyboardInterrupt):
+        interview(badge("thing-19"), asker)
+    draft = Draft(badge="thing-19-citizen-leadership", title="t")
+    saves = Saves()
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(badge("thing-19"), draft, ScriptedAsker([AnswerInterrupted("Half of my first\n\nanswer")]), saves)
+    assert draft.answer("labels") == "Half of my first\n\nanswer"
+    assert saves.copies, "the unfinished answer was saved before stopping"
+
+
+def test_ctrl_c_while_replacing_an_answer_keeps_both() -> None:
+    draft = Draft(badge="thing-19-citizen-leadership", title="t")
+    draft.set_answer("labels", LONG)
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(badge("thing-19"), draft, ScriptedAsker(["back", AnswerInterrupted("A new start")]), Saves())
+    assert draft.answer("labels") == LONG
+    assert [a.text for a in draft.earlier["labels"]] == ["A new start"]
+
+
+def test_a_resumed_draft_carries_on_at_the_first_unanswered_criterion() -> None:
+    b = badge("leadership-across-boundaries")
+    draft = Draft(badge=b.id, title=b.title)
+    for criterion in b.criteria[:2]:
+        draft.set_answer(criterion.id, LONG)
+    asker = ScriptedAsker(["quit"])
+    interview(b, asker, draft, resumed=True)
+    opening = asker.shown[0]
+    assert isinstance(opening, Opening) and opening.resumed == (2, 7)
+    assert asker.screens() == [3]
+
+
+def test_finishing_with_missing_answers_asks_first() -> None:
+    b = badge("thing-19")
+    asker = ScriptedAsker(["skip", LONG, LONG, LONG], choices=["write"], confirms=[False])
+    outcome, _draft, _saves = interview(b, asker)
+    assert outcome is Outcome.QUIT  # went back to criterion 1, then input ended
+    assert asker.screens() == [1, 2, 3, 4, 1]
+    assert any(isinstance(m, Notice) and m.text == "Question 1 has no answer yet." for m in asker.shown)
+    asker = ScriptedAsker(["skip", LONG, LONG, LONG], choices=["write"], confirms=[True])
+    assert interview(b, asker)[0] is Outcome.FINISHED
+
+
+def test_at_the_end_any_answer_can_be_changed() -> None:
+    b = badge("thing-19")
+    asker = ScriptedAsker([LONG, LONG, LONG, LONG, "A changed third answer."], choices=["change", "3", "write"])
+    outcome, draft, _saves = interview(b, asker)
+    assert outcome is Outcome.FINISHED
+    assert asker.screens() == [1, 2, 3, 4, 3], "after the change, straight back to the end"
+    assert draft.answer("develop-leadership-skills") == "A changed third answer."
+
+
+def test_finish_part_way_goes_to_the_end() -> None:
+    asker = ScriptedAsker([LONG, "finish"], choices=["quit"])
+    outcome, _draft, _saves = interview(badge("thing-19"), asker)
+    assert outcome is Outcome.QUIT
+    assert asker.questions == ["What would you like to do?"]
+
+
+def test_the_framework_asks_for_the_level_first_and_interviews_on_its_statements() -> None:
+    b = badge("multi-agency-expectations")
+    asker = ScriptedAsker([LONG, "quit"], choices=["direct-practice"])
+    _outcome, draft, saves = interview(b, asker)
+    assert asker.questions[0].endswith("which level describes your role?")
+    assert isinstance(asker.shown[0], Opening), "the level is asked before anything is shown"
+    opening = asker.shown[0]
+    assert isinstance(opening, Opening)
+    assert (opening.level, opening.count, opening.kind) == ("Direct Practice", 5, "statements")
+    screen = asker.of(CriterionScreen)[0]
+    assert isinstance(screen, CriterionScreen)
+    assert screen.word == "Statement" and screen.text.startswith("practitioners working with the same child")
+    assert draft.level == "direct-practice" and saves.copies[0]["level"] == "direct-practice"
+    assert draft.answer("share-information") == LONG
+
+
+# --- the word rule -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "total", "status", "within"),
+    [
+        (WordRule(suggested_min=500, suggested_max=1000), 742, "within the word guidance", True),
+        (WordRule(suggested_min=500, suggested_max=1000), 1100, "100 over the suggested 1000: think about trimming", False),
+        (WordRule(minimum=200), 150, "50 more to reach the minimum", False),
+        (WordRule(minimum=450, maximum=900), 950, "50 over the maximum: cut it down or it will be returned", False),
+        (WordRule(), 10, "", True),
+    ],
+)
+def test_word_progress(rule: WordRule, total: int, status: str, within: bool) -> None:
+    progress = word_progress(rule, total)
+    assert (progress.status, progress.within) == (status, within)
+    assert 0 <= progress.fraction <= 1
+
+
+# --- answers in a file ---------------------------------------------------------------------
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_answers_file_keys_are_numbers_or_ids(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "1: |\n  First answer.\n\n  Second paragraph.\n"
+        "limited-opportunities: Second answer.\n"
+        "3: Third.\n"
+        "'4': Fourth.\n",
+    )
+    answers, level = answers_from_file(path, badge("thing-19"))
+    assert answers == {
+        "labels": "First answer.\n\nSecond paragraph.",
+        "limited-opportunities": "Second answer.",
+        "develop-leadership-skills": "Third.",
+        "citizen-leaders": "Fourth.",
+    }
+    assert level is None
+
+
+def test_answers_file_reports_every_missing_answer_by_criterion(tmp_path: Path) -> None:
+    path = write(tmp_path, "1: An answer.\n3:\n")
+    with pytest.raises(InvalidDataError) as caught:
+        answers_from_file(path, badge("thing-19"))
+    lines = caught.value.error_lines()
+    assert lines == [
+        f"{path}: question 2 (limited-opportunities) has no answer",
+        f"{path}: question 3 (develop-leadership-skills) has no answer",
+        f"{path}: question 4 (citizen-leaders) has no answer",
+    ]
+
+
+def test_answers_file_problems_name_the_line_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "1: One.\nlabels: Again.\n2: [a, list]\n9: Nine.\n3: Three.\n4: Four.\n")
+    with pytest.raises(InvalidDataError) as caught:
+        answers_from_file(path, badge("thing-19"))
+    lines = caught.value.error_lines()
+    assert f"{path}:2: labels: answers the same criterion as '1'" in lines
+    assert any(line.startswith(f"{path}:3: 2: should be text") for line in lines)
+    assert any(line.startswith(f"{path}:4: 9: no criterion has this number or id (numbers 1 to 4") for line in lines)
+    assert len(lines) == 3, "a criterion with a bad answer is not reported missing as well"
+
+
+def test_answers_file_for_a_framework_needs_a_level(tmp_path: Path) -> None:
+    b = badge("multi-agency-expectations")
+    body = "".join(f"{n}: Answer {n}.\n" for n in range(1, 6))
+    with pytest.raises(InvalidDataError, match="1 problem") as caught:
+        answers_from_file(write(tmp_path, body), b)
+    assert "level: required for this framework" in caught.value.error_lines()[0]
+    answers, level = answers_from_file(write(tmp_path, "level: direct-practice\n" + body), b)
+    assert level == "direct-practice" and answers["share-information"] == "Answer 1."
+    answers, level = answers_from_file(write(tmp_path, body), b, "strategic-leaders")
+    assert level == "strategic-leaders" and answers["shared-vision"] == "Answer 1."
+
+
+def test_answers_file_refuses_python_tags(tmp_path: Path) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        answers_from_file(write(tmp_path, "1: !!python/object/apply:os.system ['true']\n"), badge("thing-19"))
+    assert "tags such as '!!python/object' are not allowed" in caught.value.error_lines()[0]
