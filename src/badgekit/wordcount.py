@@ -17,7 +17,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # keep the text, drop the address
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>", re.IGNORECASE)
-_BARE_ADDRESS = re.compile(r"(?<!\S)(?:https?://|www\.)\S+", re.IGNORECASE)
+_BARE_ADDRESS = re.compile(r"(?<![^\s(\[])(?:https?://|www\.)\S+", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^(\s*(?:>\s*)*)\d{1,9}[.)](?=\s)", re.MULTILINE)
 _TOKEN = re.compile(r"\S+")
 
