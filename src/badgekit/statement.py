@@ -164,7 +164,8 @@ class Statement:
 
 def read_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:
     """The front matter's fields, the line of each, and the offset where the body starts."""
-    opening = _FRONT_OPEN.match(text.replace("\r", " "))
+    text = text.replace("\r", " ")  # same length: offsets stay those of the file
+    opening = _FRONT_OPEN.match(text)
     if not opening:
         return {}, {}, 0
     closing = _FRONT_CLOSE.search(text, opening.end())

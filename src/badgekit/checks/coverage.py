@@ -254,12 +254,20 @@ def analyse(context: CheckContext) -> list[CriterionCoverage]:
 
 
 def best_level(badge: Badge, statement: Statement) -> str | None:
-    """The framework level whose statements this one covers best (the first on a tie)."""
-    best: tuple[int, str] | None = None
+    """The framework level whose statements this one covers best (the first on a tie).
+
+    Numbered headings cover any level equally, so the words of the headings decide.
+    """
+    best: tuple[float, str] | None = None
     for level in badge.levels:
-        covered = sum(1 for c in analyse_criteria(statement, level.criteria) if c.covered)
-        if best is None or covered > best[0]:
-            best = (covered, level.id)
+        coverage = analyse_criteria(statement, level.criteria)
+        score = float(sum(1 for c in coverage if c.covered))
+        for item in coverage:
+            if item.heading:
+                wanted = {s for s, _ in tokens(item.text)}
+                score += len(wanted & {s for s, _ in tokens(item.heading)}) / (len(wanted) or 1)
+        if best is None or score > best[0]:
+            best = (score, level.id)
     return best[1] if best else None
 
 

@@ -1,0 +1,269 @@
+"""``badgekit check`` as a person meets it: output, exit codes, options, many files, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from badgekit.catalogue import load_catalogue
+from badgekit.checks import CheckContext, Finding, all_rules
+from badgekit.checks.batch import PARALLEL_FROM, FileError, check_many
+from badgekit.checks.report import Options, redact
+from badgekit.checks.samples import WRITING_EVIDENCE_GOOD, words
+from badgekit.statement import parse_statement
+
+Run = Callable[..., Result]
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_good_statement_passes_with_a_summary_table_and_findings(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "statement.md", WRITING_EVIDENCE_GOOD)
+    result = run("check", path)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "Writing evidence for Open Badge applications (writing-evidence)" in out
+    assert "at least 150 words" in out  # the words bar's rule
+    assert "Findings: 0 errors" in out
+    assert "tell us about at least three things" in out  # the criteria table
+    assert "Format" in out and "BK603" in out  # the prerequisites reminder, grouped under its family
+
+
+def test_an_uncovered_criterion_fails_with_exit_1(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD.split("## 3.")[0])
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert "BK201" in result.stdout and "Criterion 3 is not addressed" in result.stdout
+
+
+def test_fail_on_decides_which_findings_fail(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD)
+    assert run("check", path, "--fail-on", "warning").exit_code == 0
+    assert run("check", path, "--fail-on", "note").exit_code == 1  # the prerequisites note
+
+
+def test_json_output_follows_the_documented_shape(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD.split("## 3.")[0])
+    result = run("check", path, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1
+    (file,) = data["files"]
+    assert file["path"] == path and file["badge"] == "writing-evidence"
+    assert isinstance(file["words"], int) and file["words"] == file["word_counts"]["answers"]
+    assert [c["number"] for c in file["criteria"]] == [1, 2, 3]
+    assert [c["covered"] for c in file["criteria"]] == [True, True, False]
+    finding = next(f for f in file["findings"] if f["code"] == "BK201")
+    assert set(finding) >= {"code", "category", "severity", "message", "line", "column", "end_line", "end_column"}
+    assert finding["category"] == "coverage" and finding["severity"] == "error"
+    assert data["summary"]["failed"] is True and data["errors"] == []
+    assert "\x1b[" not in result.stdout
+
+
+def test_positions_in_json_count_the_front_matter(run: Run, tmp_path: Path) -> None:
+    text = "---\nbadge: writing-evidence\n---\n\n## 9. Something else\n\n" + words(40) + "\n"
+    result = run("check", write(tmp_path, "s.md", text), "--format", "json", "--select", "BK204")
+    (finding,) = json.loads(result.stdout)["files"][0]["findings"]
+    assert (finding["line"], finding["column"], finding["end_line"]) == (5, 1, 5)
+    assert finding["end_column"] == len("## 9. Something else") + 1  # exclusive
+
+
+def test_select_and_ignore_work_by_prefix(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD.split("## 3.")[0])
+
+    def codes(*args: str) -> set[str]:
+        data = json.loads(run("check", path, "-f", "json", *args).stdout)
+        return {f["code"] for f in data["files"][0]["findings"]}
+
+    assert "BK201" in codes("--select", "BK2") and all(c.startswith("BK2") for c in codes("--select", "BK2"))
+    assert "BK201" not in codes("--ignore", "bk20")
+    assert codes("--select", "BK201,BK603") == {"BK201", "BK603"}
+
+
+def test_a_select_that_names_no_rule_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("check", write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD), "--select", "BK9")
+    assert result.exit_code == 2
+    assert "BK9 names no rule" in result.stderr
+
+
+def test_an_inline_comment_silences_one_finding_on_its_line(run: Run, tmp_path: Path) -> None:
+    text = "---\nbadge: writing-evidence\n---\n\n## 9. Something else <!-- badgekit: ignore BK204 -->\n\n## 8. More\n"
+    data = json.loads(run("check", write(tmp_path, "s.md", text), "-f", "json", "--select", "BK204").stdout)
+    assert [f["line"] for f in data["files"][0]["findings"]] == [7]
+
+
+def test_standard_input_with_a_badge_option(run: Run) -> None:
+    result = run("check", "-", "--badge", "thing-19", "--format", "json", input="I learned a lot.\n")
+    data = json.loads(result.stdout)
+    assert data["files"][0]["path"] == "<stdin>" and data["files"][0]["badge"] == "thing-19-citizen-leadership"
+    assert any(f["code"] == "BK101" for f in data["files"][0]["findings"])
+
+
+def test_no_badge_anywhere_says_how_to_give_one(run: Run, tmp_path: Path) -> None:
+    result = run("check", write(tmp_path, "notes.txt", "Plain notes with no front matter.\n"))
+    assert result.exit_code == 3
+    assert "does not say which badge" in result.stderr and "--badge ID" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_unknown_badge_exits_3_with_a_suggestion(run: Run, tmp_path: Path) -> None:
+    result = run("check", write(tmp_path, "s.md", "---\nbadge: writing-evidense\n---\n\nText.\n"))
+    assert result.exit_code == 3
+    assert "there is no badge called 'writing-evidense'" in result.stderr
+    assert "Did you mean 'writing-evidence'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "this file is empty"),
+        (b"   \n\n", "this file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+        (b"caf\xe9 au lait\n", "line 1 is not UTF-8"),
+        (b"a" * (2 * 1024 * 1024 + 10), "too large"),
+    ],
+)
+def test_unusable_input_is_refused_clearly(run: Run, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    result = run("check", str(path), "--badge", "writing-evidence")
+    assert result.exit_code == 3
+    assert message in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_and_a_glob_matching_nothing(run: Run, tmp_path: Path) -> None:
+    assert "no such file" in run("check", str(tmp_path / "nope.md")).stderr
+    result = run("check", str(tmp_path / "*.md"))
+    assert result.exit_code == 3 and "no files match" in result.stderr
+
+
+def test_many_files_folders_and_patterns_end_with_a_summary(run: Run, tmp_path: Path) -> None:
+    for index in range(3):
+        write(tmp_path, f"good{index}.md", WRITING_EVIDENCE_GOOD)
+    bad = write(tmp_path, "bad.md", "---\nbadge: nothing-like-it\n---\n\nText.\n")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 3  # one statement could not be checked; the others still were
+    assert "Summary" in result.stdout and "could not be checked" in result.stdout
+    assert result.stdout.count("writing-evidence") >= 3
+    assert bad in result.stderr
+    pattern = run("check", str(tmp_path / "good*.md"), "--format", "json")
+    assert pattern.exit_code == 0 and len(json.loads(pattern.stdout)["files"]) == 3
+
+
+def test_learner_text_is_never_read_as_markup(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "[bold]s.md", "---\nbadge: writing-evidence\n---\n\n## 9. [red]x[/red]\n")
+    result = run("check", path, "--select", "BK204")
+    assert "[bold]s.md" in result.stdout
+
+
+def test_help_gives_the_word_rule_and_an_example(run: Run) -> None:
+    result = run("check", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "a word is a run of non-space characters holding at least one letter or digit" in text
+    assert "Example: badgekit check statement.md" in text
+
+
+def test_redact_writes_a_private_copy_and_never_overwrites(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD)
+    result = run("check", path, "--redact")
+    copy = tmp_path / "s.redacted.md"
+    assert copy.exists() and (copy.stat().st_mode & 0o777) == 0o600
+    assert "unchanged" in result.stderr and Path(path).read_text(encoding="utf-8") == WRITING_EVIDENCE_GOOD
+    again = run("check", path, "--redact")
+    assert again.exit_code == 3 and "already exists" in again.stderr
+    assert run("check", path, "--redact", "--force").exit_code == 0
+    assert run("check", path, "-o", str(tmp_path / "x.md")).exit_code == 2  # -o only means something with --redact
+
+
+def test_redaction_replaces_each_privacy_span_with_its_suggestion() -> None:
+    statement = parse_statement("I met Mrs Jean Smith on 07700 900123 today.\n", "s.md")
+    text = statement.text
+
+    def privacy(start: int, end: int, suggestion: str) -> Finding:
+        return Finding("BK301", "privacy", "error", "m", 1, start + 1, 1, end + 1, suggestion, start, end)
+
+    findings = [
+        privacy(text.index("Mrs"), text.index(" on"), "Mrs A"),
+        privacy(text.index("Jean"), text.index(" on"), "overlapping, ignored"),
+        privacy(text.index("07700"), text.index(" today"), "[phone number removed]"),
+        Finding("BK502", "readability", "warning", "m", 1, 1, 1, 2, None, 0, 1),
+    ]
+    redacted, count = redact(statement, findings)
+    assert redacted == "I met Mrs A on [phone number removed] today.\n" and count == 2
+
+
+def test_many_statements_in_worker_processes_match_one_process(tmp_path: Path) -> None:
+    names = [
+        write(tmp_path, f"s{i}.md", WRITING_EVIDENCE_GOOD.replace("three", f"{i} or three"))
+        for i in range(PARALLEL_FROM + 4)
+    ]
+    names.append(str(tmp_path / "missing.md"))
+    catalogue = load_catalogue()
+    options = Options(rules=tuple(all_rules()))
+    done: list[int] = []
+    parallel = check_many(names, catalogue, options, jobs=2, progress=done.append)
+    serial = check_many(names, catalogue, options, jobs=1)
+    assert sum(done) == len(names)
+    assert isinstance(parallel[-1], FileError) and "no such file" in parallel[-1].lines[0]
+    assert [o.to_dict() for o in parallel] == [o.to_dict() for o in serial]
+
+
+def test_checking_works_offline_and_imports_no_heavy_library(tmp_path: Path) -> None:
+    # Readability scores come from badgekit's own counter, not textstat: no nltk or scipy, no
+    # download. The check runs with every socket refused, in a fresh process.
+    path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD)
+    program = f"""
+import socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("no network in this test")
+socket.socket = refuse
+socket.create_connection = refuse
+from badgekit.cli import main
+sys.argv = ["badgekit", "check", {path!r}, "--format", "json"]
+try:
+    main()
+except SystemExit as exit:
+    heavy = sorted(m for m in ("nltk", "scipy", "textstat", "yaml", "markdown_it") if m in sys.modules)
+    print("HEAVY", heavy, "EXIT", exit.code, file=sys.stderr)
+"""
+    env = {**os.environ, "NO_COLOR": "1"}
+    subprocess.run([sys.executable, "-c", program], capture_output=True, env=env, check=False)  # fills the badge cache
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, check=False)
+    assert "HEAVY [] EXIT 0" in result.stderr, result.stderr
+    data = json.loads(result.stdout)
+    assert data["files"][0]["readability"]["reading_ease"] > 30
+    assert socket.socket is not None  # the real socket module is untouched in this process
+
+
+def test_the_rule_context_passes_allowed_names_and_resource_people(tmp_path: Path) -> None:
+    seen: list[tuple[str, ...]] = []
+    from badgekit.checks.model import Rule
+
+    def spy(context: CheckContext) -> list[Finding]:
+        seen.append(context.allowed_names)
+        return []
+
+    spy_rule = Rule("BK699", "spy", "format", "note", "Spy.", spy)  # type: ignore[arg-type]
+    from badgekit.checks.report import check_text
+
+    check_text(
+        "I learned.",
+        "s.md",
+        load_catalogue(),
+        Options(badge="thing-19", allowed_names=("Donald Schön",), rules=(spy_rule,)),
+    )
+    assert seen == [("Donald Schön", "Alexander Warren", "Steve Coulson")]
