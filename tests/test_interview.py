@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from badgekit.badges import Badge
+from badgekit.badges import Badge, WordRule
 from badgekit.catalogue import load_catalogue
 from badgekit.drafts import Draft
-from badgekit.errors import InvalidDataError
 from badgekit.interview import (
     SSSC_PROMPTS,
     AnswerFeedback,
@@ -26,13 +24,11 @@ from badgekit.interview import (
     Opening,
     Outcome,
     Review,
-    answers_from_file,
     clean_answer,
     parse_command,
     run_interview,
     word_progress,
 )
-from badgekit.badges import WordRule
 
 LONG = " ".join(["I reflected on what happened and what I learned from working with the team."] * 6)  # 84 words
 
@@ -46,7 +42,7 @@ class ScriptedAsker:
 
     def __init__(
         self,
-        replies: Sequence[str | None | BaseException],
+        replies: Sequence[str | BaseException | None],
         *,
         choices: Sequence[str | None] = (),
         confirms: Sequence[bool] = (),
@@ -165,7 +161,7 @@ def test_each_criterion_is_shown_with_its_number_exact_text_and_the_badges_own_p
     b = badge("leadership-across-boundaries")
     asker = ScriptedAsker([LONG, LONG, "quit"])
     interview(b, asker)
-    third = [m for m in asker.of(CriterionScreen) if isinstance(m, CriterionScreen) and m.number == 3][0]
+    third = next(m for m in asker.of(CriterionScreen) if isinstance(m, CriterionScreen) and m.number == 3)
     assert isinstance(third, CriterionScreen)
     assert (third.word, third.number, third.total) == ("Criterion", 3, 7)
     assert third.text == "build and maintain trust with colleagues in your own, and other, agencies"
@@ -181,7 +177,8 @@ def test_a_criterion_without_prompts_gets_sssc_reflective_prompts() -> None:
     screen = asker.of(CriterionScreen)[0]
     assert isinstance(screen, CriterionScreen)
     assert screen.prompts == SSSC_PROMPTS and screen.prompts_are_sssc
-    assert [p.split(":")[0] for p in SSSC_PROMPTS] == ["Experience", "Knowledge", "Skills", "Reflections", "Application"]
+    labels = [p.split(":")[0] for p in SSSC_PROMPTS]
+    assert labels == ["Experience", "Knowledge", "Skills", "Reflections", "Application"]
 
 
 def test_every_answer_is_saved_the_moment_it_is_given_and_finishing_writes() -> None:
@@ -278,15 +275,12 @@ def test_the_editor_command_takes_the_text_from_the_editor() -> None:
 def test_quit_and_end_of_input_stop_with_everything_saved() -> None:
     for last in ("quit", None):
         asker = ScriptedAsker([LONG, last])
-        outcome, draft, saves = interview(badge("thing-19"), asker)
+        outcome, _draft, saves = interview(badge("thing-19"), asker)
         assert outcome is Outcome.QUIT
         assert saves.copies[-1]["answers"]["labels"]["text"] == LONG  # type: ignore[index]
 
 
 def test_ctrl_c_part_way_through_an_answer_keeps_what_was_typed() -> None:
-    asker = ScriptedAsker([AnswerInterrupted("Half of my first\n\nanswer")])
-    with pytest.raises(KeyboardInterrupt):
-        interview(badge("thing-19"), asker)
     draft = Draft(badge="thing-19-citizen-leadership", title="t")
     saves = Saves()
     with pytest.raises(KeyboardInterrupt):
@@ -366,7 +360,7 @@ def test_the_framework_asks_for_the_level_first_and_interviews_on_its_statements
     ("rule", "total", "status", "within"),
     [
         (WordRule(suggested_min=500, suggested_max=1000), 742, "within the word guidance", True),
-        (WordRule(suggested_min=500, suggested_max=1000), 1100, "100 over the suggested 1000: think about trimming", False),
+        (WordRule(suggested_max=1000), 1100, "100 over the suggested 1000: think about trimming", False),
         (WordRule(minimum=200), 150, "50 more to reach the minimum", False),
         (WordRule(minimum=450, maximum=900), 950, "50 over the maximum: cut it down or it will be returned", False),
         (WordRule(), 10, "", True),
@@ -376,71 +370,3 @@ def test_word_progress(rule: WordRule, total: int, status: str, within: bool) ->
     progress = word_progress(rule, total)
     assert (progress.status, progress.within) == (status, within)
     assert 0 <= progress.fraction <= 1
-
-
-# --- answers in a file ---------------------------------------------------------------------
-
-
-def write(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "answers.yaml"
-    path.write_text(text, encoding="utf-8")
-    return str(path)
-
-
-def test_answers_file_keys_are_numbers_or_ids(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "1: |\n  First answer.\n\n  Second paragraph.\n"
-        "limited-opportunities: Second answer.\n"
-        "3: Third.\n"
-        "'4': Fourth.\n",
-    )
-    answers, level = answers_from_file(path, badge("thing-19"))
-    assert answers == {
-        "labels": "First answer.\n\nSecond paragraph.",
-        "limited-opportunities": "Second answer.",
-        "develop-leadership-skills": "Third.",
-        "citizen-leaders": "Fourth.",
-    }
-    assert level is None
-
-
-def test_answers_file_reports_every_missing_answer_by_criterion(tmp_path: Path) -> None:
-    path = write(tmp_path, "1: An answer.\n3:\n")
-    with pytest.raises(InvalidDataError) as caught:
-        answers_from_file(path, badge("thing-19"))
-    lines = caught.value.error_lines()
-    assert lines == [
-        f"{path}: question 2 (limited-opportunities) has no answer",
-        f"{path}: question 3 (develop-leadership-skills) has no answer",
-        f"{path}: question 4 (citizen-leaders) has no answer",
-    ]
-
-
-def test_answers_file_problems_name_the_line_and_key(tmp_path: Path) -> None:
-    path = write(tmp_path, "1: One.\nlabels: Again.\n2: [a, list]\n9: Nine.\n3: Three.\n4: Four.\n")
-    with pytest.raises(InvalidDataError) as caught:
-        answers_from_file(path, badge("thing-19"))
-    lines = caught.value.error_lines()
-    assert f"{path}:2: labels: answers the same criterion as '1'" in lines
-    assert any(line.startswith(f"{path}:3: 2: should be text") for line in lines)
-    assert any(line.startswith(f"{path}:4: 9: no criterion has this number or id (numbers 1 to 4") for line in lines)
-    assert len(lines) == 3, "a criterion with a bad answer is not reported missing as well"
-
-
-def test_answers_file_for_a_framework_needs_a_level(tmp_path: Path) -> None:
-    b = badge("multi-agency-expectations")
-    body = "".join(f"{n}: Answer {n}.\n" for n in range(1, 6))
-    with pytest.raises(InvalidDataError, match="1 problem") as caught:
-        answers_from_file(write(tmp_path, body), b)
-    assert "level: required for this framework" in caught.value.error_lines()[0]
-    answers, level = answers_from_file(write(tmp_path, "level: direct-practice\n" + body), b)
-    assert level == "direct-practice" and answers["share-information"] == "Answer 1."
-    answers, level = answers_from_file(write(tmp_path, body), b, "strategic-leaders")
-    assert level == "strategic-leaders" and answers["shared-vision"] == "Answer 1."
-
-
-def test_answers_file_refuses_python_tags(tmp_path: Path) -> None:
-    with pytest.raises(InvalidDataError) as caught:
-        answers_from_file(write(tmp_path, "1: !!python/object/apply:os.system ['true']\n"), badge("thing-19"))
-    assert "tags such as '!!python/object' are not allowed" in caught.value.error_lines()[0]

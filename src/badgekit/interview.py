@@ -10,20 +10,18 @@ The learner types an answer, or one of a few plain words on a line of its own: `
 An answer is saved (through the ``save`` callback) before anything else happens, so
 the learner can stop at any point and lose nothing they have given.
 
-``answers_from_file`` is the same interview without questions: answers read from a
-YAML file keyed by criterion number or id.
+The same answers can come from a file instead (badgekit.drafts.answers_from_file).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Protocol
+from typing import Protocol
 
 from badgekit.badges import Badge, Criterion, Step, WordRule
 from badgekit.drafts import Draft
-from badgekit.errors import InvalidDataError, Problem
 from badgekit.wordcount import count_words
 
 #: The word that ends an answer, typed on a line of its own.
@@ -552,90 +550,3 @@ def run_interview(
 ) -> Outcome:
     """Interview the learner until they finish or stop; every answer is saved through ``save``."""
     return Interview(badge, draft, asker, save, prerequisites=prerequisites).run(resumed=resumed)
-
-
-# --- answers given in a file ---------------------------------------------------------------
-
-
-def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tuple[dict[str, str], str | None]:
-    """Answers (by criterion id) and the level, read from a YAML file keyed by criterion number or id.
-
-    Every problem is reported with the file, line and key; so is every criterion left without an answer.
-    """
-    from badgekit.textinput import display_name, read_text
-    from badgekit.yamldoc import parse_yaml
-
-    shown = display_name(path)
-    doc = parse_yaml(read_text(path), shown)
-    problems: list[Problem] = list(doc.duplicate_keys)
-    data: Any = doc.data
-    if not isinstance(data, Mapping):
-        what = "empty" if data is None else "not a list of answers"
-        hint = "Write one answer per criterion, keyed by its number or id, for example:  1: |  (then the answer)"
-        raise InvalidDataError([Problem(shown, None, "", f"the file is {what}")], hint=hint)
-    if badge.levels:
-        level = _level_from(data, doc.line_of, shown, badge, level, problems)
-        if level is None:
-            raise InvalidDataError(problems, hint="Add a line such as 'level: direct-practice', or use --level.")
-    criteria = badge.criteria_for(level)
-    by_key: dict[str, Criterion] = {c.id: c for c in criteria}
-    by_key.update({str(c.number): c for c in criteria})
-    answers: dict[str, str] = {}
-    given_as: dict[str, str] = {}  # criterion id -> the key that answered it
-    faulty: set[str] = set()  # criterion ids whose answer has a problem of its own
-    for key, value in data.items():
-        name = str(key)
-        if name == "level" and badge.levels:
-            continue
-        criterion = by_key.get(name)
-        line = doc.line_of(name)
-        if criterion is None:
-            problems.append(Problem(shown, line, name, _unknown_key(name, criteria)))
-            continue
-        if criterion.id in given_as:
-            problems.append(Problem(shown, line, name, f"answers the same criterion as '{given_as[criterion.id]}'"))
-            continue
-        given_as[criterion.id] = name
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue  # reported below as missing
-        if not isinstance(value, str):
-            problems.append(Problem(shown, line, name, "should be text (write | after the colon, then the answer)"))
-            faulty.add(criterion.id)
-            continue
-        answers[criterion.id] = clean_answer(value)
-    for criterion in criteria:
-        if criterion.id not in answers and criterion.id not in faulty:
-            missing = f"{criterion_word(badge).lower()} {criterion.number} ({criterion.id}) has no answer"
-            problems.append(Problem(shown, None, "", missing))
-    if problems:
-        raise InvalidDataError(
-            problems, hint="Give every criterion an answer, keyed by its number or its id (see 'badgekit show')."
-        )
-    return answers, level
-
-
-def _unknown_key(name: str, criteria: Sequence[Criterion]) -> str:
-    return f"no criterion has this number or id (numbers 1 to {len(criteria)}, or ids such as '{criteria[0].id}')"
-
-
-def _level_from(
-    data: Mapping[Any, Any],
-    line_of: Callable[[str], int | None],
-    shown: str,
-    badge: Badge,
-    level: str | None,
-    problems: list[Problem],
-) -> str | None:
-    given = data.get("level")
-    if level is None and given is None:
-        problems.append(
-            Problem(shown, None, "level", f"required for this framework: one of {', '.join(badge.level_ids())}")
-        )
-        return None
-    if given is not None and (not isinstance(given, str) or badge.level(given) is None):
-        problems.append(Problem(shown, line_of("level"), "level", f"should be one of {', '.join(badge.level_ids())}"))
-        return None
-    if level is not None and given is not None and given != level:
-        problems.append(Problem(shown, line_of("level"), "level", f"says '{given}', but --level says '{level}'"))
-        return None
-    return level or given

@@ -167,18 +167,20 @@ def draft(
             _draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir)
             return
         if not (interactive or stdin_is_terminal()):
-            raise BadgekitError(
+            no_terminal = BadgekitError(
                 "badgekit draft asks you questions, so it needs a terminal, and there is none here",
                 hint=f"Give your answers in a file instead: badgekit draft {badge.id} --answers answers.yaml "
                 "(one answer per criterion, keyed by its number or id). If this is a terminal, add --interactive.",
             )
+            no_terminal.exit_code = ExitCode.USAGE  # the command needs --answers here
+            raise no_terminal
         _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir)
 
 
 def _draft_from_file(
     badge: Badge, answers_path: str, level: str | None, output: Path | None, force: bool, templates_dir: Path | None
 ) -> None:
-    from badgekit.interview import answers_from_file
+    from badgekit.drafts import answers_from_file
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
     from badgekit.wordcount import count_words

@@ -1,0 +1,123 @@
+"""``badgekit draft`` in a real pseudo-terminal: killed, interrupted and hung up on, it loses nothing given."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BADGE = "leadership-across-boundaries"
+PASTED = (
+    "When our team began joint visits with the community nurses, I set up a shared diary.\n"
+    "\n"
+    "At first I felt we were treading on each other's toes, so I asked for a meeting.\n"
+    "\n"
+    "Next time I will agree roles at the very start, and check in with the family."
+)
+SECOND = "I listened to the social worker's view of the risk, and it changed my plan."
+
+
+def spawn(folder: Path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "BADGEKIT_DATA_DIR": str(folder / "data"), "NO_COLOR": "1", "TERM": "xterm"}
+    env.pop("BADGEKIT_DRAFTS_DIR", None)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "badgekit", "draft", *args],
+        cwd=str(folder),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 200),
+    )
+
+
+def answer(child: pexpect.spawn, text: str) -> None:
+    child.expect_exact("press Enter.")
+    child.expect_exact("> ")
+    child.send(text + "\n")  # a paste arrives all at once
+    child.sendline("done")
+
+
+def saved_answers(folder: Path) -> list[str]:
+    draft = json.loads((folder / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
+    return [a["text"] for a in draft["answers"].values()]
+
+
+def test_killed_after_two_answers_it_resumes_and_the_statement_holds_both(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("Criterion 1 of 7")
+    answer(child, PASTED)
+    child.expect_exact("Criterion 2 of 7")
+    answer(child, SECOND)
+    child.expect_exact("Criterion 3 of 7")
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    assert child.signalstatus == signal.SIGKILL
+    assert saved_answers(tmp_path) == [PASTED, SECOND]
+
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("You have a draft of this badge: 2 answers")
+    child.expect_exact("Carry on with it?")
+    child.sendline("y")
+    child.expect_exact("Welcome back: you have answered 2 of 7.")
+    for number in range(3, 8):
+        child.expect_exact(f"Criterion {number} of 7")
+        answer(child, f"My answer to criterion {number}.")
+    child.expect_exact("What would you like to do?")
+    child.expect_exact("Type a number")
+    child.sendline("1")
+    child.expect_exact("Your statement is in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    statement = (tmp_path / f"{BADGE}-statement.md").read_text(encoding="utf-8")
+    assert PASTED in statement, "all three pasted paragraphs, blank lines and all"
+    assert SECOND in statement
+    assert "My answer to criterion 7." in statement
+
+
+def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("Criterion 1 of 7")
+    child.expect_exact("> ")
+    child.sendline("Half of an answer")
+    child.expect_exact("> ")
+    child.sendintr()
+    child.expect_exact(f"To carry on, run: badgekit draft {BADGE}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert saved_answers(tmp_path) == ["Half of an answer"]
+
+
+def test_a_closed_terminal_keeps_the_answer_being_typed(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("Criterion 1 of 7")
+    child.expect_exact("> ")
+    child.sendline("Typed before the window closed")
+    child.expect_exact("> ")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert saved_answers(tmp_path) == ["Typed before the window closed"]
+
+
+def test_a_pasted_paragraph_longer_than_a_terminal_line_arrives_whole(tmp_path: Path) -> None:
+    # A terminal in its ordinary line mode keeps about 4,000 characters of a line; readline keeps them all.
+    long_paragraph = " ".join(f"word{n}" for n in range(1200))  # about 8,000 characters on one line
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("Criterion 1 of 7")
+    answer(child, long_paragraph)
+    child.expect_exact("Criterion 2 of 7")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert saved_answers(tmp_path) == [long_paragraph]
