@@ -1,0 +1,27 @@
+"""Finding what could identify a person in a piece of writing, and what to write instead.
+
+SSSC declines evidence that could identify anyone, and published evidence is public.
+The detectors here are plain functions over text, each returning ``Span`` records (where,
+what kind of detail, how serious, and a neutral replacement such as "Mrs A" or
+"[phone number removed]"); ``screen`` runs them all. The check rules BK301 to BK312 in
+badgekit.checks.privacy report the spans; nothing here prints or reads files.
+
+- names.py: people's names, told apart from organisations, places, programmes and cited authors;
+- contact.py: email addresses and phone numbers;
+- places.py: postcodes and street addresses;
+- dates.py: dates of birth, and ages given with a name;
+- numbers.py: CHI, NHS and National Insurance numbers, and record numbers;
+- vocabulary.py and wordlists.py: the words the detectors reason with;
+- spans.py: Span, the kinds of detail, and resolving overlaps;
+- screen.py: all of them together.
+
+Nothing is downloaded and no model is loaded: word lists ship in ``data/`` and are read
+the first time they are needed.
+"""
+
+from __future__ import annotations
+
+from badgekit.privacy.screen import screen
+from badgekit.privacy.spans import KINDS, Kind, KindInfo, Span
+
+__all__ = ["KINDS", "Kind", "KindInfo", "Span", "screen"]

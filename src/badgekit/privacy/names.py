@@ -1,0 +1,381 @@
+"""People's names, told apart from the other capitalised words of care writing.
+
+A capitalised word is a name when:
+
+- a title comes before it: "Mrs O'Brien", "Mr J. MacLeod", "Dr Patel", "Auntie Jean";
+- it is a given name followed by a surname: "Jean Smith", "Grace Kelly-Brown";
+- it is a given name on its own that is not also a common word or a place: "Jamie",
+  "Agnieszka" (names such as "Will", "May" or "Angus" need one of the signs below);
+- the words around it show a person: an age ("Kai, who is 12", "Kai (12)"), a family
+  member ("Priya's dad", "her son Jamie"), a naming word ("a boy called Tam"), or a
+  verb only people do ("Oluwaseun told me");
+- or it is a word already found as a name elsewhere in the same text.
+
+A capitalised word is not a name when it is part of an organisation, place, programme,
+policy or framework ("Simon Community Scotland", "Hope Street", "the Promise"), an
+author cited for their work ("Bandura (1977)", "Schön's reflective practitioner",
+"(Smith and Jones, 2019)"), a month, a day or a role, or a name the learner allowed.
+A capital at the start of a sentence or in a heading shows nothing by itself: a word
+there is judged on the lists and signs above, like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from badgekit.privacy import vocabulary as vocab
+from badgekit.privacy import wordlists
+from badgekit.privacy.spans import Span, span
+
+_LETTER = r"[^\W\d_]"
+_TOKEN = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)\]*_]*\s*$")
+_CITATION_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*(?:\(\s*(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s+et\s+al\b|,\s*(?:19|20)\d{2}\b"
+    r"|\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s*\(\s*(?:19|20)\d{2})"
+)
+_IN_PARENTHESES_WITH_YEAR = re.compile(r"\([^()]*$")
+_YEAR_BEFORE_CLOSE = re.compile(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_ALL_CAPS = re.compile(r"^[^\W\d_a-z]{2,}\.?$")
+_PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
+_MAX_RUN = 4
+
+
+@dataclass
+class _Token:
+    text: str  # the word without a trailing possessive or full stop
+    start: int
+    end: int
+    possessive: bool
+    line_start: bool  # the first word of a sentence, a line, a list item or a heading
+    followed_by_space: bool  # a single space, and nothing else, before the next word
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() and not _ALL_CAPS.match(self.text) and len(self.text) > 1
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.start(), match.end()
+        if word.endswith("."):
+            word, end = word[:-1], end - 1
+        possessive = len(word) > 2 and word[-2:].lower() in {"'s", "’s"}
+        if possessive:
+            word, end = word[:-2], end - 2
+        between = text[previous_end:start]
+        # Any new line counts as a fresh start: a heading, a list item or a paragraph.
+        line_start = not tokens or "\n" in between or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
+        if tokens:
+            tokens[-1].followed_by_space = between == " " and not tokens[-1].possessive
+        tokens.append(_Token(word, start, end, possessive, line_start, False))
+        previous_end = match.end()
+    return tokens
+
+
+def _masked_offsets(text: str) -> list[tuple[int, int]]:
+    """Spans of organisation and place phrases ("Sue Ryder", "Easter Ross") no name may come from."""
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for phrase in (*vocab.ORGANISATION_PHRASES, *vocab.PLACE_PHRASES):
+        start = lowered.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            before = lowered[start - 1 : start]
+            after = lowered[end : end + 1]
+            if not before.isalnum() and not (after.isalnum() and lowered[end : end + 2] not in {"'s", "’s"}):
+                spans.append((start, end))
+            start = lowered.find(phrase, end)
+    return spans
+
+
+class _Judge:
+    """Decides, token by token, which capitalised words are people's names."""
+
+    def __init__(self, text: str, allowed: Iterable[str]) -> None:
+        self.text = text
+        self.tokens = _tokens(text)
+        self.masked = _masked_offsets(text)
+        self.allowed: list[frozenset[str]] = [
+            frozenset(w.lower() for w in _TOKEN.findall(name) if w.lower() not in vocab.TITLES)
+            for name in allowed
+            if name.strip()
+        ]
+        self.first = wordlists.first_names()
+        self.ambiguous = wordlists.ambiguous_names()
+
+    # --- what a single word is ------------------------------------------------------
+
+    def is_masked(self, token: _Token) -> bool:
+        return any(a <= token.start < b for a, b in self.masked)
+
+    def is_not_a_person_word(self, token: _Token) -> bool:
+        """Organisation, place, month, day, function and cited-author words never start a name alone."""
+        lower = token.lower
+        return (
+            lower in vocab.ORGANISATION_WORDS
+            or lower in vocab.FUNCTION_WORDS
+            or lower in vocab.MONTHS
+            or lower in vocab.DAYS
+            or lower in vocab.CITED_AUTHORS
+            or (lower in vocab.PLACES and token.text not in self.first)
+            or self.is_masked(token)
+        )
+
+    def is_sentence_word(self, token: _Token) -> bool:
+        """A common word capitalised only because it starts a sentence, a line or a heading."""
+        return token.line_start and token.text not in self.first and token.lower in wordlists.common_words()
+
+    def is_clear_name(self, token: _Token) -> bool:
+        return token.capitalised and token.text in self.first
+
+    def is_ambiguous_name(self, token: _Token) -> bool:
+        return token.capitalised and token.text in self.ambiguous
+
+    def is_unknown_word(self, token: _Token) -> bool:
+        """A capitalised word in no list: it may be a name the lists lack ("Oluwaseun")."""
+        return (
+            token.capitalised
+            and token.text not in self.first
+            and token.text not in self.ambiguous
+            and not self.is_not_a_person_word(token)
+            and token.lower not in wordlists.common_words()
+        )
+
+    def is_surname(self, token: _Token) -> bool:
+        return token.capitalised and token.text in wordlists.surnames()
+
+    # --- the words around a word ------------------------------------------------------
+
+    def word_before(self, index: int, back: int = 1) -> str:
+        at = index - back
+        return self.tokens[at].lower if at >= 0 else ""
+
+    def shows_a_person(self, index: int, last: int | None = None) -> bool:
+        """Whether the words around tokens[index..last] show a person: an age, family, a naming word, a verb."""
+        last = index if last is None else last
+        token, end_token = self.tokens[index], self.tokens[last]
+        after = self.text[end_token.end : end_token.end + 40]
+        if _AGE_FOLLOWS.match(after):
+            return True
+        nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
+            return True
+        if nxt is not None and nxt.lower in vocab.PERSON_VERBS and not after.startswith((".", ",", ";", ":")):
+            return True
+        before = self.word_before(index)
+        gap = self.text[self.tokens[index - 1].end : token.start] if index > 0 else ""
+        if before in vocab.NAMING_WORDS and gap.strip(" ,") == "":
+            return True
+        if before == "as" and self.word_before(index, 2) == "known":
+            return True
+        return before in vocab.ROLE_WORDS and gap.strip(" ,") == "" and "\n" not in gap
+
+    def is_citation(self, first: int, last: int) -> bool:
+        """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        if _CITATION_AFTER.match(self.text[end : end + 60]):
+            return True
+        opening = _IN_PARENTHESES_WITH_YEAR.search(self.text, max(0, start - 80), start)
+        return bool(opening and _YEAR_BEFORE_CLOSE.match(self.text[start : start + 120]))
+
+    def is_allowed(self, words: Sequence[_Token]) -> bool:
+        lowered = {t.lower for t in words}
+        return any(lowered <= allowed for allowed in self.allowed)
+
+    def place_in_context(self, index: int) -> bool:
+        """A given name that is also a place, after "in" or "at": "lives in Lewis"."""
+        token = self.tokens[index]
+        return token.lower in vocab.PLACES and self.word_before(index) in _PERSON_PLACE_PREPOSITIONS
+
+
+_AGE_FOLLOWS = re.compile(
+    r"^(?:['’]s)?\s*(?:\(\s*(?:aged?\s*)?\d{1,3}\s*(?:years?|yrs?)?\s*\)|,?\s*(?:who\s+is|who's|aged?|age)\s+\d{1,3}\b"
+    r"|,\s*\d{1,3}\s*(?:years?\s*old)?\s*,|\s+is\s+\d{1,3}\s+(?:years?|yrs?)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Person:
+    words: tuple[_Token, ...]
+    title: _Token | None = None
+    kin_title: bool = False
+
+
+def _runs(judge: _Judge) -> list[tuple[int, int]]:
+    """Index ranges of capitalised words written one space apart on one line."""
+    tokens = judge.tokens
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        if not tokens[index].capitalised:
+            index += 1
+            continue
+        last = index
+        while (
+            last + 1 < len(tokens)
+            and tokens[last].followed_by_space
+            and tokens[last + 1].capitalised
+            and not tokens[last + 1].line_start
+            and last - index + 1 < _MAX_RUN
+        ):
+            last += 1
+        runs.append((index, last))
+        index = last + 1
+    return runs
+
+
+def _titled(judge: _Judge) -> list[_Person]:
+    """Names after a title: "Mrs Smith", "Mr J. MacLeod", "Dr. Patel", "Auntie Jean"."""
+    tokens = judge.tokens
+    people: list[_Person] = []
+    for index, token in enumerate(tokens[:-1]):
+        lower = token.lower
+        is_title = lower in vocab.TITLES and (token.text[:1].isupper() or lower in {"mr", "mrs", "ms", "mx"})
+        is_kin = lower in vocab.KIN_TITLES and token.text[:1].isupper()
+        if not (is_title or is_kin):
+            continue
+        words: list[_Token] = []
+        at = index + 1
+        while at < len(tokens) and len(words) < 3:
+            candidate = tokens[at]
+            gap = judge.text[tokens[at - 1].end : candidate.start]
+            dotted = at == index + 1 or _INITIAL.match(tokens[at - 1].text)  # "Dr. Patel", "J. Smith"
+            if gap.strip() not in ({"", "."} if dotted else {""}) or gap.count("\n") > 1 or len(gap) > 3:
+                break
+            if tokens[at - 1].possessive:
+                break
+            if not (candidate.capitalised or _INITIAL.match(candidate.text)) or candidate.lower in vocab.TITLES:
+                break
+            if judge.is_not_a_person_word(candidate) and candidate.lower not in vocab.CITED_AUTHORS:
+                break
+            words.append(candidate)
+            at += 1
+        while words and _INITIAL.match(words[-1].text):
+            words.pop()
+        if not words:
+            continue
+        if lower in vocab.ACADEMIC_TITLES and (
+            any(w.lower in vocab.CITED_AUTHORS for w in words) or judge.is_citation(index + 1, at - 1)
+        ):
+            continue
+        if lower == "sister" and not judge.is_clear_name(words[0]) and not judge.is_surname(words[0]):
+            continue
+        people.append(_Person(tuple(words), None if is_kin else token, is_kin))
+    return people
+
+
+def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
+    """The name in tokens[first..last], or None when the run is not a person."""
+    tokens = judge.tokens
+    # Words that cannot be names may come first ("Monday Jamie", "Edinburgh Jamie"), but a
+    # name followed by one ("Simon Community", "Robert Gordon University") is no person.
+    # So may a sentence's first word ("Yesterday Jamie"), unless it is a name that could
+    # start a full name ("Angus MacLeod").
+    while first <= last and (judge.is_not_a_person_word(tokens[first]) or judge.is_sentence_word(tokens[first])):
+        keep_ambiguous = judge.is_ambiguous_name(tokens[first]) and (
+            first == last or not judge.is_not_a_person_word(tokens[first + 1])
+        )
+        if keep_ambiguous:
+            break
+        first += 1
+    if first > last:
+        return None
+    words = tokens[first : last + 1]
+    if any(judge.is_not_a_person_word(t) for t in words[1:]) or judge.is_citation(first, last):
+        return None
+    head = words[0]
+    if len(words) >= 2:
+        if judge.is_clear_name(head):
+            return list(words)
+        if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and (
+            judge.is_surname(words[-1]) or judge.is_clear_name(words[1]) or judge.shows_a_person(first, last)
+        ):
+            return list(words)
+        return None
+    if judge.is_clear_name(head):
+        return None if judge.place_in_context(first) else [head]
+    if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and judge.shows_a_person(first):
+        return [head]
+    return None
+
+
+def find_names(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
+    """People's names in the text, each with a neutral replacement ("Mrs A", "Person B")."""
+    judge = _Judge(text, allowed_names)
+    people = _titled(judge)
+    covered = {t.start for person in people for t in person.words}
+    titles = {person.title.start for person in people if person.title is not None}
+    for first, last in _runs(judge):
+        if any(judge.tokens[i].start in covered or judge.tokens[i].start in titles for i in range(first, last + 1)):
+            continue
+        words = _judge_run(judge, first, last)
+        if words:
+            people.append(_Person(tuple(words)))
+            covered.update(t.start for t in words)
+    people = [p for p in people if not judge.is_allowed(p.words)]
+    people += _repeated(judge, people, covered | titles)
+    return _spans(people)
+
+
+def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_Person]:
+    """Other capitalised uses of a word already found as a name ("Mrs Smith" ... "Smith said")."""
+    known = {t.text for person in people for t in person.words if not _INITIAL.match(t.text)}
+    more: list[_Person] = []
+    for index, token in enumerate(judge.tokens):
+        if token.start in covered or token.text not in known or not token.capitalised:
+            continue
+        if judge.is_masked(token) or judge.is_citation(index, index) or judge.place_in_context(index):
+            continue
+        if token.line_start and token.text in judge.ambiguous:  # "Will, who is 12" ... "Will this help?"
+            continue
+        nxt = judge.tokens[index + 1] if index + 1 < len(judge.tokens) else None
+        if token.followed_by_space and nxt is not None and nxt.lower in vocab.ORGANISATION_WORDS:
+            continue
+        more.append(_Person((token,)))
+    return more
+
+
+def _spans(people: list[_Person]) -> list[Span]:
+    """One span per mention; the same person (by surname, else by given name) keeps one letter."""
+    letters: dict[str, str] = {}
+    found: list[Span] = []
+    for person in sorted(people, key=lambda p: p.words[0].start):
+        keys = [t.lower for t in person.words if not _INITIAL.match(t.text)]
+        letter = next((letters[k] for k in reversed(keys) if k in letters), None)
+        if letter is None:
+            letter = _letter(len(set(letters.values())))
+        for key in keys:
+            letters.setdefault(key, letter)
+        start = person.title.start if person.title is not None else person.words[0].start
+        end = person.words[-1].end
+        if person.title is not None:
+            title = person.title.text
+            suggestion = f"{title[:1].upper()}{title[1:]} {letter}"
+        elif person.kin_title:
+            suggestion = letter
+        else:
+            suggestion = f"Person {letter}"
+        found.append(span(start, end, "name", suggestion))
+    return found
+
+
+def _letter(number: int) -> str:
+    """A, B, ... Z, then AA, AB, ..."""
+    letters = ""
+    number += 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters

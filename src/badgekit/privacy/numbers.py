@@ -1,0 +1,87 @@
+"""Health and identity numbers: CHI, NHS and National Insurance numbers, and other record numbers.
+
+A run of ten digits (however it is spaced or hyphenated) is a CHI number when its first
+six digits form a date (DDMMYY): Scotland's Community Health Index number starts with
+the date of birth, and a CHI with a wrong check digit still identifies someone, so the
+check digit is not required. Otherwise it is an NHS number when its modulus 11 check
+digit holds, or when the words "NHS number" come just before it. Ten digits starting
+with 0 that are neither are left to the phone number detector; any other ten-digit
+run, or a number after words such as "case reference", is a record number.
+
+National Insurance numbers are two letters, six digits and a letter A to D, spaced or
+not. Prefixes are not checked against HMRC's list: a specimen such as QQ 12 34 56 C
+is what people copy from forms, and a mistyped one still identifies.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from badgekit.privacy.spans import Span, span
+
+_SEPARATOR = r"[ \t\-‐–.]?"
+#: Ten digits, each group separated by at most one space, hyphen or dot, not inside a longer number.
+_TEN_DIGITS = re.compile(r"(?<![\w/£$€.,:-])(?:\d" + _SEPARATOR + r"){9}\d(?![\w/%]|[.,:]\d)")
+_NHS_CONTEXT = re.compile(r"\b(?:NHS|health)\s*(?:no\.?|number|num|#)?\s*(?:is|was|:)?\s*$", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"\b(?:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
+    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s+(?:no\.?|number|num|ref\.?|reference|ID)|"
+    r"(?:reference|ref\.?)(?:\s+(?:no\.?|number))?)\s*(?:is|was|:)?\s*"
+    r"(?P<number>(?=[A-Z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Z]?)\b",
+    re.IGNORECASE,
+)
+#: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
+#: Solid and suffix-less ("SC012345") is a charity or company number, not an NI number.
+_NI_NUMBER = re.compile(
+    r"(?<![\w])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]|[A-Z]{2} \d{2} \d{2} \d{2}|[a-z]{2}\d{6}[a-d])"
+    r"(?![\w])",
+)
+_DIGIT = re.compile(r"\d")
+
+
+def nhs_check_digit_holds(digits: str) -> bool:
+    """The NHS (and CHI) modulus 11 check: weights 10 down to 2, check digit 11 minus the remainder."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def starts_with_date(digits: str) -> bool:
+    """Whether the first six digits are a real date as DDMMYY in the 1900s or 2000s."""
+    day, month, year = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
+    for century in (1900, 2000):
+        try:
+            date(century + year, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def find_health_numbers(text: str) -> list[Span]:
+    """CHI numbers, NHS numbers and unexplained ten-digit numbers."""
+    found: list[Span] = []
+    for match in _TEN_DIGITS.finditer(text):
+        digits = "".join(_DIGIT.findall(match.group()))
+        if starts_with_date(digits):
+            found.append(span(match.start(), match.end(), "chi"))
+        elif nhs_check_digit_holds(digits) or _NHS_CONTEXT.search(text, max(0, match.start() - 30), match.start()):
+            found.append(span(match.start(), match.end(), "nhs"))
+        elif not digits.startswith("0"):
+            found.append(span(match.start(), match.end(), "reference"))
+    return found
+
+
+def find_reference_numbers(text: str) -> list[Span]:
+    """Numbers after words that say they identify a record: "case reference 12/3456"."""
+    return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.finditer(text)]
+
+
+def find_ni_numbers(text: str) -> list[Span]:
+    """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", lower case when written solid."""
+    return [span(m.start(), m.end(), "ni") for m in _NI_NUMBER.finditer(text)]

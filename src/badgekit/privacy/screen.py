@@ -1,0 +1,36 @@
+"""Screening a text for identifying details: every detector, overlaps resolved, allowed names left out.
+
+``screen`` is what the privacy rules of ``badgekit check`` (checks/privacy.py) call once
+per statement, and what ``draft`` and ``export`` can call on any text. It takes plain
+text and returns spans in text order, never two over the same characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from badgekit.privacy.contact import find_emails, find_phone_numbers
+from badgekit.privacy.dates import find_ages, find_dates_of_birth
+from badgekit.privacy.names import find_names
+from badgekit.privacy.numbers import find_health_numbers, find_ni_numbers, find_reference_numbers
+from badgekit.privacy.places import find_addresses, find_postcodes
+from badgekit.privacy.spans import Span, resolve_overlaps
+
+
+def screen(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
+    """Every identifying detail in ``text``, in order; ``allowed_names`` are never reported."""
+    names = find_names(text, allowed_names)
+    spans = [
+        *find_emails(text),
+        *find_health_numbers(text),
+        *find_reference_numbers(text),
+        *find_ni_numbers(text),
+        *find_phone_numbers(text),
+        *find_postcodes(text),
+        *find_addresses(text),
+        *find_dates_of_birth(text),
+        *names,
+    ]
+    kept = resolve_overlaps(spans)
+    kept_names = [s for s in kept if s.kind == "name"]
+    return resolve_overlaps([*kept, *find_ages(text, kept_names)])

@@ -1,0 +1,101 @@
+"""What a privacy detector returns: a span of the text, the kind of detail, and what to put instead.
+
+Every kind has a plain description for the learner, a default severity and a neutral
+replacement. A span never quotes the text it covers: a report that repeats a phone
+number or a name publishes it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "name",
+    "email",
+    "phone",
+    "postcode",
+    "postcode-district",
+    "address",
+    "date-of-birth",
+    "age",
+    "chi",
+    "nhs",
+    "ni",
+    "reference",
+]
+Severity = Literal["error", "warning", "note"]
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    description: str  # "a person's name": fits "This looks like ..."
+    severity: Severity
+    suggestion: str  # the neutral replacement a redacted copy holds
+
+
+KINDS: dict[Kind, KindInfo] = {
+    "name": KindInfo("a person's name", "error", "Person A"),
+    "email": KindInfo("an email address", "error", "[email address removed]"),
+    "phone": KindInfo("a phone number", "error", "[phone number removed]"),
+    "postcode": KindInfo("a postcode", "error", "[postcode removed]"),
+    "postcode-district": KindInfo("a postcode district", "note", "[area removed]"),
+    "address": KindInfo("a street address", "error", "[address removed]"),
+    "date-of-birth": KindInfo("a date of birth", "error", "[date of birth removed]"),
+    "age": KindInfo("a named person's age", "warning", "[age removed]"),
+    "chi": KindInfo("a CHI number", "error", "[CHI number removed]"),
+    "nhs": KindInfo("an NHS number", "error", "[NHS number removed]"),
+    "ni": KindInfo("a National Insurance number", "error", "[National Insurance number removed]"),
+    "reference": KindInfo("a record or reference number", "warning", "[reference number removed]"),
+}
+
+#: When two spans overlap, the kind earlier here wins (a CHI number is not also a phone number).
+PRIORITY: tuple[Kind, ...] = (
+    "email",
+    "chi",
+    "nhs",
+    "ni",
+    "phone",
+    "postcode",
+    "address",
+    "date-of-birth",
+    "reference",
+    "name",
+    "age",
+    "postcode-district",
+)
+_RANK = {kind: index for index, kind in enumerate(PRIORITY)}
+
+
+@dataclass(frozen=True)
+class Span:
+    """An identifying detail at ``text[start:end]``."""
+
+    start: int
+    end: int
+    kind: Kind
+    severity: Severity
+    suggestion: str
+
+    @property
+    def description(self) -> str:
+        return KINDS[self.kind].description
+
+
+def span(start: int, end: int, kind: Kind, suggestion: str | None = None, severity: Severity | None = None) -> Span:
+    """A span of one kind, with that kind's severity and replacement unless others are given."""
+    info = KINDS[kind]
+    return Span(start, end, kind, severity or info.severity, suggestion or info.suggestion)
+
+
+def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
+    """Spans in text order with no two overlapping: the higher-priority kind, then the longer, wins."""
+    ordered = sorted(spans, key=lambda s: (_RANK[s.kind], -(s.end - s.start), s.start))
+    kept: list[Span] = []
+    for candidate in ordered:
+        if candidate.end <= candidate.start:
+            continue
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda s: (s.start, s.end))

@@ -1,0 +1,274 @@
+"""The hand-kept words the privacy detectors reason with: titles, roles, places, organisations, authors.
+
+These are the words of social care writing in Scotland that are capitalised but are not
+people (a council, a programme, a theorist cited for a model), and the words around a
+name that show it is a person ("her son", "Mrs", "aged"). They are small and change by
+hand; the long lists generated from a names library are in ``data/`` (see wordlists.py).
+Every entry is lower case; the detectors compare lower-cased words.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.lower().split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(" ".join(line.lower().split()) for line in text.strip().splitlines() if line.strip())
+
+
+#: Titles written before a name ("Mrs O'Brien", "Dr. Patel").
+TITLES = _words("mr mrs ms miss mx dr mister master madam sir dame lady lord prof professor rev reverend sister")
+#: Family words used as a title before a first name ("Auntie Jean", "Granny Smith").
+KIN_TITLES = _words("auntie aunty aunt uncle granny gran grandma grandad grandpa nana nanna papa grampa grandpa")
+#: Titles that may come before a cited author rather than someone the learner supports.
+ACADEMIC_TITLES = _words("dr prof professor sir dame lord")
+
+#: Words for people in a person's life: "Priya's dad", "her son Jamie".
+KIN_WORDS = _words(
+    """mum mother mam mammy mummy dad father daddy da papa gran granny grandma grandmother grandad grandpa
+    grandfather nana nanna sister brother sibling siblings son daughter child children kids baby wife husband
+    partner boyfriend girlfriend fiance fiancée aunt auntie aunty uncle cousin nephew niece stepmum stepdad
+    stepmother stepfather stepson stepdaughter carer carers family parents parent friend friends pal pals
+    neighbour neighbours foster kinship keyworker key-worker teacher classmate classmates girlfriend's"""
+)
+#: Role words ("my colleague Sarah", "the young person, Jamie,") that can introduce a name.
+ROLE_WORDS = _words(
+    """colleague colleagues manager supervisor supervisee mentor mentee worker client resident tenant pupil
+    learner student service-user user patient friend son daughter brother sister wife husband partner mum dad
+    mother father grandmother grandfather gran granny grandson granddaughter nephew niece cousin aunt uncle
+    boy girl lad lass man woman gentleman lady child baby toddler teenager person carer neighbour
+    practitioner nurse doctor volunteer trainee apprentice"""
+)
+#: Verbs that, straight after a capitalised word, show it is a person acting.
+PERSON_VERBS = _words(
+    """said says told tells asked asks replied replies explained explains shouted cried smiled laughed whispered
+    disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided"""
+)
+#: Words that, before a capitalised word, show it names a person: "a boy called Jamie".
+NAMING_WORDS = _words("called named nicknamed")
+
+MONTHS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+#: Words that make a capitalised run an organisation, service, place, programme or document.
+ORGANISATION_WORDS = _words(
+    """council councils service services trust foundation scotland scottish centre center centres hospital
+    hospitals hospice infirmary clinic surgery practice school schools academy college university nursery
+    project projects partnership partnerships association society network alliance group team teams unit
+    ward house houses home homes court lodge care support aid agency board authority department directorate
+    government parliament commission commissioner inspectorate office police fire rescue army navy church
+    chapel mosque temple synagogue library museum club forum federation institute company ltd limited plc llp
+    associates consortium collective hub initiative programme program framework strategy policy act acts bill
+    standards standard code codes review report award awards badge badges model theory cycle approach method
+    scale tool toolkit plan plans pathway guidance principles principle charter convention declaration
+    hierarchy triangle ladder wheel index survey census fund lottery bank charity appeal campaign week day
+    night month year festival conference summit prize council's tribunal hearing hearings panel panels
+    committee committees sheriff court's commission's nhs health wellbeing community communities centre's
+    housing fellowship mission enterprise enterprises cooperative co-operative limited coaching learning
+    training skills education social justice recovery advocacy aberlour barnardo's barnardos quarriers
+    includem cornerstone penumbra crossreach samaritans shelter macmillan alzheimer alzheimer's inclusion
+    association's trust's station airport harbour port bridge castle palace cathedral abbey tower towers
+    mansions estate estates village town city county region district island islands isle loch glen ben
+    bay beach forest woods valley strath firth river canal memorial stadium park parks gardens zone
+    way street road avenue lane drive crescent place terrace close wynd brae loan row square grove view
+    walk gate gait vennel pend quay wharf parade circus mews hill mount rise green common field fields
+    manor farm cottage steading mill mains croft kirk"""
+)
+
+#: Words that end a street name in an address ("12 Leith Walk", "3/2 45 Easter Road").
+STREET_SUFFIXES = _words(
+    """street st road rd avenue ave lane ln drive dr crescent cres place pl terrace terr court ct close gardens
+    gdns way walk wynd brae loan loaning row square sq grove gr view gate gait vennel pend quay wharf parade
+    circus mews hill rise green park park's boulevard highway bank brae's broadway causeway loan's dale
+    drove end field fields grange heights hollow meadow meadows orchard path rigg steps vale yard court's
+    mount"""
+)
+#: Words that name a building people live in ("Flat 4, Rosebank Court", "Ivy Cottage").
+BUILDING_WORDS = _words(
+    """house court cottage cottages lodge mansions tower towers building buildings block flats apartments
+    villa villas farm farmhouse steading mill manse croft hall halls gardens grange view heights"""
+)
+
+#: Places: Scottish council areas, cities, towns, islands and rivers, the nations and
+#: common countries. A first name that is also a place (Angus, Lewis, Skye) needs more
+#: than a capital letter before it is taken for a person.
+PLACES = _words(
+    """scotland england wales ireland britain uk gb europe africa asia america australia canada india
+    pakistan bangladesh poland romania lithuania latvia ukraine syria afghanistan iraq iran eritrea sudan
+    somalia nigeria ghana kenya china hong kong jamaica jordan georgia turkey spain france germany italy
+    portugal greece bulgaria slovakia hungary czechia albania kosovo libya egypt ethiopia yemen zimbabwe
+    philippines vietnam malaysia brazil chad mali niger cuba peru chile israel palestine lebanon
+    edinburgh glasgow aberdeen dundee inverness perth stirling fife lothian lothians lanarkshire ayrshire
+    renfrewshire dunbartonshire angus moray highland highlands borders galloway dumfries argyll bute
+    clackmannanshire falkirk inverclyde midlothian orkney shetland lewis harris skye iona islay arran mull
+    uist barra tiree leith portobello govan paisley kilmarnock livingston hamilton motherwell wishaw airdrie
+    coatbridge cumbernauld kirkcaldy dunfermline glenrothes elgin forres nairn oban ullapool wick thurso
+    dingwall peterhead fraserburgh arbroath montrose forfar brechin kelso hawick galashiels melrose peebles
+    stranraer ayr troon irvine largs greenock dumbarton clydebank bearsden milngavie kirkintilloch bathgate
+    linlithgow musselburgh dalkeith penicuik haddington dunbar alloa crieff pitlochry aviemore clyde forth
+    tay dee spey tweed kelvin lomond nevis ness cairngorms trossachs london manchester birmingham liverpool
+    leeds newcastle belfast cardiff dublin bristol sheffield york carlisle kent devon cornwall essex
+    sussex surrey yorkshire lancashire cumbria durham lincoln chester florence paris victoria sydney
+    boston berlin geneva vienna warsaw krakow bucharest lagos accra nairobi kabul karachi lahore delhi
+    mumbai dhaka beijing shanghai montana dakota carolina virginia sierra jersey guernsey man wight
+    holyrood calton morningside corstorphine gorgie dalry pilton muirhouse granton niddrie craigmillar
+    sighthill wester hailes easterhouse castlemilk drumchapel pollok possil springburn maryhill
+    partick hillhead shawlands gorbals dennistoun bridgeton parkhead garthamlock lochee whitfield
+    kincorth torry northfield mastrick buckie keith huntly banff turriff stonehaven inverurie ellon
+    portree stornoway kirkwall lerwick campbeltown lochgilphead rothesay dunoon helensburgh alexandria
+    balloch dumfriesshire annan lockerbie moffat selkirk jedburgh duns eyemouth tranent prestonpans
+    bonnyrigg loanhead gorebridge newtongrange broxburn whitburn armadale blackburn bo'ness grangemouth
+    denny larbert bonnybridge kilsyth lennoxtown erskine renfrew johnstone barrhead neilston clarkston
+    giffnock newton mearns eastwood rutherglen cambuslang blantyre bothwell uddingston bellshill carluke
+    lanark lesmahagow strathaven east west north south east-end west-end aberdeenshire caithness
+    sutherland ross cromarty lochaber badenoch strathspey kintyre cowal lorn lorne morvern ardnamurchan
+    wester easter"""
+)
+#: Places of more than one word, matched as phrases before any name is looked for.
+PLACE_PHRASES = _phrases(
+    """
+    Easter Ross
+    Wester Ross
+    Wester Hailes
+    East Lothian
+    West Lothian
+    North Lanarkshire
+    South Lanarkshire
+    East Ayrshire
+    North Ayrshire
+    South Ayrshire
+    East Renfrewshire
+    East Dunbartonshire
+    West Dunbartonshire
+    Perth and Kinross
+    Dumfries and Galloway
+    Argyll and Bute
+    Scottish Borders
+    Na h-Eileanan Siar
+    Eilean Siar
+    Western Isles
+    Isle of Lewis
+    Isle of Harris
+    Isle of Skye
+    Fort William
+    North Berwick
+    Newton Mearns
+    St Andrews
+    Loch Lomond
+    Ben Nevis
+    Glen Coe
+    Kyle of Lochalsh
+    Isle of Man
+    Isle of Wight
+    New Zealand
+    South Africa
+    United Kingdom
+    United States
+    Great Britain
+    Northern Ireland
+    Hong Kong
+    Sri Lanka
+    Saudi Arabia
+    """
+)
+#: Organisations whose names are, or contain, a person's name.
+ORGANISATION_PHRASES = _phrases(
+    """
+    Sue Ryder
+    Marie Curie
+    Leonard Cheshire
+    Joseph Rowntree
+    Mary's Meals
+    Carr Gomm
+    Dr Barnardo
+    Dr Barnardo's
+    Robert Gordon
+    Queen Margaret
+    Queen Elizabeth
+    Royal Alexandra
+    Edinburgh Napier
+    Glasgow Caledonian
+    Heriot-Watt
+    Heriot Watt
+    Duke of Edinburgh
+    Prince's Trust
+    Princess Royal
+    Victoria Quay
+    St John's
+    St Columba's
+    Richmond Fellowship
+    Simon Community
+    Rowan Alba
+    Who Cares? Scotland
+    Children 1st
+    Action for Children
+    Alzheimer Scotland
+    Age Scotland
+    Carers Trust
+    Kilbrandon
+    Christie Commission
+    Feeley Review
+    Hawkins and Shohet
+    Honey and Mumford
+    Kübler-Ross
+    Kubler-Ross
+    Florence Nightingale
+    Mother Teresa
+    Martin Luther King
+    Nelson Mandela
+    Robert Burns
+    Rabbie Burns
+    Burns Night
+    St Andrew's Day
+    """
+)
+
+#: Surnames of authors and theorists that social care learners cite for a model or idea.
+#: A name with one of these is a citation, not someone the learner supports.
+CITED_AUTHORS = _words(
+    """schön schon kolb gibbs rolfe bandura maslow bronfenbrenner bowlby ainsworth rogers egan freire tuckman
+    belbin kübler-ross kubler-ross driscoll johns brookfield mezirow dewey honey mumford lewin kotter goleman
+    senge adair hersey blanchard covey heifetz northouse thompson munro laming feeley christie beveridge
+    freud erikson piaget vygotsky kadushin hawkins shohet morrison wonnacott proctor bion winnicott perry
+    siegel felitti trevithick payne howe fook ferguson seden koprowska beresford sinek lencioni kline
+    rosenberg karpman berne prochaska diclemente rollnick antonovsky seligman dweck eraut argyris schon's
+    boud moon wenger lave knowles herzberg mcgregor handy mintzberg drucker schein hofstede grint kouzes
+    posner greenleaf goffman foucault bourdieu marx weber maslach hochschild ingram cree kitwood brene
+    brené bruce daniel gilligan kilbrandon rowntree nightingale seebohm barclay griffiths wagner
+    mcclelland belsky rutter garmezy masten bourne cottam dominelli adams lishman parton featherstone
+    wolfensberger oliver finkelstein shakespeare goodley tew nind sinclair bywaters brandon hardiker
+    lipsky hughes fahlberg golding bomber treisman porges van der kolk maté mate burnham hollis
+    banks clark rogers' reder duncan lyons mcleod sheppard keville gardner mcgilloway stevenson tronto
+    noddings sen nussbaum beckett gergen white epston de shazer berg miller nolan ryan moyes"""
+)
+#: Phrases around a name that show it is cited: "et al.", "according to".
+CITATION_LEADS = _phrases(
+    """
+    according to
+    as cited in
+    cited in
+    as described by
+    as outlined by
+    developed by
+    proposed by
+    described by
+    """
+)
+
+#: Short words that are never names, even capitalised at the start of a sentence.
+FUNCTION_WORDS = _words(
+    """a an the and or but if so as at by for from in into of on onto to with without within about above after
+    again against all also am any are be been before being below between both can could did do does doing
+    down during each few further had has have having he her here hers him his how i if is it its just may me
+    might more most must my no nor not now off once only other our out over own same she should some such
+    than that their them then there these they this those through too under until up very was we were what
+    when where which while who whom why will with would you your yes yet every each many much one two three
+    first second third next last finally however therefore although though because since whilst overall
+    today yesterday tomorrow recently later earlier afterwards instead also again perhaps maybe sometimes
+    often usually always never dear hi hello thanks thank please okay ok"""
+)

@@ -1,0 +1,76 @@
+"""The long word lists, read from ``data/`` the first time a detector needs each one.
+
+The lists are plain text, one entry a line, generated from the Faker and english-words
+libraries by build_wordlists.py and shipped inside the package, so a check needs no
+download and no dependency. Each is read once per process (about a millisecond each).
+
+- first_names.txt: given names that are names on their own (Jamie, Agnieszka, Priya);
+- ambiguous_names.txt: given names that are also words, months or places (Will, May,
+  Angus), which need more than a capital letter to be taken for a person;
+- surnames.txt: family names, which make "Grace Kelly" a person and "Grace Notes" not;
+- common_words.txt: common English words, which a capitalised word of unknown kind
+  must not be before it can be a name.
+
+The files are kept sorted, and a list is searched by bisection rather than turned into
+a set: hashing 20,000 names costs several times more than splitting the file, and a
+statement asks about a few hundred words at most.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cache
+from pkgutil import get_data
+
+
+class WordList:
+    """A sorted list of words that answers ``word in words`` by bisection."""
+
+    def __init__(self, words: list[str]) -> None:
+        self._words = words
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        index = bisect_left(self._words, word)
+        return index < len(self._words) and self._words[index] == word
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+def _read(name: str) -> WordList:
+    # pkgutil rather than importlib.resources: the same package data, without the
+    # few milliseconds importlib.resources costs to import.
+    raw = get_data("badgekit.privacy", f"data/{name}")
+    if raw is None:
+        raise FileNotFoundError(f"badgekit's word list '{name}' is missing: reinstall badgekit")
+    text = raw.decode("utf-8")
+    words = text.split("\n")
+    if words and not words[-1]:
+        words.pop()
+    return WordList(words)
+
+
+@cache
+def first_names() -> WordList:
+    """Given names, as written (capitalised)."""
+    return _read("first_names.txt")
+
+
+@cache
+def ambiguous_names() -> WordList:
+    """Given names that are also common words, months or places, as written."""
+    return _read("ambiguous_names.txt")
+
+
+@cache
+def surnames() -> WordList:
+    """Family names, as written."""
+    return _read("surnames.txt")
+
+
+@cache
+def common_words() -> WordList:
+    """Common English words, lower case, less the ones that are given names."""
+    return _read("common_words.txt")
