@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -163,9 +164,10 @@ def _run(
 ) -> list[Outcome]:
     from badgekit.checks.batch import check_many
 
-    err = console.stderr()
-    if len(names) < 2 or not err.is_terminal:
+    # Asking the stream, not a Rich console, spares a JSON run the cost of importing Rich's console.
+    if len(names) < 2 or not sys.stderr.isatty():
         return check_many(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs)
+    err = console.stderr()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(
