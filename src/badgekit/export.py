@@ -175,8 +175,9 @@ def _inline_plain(children: Sequence[Token]) -> str:
             start = len(parts) - 1 - parts[::-1].index("\x00")
             text = "".join(parts[start + 1 :])
             del parts[start:]
-            shown = href.removeprefix("mailto:")
-            parts.append(text if not href or text.strip() == shown else f"{text} ({href})")
+            # Only a web address is worth reading out; a mailto: or relative link keeps its text alone.
+            is_web = href.startswith(("https://", "http://"))
+            parts.append(f"{text} ({href})" if is_web and text.strip() != href else text)
     return "".join(parts)
 
 

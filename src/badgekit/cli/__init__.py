@@ -6,6 +6,7 @@ from badgekit.cli import (
     catalogue_commands,  # noqa: F401 - registers list, show, validate
     check_commands,  # noqa: F401 - registers check
     draft_commands,  # noqa: F401 - registers draft and drafts
+    export_commands,  # noqa: F401 - registers export
     plan_commands,  # noqa: F401 - registers plan
     profile_commands,  # noqa: F401 - registers profile add/remove/list
 )

@@ -1,0 +1,178 @@
+"""``badgekit export``: a checked statement as a web page, plain text, Markdown or Open Badges evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from badgekit import console
+from badgekit.cli.app import app, reporting_errors, settings
+from badgekit.errors import BadgekitError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from badgekit.export import ExportDocument, Screening
+
+#: What each format is for, as the learner reads it after saving.
+PURPOSES = {
+    "html": "a web page to link from your e-portfolio or print",
+    "text": "plain text to paste into the application form",
+    "md": "Markdown for a blog",
+    "json": "Open Badges evidence for an e-portfolio system",
+}
+
+
+def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str:
+    import json
+
+    from badgekit.export import to_evidence, to_html, to_markdown, to_text
+
+    if kind == "html":
+        return to_html(document, templates_dir)
+    if kind == "text":
+        return to_text(document)
+    if kind == "md":
+        return to_markdown(document)
+    return json.dumps(to_evidence(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def _report_checks(err: Console, path: str, screening: Screening) -> None:
+    from badgekit.export import finding_line, summary
+
+    privacy_errors = [f for f in screening.privacy if f.severity == "error"]
+    if privacy_errors:
+        err.print(
+            f"warning: exported with --ignore-privacy although the privacy check found {summary(privacy_errors)}:",
+            style="yellow",
+            markup=False,
+        )
+        for finding in privacy_errors:
+            err.print(f"  {finding_line(path, finding)}", markup=False, soft_wrap=True)
+    rest = [f for f in screening.privacy if f.severity != "error"] + list(screening.others)
+    found = summary(rest)
+    if found:
+        err.print(
+            f"The check also found {found}: see them with 'badgekit check {path}' before you submit.", markup=False
+        )
+    elif not privacy_errors:
+        err.print("The check found nothing an assessor would return this statement for.", markup=False)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    file: Annotated[
+        Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        typer.Argument(
+            metavar="[FILE]",
+            help="The statement to export, or - for standard input. [default: the newest *-statement.md here]",
+            show_default=False,
+        ),
+    ] = None,
+    html: Annotated[bool, typer.Option("--html", help="A web page (FILE.html) to link from an e-portfolio.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Plain text (FILE.txt) to paste into a form.")] = False,
+    md: Annotated[bool, typer.Option("--md", help="Tidy Markdown (FILE.blog.md) for a blog.")] = False,
+    json_evidence: Annotated[
+        bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
+    ] = False,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Where to save it ('-' prints it). [default: named after FILE]"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
+    badge: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--badge", "-b", help="The badge id or alias, if the statement does not name one.", show_default=False
+        ),
+    ] = None,
+    level: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="For a framework badge: the level you reflected against.", show_default=False),
+    ] = None,
+    allow_name: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(help="A name that may appear (an author, a trainer); give it once per name.", show_default=False),
+    ] = None,
+    ignore_privacy: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-privacy",
+            help="Export even though the privacy check found details that could identify someone.",
+        ),
+    ] = False,
+    templates_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--templates-dir",
+            envvar="BADGEKIT_TEMPLATES_DIR",
+            file_okay=False,
+            show_default=False,
+            help="A folder of your own templates (statement.html.j2, statement.css), used before badgekit's.",
+        ),
+    ] = None,
+) -> None:
+    """Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
+
+    The privacy check runs first: if it finds anything that could identify someone,
+    nothing is exported and each detail is listed with its line. Other findings are
+    summed up in one line. With no FILE, the statement 'badgekit draft' wrote in this
+    folder is used (the newest, if there are several). Files are saved beside the
+    statement, readable by you only, and never over an existing file without --force.
+
+    Exit codes: 0 exported; 1 stopped by the privacy check; 2 usage error; 3 a statement
+    that cannot be read or names no known badge.
+
+    Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
+    """
+    from badgekit.catalogue import load_catalogue
+    from badgekit.export import build_document, find_statement, output_path, screen
+    from badgekit.safefile import write_new
+    from badgekit.textinput import STDIN, display_name, read_text
+
+    chosen = [k for k, on in (("html", html), ("text", text), ("md", md), ("json", json_evidence)) if on]
+    if not chosen:
+        raise typer.BadParameter(
+            "choose what to export: --html (a web page), --text (to paste into the application form), "
+            "--md (for a blog) or --json (Open Badges evidence)"
+        )
+    if output is not None and len(chosen) > 1:
+        raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
+    err = console.stderr()
+    with reporting_errors():
+        if file is None:
+            found, count = find_statement(Path.cwd())
+            file = found.name
+            also = f" (the newest of {count} statements here)" if count > 1 else ""
+            err.print(f"Exporting {file}{also}.", markup=False)
+        shown = display_name(file)
+        statement_text = read_text(file)
+        screening = screen(
+            statement_text,
+            shown,
+            load_catalogue(settings(ctx).badges_dir),
+            badge=badge,
+            level=level,
+            allowed_names=allow_name or (),
+            ignore_privacy=ignore_privacy,
+        )
+        report = screening.report
+        document = build_document(report.statement, report.badge, report.level)
+        for kind in chosen:
+            content = _content(kind, document, templates_dir)
+            target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
+            if target is None or str(target) == "-":
+                typer.echo(content, nl=False)
+                continue
+            if file != STDIN and target.resolve() == Path(file).resolve():
+                raise BadgekitError(
+                    "this is the statement being exported, so it was left as it is",
+                    path=str(target),
+                    hint="Choose another name with -o.",
+                )
+            write_new(target, content, force=force, private=True)
+            err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)
+        _report_checks(err, shown, screening)
