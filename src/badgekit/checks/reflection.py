@@ -66,6 +66,11 @@ def _prose(context: CheckContext, start: int = 0, end: int | None = None) -> str
     return context.statement.prose[start:end]
 
 
+def _lacks(context: CheckContext, pattern: re.Pattern[str]) -> bool:
+    """A statement long enough to judge, with no words that match ``pattern`` anywhere."""
+    return context.statement.words >= STATEMENT_WORDS and not pattern.search(context.statement.prose)
+
+
 @rule(
     "BK401",
     "description-only",
@@ -111,7 +116,7 @@ def description_only(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(60) + " " + FUTURE, badge=_BOUNDARIES), Example(words(20), badge=_BOUNDARIES)],
 )
 def no_future_action(context: CheckContext) -> Iterator[Finding]:
-    if context.statement.words >= STATEMENT_WORDS and not FUTURE_ACTION.search(context.statement.prose):
+    if _lacks(context, FUTURE_ACTION):
         yield context.report_statement(
             "The statement does not say what you will do next; add the actions you intend to take to "
             "develop your practice, for example 'Next month I will...'."
@@ -128,7 +133,7 @@ def no_future_action(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(60) + " " + POLICY, badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD],
 )
 def no_policy_link(context: CheckContext) -> Iterator[Finding]:
-    if context.statement.words >= STATEMENT_WORDS and not POLICIES.search(context.statement.prose):
+    if _lacks(context, POLICIES):
         yield context.report_statement(
             "Consider saying how your learning relates to your organisation's policies and procedures; "
             "SSSC asks managers to check for this before a statement is submitted."
@@ -145,7 +150,7 @@ def no_policy_link(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(60), badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD],
 )
 def no_learning_stated(context: CheckContext) -> Iterator[Finding]:
-    if context.statement.words >= STATEMENT_WORDS and not LEARNING.search(context.statement.prose):
+    if _lacks(context, LEARNING):
         yield context.report_statement(
             "The statement never says what you learned; add what you know or can do now that you could "
             "not before (for example 'I learned that...' or 'I can now...')."
