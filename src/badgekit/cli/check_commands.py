@@ -96,22 +96,22 @@ def check(
     ] = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Check statements for what an assessor would return them for: words, criteria, privacy, reflection.
+    """Check statements for what an assessor would return them for.
 
-    Reports, for each statement, the words against the badge's rule, which criteria are
-    covered and with how many words, and every finding by family (words, coverage,
-    privacy, reflection, readability, format) with its line. Each finding has a code;
-    docs/rules.md explains them all. Silence one finding on one line with a comment on
-    that line: <!-- badgekit: ignore BK301 -->.
+    Reports the words against the badge's rule, which criteria are covered
+    and with how many words, and every finding by family (words, coverage,
+    privacy, reflection, readability, format) with its line. Each finding
+    has a code; docs/rules.md explains them all. Silence one finding on one
+    line with a comment on that line: <!-- badgekit: ignore BK301 -->.
 
-    How words are counted: a word is a run of non-space characters holding at least one
-    letter or digit, so "multi-agency", "don't" and "500–1000" are one word each and a
-    lone dash is none. The front matter, headings, the badge's own declaration, Markdown
-    markup and link addresses are not counted; link text is. Headings' words are shown
-    separately.
+    How words are counted: a word is a run of non-space characters holding
+    at least one letter or digit, so "multi-agency", "don't" and "500–1000"
+    are one word each and a lone dash is none. The front matter, headings,
+    the badge's own declaration, Markdown markup and link addresses are not
+    counted; link text is. Headings' words are shown separately.
 
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage
-    error; 3 a statement that cannot be read or names no known badge.
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+    2 usage error; 3 a statement that cannot be read or names no known badge.
 
     Example: [bold]badgekit check statement.md[/]
     """
