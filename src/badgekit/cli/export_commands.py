@@ -48,6 +48,7 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
             f"warning: exported with --ignore-privacy although the privacy check found {summary(privacy_errors)}:",
             style="yellow",
             markup=False,
+            soft_wrap=True,
         )
         for finding in privacy_errors:
             err.print(f"  {finding_line(path, finding)}", markup=False, soft_wrap=True)
@@ -55,10 +56,12 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
     found = summary(rest)
     if found:
         err.print(
-            f"The check also found {found}: see them with 'badgekit check {path}' before you submit.", markup=False
+            f"The check also found {found}: see them with 'badgekit check {path}' before you submit.",
+            markup=False,
+            soft_wrap=True,
         )
     elif not privacy_errors:
-        err.print("The check found nothing an assessor would return this statement for.", markup=False)
+        err.print("The check found nothing an assessor would return this statement for.", markup=False, soft_wrap=True)
 
 
 @app.command("export")
@@ -68,7 +71,7 @@ def export(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
         typer.Argument(
             metavar="[FILE]",
-            help="The statement to export, or - for standard input. [default: the newest *-statement.md here]",
+            help="The statement to export, or - for standard input. \\[default: the newest *-statement.md here]",
             show_default=False,
         ),
     ] = None,
@@ -80,7 +83,7 @@ def export(
     ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Where to save it ('-' prints it). [default: named after FILE]"),
+        typer.Option("--output", "-o", help="Where to save it ('-' prints it). \\[default: named after FILE]"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
     badge: Annotated[
@@ -147,7 +150,7 @@ def export(
             found, count = find_statement(Path.cwd())
             file = found.name
             also = f" (the newest of {count} statements here)" if count > 1 else ""
-            err.print(f"Exporting {file}{also}.", markup=False)
+            err.print(f"Exporting {file}{also}.", markup=False, soft_wrap=True)
         shown = display_name(file)
         statement_text = read_text(file)
         screening = screen(

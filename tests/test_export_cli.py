@@ -1,0 +1,178 @@
+"""``badgekit export`` as a learner meets it: which file, where it goes, and the privacy check first."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from samples import sample_statement
+from typer.testing import Result
+
+from badgekit.catalogue import load_catalogue
+from badgekit.checks.model import CheckContext, Finding, Rule
+from badgekit.checks.registry import REGISTRY, all_rules
+
+Run = Callable[..., Result]
+PHONE = re.compile(r"\b07\d{3} \d{6}\b")
+
+
+@pytest.fixture
+def phone_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A privacy rule of the tests' own, so the gate is tested whatever the real rules find."""
+    all_rules()
+
+    def check(context: CheckContext) -> Iterator[Finding]:
+        for match in PHONE.finditer(context.statement.learner):
+            yield context.report(match.start(), match.end(), "this looks like a phone number: take it out")
+
+    monkeypatch.setitem(
+        REGISTRY, "BK399", Rule("BK399", "test-phone-number", "privacy", "error", "A phone number.", check)
+    )
+    yield
+
+
+@pytest.fixture
+def statement(tmp_path: Path) -> Path:
+    path = tmp_path / "writing-evidence-statement.md"
+    path.write_text(sample_statement(load_catalogue().get("writing-evidence")), encoding="utf-8")
+    return path
+
+
+def test_html_is_saved_beside_the_statement_for_its_owner_only(run: Run, statement: Path) -> None:
+    result = run("export", str(statement), "--html")
+    assert result.exit_code == 0, result.stderr
+    saved = statement.with_suffix(".html")
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert saved.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert result.stdout == ""
+    assert f"Saved {saved}: a web page" in result.stderr
+
+
+def test_an_existing_export_is_never_replaced_without_force(run: Run, statement: Path) -> None:
+    saved = statement.with_suffix(".txt")
+    saved.write_text("my own notes", encoding="utf-8")
+    refused = run("export", str(statement), "--text")
+    assert refused.exit_code == 3
+    assert f"error: {saved}: this file already exists, so it was left as it is" in refused.stderr
+    assert "--force" in refused.stderr
+    assert saved.read_text(encoding="utf-8") == "my own notes"
+
+    replaced = run("export", str(statement), "--text", "--force")
+    assert replaced.exit_code == 0, replaced.stderr
+    assert saved.read_text(encoding="utf-8").startswith("Writing evidence for Open Badge applications\n\n1. ")
+
+
+def test_the_statement_itself_is_never_written_over(run: Run, statement: Path) -> None:
+    before = statement.read_text(encoding="utf-8")
+    result = run("export", str(statement), "--md", "-o", str(statement), "--force")
+    assert result.exit_code == 3
+    assert "this is the statement being exported" in result.stderr
+    assert statement.read_text(encoding="utf-8") == before
+
+
+def test_every_format_at_once_goes_to_its_own_file(run: Run, statement: Path) -> None:
+    result = run("export", str(statement), "--html", "--text", "--md", "--json")
+    assert result.exit_code == 0, result.stderr
+    stem = statement.with_suffix("")
+    names = [f"{stem}.html", f"{stem}.txt", f"{stem}.blog.md", f"{stem}.evidence.json"]
+    assert all(Path(name).is_file() for name in names)
+    evidence = json.loads(Path(names[3]).read_text(encoding="utf-8"))
+    assert evidence["type"] == ["Evidence"] and evidence["id"].startswith("urn:uuid:")
+    assert evidence["narrative"] == Path(names[2]).read_text(encoding="utf-8")
+
+
+def test_dash_writes_to_standard_output_and_reads_standard_input(run: Run, statement: Path) -> None:
+    printed = run("export", str(statement), "--text", "-o", "-")
+    assert printed.exit_code == 0, printed.stderr
+    assert printed.stdout.startswith("Writing evidence for Open Badge applications\n")
+    assert "Saved" not in printed.stderr
+
+    piped = run("export", "-", "--json", input=statement.read_text(encoding="utf-8"))
+    assert piped.exit_code == 0, piped.stderr
+    assert json.loads(piped.stdout)["genre"] == "Prose"
+    assert "<stdin>" in piped.stderr  # the summary names where the statement came from
+
+
+def test_with_no_file_named_the_drafted_statement_here_is_used(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = run("export", "--html")
+    assert missing.exit_code == 3
+    assert "no statement was named, and this folder has no '*-statement.md' file" in missing.stderr
+
+    text = sample_statement(load_catalogue().get("writing-evidence"))
+    (tmp_path / "writing-evidence-statement.md").write_text(text, encoding="utf-8")
+    one = run("export", "--text")
+    assert one.exit_code == 0, one.stderr
+    assert "Exporting writing-evidence-statement.md." in one.stderr
+    assert (tmp_path / "writing-evidence-statement.txt").is_file()
+
+    newer = tmp_path / "thing-19-statement.md"
+    newer.write_text(sample_statement(load_catalogue().get("thing-19")), encoding="utf-8")
+    os.utime(tmp_path / "writing-evidence-statement.md", (1_000_000_000, 1_000_000_000))
+    two = run("export", "--text")
+    assert two.exit_code == 0, two.stderr
+    assert "Exporting thing-19-statement.md (the newest of 2 statements here)." in two.stderr
+    assert (tmp_path / "thing-19-statement.txt").is_file()
+
+
+def test_a_privacy_error_stops_the_export_and_lists_each_detail(run: Run, statement: Path, phone_rule: None) -> None:
+    text = statement.read_text(encoding="utf-8").replace("I listened.", "I listened. Call me on 07700 900123.", 1)
+    statement.write_text(text, encoding="utf-8")
+    line = text[: text.index("07700")].count("\n") + 1
+
+    stopped = run("export", str(statement), "--html", "--text")
+    assert stopped.exit_code == 1
+    assert not statement.with_suffix(".html").exists() and not statement.with_suffix(".txt").exists()
+    assert f"error: {statement}: nothing was exported: the privacy check found 1 detail" in stopped.stderr
+    assert re.search(rf"error: {re.escape(str(statement))}:{line}:\d+: BK399 this looks like a phone", stopped.stderr)
+    assert "--ignore-privacy" in stopped.stderr
+    assert stopped.stdout == ""
+
+    anyway = run("export", str(statement), "--html", "--ignore-privacy")
+    assert anyway.exit_code == 0, anyway.stderr
+    assert statement.with_suffix(".html").is_file()
+    assert "warning: exported with --ignore-privacy although the privacy check found 1 error" in anyway.stderr
+
+
+def test_other_findings_are_summed_up_in_one_line_not_a_stop(run: Run, tmp_path: Path) -> None:
+    thin = tmp_path / "writing-evidence-statement.md"
+    thin.write_text("---\nbadge: writing-evidence\n---\n\n# Writing evidence\n\n## 1. Things\n\nToo short.\n")
+    result = run("export", str(thin), "--text")
+    assert result.exit_code == 0, result.stderr
+    summary = [line for line in result.stderr.splitlines() if line.startswith("The check also found")]
+    assert len(summary) == 1 and re.search(r"\d+ errors?", summary[0])
+    assert f"badgekit check {thin}" in result.stderr
+
+
+def test_a_statement_naming_no_badge_needs_badge(run: Run, tmp_path: Path) -> None:
+    bare = tmp_path / "notes.md"
+    bare.write_text("Written in my word processor, with no front matter.\n", encoding="utf-8")
+    refused = run("export", str(bare), "--text", "-o", "-")
+    assert refused.exit_code == 3
+    assert "does not say which badge it is for" in refused.stderr
+    named = run("export", str(bare), "--text", "-o", "-", "--badge", "thing-19")
+    assert named.exit_code == 0, named.stderr
+    assert named.stdout.startswith(load_catalogue().get("thing-19").title + "\n\nWritten in my word processor")
+
+
+def test_a_format_must_be_chosen_and_o_names_one_file(run: Run, statement: Path) -> None:
+    none = run("export", str(statement))
+    assert none.exit_code == 2
+    assert "choose what to export: --html" in none.stderr
+    two = run("export", str(statement), "--html", "--md", "-o", "out.html")
+    assert two.exit_code == 2
+    assert "-o names one file" in two.stderr
+
+
+def test_help_has_a_summary_and_an_example(run: Run) -> None:
+    result = run("export", "--help")
+    assert result.exit_code == 0
+    assert "Export a statement to submit or share" in result.stdout
+    assert "Example: badgekit export leadership-across-boundaries-statement.md --html" in result.stdout
