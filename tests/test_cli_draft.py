@@ -324,3 +324,18 @@ def test_a_damaged_draft_is_listed_as_an_error(run: Run, isolated_user_dirs: Pat
     assert result.exit_code == 3
     assert BADGE in result.stdout
     assert "thing-19-citizen-leadership.json:1: not a readable draft" in result.stderr
+
+
+def test_ctrl_c_at_the_resume_question_stops_cleanly(
+    run: Run, isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("draft", BADGE, "--interactive", input=typed("Kept.") + "quit\n")
+
+    def ctrl_c(_prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", ctrl_c)
+    result = run("draft", BADGE, "--interactive")
+    assert result.exit_code == 130
+    assert f"To carry on, run: badgekit draft {BADGE}" in flat(result.stderr)
+    assert list(answers_in(isolated_user_dirs).values()) == ["Kept."]

@@ -10,7 +10,7 @@ import pytest
 
 from badgekit.badges import Badge, WordRule
 from badgekit.catalogue import load_catalogue
-from badgekit.drafts import Draft
+from badgekit.drafts import Draft, clean_answer
 from badgekit.interview import (
     SSSC_PROMPTS,
     AnswerFeedback,
@@ -24,7 +24,6 @@ from badgekit.interview import (
     Opening,
     Outcome,
     Review,
-    clean_answer,
     parse_command,
     run_interview,
     word_progress,

@@ -119,6 +119,16 @@ class Draft:
         }
 
 
+def clean_answer(text: str) -> str:
+    """An answer as it is kept: the learner's text with line endings made consistent and the
+    blank lines and spaces around the whole of it removed; nothing inside it changes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip()
+
+
 # --- reading a draft file ----------------------------------------------------------------
 
 
@@ -331,7 +341,6 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tupl
 
     Every problem is reported with the file, line and key; so is every criterion left without an answer.
     """
-    from badgekit.interview import clean_answer, criterion_word
     from badgekit.textinput import display_name, read_text
     from badgekit.yamldoc import parse_yaml
 
@@ -375,7 +384,7 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tupl
         answers[criterion.id] = clean_answer(value)
     for criterion in criteria:
         if criterion.id not in answers and criterion.id not in faulty:
-            missing = f"{criterion_word(badge).lower()} {criterion.number} ({criterion.id}) has no answer"
+            missing = f"{_criterion_word(badge)} {criterion.number} ({criterion.id}) has no answer"
             problems.append(Problem(shown, None, "", missing))
     if problems:
         raise InvalidDataError(
@@ -409,3 +418,9 @@ def _level_from(
         problems.append(Problem(shown, line_of("level"), "level", f"says '{given}', but --level says '{level}'"))
         return None
     return level or given
+
+
+def _criterion_word(badge: Badge) -> str:
+    from badgekit.interview import criterion_word  # only when reporting: the interview is not needed otherwise
+
+    return criterion_word(badge).lower()

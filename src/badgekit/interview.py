@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Protocol
 
 from badgekit.badges import Badge, Criterion, Step, WordRule
-from badgekit.drafts import Draft
+from badgekit.drafts import Draft, clean_answer
 from badgekit.wordcount import count_words
 
 #: The word that ends an answer, typed on a line of its own.
@@ -97,16 +97,6 @@ def parse_command(line: str) -> Command | None:
         if words[0] in _ALIASES:
             return Command(_ALIASES[words[0]])
     return None
-
-
-def clean_answer(text: str) -> str:
-    """An answer as it is kept: the learner's text with line endings made consistent and the
-    blank lines and spaces around the whole of it removed; nothing inside it changes."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    return "\n".join(lines).rstrip()
 
 
 # --- what the interview shows ---------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,13 +52,20 @@ def yaml_value(value: object) -> str:
 
 def environment(templates_dir: Path | None = None) -> Environment:
     """The user's templates first, then badgekit's own; sandboxed and strict."""
+    return _environment(resources.user_templates_dir(templates_dir), resources.bundled_templates_dir())
+
+
+@lru_cache(maxsize=8)
+def _environment(user_dir: Path, bundled_dir: Path) -> Environment:
+    # One environment per pair of folders, so a template is compiled once per process;
+    # Jinja still notices a template file that changes (auto_reload).
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     loader = ChoiceLoader(
         [
-            FileSystemLoader(resources.user_templates_dir(templates_dir)),
-            FileSystemLoader(resources.bundled_templates_dir()),
+            FileSystemLoader(user_dir),
+            FileSystemLoader(bundled_dir),
         ]
     )
     env = ImmutableSandboxedEnvironment(
@@ -65,7 +73,6 @@ def environment(templates_dir: Path | None = None) -> Environment:
         undefined=StrictUndefined,
         autoescape=select_autoescape(["html.j2", "htm.j2", "xml.j2", "html", "xml"], default_for_string=False),
         keep_trailing_newline=True,
-        auto_reload=False,
     )
     env.filters["yaml_value"] = yaml_value
     return env

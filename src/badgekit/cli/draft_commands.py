@@ -243,30 +243,23 @@ def _interview(
     store = _store(drafts_dir)
     asker = TerminalAsker(console.stdout(), scratch_dir=store.directory)
     resume = f"badgekit draft {badge.id}"
-    with store.open_for_writing(badge.id):
-        opened = _open_draft(store, badge, fresh, asker)
-        if opened is None:
-            return
-        current, resumed = opened
-        if level is not None and current.level not in (None, level):
-            raise BadgekitError(
-                f"your draft of '{badge.id}' is for the level '{current.level}', not '{level}'",
-                hint=f"Carry on without --level, or start afresh: {resume} --fresh --level {level}",
-            )
-        current.level = current.level or level
-        try:
-            with _closing_terminal_is_ctrl_c():
-                outcome = run_interview(
-                    badge,
-                    current,
-                    asker,
-                    store.save,
-                    prerequisites=prerequisite_lines(badge, catalogue),
-                    resumed=resumed,
+    try:
+        with store.open_for_writing(badge.id), _closing_terminal_is_ctrl_c():
+            opened = _open_draft(store, badge, fresh, asker)
+            if opened is None:
+                return
+            current, resumed = opened
+            if level is not None and current.level not in (None, level):
+                raise BadgekitError(
+                    f"your draft of '{badge.id}' is for the level '{current.level}', not '{level}'",
+                    hint=f"Carry on without --level, or start afresh: {resume} --fresh --level {level}",
                 )
-        except KeyboardInterrupt:
-            _say(f"\nStopped. Everything you had typed is saved. To carry on, run: {resume}", to_stderr=True)
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+            current.level = current.level or level
+            lines = prerequisite_lines(badge, catalogue)
+            outcome = run_interview(badge, current, asker, store.save, prerequisites=lines, resumed=resumed)
+    except KeyboardInterrupt:
+        _say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if outcome is Outcome.QUIT:
         _say(f"Your answers are saved. To carry on, run: {resume}")
         return
