@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -339,3 +340,38 @@ def test_ctrl_c_at_the_resume_question_stops_cleanly(
     assert result.exit_code == 130
     assert f"To carry on, run: badgekit draft {BADGE}" in flat(result.stderr)
     assert list(answers_in(isolated_user_dirs).values()) == ["Kept."]
+
+
+def test_the_editor_command_opens_the_learners_editor_on_a_private_file(
+    run: Run, tmp_path: Path, isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = tmp_path / "seen.txt"
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import os, stat, sys\n"
+        "path = sys.argv[1]\n"
+        f"open({str(seen)!r}, 'w').write(path + ' ' + oct(stat.S_IMODE(os.stat(path).st_mode)))\n"
+        "open(path, 'w').write('Written in my editor.\\n\\nSecond paragraph.\\n')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = run("draft", "thing-19", "--interactive", input="editor\nquit\n")
+    assert result.exit_code == 0, result.stderr
+    assert answers_in(isolated_user_dirs, "thing-19-citizen-leadership") == {
+        "labels": "Written in my editor.\n\nSecond paragraph."
+    }
+    used, mode = seen.read_text(encoding="utf-8").split()
+    assert Path(used).parent == drafts_folder(isolated_user_dirs) and mode == "0o600"
+    assert not Path(used).exists(), "the temporary file is removed afterwards"
+
+
+def test_an_editor_that_cannot_start_is_reported_and_nothing_changes(
+    run: Run, isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", "no-such-editor-anywhere")
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = run("draft", "thing-19", "--interactive", input="editor\nAn answer typed instead.\ndone\nquit\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Could not open the editor 'no-such-editor-anywhere'" in flat(result.stdout)
+    assert answers_in(isolated_user_dirs, "thing-19-citizen-leadership") == {"labels": "An answer typed instead."}

@@ -84,12 +84,18 @@ def test_killed_after_two_answers_it_resumes_and_the_statement_holds_both(tmp_pa
     assert "My answer to criterion 7." in statement
 
 
-def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Path) -> None:
-    child = spawn(tmp_path, BADGE)
+def typing_the_first_answer(folder: Path, text: str) -> pexpect.spawn:
+    """badgekit draft, part-way through typing the first answer."""
+    child = spawn(folder, BADGE)
     child.expect_exact("Criterion 1 of 7")
     child.expect_exact("> ")
-    child.sendline("Half of an answer")
+    child.sendline(text)
     child.expect_exact("> ")
+    return child
+
+
+def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Path) -> None:
+    child = typing_the_first_answer(tmp_path, "Half of an answer")
     child.sendintr()
     child.expect_exact(f"To carry on, run: badgekit draft {BADGE}")
     child.expect(pexpect.EOF)
@@ -99,11 +105,7 @@ def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Pa
 
 
 def test_a_closed_terminal_keeps_the_answer_being_typed(tmp_path: Path) -> None:
-    child = spawn(tmp_path, BADGE)
-    child.expect_exact("Criterion 1 of 7")
-    child.expect_exact("> ")
-    child.sendline("Typed before the window closed")
-    child.expect_exact("> ")
+    child = typing_the_first_answer(tmp_path, "Typed before the window closed")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     child.close()

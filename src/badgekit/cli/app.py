@@ -18,7 +18,7 @@ import typer
 
 from badgekit import __version__, console
 from badgekit.errors import BadgekitError, ExitCode
-from badgekit.resources import BADGES_DIR_ENV
+from badgekit.resources import BADGES_DIR_ENV, TEMPLATES_DIR_ENV
 
 HELP = """\
 Draft, check and export evidence statements for SSSC Open Badges.
@@ -48,6 +48,17 @@ class OutputFormat(str, Enum):
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="text for people, json for scripts.", case_sensitive=False),
+]
+
+TemplatesDirOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    typer.Option(
+        "--templates-dir",
+        envvar=TEMPLATES_DIR_ENV,
+        file_okay=False,
+        show_default=False,
+        help="A folder of your own templates, used before badgekit's own.",
+    ),
 ]
 
 

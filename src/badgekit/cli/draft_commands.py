@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.cli.app import (
+    FormatOption,
+    OutputFormat,
+    TemplatesDirOption,
+    app,
+    print_error,
+    reporting_errors,
+    settings,
+)
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -139,16 +147,7 @@ def draft(
         ),
     ] = False,
     drafts_dir: DraftsDirOption = None,
-    templates_dir: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--templates-dir",
-            envvar="BADGEKIT_TEMPLATES_DIR",
-            file_okay=False,
-            show_default=False,
-            help="A folder of your own statement templates, used before badgekit's.",
-        ),
-    ] = None,
+    templates_dir: TemplatesDirOption = None,
 ) -> None:
     """Write your statement with a guided interview, one criterion at a time; every answer is saved as you go.
 
