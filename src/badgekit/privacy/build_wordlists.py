@@ -16,7 +16,7 @@ Faker publishes new names, in an environment holding the three libraries it read
 - a first name that is also a common word, a month or a place ("Will", "May",
   "Angus") goes to ``ambiguous_names.txt``: the detectors then want more than a
   capital letter before they call it a name. ``NAME_FIRST`` lists the ones that are
-  names far more often than words in care writing ("Jean", "Kyle", "Grace").
+  names far more often than words in care writing ("Jean", "Kyle", "Rose").
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ Willie Jenny Beth Brett Kerry Timothy Pablo Allan Alison Rita Pedro Rory Irene S
 Elaine Tiffany Hanna Peggy Hector Amelia Jenna Ava Nicky Derrick Phoebe Abigail Tammy Gemma Ethel Colleen Cassie
 Camilla Madeline Tamara Josie Erika Hamza Mollie Arjun Amir Hasan Kai Maya Molly Jess Sally Lily Ruby Sonny
 Sammy Benny Bobby Cal Jed Zac Zak Rufus Milo Clive Neal Noel Mae Basil Dolly Lulu Stella Vera Flora Iris Heather
-Holly Daisy Rosemary Hazel Ivy Violet Poppy Jasmine Pearl Jade Dawn Grace Rose Sue Pat Ray Ken Guy Dean Rob Jack
+Holly Daisy Rosemary Hazel Ivy Violet Poppy Jasmine Pearl Jade Dawn Rose Sue Pat Ray Ken Guy Dean Rob Jack
 Robin Wade Penny Carol Kyle Ross Kelvin Glen Don Ian Doug Dougie Lewis Harris Rory Isla Iona Skye Fraser Murray
 Douglas Gordon Duncan Malcolm Craig Scott Stewart Stuart Blair Grant
 """

@@ -32,7 +32,7 @@ _DATE = (
     rf"|{_MONTH},?\s+(?:19|20)\d{{2}})"  # July 1940
 )
 _DATE_OF_BIRTH = re.compile(
-    r"\b(?:D\.?O\.?B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?|birthday(?:\s+(?:is|was|falls))?(?:\s+on)?)"
+    r"\b(?:D\.?O\.?B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+(?:on|in))?|birthday(?:\s+(?:is|was|falls))?(?:\s+on)?)"
     rf"\s*(?:is|was|:|-|–)?\s*(?:the\s+)?(?:on\s+)?(?P<date>{_DATE})(?![\w/])",
     re.IGNORECASE,
 )

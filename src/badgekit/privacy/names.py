@@ -31,6 +31,7 @@ from badgekit.privacy.spans import Span, span
 
 _LETTER = r"[^\W\d_]"
 _TOKEN = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
+_HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)\]*_]*\s*$")
 _CITATION_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\(\s*(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s+et\s+al\b|,\s*(?:19|20)\d{2}\b"
@@ -40,6 +41,7 @@ _IN_PARENTHESES_WITH_YEAR = re.compile(r"\([^()]*$")
 _YEAR_BEFORE_CLOSE = re.compile(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{2,}\.?$")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
 _MAX_RUN = 4
 
@@ -51,7 +53,8 @@ class _Token:
     end: int
     possessive: bool
     line_start: bool  # the first word of a sentence, a line, a list item or a heading
-    followed_by_space: bool  # a single space, and nothing else, before the next word
+    in_heading: bool  # on a Markdown heading line, where Title Case capitalises every word
+    followed_by_space: bool = False  # a single space, and nothing else, before the next word
 
     @property
     def lower(self) -> str:
@@ -65,6 +68,7 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     previous_end = 0
+    in_heading = False
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.start(), match.end()
@@ -75,10 +79,13 @@ def _tokens(text: str) -> list[_Token]:
             word, end = word[:-2], end - 2
         between = text[previous_end:start]
         # Any new line counts as a fresh start: a heading, a list item or a paragraph.
-        line_start = not tokens or "\n" in between or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
+        new_line = not tokens or "\n" in between
+        line_start = new_line or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
+        if new_line:
+            in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
         if tokens:
             tokens[-1].followed_by_space = between == " " and not tokens[-1].possessive
-        tokens.append(_Token(word, start, end, possessive, line_start, False))
+        tokens.append(_Token(word, start, end, possessive, line_start, in_heading))
         previous_end = match.end()
     return tokens
 
@@ -137,7 +144,24 @@ class _Judge:
         return token.line_start and token.text not in self.first and token.lower in wordlists.common_words()
 
     def is_clear_name(self, token: _Token) -> bool:
-        return token.capitalised and token.text in self.first
+        """A given name on its own: "Jamie", and hyphenated ones such as "Kerry-Ann" made of them."""
+        if not token.capitalised:
+            return False
+        if token.text in self.first:
+            return True
+        parts = token.text.split("-")
+        return len(parts) > 1 and parts[0] in self.first and all(p[:1].isupper() for p in parts)
+
+    def is_word_name(self, token: _Token) -> bool:
+        """A given name that is also a common word ("Will", "Grace"), not a month or a place:
+        capitalised in the middle of a sentence, it is a name."""
+        lower = token.lower
+        return (
+            token.text in self.ambiguous
+            and lower in wordlists.common_words()
+            and lower not in vocab.MONTHS
+            and lower not in vocab.PLACES
+        )
 
     def is_ambiguous_name(self, token: _Token) -> bool:
         return token.capitalised and token.text in self.ambiguous
@@ -256,9 +280,10 @@ def _titled(judge: _Judge) -> list[_Person]:
                 break
             if tokens[at - 1].possessive:
                 break
-            if not (candidate.capitalised or _INITIAL.match(candidate.text)) or candidate.lower in vocab.TITLES:
+            initial = bool(_INITIAL.match(candidate.text))
+            if not (candidate.capitalised or initial) or candidate.lower in vocab.TITLES:
                 break
-            if judge.is_not_a_person_word(candidate) and candidate.lower not in vocab.CITED_AUTHORS:
+            if not initial and judge.is_not_a_person_word(candidate) and candidate.lower not in vocab.CITED_AUTHORS:
                 break
             words.append(candidate)
             at += 1
@@ -279,21 +304,27 @@ def _titled(judge: _Judge) -> list[_Person]:
 def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
     """The name in tokens[first..last], or None when the run is not a person."""
     tokens = judge.tokens
-    # Words that cannot be names may come first ("Monday Jamie", "Edinburgh Jamie"), but a
-    # name followed by one ("Simon Community", "Robert Gordon University") is no person.
-    # So may a sentence's first word ("Yesterday Jamie"), unless it is a name that could
-    # start a full name ("Angus MacLeod").
+    run = tokens[first : last + 1]
+    # "Simon Community Scotland", "Robert Gordon University", "Brené Brown (2012)": no person.
+    if tokens[last].lower in vocab.ORGANISATION_WORDS or any(judge.is_masked(t) for t in run):
+        return None
+    if any(t.lower in vocab.CITED_AUTHORS for t in run) or judge.is_citation(first, last):
+        return None
+    # Words that cannot be names may come first ("Monday Jamie", "Edinburgh Jamie"), and so
+    # may a sentence's first word ("Yesterday Jamie"), unless it is a name that is also a
+    # place or a month and could be a person ("Angus MacLeod", "June, aged 86").
     while first <= last and (judge.is_not_a_person_word(tokens[first]) or judge.is_sentence_word(tokens[first])):
-        keep_ambiguous = judge.is_ambiguous_name(tokens[first]) and (
-            first == last or not judge.is_not_a_person_word(tokens[first + 1])
-        )
-        if keep_ambiguous:
-            break
+        token = tokens[first]
+        if judge.is_ambiguous_name(token) and token.lower not in vocab.ORGANISATION_WORDS:
+            if first == last:
+                break
+            if token.lower not in vocab.FUNCTION_WORDS and not judge.is_not_a_person_word(tokens[first + 1]):
+                break
         first += 1
     if first > last:
         return None
     words = tokens[first : last + 1]
-    if any(judge.is_not_a_person_word(t) for t in words[1:]) or judge.is_citation(first, last):
+    if any(judge.is_not_a_person_word(t) for t in words[1:]):
         return None
     head = words[0]
     if len(words) >= 2:
@@ -306,6 +337,10 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
         return None
     if judge.is_clear_name(head):
         return None if judge.place_in_context(first) else [head]
+    if judge.word_before(first) in _DETERMINERS:  # "the Will", "a Mark": a thing, not a person
+        return None
+    if judge.is_word_name(head) and not head.line_start and not head.in_heading:
+        return [head]
     if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and judge.shows_a_person(first):
         return [head]
     return None
