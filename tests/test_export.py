@@ -314,6 +314,8 @@ def test_a_statement_without_a_declaration_gets_the_badges(catalogue: Catalogue)
     document = document_for("# Title\n\n## 1. Something\n\nMy answer here.\n", badge)
     assert document.sections[-1].is_declaration and document.sections[-1].body == badge.declaration
     assert document.written is None and document.title == "Title"
+    assert badge.declaration in to_html(document)  # the page shows what the learner agrees to
+    assert "Declaration" not in to_text(document) + to_markdown(document)  # nothing added to their words
 
 
 def test_text_before_the_first_heading_is_kept(catalogue: Catalogue) -> None:

@@ -63,6 +63,7 @@ class ExportSection:
     body: str  # the learner's Markdown under the heading, comments removed
     words: int
     is_declaration: bool = False
+    from_badge: bool = False  # the badge's declaration, shown on the page where the statement has none
 
     @property
     def heading(self) -> str:
@@ -81,6 +82,10 @@ class ExportDocument:
     level_title: str | None = None
     written: date | None = None
     criteria: tuple[str, ...] = ()
+
+    def learners_sections(self) -> tuple[ExportSection, ...]:
+        """The sections the learner wrote: what the text and Markdown exports hold, and nothing added."""
+        return tuple(section for section in self.sections if not section.from_badge)
 
 
 def _body(statement: Statement, section: Section) -> str:
@@ -120,7 +125,8 @@ def build_document(statement: Statement, badge: Badge, level: str | None = None)
             )
         )
     if not any(s.is_declaration for s in sections) and badge.declaration:
-        sections.append(ExportSection(2, None, _DECLARATION_HEADING, badge.declaration, 0, is_declaration=True))
+        declaration = ExportSection(2, None, _DECLARATION_HEADING, badge.declaration, 0, True, from_badge=True)
+        sections.append(declaration)
     chosen = badge.level(level) if level else None
     return ExportDocument(
         badge=badge,
@@ -341,7 +347,7 @@ def to_text(document: ExportDocument) -> str:
     """Plain text to paste into a web form: the title, then each heading on its own line."""
     parser = markdown_parser()
     parts = [document.title]
-    for section in document.sections:
+    for section in document.learners_sections():
         if section.level > 0:
             parts.append(section.heading)
         if section.body:
@@ -353,7 +359,7 @@ def to_markdown(document: ExportDocument) -> str:
     """The statement as normalised Markdown: ATX headings, numbered criteria, one line per paragraph."""
     parser = markdown_parser()
     parts = [f"# {_escape_md(document.title)}"]
-    for section in document.sections:
+    for section in document.learners_sections():
         if section.level > 0:
             parts.append("#" * _heading_level(section) + " " + _escape_md(section.heading))
         if section.body:

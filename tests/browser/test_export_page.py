@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,20 +28,15 @@ INJECTED = (
 )
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def exported(run: Callable[..., Result], tmp_path: Path) -> Path:
     """leadership-across-boundaries' sample, with the injected text, exported by the command."""
-    from typer.testing import CliRunner
-
-    from badgekit.cli import app
-
-    folder = tmp_path_factory.mktemp("export")
     badge = load_catalogue().get("leadership-across-boundaries")
-    statement = folder / "leadership-across-boundaries-statement.md"
+    statement = tmp_path / "leadership-across-boundaries-statement.md"
     statement.write_text(sample_statement(badge).replace(OPENING, f"{OPENING} {INJECTED}", 1), encoding="utf-8")
-    result: Result = CliRunner().invoke(app, ["export", str(statement), "--html"], catch_exceptions=False)
+    result = run("export", str(statement), "--html")
     assert result.exit_code == 0, result.stderr
-    return folder / "leadership-across-boundaries-statement.html"
+    return tmp_path / "leadership-across-boundaries-statement.html"
 
 
 def test_the_page_opens_with_no_errors_no_requests_and_nothing_run(
@@ -101,3 +97,21 @@ def test_the_page_passes_axe_core(chromium: Chromium, exported: Path, axe_source
             page.open(exported)
             assert run_axe(page, axe_source) == []
             assert page.evaluate("axe.version") == "4.14.1"
+
+
+def test_the_browser_checks_would_catch_a_page_that_ran_or_fetched_something(
+    chromium: Chromium, tmp_path: Path
+) -> None:
+    # The checks above pass on badgekit's page; here they are shown to fail on a page that misbehaves.
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>bad</title></head><body><main>'
+        '<script>window.badgekitInjected = 1; console.error("ran")</script>'
+        '<img src="https://example.org/x.png" alt="x"></main></body></html>',
+        encoding="utf-8",
+    )
+    with chromium.page() as page:
+        page.open(bad)
+        assert page.evaluate("typeof window.badgekitInjected") == "number"
+        assert "https://example.org/x.png" in page.record.requests
+        assert "ran" in page.record.errors()
