@@ -93,7 +93,8 @@ def test_a_pasted_three_paragraph_answer_reaches_the_statement(run: Run, here: P
         "\n"
         "Next time I will agree roles at the very start, and check in with the family."
     )
-    result = run("draft", "thing-19", "--interactive", input=typed(pasted, "b", "c", "d") + "1\n")
+    # four short answers fall below Thing 19's 200 words, so writing asks first: y
+    result = run("draft", "thing-19", "--interactive", input=typed(pasted, "b", "c", "d") + "1\ny\n")
     assert result.exit_code == 0, result.stderr
     text = (here / "thing-19-citizen-leadership-statement.md").read_text(encoding="utf-8")
     assert pasted in text
@@ -187,12 +188,12 @@ def test_the_framework_asks_for_the_level_first(run: Run, here: Path) -> None:
 def test_an_existing_statement_is_never_overwritten_without_force(run: Run, here: Path) -> None:
     mine = here / "thing-19-citizen-leadership-statement.md"
     mine.write_text("my earlier statement", encoding="utf-8")
-    result = run("draft", "thing-19", "--interactive", input=typed("a", "b", "c", "d") + "1\n")
+    result = run("draft", "thing-19", "--interactive", input=typed("a", "b", "c", "d") + "1\ny\n")
     assert result.exit_code == 0, result.stderr
     assert mine.read_text(encoding="utf-8") == "my earlier statement"
     assert "already exists, so it was left as it is" in flat(result.stdout)
     assert "\na\n" in (here / "thing-19-citizen-leadership-statement-2.md").read_text(encoding="utf-8")
-    result = run("draft", "thing-19", "--interactive", "--force", input="y\n1\n")
+    result = run("draft", "thing-19", "--interactive", "--force", input="y\n1\ny\n")
     assert result.exit_code == 0, result.stderr
     assert mine.read_text(encoding="utf-8").startswith("---\nbadge: thing-19-citizen-leadership\n")
 

@@ -369,3 +369,15 @@ def test_word_progress(rule: WordRule, total: int, status: str, within: bool) ->
     progress = word_progress(rule, total)
     assert (progress.status, progress.within) == (status, within)
     assert 0 <= progress.fraction <= 1
+
+
+def test_finishing_outside_the_badges_word_limits_asks_first() -> None:
+    b = badge("thing-19")  # at least 200 words in all
+    asker = ScriptedAsker(["One.", "Two.", "Three.", "Four."], choices=["write", "quit"], confirms=[False])
+    outcome, _draft, _saves = interview(b, asker)
+    assert outcome is Outcome.QUIT, "declining goes back to the choices at the end"
+    assert any(
+        isinstance(m, Notice) and m.text == "Your statement has 4 words: 196 more to reach the minimum."
+        for m in asker.shown
+    )
+    assert asker.questions.count("What would you like to do?") == 2

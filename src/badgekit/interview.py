@@ -510,8 +510,14 @@ class Interview:
             for i, c in enumerate(self.criteria)
             if c.min_words and self.draft.answer(c.id) and count_words(self.draft.answer(c.id) or "") < c.min_words
         ]
-        if not missing and not short:
+        rule, total = self.badge.words, self.total_words()
+        outside = (rule.minimum is not None and total < rule.minimum) or (
+            rule.maximum is not None and total > rule.maximum
+        )
+        if not missing and not short and not outside:
             return Outcome.FINISHED
+        if outside:
+            self.asker.show(Notice(f"Your statement has {total} words: {self.progress().status}.", "warning"))
         if missing:
             self.asker.show(Notice(self._which(missing, "has no answer yet", "have no answers yet"), "warning"))
         if short:
@@ -520,7 +526,7 @@ class Interview:
             )
         if self.asker.confirm("Write the statement anyway? An assessor would return it as it is.", default=False):
             return Outcome.FINISHED
-        return (missing or short)[0]
+        return (missing or short or [len(self.criteria)])[0]
 
     def _which(self, positions: list[int], one: str, many: str) -> str:
         names = ", ".join(str(i + 1) for i in positions)
