@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 #: Typed into an answer: each line would run if the learner's text were ever treated as HTML.
 INJECTED = (
     "<script>window.badgekitInjected = 1</script> "
-    '<img src="https://example.org/x.png" onerror="window.badgekitInjected = 2"> '
+    '<img src="x.png" onerror="window.badgekitInjected = 2"> '
     "[a trap](javascript:window.badgekitInjected=3) {{ 7*7 }}"
 )
 
@@ -107,11 +107,12 @@ def test_the_browser_checks_would_catch_a_page_that_ran_or_fetched_something(
     bad.write_text(
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>bad</title></head><body><main>'
         '<script>window.badgekitInjected = 1; console.error("ran")</script>'
-        '<img src="https://example.org/x.png" alt="x"></main></body></html>',
+        '<img src="missing.png" alt="x"></main></body></html>',  # a local file: the tests reach no network
         encoding="utf-8",
     )
     with chromium.page() as page:
         page.open(bad)
         assert page.evaluate("typeof window.badgekitInjected") == "number"
-        assert "https://example.org/x.png" in page.record.requests
+        assert (tmp_path / "missing.png").as_uri() in page.record.requests
         assert "ran" in page.record.errors()
+        assert any("missing.png" in error or "ERR_FILE_NOT_FOUND" in error for error in page.record.errors())
