@@ -69,8 +69,8 @@ def person_name(context: CheckContext) -> Iterator[Finding]:
     yield from _report(
         context,
         "name",
-        "This looks like a person's name: write a role or an initial instead, such as '{suggestion}' "
-        "or 'a young person' (if it is an author or presenter, allow it with --allow-name).",
+        "This looks like a person's name: use a role or an initial such as '{suggestion}' instead "
+        "(for a cited author or a presenter, use --allow-name).",
     )
 
 

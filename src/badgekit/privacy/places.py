@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from badgekit.privacy.spans import Span, span
+from badgekit.privacy.spans import Span, resolve_overlaps, span
 from badgekit.privacy.vocabulary import BUILDING_WORDS, STREET_SUFFIXES
 
 #: The 121 postcode areas of the UK (and the Crown dependencies).
@@ -82,4 +82,4 @@ def find_addresses(text: str) -> list[Span]:
     found = [span(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
     found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_BUILDING.finditer(text)]
     found += [span(m.start("place"), m.end("place"), "address") for m in _LIVES_AT.finditer(text)]
-    return found
+    return resolve_overlaps(found)
