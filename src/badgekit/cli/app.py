@@ -50,6 +50,22 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="text for people, json for scripts.", case_sensitive=False),
 ]
 
+# Options that several commands reading a statement share (check, export), declared once.
+BadgeOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    typer.Option(
+        "--badge", "-b", help="The badge id or alias, if the statement does not name one.", show_default=False
+    ),
+]
+LevelOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="For a framework badge: the level you reflected against.", show_default=False),
+]
+AllowNameOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(help="A name that may appear (an author, a trainer); give it once per name.", show_default=False),
+]
+
 TemplatesDirOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
     typer.Option(

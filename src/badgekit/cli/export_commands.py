@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import app, reporting_errors, settings
+from badgekit.cli.app import (
+    AllowNameOption,
+    BadgeOption,
+    LevelOption,
+    TemplatesDirOption,
+    app,
+    reporting_errors,
+    settings,
+)
 from badgekit.errors import BadgekitError
 
 if TYPE_CHECKING:
@@ -86,20 +94,9 @@ def export(
         typer.Option("--output", "-o", help="Where to save it ('-' prints it). \\[default: named after FILE]"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
-    badge: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--badge", "-b", help="The badge id or alias, if the statement does not name one.", show_default=False
-        ),
-    ] = None,
-    level: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="For a framework badge: the level you reflected against.", show_default=False),
-    ] = None,
-    allow_name: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(help="A name that may appear (an author, a trainer); give it once per name.", show_default=False),
-    ] = None,
+    badge: BadgeOption = None,
+    level: LevelOption = None,
+    allow_name: AllowNameOption = None,
     ignore_privacy: Annotated[
         bool,
         typer.Option(
@@ -107,16 +104,7 @@ def export(
             help="Export even though the privacy check found details that could identify someone.",
         ),
     ] = False,
-    templates_dir: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--templates-dir",
-            envvar="BADGEKIT_TEMPLATES_DIR",
-            file_okay=False,
-            show_default=False,
-            help="A folder of your own templates (statement.html.j2, statement.css), used before badgekit's.",
-        ),
-    ] = None,
+    templates_dir: TemplatesDirOption = None,
 ) -> None:
     """Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
 
