@@ -32,7 +32,8 @@ from badgekit.privacy.spans import Span, span
 _LETTER = r"[^\W\d_]"
 _TOKEN = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
 _HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)\]*_]*\s*$")
+_STOPS = re.compile(r"[.!?:;]")
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 _CITATION_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\(\s*(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s+et\s+al\b|,\s*(?:19|20)\d{2}\b"
     r"|\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s*\(\s*(?:19|20)\d{2})"
@@ -40,53 +41,54 @@ _CITATION_AFTER = re.compile(
 _IN_PARENTHESES_WITH_YEAR = re.compile(r"\([^()]*$")
 _YEAR_BEFORE_CLOSE = re.compile(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_ALL_CAPS = re.compile(r"^[^\W\d_a-z]{2,}\.?$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
 _MAX_RUN = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str  # the word without a trailing possessive or full stop
+    lower: str
     start: int
     end: int
     possessive: bool
     line_start: bool  # the first word of a sentence, a line, a list item or a heading
     in_heading: bool  # on a Markdown heading line, where Title Case capitalises every word
+    capitalised: bool  # "Jamie", "McDonald", "O'Brien"; not "NHS", "I" or "support"
     followed_by_space: bool = False  # a single space, and nothing else, before the next word
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() and not _ALL_CAPS.match(self.text) and len(self.text) > 1
+    masked: bool = False  # inside an organisation or place phrase such as "Sue Ryder"
 
 
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     previous_end = 0
+    previous_dot = False
     in_heading = False
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.start(), match.end()
-        if word.endswith("."):
+        dot = word.endswith(".")
+        if dot:
             word, end = word[:-1], end - 1
-        possessive = len(word) > 2 and word[-2:].lower() in {"'s", "’s"}
+        possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
         if possessive:
             word, end = word[:-2], end - 2
         between = text[previous_end:start]
-        # Any new line counts as a fresh start: a heading, a list item or a paragraph.
-        new_line = not tokens or "\n" in between
-        line_start = new_line or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
-        if new_line:
-            in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
-        if tokens:
-            tokens[-1].followed_by_space = between == " " and not tokens[-1].possessive
-        tokens.append(_Token(word, start, end, possessive, line_start, in_heading))
+        if between == " ":  # most words: no need to look further
+            line_start = previous_dot
+            if tokens:
+                tokens[-1].followed_by_space = not tokens[-1].possessive
+        else:
+            # Any new line counts as a fresh start: a heading, a list item or a paragraph.
+            new_line = not tokens or "\n" in between
+            line_start = new_line or (previous_dot and not between.strip(" ")) or bool(_STOPS.search(between))
+            if new_line:
+                in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
+        capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
+        tokens.append(_Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised))
         previous_end = match.end()
+        previous_dot = dot
     return tokens
 
 
@@ -112,7 +114,10 @@ class _Judge:
     def __init__(self, text: str, allowed: Iterable[str]) -> None:
         self.text = text
         self.tokens = _tokens(text)
-        self.masked = _masked_offsets(text)
+        for start, end in _masked_offsets(text):
+            for token in self.tokens:
+                if start <= token.start < end:
+                    token.masked = True
         self.allowed: list[frozenset[str]] = [
             frozenset(w.lower() for w in _TOKEN.findall(name) if w.lower() not in vocab.TITLES)
             for name in allowed
@@ -122,9 +127,6 @@ class _Judge:
         self.ambiguous = wordlists.ambiguous_names()
 
     # --- what a single word is ------------------------------------------------------
-
-    def is_masked(self, token: _Token) -> bool:
-        return any(a <= token.start < b for a, b in self.masked)
 
     def is_not_a_person_word(self, token: _Token) -> bool:
         """Organisation, place, month, day, function and cited-author words never start a name alone."""
@@ -136,7 +138,7 @@ class _Judge:
             or lower in vocab.DAYS
             or lower in vocab.CITED_AUTHORS
             or (lower in vocab.PLACES and token.text not in self.first)
-            or self.is_masked(token)
+            or token.masked
         )
 
     def is_sentence_word(self, token: _Token) -> bool:
@@ -306,7 +308,7 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
     tokens = judge.tokens
     run = tokens[first : last + 1]
     # "Simon Community Scotland", "Robert Gordon University", "Brené Brown (2012)": no person.
-    if tokens[last].lower in vocab.ORGANISATION_WORDS or any(judge.is_masked(t) for t in run):
+    if tokens[last].lower in vocab.ORGANISATION_WORDS or any(t.masked for t in run):
         return None
     if any(t.lower in vocab.CITED_AUTHORS for t in run) or judge.is_citation(first, last):
         return None
@@ -371,7 +373,7 @@ def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_
     for index, token in enumerate(judge.tokens):
         if token.start in covered or token.text not in known or not token.capitalised:
             continue
-        if judge.is_masked(token) or judge.is_citation(index, index) or judge.place_in_context(index):
+        if token.masked or judge.is_citation(index, index) or judge.place_in_context(index):
             continue
         if token.line_start and token.text in judge.ambiguous:  # "Will, who is 12" ... "Will this help?"
             continue
