@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from startup import badgekit_command, time_once  # beside this file: how every benchmark runs a command
 
 ANSWER = (
     "I learned that listening first changed how I work with partners from *two* other agencies, and I felt "
@@ -26,11 +25,6 @@ ANSWER = (
     "\n\nThis fits our organisation's supervision policy, and next month I will ask my manager to review my plan. "
     "I read [the SSSC Codes of Practice](https://www.sssc.uk.com/codes) again and reflected on what they ask of me."
 )
-
-
-def badgekit_command() -> list[str]:
-    script = Path(sys.executable).with_name("badgekit")
-    return [str(script)] if script.exists() else [shutil.which("badgekit") or "badgekit"]
 
 
 def write_statement(folder: Path) -> Path:
@@ -43,12 +37,6 @@ def write_statement(folder: Path) -> Path:
     path = folder / "leadership-across-boundaries-statement.md"
     path.write_text(render_markdown(badge, answers), encoding="utf-8")
     return path
-
-
-def time_once(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
 
 
 def main() -> None:
