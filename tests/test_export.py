@@ -352,3 +352,21 @@ def test_output_names_follow_the_statement_and_never_replace_it() -> None:
     assert output_path(source, "md") == Path("drafts/thing-19-statement.blog.md")
     assert output_path(source, "json") == Path("drafts/thing-19-statement.evidence.json")
     assert output_path(Path("notes.txt"), "text") == Path("notes.export.txt")
+
+
+@pytest.mark.parametrize(
+    ("badge_id", "heading", "eyebrow"),
+    [
+        ("leadership-across-boundaries", "What the badge asks for", "Evidence for an Open Badge"),
+        ("thing-19", "The questions the badge asks", "Evidence for an Open Badge"),
+        ("multi-agency-expectations", "The expectations for Strategic Leaders", "Reflection on a framework"),
+    ],
+)
+def test_the_page_names_the_criteria_as_the_badge_does(
+    catalogue: Catalogue, badge_id: str, heading: str, eyebrow: str
+) -> None:
+    badge = catalogue.get(badge_id)
+    level = badge.levels[0].id if badge.levels else None
+    html = to_html(document_for(sample_statement(badge), badge, level))
+    assert (2, heading) in outline(html).headings
+    assert eyebrow in html

@@ -451,10 +451,12 @@ def html_context(document: ExportDocument) -> dict[str, Any]:
         "badge": {
             "id": badge.id,
             "title": badge.title,
+            "kind": badge.kind,
             "series": badge.series_label,
             "issuer": badge.issuer or "",
             "page": badge.source.url,
             "criteria_intro": badge.criteria_intro or "",
+            "criteria_kind": badge.criteria_kind,
             "criterion_word": badge.criterion_word,
         },
         "level": document.level_title,

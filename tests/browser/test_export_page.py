@@ -116,3 +116,19 @@ def test_the_browser_checks_would_catch_a_page_that_ran_or_fetched_something(
         assert (tmp_path / "missing.png").as_uri() in page.record.requests
         assert "ran" in page.record.errors()
         assert any("missing.png" in error or "ERR_FILE_NOT_FOUND" in error for error in page.record.errors())
+
+
+def test_every_bundled_badges_page_passes_axe_core(chromium: Chromium, axe_source: str, tmp_path: Path) -> None:
+    from badgekit.export import build_document, to_html
+    from badgekit.statement import parse_statement
+
+    with chromium.page() as page:
+        for badge in load_catalogue():
+            level = badge.levels[0].id if badge.levels else None
+            statement = parse_statement(sample_statement(badge), "sample.md", declaration=badge.declaration)
+            path = tmp_path / f"{badge.id}.html"
+            path.write_text(to_html(build_document(statement, badge, level)), encoding="utf-8")
+            page.open(path)
+            assert (badge.id, run_axe(page, axe_source)) == (badge.id, [])
+        assert page.record.errors() == []
+        assert all(url.startswith(tmp_path.as_uri()) for url in page.record.requests)
