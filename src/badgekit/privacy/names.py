@@ -41,6 +41,7 @@ _CITATION_AFTER = re.compile(
 _IN_PARENTHESES_WITH_YEAR = re.compile(r"\([^()]*$")
 _YEAR_BEFORE_CLOSE = re.compile(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_SOMEONE = frozenset({"someone", "somebody", "one", "resident", "lady", "gentleman", "fellow", "youngster"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
 _MAX_RUN = 4
@@ -137,6 +138,7 @@ class _Judge:
             or lower in vocab.MONTHS
             or lower in vocab.DAYS
             or lower in vocab.CITED_AUTHORS
+            or lower in vocab.PEOPLES
             or (lower in vocab.PLACES and token.text not in self.first)
             or token.masked
         )
@@ -201,11 +203,17 @@ class _Judge:
             return True
         before = self.word_before(index)
         gap = self.text[self.tokens[index - 1].end : token.start] if index > 0 else ""
-        if before in vocab.NAMING_WORDS and gap.strip(" ,") == "":
+        # "a boy called Tam", but not "a video called Dreaming of the Future"
+        named = token.text in self.first or token.text in self.ambiguous or self._person_before(index - 1)
+        if before in vocab.NAMING_WORDS and gap.strip(" ,") == "" and named:
             return True
         if before == "as" and self.word_before(index, 2) == "known":
             return True
         return before in vocab.ROLE_WORDS and gap.strip(" ,") == "" and "\n" not in gap
+
+    def _person_before(self, index: int) -> bool:
+        """Whether a word for a person comes just before tokens[index] ("a young man called ...")."""
+        return self.word_before(index) in vocab.ROLE_WORDS | vocab.KIN_WORDS | _SOMEONE
 
     def is_citation(self, first: int, last: int) -> bool:
         """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
@@ -317,7 +325,7 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
     # place or a month and could be a person ("Angus MacLeod", "June, aged 86").
     while first <= last and (judge.is_not_a_person_word(tokens[first]) or judge.is_sentence_word(tokens[first])):
         token = tokens[first]
-        if judge.is_ambiguous_name(token) and token.lower not in vocab.ORGANISATION_WORDS:
+        if judge.is_ambiguous_name(token) and token.lower not in vocab.ORGANISATION_WORDS | vocab.PEOPLES:
             if first == last:
                 break
             if token.lower not in vocab.FUNCTION_WORDS and not judge.is_not_a_person_word(tokens[first + 1]):

@@ -8,7 +8,7 @@ Postcode areas are checked against the list of real ones.
 
 A street address is a house number and a street ("12 Leith Walk", "45a Easter Road"),
 with a flat number before it if there is one ("3/2", "2F1", "Flat 4,"); a flat number
-with a named building ("Flat 4, Rosebank Court"); or a named building or street after
+with a named building ("Flat 4, Rosebank Court", "Apartment 5, The Maltings"); or a named building or street after
 words about living there ("she lives at Ivy Cottage", "moved to Hope Street").
 """
 
@@ -54,6 +54,12 @@ _ADDRESS = re.compile(
 _FLAT_IN_BUILDING = re.compile(
     rf"(?<![\w/]){_FLAT}\s*,?\s+(?:{_STREET_WORD}\s+){{1,3}}(?:{_BUILDING}|{_SUFFIX})(?![\w'’-])"
 )
+#: A flat or apartment number before a building's name, whatever the name: "Apartment 5, The Maltings".
+#: ("Unit 3, Communication" is a course unit, so units need a building word, above.)
+_FLAT_IN_NAMED_BUILDING = re.compile(
+    r"(?<![\w/])(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)\s+(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?)"
+    r",\s+(?:The\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}(?![\w'’-])"
+)
 _LIVES_AT = re.compile(
     r"\b(?:lives|live|living|lived|stays|stay|staying|stayed|moved|moving|move|address is|home is|flat is|house is)"
     r"\s+(?:at|in|on|to|into)\s+(?:the\s+)?"
@@ -81,5 +87,6 @@ def find_addresses(text: str) -> list[Span]:
     """House numbers with streets, flats with buildings, and named homes after "lives at"."""
     found = [span(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
     found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_BUILDING.finditer(text)]
+    found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.finditer(text)]
     found += [span(m.start("place"), m.end("place"), "address") for m in _LIVES_AT.finditer(text)]
     return resolve_overlaps(found)

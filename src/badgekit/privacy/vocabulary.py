@@ -129,6 +129,14 @@ PLACES = _words(
     sutherland ross cromarty lochaber badenoch strathspey kintyre cowal lorn lorne morvern ardnamurchan
     wester easter"""
 )
+#: Nationalities, languages and faiths: capitalised, never a person's name ("British English").
+PEOPLES = _words(
+    """british english scottish scots irish welsh gaelic doric polish romanian lithuanian latvian ukrainian
+    syrian afghan eritrean sudanese somali nigerian ghanaian kenyan chinese indian pakistani bangladeshi
+    french german spanish italian portuguese greek turkish arabic arab urdu punjabi bengali hindi
+    mandarin cantonese russian european african asian american caribbean christian muslim jewish hindu
+    sikh buddhist catholic protestant methodist baptist anglican presbyterian orthodox"""
+)
 #: Places of more than one word, matched as phrases before any name is looked for.
 PLACE_PHRASES = _phrases(
     """
