@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from samples import sample_statement
 
 from badgekit.badge_view import LIMITS_LINE
@@ -141,6 +143,29 @@ def test_normalised_markdown_escapes_what_would_become_markup() -> None:
     assert normalised_markdown(r"2020\. was a year") == r"2020\. was a year"
     assert normalised_markdown("* one\n* two") == "- one\n- two"
     assert normalised_markdown("Setext\n------") == "## Setext"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "- - a",
+        "- > quoted\n  > more",
+        "> a\n>\n> b",
+        "1. one\n\n   two\n2. three",
+        "> - a\n> - b",
+        "- a\n\n  ```\n  x\n  ```",
+    ],
+)
+def test_nested_lists_and_quotes_keep_their_shape(markdown: str) -> None:
+    from badgekit.export import markdown_parser
+
+    normal = normalised_markdown(markdown)
+
+    def render(text: str) -> str:  # the same page, give or take where lines break
+        return " ".join(markdown_parser().render(text).split())
+
+    assert render(normal) == render(markdown)
+    assert normalised_markdown(normal) == normal
 
 
 # --- the web page ------------------------------------------------------------------------
@@ -370,3 +395,26 @@ def test_the_page_names_the_criteria_as_the_badge_does(
     html = to_html(document_for(sample_statement(badge), badge, level))
     assert (2, heading) in outline(html).headings
     assert eyebrow in html
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        *"ab c\n*_`[]()<>#-+1.!\\&;:/=\"'{}%",
+        *("http://x.y", "javascript:", "<script>", "onerror=", "<img src=x ", "\n\n", "    ", "> ", "- "),
+        *("1. ", "](", "<!--", "-->", "{{", "}}", "{%", "<a href=", "&#60;", "&lt;"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(MARKDOWN_PIECES, max_size=60).map("".join))
+def test_no_statement_can_put_markup_on_the_page(catalogue: Catalogue, answer: str) -> None:
+    badge = catalogue.get("writing-evidence")
+    document = document_for(f"# Title\n\n## 1. A criterion\n\n{answer}\n", badge)
+    page = outline(to_html(document))
+    tags = [tag for tag, _ in page.tags]
+    assert tags.count("script") == 0 and "img" not in tags and "iframe" not in tags
+    for _, attributes in page.tags:
+        assert not [name for name in attributes if name.startswith("on")]
+        assert not (attributes.get("href") or "").lower().lstrip().startswith(("javascript:", "vbscript:", "data:"))
+    to_text(document), to_markdown(document)  # and every other format copes with it

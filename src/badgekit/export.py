@@ -246,9 +246,11 @@ def _pair_links(tokens: Sequence[Token]) -> None:
 
 
 @dataclass
-class _OpenList:
-    number: int | None  # the next item's number; None for a bulleted list
-    width: int = 0  # the current item's marker width: where its text starts
+class _Container:
+    """A block quote (no marker) or a list item (its marker), in the order they nest."""
+
+    marker: str | None
+    shown: bool = False  # something has been written inside it (so an item's marker is used up)
 
 
 @dataclass
@@ -256,39 +258,45 @@ class _Writer:
     """Walks markdown-it's block tokens, writing paragraphs, lists and quotes as plain text or Markdown.
 
     Paragraphs are one line each (no hard wraps); blocks are separated by a blank line,
-    except the items of a tight list, which go one to a line.
+    except the items of a tight list, which go one to a line. Every line starts with the
+    prefixes of the quotes and list items it is inside, outermost first.
     """
 
     markdown: bool
     blocks: list[str] = field(default_factory=list)
-    lists: list[_OpenList] = field(default_factory=list)
-    quotes: int = 0
-    marker: str | None = None
+    containers: list[_Container] = field(default_factory=list)
+    numbers: list[int | None] = field(default_factory=list)  # per open list: the next number, None for bullets
+    heading: str = ""
     last_in_list: bool = False
 
+    def _prefix(self, container: _Container, first: bool) -> str:
+        if container.marker is None:
+            return "> " if self.markdown else ""
+        return container.marker if first and not container.shown else " " * len(container.marker)
+
     def add(self, text: str, *, tight: bool = False) -> None:
-        quote = "> " * self.quotes if self.markdown else ""
-        outer = " " * sum(item.width for item in self.lists[:-1])
-        if self.marker is not None:
-            first = quote + outer + self.marker
-            self.marker = None
-        else:
-            first = quote + outer + (" " * self.lists[-1].width if self.lists else "")
-        rest = quote + " " * sum(item.width for item in self.lists)
-        lines = text.split("\n")
-        block = "\n".join([first + lines[0], *((rest + line).rstrip() for line in lines[1:])])
-        separator = "\n" if tight and self.last_in_list else "\n\n"
+        # A blank line between blocks keeps the prefixes of the containers both blocks are in.
+        between = "".join(self._prefix(c, False) for c in self.containers if c.shown).rstrip()
+        first = "".join(self._prefix(c, True) for c in self.containers)
+        rest = "".join(self._prefix(c, False) for c in self.containers)
+        for container in self.containers:
+            container.shown = True
+        lines = (self.heading + text).split("\n")
+        self.heading = ""
+        block = "\n".join([(first + lines[0]).rstrip(), *((rest + line).rstrip() for line in lines[1:])])
+        in_list = bool(self.numbers)
+        separator = "\n" if tight and self.last_in_list else f"\n{between}\n"
         self.blocks.append(separator + block if self.blocks else block)
-        self.last_in_list = bool(self.lists)
+        self.last_in_list = in_list
 
     def start_item(self) -> None:
-        current = self.lists[-1]
-        if current.number is None:
-            self.marker = "- " if self.markdown else "• "
+        number = self.numbers[-1]
+        if number is None:
+            marker = "- " if self.markdown else "• "
         else:
-            self.marker = f"{current.number}. "
-            current.number += 1
-        current.width = len(self.marker)
+            marker = f"{number}. "
+            self.numbers[-1] = number + 1
+        self.containers.append(_Container(marker))
 
     def walk(self, tokens: Sequence[Token]) -> str:
         _pair_links(tokens)
@@ -296,21 +304,19 @@ class _Writer:
         for index, token in enumerate(tokens):
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
-                self.last_in_list = self.last_in_list and bool(self.lists)  # a new list starts a new block
+                self.last_in_list = self.last_in_list and bool(self.numbers)  # a new list starts a new block
                 start = token.attrGet("start") if kind == "ordered_list_open" else None
-                self.lists.append(_OpenList(None if kind == "bullet_list_open" else int(start or 1)))
+                self.numbers.append(None if kind == "bullet_list_open" else int(start or 1))
             elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.lists.pop()
+                self.numbers.pop()
             elif kind == "list_item_open":
                 self.start_item()
-            elif kind == "list_item_close":
-                self.marker = None  # an empty item: its marker must not land on the next block
             elif kind == "blockquote_open":
-                self.quotes += 1
-            elif kind == "blockquote_close":
-                self.quotes -= 1
+                self.containers.append(_Container(None))
+            elif kind in ("list_item_close", "blockquote_close"):
+                self.containers.pop()  # an empty item's marker is dropped with it
             elif kind == "heading_open" and self.markdown:
-                self.marker = "#" * int(token.tag[1:]) + " "
+                self.heading = "#" * int(token.tag[1:]) + " "
             elif kind == "inline":
                 before = tokens[index - 1] if index else None
                 tight = before is not None and before.type == "paragraph_open" and before.hidden
