@@ -8,15 +8,18 @@ badgekit's comments left out) and the spans are shared by every rule here.
 
 Names given with ``--allow-name`` and the badge's ``resource_people`` are never
 reported. Messages never repeat the detail itself: a report is often pasted or shared.
+The twelve rules differ only in the kind of detail they report, their wording and
+their examples, so they are declared as one table and registered in a loop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from badgekit.checks.model import CheckContext, Example, Finding
+from badgekit.checks.model import CheckContext, CheckFunction, Example, Finding
 from badgekit.checks.registry import rule
-from badgekit.privacy.spans import Kind, Span
+from badgekit.privacy.spans import KINDS, Kind, Span
 
 _SHARED_KEY = "privacy"
 
@@ -31,223 +34,182 @@ def _spans(context: CheckContext) -> list[Span]:
     return list(cached)
 
 
-def _report(context: CheckContext, kind: Kind, message: str) -> Iterator[Finding]:
-    for found in _spans(context):
-        if found.kind == kind:
-            text = message.format(suggestion=found.suggestion)
-            yield context.report(found.start, found.end, text, suggestion=found.suggestion, severity=found.severity)
+def _checker(kind: Kind, message: str) -> CheckFunction:
+    """The check function of the rule for one kind of detail."""
+
+    def check(context: CheckContext) -> Iterator[Finding]:
+        for found in _spans(context):
+            if found.kind == kind:
+                text = message.format(suggestion=found.suggestion)
+                yield context.report(found.start, found.end, text, suggestion=found.suggestion, severity=found.severity)
+
+    return check
 
 
-@rule(
-    "BK301",
-    "person-name",
-    "privacy",
-    "error",
-    "A person's name: a title and surname, a full name, or a first name used for someone.",
-    triggers=[
-        "I supported Mrs O'Brien to plan her week.",
-        "Jamie, who is 12, told me he felt nobody listened.",
-        "Priya's dad phoned to say she would be late.",
-        "During the handover I noticed that Callum Fraser had not eaten.",
-        "A young man called Oluwaseun started with us in March.",
-    ],
-    clean=[
-        "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
-        "Schön's reflective practitioner describes what I do. (Bowlby, 1969; Ainsworth, 1978)",
-        "We work with the Care Inspectorate, Barnardo's and Simon Community Scotland in Fife and Angus.",
-        "In May my line manager and the young person met the Team Leader on Monday.",
-        "Will this approach work for everyone? Grace under pressure is something I have worked on.",
-        Example("In the video, Alexander Warren talks about labels.", allowed_names=("Alexander Warren",)),
-        Example(
-            "In the video, Alexander Warren talks about labels and Steve Coulson about leadership.",
-            badge="thing-19-citizen-leadership",
-        ),
-        "Mrs Adams, our trainer, showed us the model. <!-- badgekit: ignore BK301 -->",
-    ],
-)
-def person_name(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context,
+@dataclass(frozen=True)
+class PrivacyRule:
+    """One rule of the family: code, name, the kind of detail it reports, its wording and examples."""
+
+    code: str
+    name: str
+    kind: Kind
+    summary: str
+    message: str  # one sentence; "{suggestion}" becomes the finding's suggestion
+    triggers: tuple[Example | str, ...]
+    clean: tuple[Example | str, ...]
+
+
+RULES: tuple[PrivacyRule, ...] = (
+    PrivacyRule(
+        "BK301",
+        "person-name",
         "name",
+        "A person's name: a title and surname, a full name, or a first name used for someone.",
         "This looks like a person's name: use a role or an initial such as '{suggestion}' instead "
         "(for a cited author or a presenter, use --allow-name).",
-    )
-
-
-@rule(
-    "BK302",
-    "email-address",
-    "privacy",
-    "error",
-    "An email address.",
-    triggers=["I emailed the plan to jean.smith@example.co.uk before the meeting."],
-    clean=["I emailed the plan to the family before the meeting, at their request."],
-)
-def email_address(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(context, "email", "This is an email address: remove it, as published evidence is public.")
-
-
-@rule(
-    "BK303",
-    "phone-number",
-    "privacy",
-    "error",
-    "A phone number, mobile or landline, UK or international, in any common format.",
-    triggers=[
-        "His mobile is 07700 900123 and he prefers a text.",
-        "The family's landline is 0131 496 0000.",
-        "Her son is on +44 (0)7700 900 987.",
-    ],
-    clean=["We supported 120 people in 2023 and met from 09:30 to 12:00. Call 999 or NHS 24 on 111."],
-)
-def phone_number(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(context, "phone", "This looks like a phone number: remove it, as published evidence is public.")
-
-
-@rule(
-    "BK304",
-    "postcode",
-    "privacy",
-    "error",
-    "A full postcode, which can point to a single home.",
-    triggers=["The new flat is near the shops at EH6 7QR.", "I typed g428ab into the map."],
-    clean=["Our service covers Edinburgh, East Lothian and Midlothian.", "S3 pupils volunteer with us."],
-)
-def postcode(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context, "postcode", "This is a full postcode, which can point to one home: remove it or name only the town."
-    )
-
-
-@rule(
-    "BK305",
-    "postcode-district",
-    "privacy",
-    "note",
-    "A postcode district (the first half of a postcode) used to say where someone lives.",
-    triggers=["Most of the families we support live in EH6.", "Transport from the G42 area is difficult."],
-    clean=["The M8 makes the commute slow and S3 pupils volunteer with us.", "Rule BK301 is about names."],
-)
-def postcode_district(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context,
+        triggers=(
+            "I supported Mrs O'Brien to plan her week.",
+            "Jamie, who is 12, told me he felt nobody listened.",
+            "Priya's dad phoned to say she would be late.",
+            "During the handover I noticed that Callum Fraser had not eaten.",
+            "A young man called Oluwaseun started with us in March.",
+        ),
+        clean=(
+            "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
+            "Schön's reflective practitioner describes what I do. (Bowlby, 1969; Ainsworth, 1978)",
+            "We work with the Care Inspectorate, Barnardo's and Simon Community Scotland in Fife and Angus.",
+            "In May my line manager and the young person met the Team Leader on Monday.",
+            "Will this approach work for everyone? Grace under pressure is something I have worked on.",
+            Example("In the video, Alexander Warren talks about labels.", allowed_names=("Alexander Warren",)),
+            Example(
+                "In the video, Alexander Warren talks about labels and Steve Coulson about leadership.",
+                badge="thing-19-citizen-leadership",
+            ),
+            "Mrs Adams, our trainer, showed us the model. <!-- badgekit: ignore BK301 -->",
+        ),
+    ),
+    PrivacyRule(
+        "BK302",
+        "email-address",
+        "email",
+        "An email address.",
+        "This is an email address: remove it, as published evidence is public.",
+        triggers=("I emailed the plan to jean.smith@example.co.uk before the meeting.",),
+        clean=("I emailed the plan to the family before the meeting, at their request.",),
+    ),
+    PrivacyRule(
+        "BK303",
+        "phone-number",
+        "phone",
+        "A phone number, mobile or landline, UK or international, in any common format.",
+        "This looks like a phone number: remove it, as published evidence is public.",
+        triggers=(
+            "His mobile is 07700 900123 and he prefers a text.",
+            "The family's landline is 0131 496 0000.",
+            "Her son is on +44 (0)7700 900 987.",
+        ),
+        clean=("We supported 120 people in 2023 and met from 09:30 to 12:00. Call 999 or NHS 24 on 111.",),
+    ),
+    PrivacyRule(
+        "BK304",
+        "postcode",
+        "postcode",
+        "A full postcode, which can point to a single home.",
+        "This is a full postcode, which can point to one home: remove it or name only the town.",
+        triggers=("The new flat is near the shops at EH6 7QR.", "I typed g428ab into the map."),
+        clean=("Our service covers Edinburgh, East Lothian and Midlothian.", "S3 pupils volunteer with us."),
+    ),
+    PrivacyRule(
+        "BK305",
         "postcode-district",
+        "postcode-district",
+        "A postcode district (the first half of a postcode) used to say where someone lives.",
         "This postcode district narrows down where someone lives: consider naming only the town or region.",
-    )
-
-
-@rule(
-    "BK306",
-    "street-address",
-    "privacy",
-    "error",
-    "A street address: a house number and street, a flat number, or a named home.",
-    triggers=[
-        "He lives at 12 Leith Walk with his partner.",
-        "Her flat is at 3/2, 45 Easter Road.",
-        "We moved him to Flat 4, Rosebank Court in the spring.",
-        "She lives at Ivy Cottage at the end of the farm road.",
-    ],
-    clean=["We completed the 12 Steps programme and held 3 Team meetings.", "He lives in a tenement flat."],
-)
-def street_address(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context,
+        triggers=("Most of the families we support live in EH6.", "Transport from the G42 area is difficult."),
+        clean=("The M8 makes the commute slow and S3 pupils volunteer with us.", "Rule BK301 is about names."),
+    ),
+    PrivacyRule(
+        "BK306",
+        "street-address",
         "address",
+        "A street address: a house number and street, a flat number, or a named home.",
         "This looks like a street address: remove it, or describe the place in general terms such as 'her flat'.",
-    )
-
-
-@rule(
-    "BK307",
-    "date-of-birth",
-    "privacy",
-    "error",
-    "A date of birth or a birthday, in any common format.",
-    triggers=[
-        "Her file showed DOB 03/07/1940.",
-        "He was born on 14.2.09 and started nursery at three.",
-        "Her birthday is on 22 November.",
-    ],
-    clean=["On 12 March 2024 we held our first team meeting, and on 3/4/24 the review took place."],
-)
-def date_of_birth(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context,
+        triggers=(
+            "He lives at 12 Leith Walk with his partner.",
+            "Her flat is at 3/2, 45 Easter Road.",
+            "We moved him to Flat 4, Rosebank Court in the spring.",
+            "She lives at Ivy Cottage at the end of the farm road.",
+        ),
+        clean=("We completed the 12 Steps programme and held 3 Team meetings.", "He lives in a tenement flat."),
+    ),
+    PrivacyRule(
+        "BK307",
         "date-of-birth",
+        "date-of-birth",
+        "A date of birth or a birthday, in any common format.",
         "This is a date of birth: remove it, or give an age range such as 'in her eighties' if age matters.",
-    )
-
-
-@rule(
-    "BK308",
-    "age-with-name",
-    "privacy",
-    "warning",
-    "An exact age given next to a person's name.",
-    triggers=["Jamie, who is 12, told me he felt unheard.", "When 14-year-old Ellie arrived she was upset."],
-    clean=["A 12-year-old boy and a woman of 84 both used the service."],
-)
-def age_with_name(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context,
+        triggers=(
+            "Her file showed DOB 03/07/1940.",
+            "He was born on 14.2.09 and started nursery at three.",
+            "Her birthday is on 22 November.",
+        ),
+        clean=("On 12 March 2024 we held our first team meeting, and on 3/4/24 the review took place.",),
+    ),
+    PrivacyRule(
+        "BK308",
+        "age-with-name",
         "age",
+        "An exact age given next to a person's name.",
         "An exact age next to a name helps identify the person: remove the name, or give a range such as 'a teenager'.",
-    )
-
-
-@rule(
-    "BK309",
-    "chi-number",
-    "privacy",
-    "error",
-    "A CHI number: ten digits starting with a date of birth, spaced or not.",
-    triggers=["I wrote her CHI 0307401234 on the form.", "The letter quoted 150 682 1234."],
-    clean=["Over 2019-2023 we held 48 sessions with 1,024 attendances."],
-)
-def chi_number(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(context, "chi", "This looks like a CHI number (it starts with a date of birth): remove it.")
-
-
-@rule(
-    "BK310",
-    "nhs-number",
-    "privacy",
-    "error",
-    "An NHS number: ten digits with a valid check digit, or after the words 'NHS number'.",
-    triggers=["Her NHS number 943 476 5919 was copied into the plan.", "NHS number: 485 777 3457."],
-    clean=["Call NHS 24 on 111 when the surgery is closed."],
-)
-def nhs_number(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(context, "nhs", "This looks like an NHS number: remove it.")
-
-
-@rule(
-    "BK311",
-    "national-insurance-number",
-    "privacy",
-    "error",
-    "A National Insurance number, with or without spaces.",
-    triggers=["His National Insurance number (QQ 12 34 56 C) was on the form.", "The page showed AB123456C."],
-    clean=["The charity SC012345 funds the project, and SCQF level 7 is the award's level."],
-)
-def national_insurance_number(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(context, "ni", "This looks like a National Insurance number: remove it.")
-
-
-@rule(
-    "BK312",
-    "reference-number",
-    "privacy",
-    "warning",
-    "A case, client or record number, or another long number that may identify someone.",
-    triggers=["The case reference 2023/004517 is on every letter.", "She kept repeating 9876543211."],
-    clean=["Our budget was £120,000 and section 4.2 of the policy covers this."],
-)
-def reference_number(context: CheckContext) -> Iterator[Finding]:
-    yield from _report(
-        context,
+        triggers=("Jamie, who is 12, told me he felt unheard.", "When 14-year-old Ellie arrived she was upset."),
+        clean=("A 12-year-old boy and a woman of 84 both used the service.",),
+    ),
+    PrivacyRule(
+        "BK309",
+        "chi-number",
+        "chi",
+        "A CHI number: ten digits starting with a date of birth, spaced or not.",
+        "This looks like a CHI number (it starts with a date of birth): remove it.",
+        triggers=("I wrote her CHI 0307401234 on the form.", "The letter quoted 150 682 1234."),
+        clean=("Over 2019-2023 we held 48 sessions with 1,024 attendances.",),
+    ),
+    PrivacyRule(
+        "BK310",
+        "nhs-number",
+        "nhs",
+        "An NHS number: ten digits with a valid check digit, or after the words 'NHS number'.",
+        "This looks like an NHS number: remove it.",
+        triggers=("Her NHS number 943 476 5919 was copied into the plan.", "NHS number: 485 777 3457."),
+        clean=("Call NHS 24 on 111 when the surgery is closed.",),
+    ),
+    PrivacyRule(
+        "BK311",
+        "national-insurance-number",
+        "ni",
+        "A National Insurance number, with or without spaces.",
+        "This looks like a National Insurance number: remove it.",
+        triggers=("His National Insurance number (QQ 12 34 56 C) was on the form.", "The page showed AB123456C."),
+        clean=("The charity SC012345 funds the project, and SCQF level 7 is the award's level.",),
+    ),
+    PrivacyRule(
+        "BK312",
+        "reference-number",
         "reference",
-        "This number may be a case or record reference that identifies someone: remove it unless it is not about a "
-        "person.",
-    )
+        "A case, client or record number, or another long number that may identify someone.",
+        "This number may be a case or record reference that identifies someone: remove it unless it is not about "
+        "a person.",
+        triggers=("The case reference 2023/004517 is on every letter.", "She kept repeating 9876543211."),
+        clean=("Our budget was £120,000 and section 4.2 of the policy covers this.",),
+    ),
+)
+
+for _declared in RULES:
+    rule(
+        _declared.code,
+        _declared.name,
+        "privacy",
+        KINDS[_declared.kind].severity,
+        _declared.summary,
+        triggers=_declared.triggers,
+        clean=_declared.clean,
+    )(_checker(_declared.kind, _declared.message))

@@ -39,38 +39,34 @@ class WordList:
         return len(self._words)
 
 
+@cache
 def _read(name: str) -> WordList:
     # pkgutil rather than importlib.resources: the same package data, without the
     # few milliseconds importlib.resources costs to import.
     raw = get_data("badgekit.privacy", f"data/{name}")
     if raw is None:
         raise FileNotFoundError(f"badgekit's word list '{name}' is missing: reinstall badgekit")
-    text = raw.decode("utf-8")
-    words = text.split("\n")
+    words = raw.decode("utf-8").split("\n")
     if words and not words[-1]:
         words.pop()
     return WordList(words)
 
 
-@cache
 def first_names() -> WordList:
     """Given names, as written (capitalised)."""
     return _read("first_names.txt")
 
 
-@cache
 def ambiguous_names() -> WordList:
     """Given names that are also common words, months or places, as written."""
     return _read("ambiguous_names.txt")
 
 
-@cache
 def surnames() -> WordList:
     """Family names, as written."""
     return _read("surnames.txt")
 
 
-@cache
 def common_words() -> WordList:
     """Common English words, lower case, less the ones that are given names."""
     return _read("common_words.txt")
