@@ -47,7 +47,7 @@ def find_chromium() -> str | None:
     """Debian's chromium (installed by .ci/run), or the browser named in BADGEKIT_CHROMIUM."""
     named = os.environ.get("BADGEKIT_CHROMIUM")
     if named:
-        return named
+        return named if shutil.which(named) else None
     # Debian's /usr/bin/chromium is a shell script that adds switches of its own (extensions
     # among them); the browser it starts is started directly, with only the switches above.
     debian = Path("/usr/lib/chromium/chromium")
