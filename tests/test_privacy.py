@@ -310,3 +310,10 @@ def test_badge_resource_people_are_allowed(run: Run, tmp_path: Path) -> None:
     result = run("check", str(path), "--select", "BK301")
     assert result.exit_code == 0, result.stdout
     assert "BK301" not in result.stdout
+
+
+def test_loading_the_rules_does_not_compile_the_detectors() -> None:
+    script = "import sys; from badgekit.checks import all_rules; all_rules(); "
+    script += "print(any(m.startswith('badgekit.privacy.') and m != 'badgekit.privacy.spans' for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

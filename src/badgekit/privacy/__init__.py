@@ -13,7 +13,7 @@ badgekit.checks.privacy report the spans; nothing here prints or reads files.
 - numbers.py: CHI, NHS and National Insurance numbers, and record numbers;
 - vocabulary.py and wordlists.py: the words the detectors reason with;
 - spans.py: Span, the kinds of detail, and resolving overlaps;
-- screen.py: all of them together.
+- screening.py: all of them together.
 
 Nothing is downloaded and no model is loaded: word lists ship in ``data/`` and are read
 the first time they are needed.
@@ -21,7 +21,20 @@ the first time they are needed.
 
 from __future__ import annotations
 
-from badgekit.privacy.screen import screen
+from collections.abc import Iterable
+
 from badgekit.privacy.spans import KINDS, Kind, KindInfo, Span
+
+
+def screen(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
+    """Every identifying detail in ``text``, in order; ``allowed_names`` are never reported.
+
+    The detectors are imported here, on first use, so that loading the check rules (or
+    anything else that only needs the kinds) does not compile their patterns.
+    """
+    from badgekit.privacy.screening import screen_text
+
+    return screen_text(text, allowed_names)
+
 
 __all__ = ["KINDS", "Kind", "KindInfo", "Span", "screen"]

@@ -1,8 +1,9 @@
 """Screening a text for identifying details: every detector, overlaps resolved, allowed names left out.
 
-``screen`` is what the privacy rules of ``badgekit check`` (checks/privacy.py) call once
-per statement, and what ``draft`` and ``export`` can call on any text. It takes plain
-text and returns spans in text order, never two over the same characters.
+``screen_text``, called as ``badgekit.privacy.screen``, is what the privacy rules of
+``badgekit check`` (checks/privacy.py) call once per statement, and what ``draft`` and
+``export`` can call on any text. It takes plain text and returns spans in text order,
+never two over the same characters.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from badgekit.privacy.places import find_addresses, find_postcodes
 from badgekit.privacy.spans import Span, resolve_overlaps
 
 
-def screen(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
+def screen_text(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
     """Every identifying detail in ``text``, in order; ``allowed_names`` are never reported."""
     names = find_names(text, allowed_names)
     spans = [
