@@ -22,6 +22,7 @@ there is judged on the lists and signs above, like any other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -115,10 +116,10 @@ class _Judge:
     def __init__(self, text: str, allowed: Iterable[str]) -> None:
         self.text = text
         self.tokens = _tokens(text)
+        starts = [token.start for token in self.tokens]
         for start, end in _masked_offsets(text):
-            for token in self.tokens:
-                if start <= token.start < end:
-                    token.masked = True
+            for index in range(bisect_left(starts, start), bisect_left(starts, end)):
+                self.tokens[index].masked = True
         self.allowed: list[frozenset[str]] = [
             frozenset(w.lower() for w in _TOKEN.findall(name) if w.lower() not in vocab.TITLES)
             for name in allowed
