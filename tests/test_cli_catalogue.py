@@ -151,3 +151,21 @@ def test_a_broken_file_in_the_users_directory_is_named_but_does_not_hide_the_res
     assert result.exit_code == 3
     assert "leadership-across-boundaries" in result.stdout
     assert f"{own / 'broken.yaml'}:" in result.stderr
+
+
+def test_main_builds_only_the_command_asked_for() -> None:
+    from badgekit.cli import app, keep_only_command
+
+    commands, groups = list(app.registered_commands), list(app.registered_groups)
+    try:
+        keep_only_command(["--badges-dir", "show", "check", "statement.md"])
+        assert [info.callback.__name__ for info in app.registered_commands if info.callback] == ["check"]
+        assert app.registered_groups == []
+        app.registered_commands, app.registered_groups = list(commands), list(groups)
+        keep_only_command(["profile", "list"])
+        assert app.registered_commands == [] and [g.name for g in app.registered_groups] == ["profile"]
+        app.registered_commands, app.registered_groups = list(commands), list(groups)
+        keep_only_command(["chek"])  # no such command: keep them all, so the error can suggest one
+        assert len(app.registered_commands) == len(commands)
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups

@@ -78,6 +78,10 @@ TemplatesDirOption = Annotated[
 ]
 
 
+#: Options given before the command name that take a value (see _global_options).
+GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--badges-dir"})
+
+
 @dataclass
 class Settings:
     """Options given before the command name, shared by every command."""
