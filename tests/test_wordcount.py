@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from badgekit.wordcount import count_plain_words, count_words
 
@@ -46,3 +48,9 @@ def test_a_word_holds_a_letter_or_a_digit(text: str, words: int) -> None:
 )
 def test_markdown_markup_and_addresses_are_not_words(markdown: str, words: int) -> None:
     assert count_words(markdown) == words
+
+
+@given(st.text())
+def test_the_count_is_tokens_holding_a_letter_or_digit(text: str) -> None:
+    # The fast regular expression must agree with the rule as written in words.
+    assert count_plain_words(text) == sum(1 for token in text.split() if any(ch.isalnum() for ch in token))

@@ -19,7 +19,9 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>", re.IGNORECASE)
 _BARE_ADDRESS = re.compile(r"(?<![^\s(\[])(?:https?://|www\.)\S+", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^(\s*(?:>\s*)*)\d{1,9}[.)](?=\s)", re.MULTILINE)
-_TOKEN = re.compile(r"\S+")
+# A whole whitespace-delimited token with a letter or digit in it ([^\W_] is \w less the
+# underscore). Counting matches in C is several times faster than testing each token.
+_WORD = re.compile(r"(?<!\S)\S*?[^\W_]\S*")
 
 
 def strip_markup(markdown: str) -> str:
@@ -33,12 +35,12 @@ def strip_markup(markdown: str) -> str:
 
 
 def is_word(token: str) -> bool:
-    return any(character.isalnum() for character in token)
+    return _WORD.match(token) is not None
 
 
 def count_plain_words(text: str) -> int:
     """Words in plain text, with no Markdown handling."""
-    return sum(1 for token in _TOKEN.findall(text) if is_word(token))
+    return len(_WORD.findall(text))
 
 
 def count_words(markdown: str) -> int:
