@@ -5,14 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+# Commands register in the order --help lists them: the learner's path first.
+# isort: off
 from badgekit.cli import (
-    catalogue_commands,  # noqa: F401 - registers list, show, validate
-    check_commands,  # noqa: F401 - registers check
     draft_commands,  # noqa: F401 - registers draft and drafts
+    check_commands,  # noqa: F401 - registers check
     export_commands,  # noqa: F401 - registers export
+    catalogue_commands,  # noqa: F401 - registers list, show, validate
     plan_commands,  # noqa: F401 - registers plan
     profile_commands,  # noqa: F401 - registers profile add/remove/list
 )
+
+# isort: on
 from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app
 
 

@@ -78,6 +78,11 @@ TemplatesDirOption = Annotated[
 ]
 
 
+#: How ``badgekit --help`` groups the commands: the learner's path first.
+WRITE_PANEL = "Write and submit a statement"
+BADGES_PANEL = "Read the badges"
+TRACK_PANEL = "Plan and keep track"
+
 #: Options given before the command name that take a value (see _global_options).
 GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--badges-dir"})
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.cli.app import BADGES_PANEL, FormatOption, OutputFormat, app, print_error, reporting_errors, settings
 from badgekit.errors import ExitCode, InvalidDataError, Problem
 
 
@@ -20,7 +20,7 @@ def _report_catalogue_problems(problems: list[Problem]) -> None:
         )
 
 
-@app.command("list")
+@app.command("list", rich_help_panel=BADGES_PANEL)
 def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) -> None:
     """List every badge badgekit knows: id, title, series, word guidance and prerequisites.
 
@@ -45,7 +45,7 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
 
 
-@app.command()
+@app.command(rich_help_panel=BADGES_PANEL)
 def show(
     ctx: typer.Context,
     badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],
@@ -72,7 +72,7 @@ def show(
         _report_catalogue_problems(catalogue.problems)
 
 
-@app.command()
+@app.command(rich_help_panel=BADGES_PANEL)
 def validate(
     ctx: typer.Context,
     files: Annotated[

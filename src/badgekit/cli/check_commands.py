@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.cli.app import WRITE_PANEL, FormatOption, OutputFormat, app, print_error, reporting_errors, settings
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
     return tuple(select_rules(select, ignore))
 
 
-@app.command()
+@app.command(rich_help_panel=WRITE_PANEL)
 def check(
     ctx: typer.Context,
     files: Annotated[

@@ -14,6 +14,8 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import (
+    TRACK_PANEL,
+    WRITE_PANEL,
     FormatOption,
     OutputFormat,
     TemplatesDirOption,
@@ -104,7 +106,7 @@ def _free_name(path: Path) -> Path:
         number += 1
 
 
-@app.command()
+@app.command(rich_help_panel=WRITE_PANEL)
 def draft(
     ctx: typer.Context,
     badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],
@@ -295,7 +297,7 @@ def _write_statement(
 drafts_app = typer.Typer(
     help="Your saved drafts.", no_args_is_help=False, rich_markup_mode="rich", add_completion=False
 )
-app.add_typer(drafts_app, name="drafts")
+app.add_typer(drafts_app, name="drafts", rich_help_panel=TRACK_PANEL)
 
 
 def _badge_or_none(catalogue: Catalogue, badge_id: str) -> Badge | None:

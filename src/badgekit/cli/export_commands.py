@@ -9,6 +9,7 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import (
+    WRITE_PANEL,
     AllowNameOption,
     BadgeOption,
     LevelOption,
@@ -72,7 +73,7 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
         err.print("The check found nothing an assessor would return this statement for.", markup=False, soft_wrap=True)
 
 
-@app.command("export")
+@app.command("export", rich_help_panel=WRITE_PANEL)
 def export(
     ctx: typer.Context,
     file: Annotated[

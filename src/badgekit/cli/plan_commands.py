@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, reporting_errors, settings
 
 if TYPE_CHECKING:
     from badgekit.plan import Stage
@@ -28,7 +28,7 @@ def _parse_date(value: str) -> date:
 WeeksOption = Annotated[Optional[int], typer.Option(min=1, max=52, show_default=False)]  # noqa: UP045
 
 
-@app.command()
+@app.command(rich_help_panel=TRACK_PANEL)
 def plan(
     ctx: typer.Context,
     badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],

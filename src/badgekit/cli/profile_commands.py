@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from badgekit import console
-from badgekit.cli.app import FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, reporting_errors, settings
 
 profile_app = typer.Typer(
     help="Record the badges you already hold, so that show, draft, check and plan can say what to earn first.",
     no_args_is_help=True,
 )
-app.add_typer(profile_app, name="profile")
+app.add_typer(profile_app, name="profile", rich_help_panel=TRACK_PANEL)
 
 BadgeArgument = Annotated[
     str,
