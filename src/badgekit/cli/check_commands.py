@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import WRITE_PANEL, FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.cli.app import (
+    WRITE_PANEL,
+    AllowNameOption,
+    BadgeOption,
+    FormatOption,
+    LevelOption,
+    OutputFormat,
+    app,
+    print_error,
+    reporting_errors,
+    settings,
+)
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -53,16 +64,8 @@ def check(
             show_default=False,
         ),
     ],
-    badge: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--badge", "-b", help="The badge id or alias, if the statement does not name one.", show_default=False
-        ),
-    ] = None,
-    level: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="For a framework badge: the level you reflected against.", show_default=False),
-    ] = None,
+    badge: BadgeOption = None,
+    level: LevelOption = None,
     select: Annotated[
         ListOption,
         typer.Option(help="Only these rules: codes or starts of codes, e.g. BK2 or BK201,BK4.", show_default=False),
@@ -74,10 +77,7 @@ def check(
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit with 1 when there is a finding this serious or worse.", case_sensitive=False)
     ] = FailOn.error,
-    allow_name: Annotated[
-        ListOption,
-        typer.Option(help="A name that may appear (an author, a trainer); give it once per name.", show_default=False),
-    ] = None,
+    allow_name: AllowNameOption = None,
     redact: Annotated[
         bool,
         typer.Option(
