@@ -43,6 +43,7 @@ class Criterion:
     min_words: int | None = None
     verified: bool = True  # False where the wording was completed from a second source
     note: str | None = None
+    discussion: str | None = None  # the question asked for notes, where the criterion asks for a discussion
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ _BADGE_KEYS = {
     "criteria", "levels", "words", "prerequisites", "evidence_formats", "declaration",
     "resource_people",
 }  # fmt: skip
-_CRITERION_KEYS = {"id", "text", "prompts", "signals", "min_words", "verified", "note"}
+_CRITERION_KEYS = {"id", "text", "prompts", "signals", "min_words", "verified", "note", "discussion"}
 _LEVEL_KEYS = {"id", "title", "criteria"}
 _WORDS_KEYS = {"suggested_min", "suggested_max", "minimum", "maximum", "verified", "note"}
 _PREREQUISITE_KEYS = {"badge", "name", "level", "text"}
@@ -311,6 +312,7 @@ def _read_criterion(r: _Reader, value: Any, here: str, number: int) -> Criterion
         r.add(join(here, "min_words"), "should be at least 1 (leave it out for no minimum)")
     verified = r.field(obj, here, "verified", bool)
     note = r.field(obj, here, "note", str)
+    discussion = r.field(obj, here, "discussion", str)
     prompts = r.text_list(obj, here, "prompts")
     signals = r.text_list(obj, here, "signals")
     if cid is None or text is None:
@@ -324,6 +326,7 @@ def _read_criterion(r: _Reader, value: Any, here: str, number: int) -> Criterion
         min_words=min_words,
         verified=True if verified is None else verified,
         note=note,
+        discussion=discussion.strip() if discussion else None,
     )
 
 
