@@ -71,7 +71,7 @@ def test_a_whole_interview_writes_the_statement(run: Run, here: Path, isolated_u
     out = flat(result.stdout)
     assert "Leading and managing across boundaries" in out
     assert "There are 7 criteria to answer" in out and "500–1000 words suggested" in out
-    assert "You should already hold the Leadership Capability Feedback badge." in out
+    assert "Earn 'Leadership Capability Feedback' first: this badge requires it." in out
     assert "Criterion 3 of 7" in out
     assert "build and maintain trust with colleagues in your own, and other, agencies" in out
     assert "type done on a new line" in out

@@ -216,14 +216,14 @@ def test_answers_file_keys_are_numbers_or_ids(tmp_path: Path) -> None:
         "3: Third.\n"
         "'4': Fourth.\n",
     )
-    answers, level = answers_from_file(path, badge("thing-19"))
-    assert answers == {
+    given = answers_from_file(path, badge("thing-19"))
+    assert given.answers == {
         "labels": "First answer.\n\nSecond paragraph.",
         "limited-opportunities": "Second answer.",
         "develop-leadership-skills": "Third.",
         "citizen-leaders": "Fourth.",
     }
-    assert level is None
+    assert given.level is None and given.discussions == {}
 
 
 def test_answers_file_reports_every_missing_answer_by_criterion(tmp_path: Path) -> None:
@@ -255,10 +255,10 @@ def test_answers_file_for_a_framework_needs_a_level(tmp_path: Path) -> None:
     with pytest.raises(InvalidDataError, match="1 problem") as caught:
         answers_from_file(write(tmp_path, body), b)
     assert "level: required for this framework" in caught.value.error_lines()[0]
-    answers, level = answers_from_file(write(tmp_path, "level: direct-practice\n" + body), b)
-    assert level == "direct-practice" and answers["share-information"] == "Answer 1."
-    answers, level = answers_from_file(write(tmp_path, body), b, "strategic-leaders")
-    assert level == "strategic-leaders" and answers["shared-vision"] == "Answer 1."
+    given = answers_from_file(write(tmp_path, "level: direct-practice\n" + body), b)
+    assert given.level == "direct-practice" and given.answers["share-information"] == "Answer 1."
+    given = answers_from_file(write(tmp_path, body), b, "strategic-leaders")
+    assert given.level == "strategic-leaders" and given.answers["shared-vision"] == "Answer 1."
 
 
 def test_answers_file_refuses_python_tags(tmp_path: Path) -> None:

@@ -11,6 +11,9 @@ and a draft file that cannot be read (damaged, or edited by hand into something
 badgekit does not understand) is reported with its file, line and field and left
 exactly as it is.
 
+Where a criterion asks for a discussion, the learner's notes from it are kept beside
+the answers (``discussions``), saved and replaced the same way.
+
 Answers can also be written by hand in a YAML file (``badgekit draft ID --answers
 FILE``): ``answers_from_file`` reads one, keyed by criterion number or id.
 """
@@ -25,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from badgekit import resources
 from badgekit.badges import Badge, Criterion
@@ -33,14 +36,19 @@ from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.safefile import PRIVATE_FOLDER, write_private
 from badgekit.wordcount import count_words
 
+if TYPE_CHECKING:
+    from badgekit.yamldoc import YamlDocument
+
 DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"
 DRAFT_SCHEMA = 1
 #: Replaced answers kept per criterion; older ones are dropped so a draft stays small.
 EARLIER_KEPT = 20
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOP_KEYS = {"schema", "badge", "title", "level", "created", "changed", "answers", "earlier"}
+_TOP_KEYS = {"schema", "badge", "title", "level", "created", "changed", "answers", "discussions", "earlier"}
 _ANSWER_KEYS = {"text", "changed"}
+#: The keys of an answer given as a mapping in an answers file.
+_ANSWERS_FILE_KEYS = {"answer", "discussion"}
 
 
 def drafts_dir(override: Path | None = None) -> Path:
@@ -77,10 +85,24 @@ class Draft:
     changed: str = field(default_factory=now)
     answers: dict[str, Answer] = field(default_factory=dict)
     earlier: dict[str, list[Answer]] = field(default_factory=dict)  # replaced answers, oldest first
+    discussions: dict[str, Answer] = field(default_factory=dict)  # notes from a discussion, by criterion id
 
     def answer(self, criterion_id: str) -> str | None:
         found = self.answers.get(criterion_id)
         return found.text if found else None
+
+    def discussion(self, criterion_id: str) -> str | None:
+        found = self.discussions.get(criterion_id)
+        return found.text if found else None
+
+    def set_discussion(self, criterion_id: str, text: str) -> None:
+        """Record notes from a discussion; the notes they replace are kept in ``earlier``."""
+        stamp = now()
+        old = self.discussions.get(criterion_id)
+        if old is not None and old.text != text:
+            self.keep_earlier(discussion_key(criterion_id), old.text)
+        self.discussions[criterion_id] = Answer(text, stamp)
+        self.changed = stamp
 
     def set_answer(self, criterion_id: str, text: str) -> None:
         """Record an answer; the one it replaces is kept in ``earlier``."""
@@ -99,15 +121,16 @@ class Draft:
         self.changed = now()
 
     def words(self, criterion_ids: list[str] | None = None) -> int:
-        """The learner's words, over every answer or only those named."""
-        ids = self.answers if criterion_ids is None else criterion_ids
-        return sum(self.answers[cid].words for cid in ids if cid in self.answers)
+        """The learner's words, over every answer (and notes from a discussion) or only those named."""
+        ids = list(self.answers) + list(self.discussions) if criterion_ids is None else criterion_ids
+        given = (kept[cid] for cid in dict.fromkeys(ids) for kept in (self.answers, self.discussions) if cid in kept)
+        return sum(answer.words for answer in given)
 
     def to_dict(self) -> dict[str, Any]:
         def answer(a: Answer) -> dict[str, str]:
             return {"text": a.text, "changed": a.changed}
 
-        return {
+        data: dict[str, Any] = {
             "schema": DRAFT_SCHEMA,
             "badge": self.badge,
             "title": self.title,
@@ -115,8 +138,16 @@ class Draft:
             "created": self.created,
             "changed": self.changed,
             "answers": {cid: answer(a) for cid, a in self.answers.items()},
-            "earlier": {cid: [answer(a) for a in kept] for cid, kept in self.earlier.items() if kept},
         }
+        if self.discussions:  # only where given, so that other drafts keep their shape
+            data["discussions"] = {cid: answer(a) for cid, a in self.discussions.items()}
+        data["earlier"] = {cid: [answer(a) for a in kept] for cid, kept in self.earlier.items() if kept}
+        return data
+
+
+def discussion_key(criterion_id: str) -> str:
+    """The key replaced notes from a discussion are kept under in ``earlier`` (ids hold no '/')."""
+    return f"{criterion_id}/discussion"
 
 
 def clean_answer(text: str) -> str:
@@ -189,11 +220,8 @@ def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
     level = check.text(top.get("level"), "level", optional=True)
     created = check.text(top.get("created"), "created")
     changed = check.text(top.get("changed"), "changed")
-    answers: dict[str, Answer] = {}
-    for cid, value in check.mapping(top.get("answers", {}), "answers").items():
-        found = check.answer(value, f"answers.{cid}")
-        if found is not None:
-            answers[str(cid)] = found
+    answers = _answers_in(check, top, "answers")
+    discussions = _answers_in(check, top, "discussions")
     earlier: dict[str, list[Answer]] = {}
     for cid, values in check.mapping(top.get("earlier", {}), "earlier").items():
         if not isinstance(values, list):
@@ -205,7 +233,16 @@ def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
         line_of = _line_finder(raw, path)
         raise InvalidDataError([Problem(path, line_of(where), where, message) for where, message in check.problems])
     assert badge is not None and title is not None and created is not None and changed is not None
-    return Draft(badge, title, level, created, changed, answers, earlier)
+    return Draft(badge, title, level, created, changed, answers, earlier, discussions)
+
+
+def _answers_in(check: _Checker, top: dict[str, Any], key: str) -> dict[str, Answer]:
+    found: dict[str, Answer] = {}
+    for cid, value in check.mapping(top.get(key, {}), key).items():
+        answer = check.answer(value, f"{key}.{cid}")
+        if answer is not None:
+            found[str(cid)] = answer
+    return found
 
 
 # --- the drafts folder ---------------------------------------------------------------------
@@ -335,11 +372,22 @@ class DraftStore:
 # --- answers written in a file by hand ---------------------------------------------------------------
 
 
-def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tuple[dict[str, str], str | None]:
+@dataclass(frozen=True)
+class AnswersFile:
+    """What an answers file gives: answers and notes from discussions (by criterion id), and the level."""
+
+    answers: dict[str, str]
+    discussions: dict[str, str]
+    level: str | None
+
+
+def answers_from_file(path: str, badge: Badge, level: str | None = None) -> AnswersFile:
     """Answers (by criterion id) and the level, read from a YAML file keyed by criterion number or id:
     the interview's answers given all at once, for writing a statement without a terminal.
 
-    Every problem is reported with the file, line and key; so is every criterion left without an answer.
+    An answer is text, or a mapping with ``answer`` and, optionally, ``discussion`` (notes from a
+    discussion the criterion asks for). Every problem is reported with the file, line and key; so is
+    every criterion left without an answer.
     """
     from badgekit.textinput import display_name, read_text
     from badgekit.yamldoc import parse_yaml
@@ -360,6 +408,7 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tupl
     by_key: dict[str, Criterion] = {c.id: c for c in criteria}
     by_key.update({str(c.number): c for c in criteria})
     answers: dict[str, str] = {}
+    discussions: dict[str, str] = {}
     given_as: dict[str, str] = {}  # criterion id -> the key that answered it
     faulty: set[str] = set()  # criterion ids whose answer has a problem of its own
     for key, value in data.items():
@@ -375,6 +424,14 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tupl
             problems.append(Problem(shown, line, name, f"answers the same criterion as '{given_as[criterion.id]}'"))
             continue
         given_as[criterion.id] = name
+        if isinstance(value, Mapping):
+            before = len(problems)
+            value, notes = _split_answer(value, name, doc, problems)
+            if len(problems) > before:
+                faulty.add(criterion.id)
+                continue
+            if notes and notes.strip():
+                discussions[criterion.id] = clean_answer(notes)
         if value is None or (isinstance(value, str) and not value.strip()):
             continue  # reported below as missing
         if not isinstance(value, str):
@@ -390,7 +447,18 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> tupl
         raise InvalidDataError(
             problems, hint="Give every criterion an answer, keyed by its number or its id (see 'badgekit show')."
         )
-    return answers, level
+    return AnswersFile(answers, discussions, level)
+
+
+def _split_answer(value: Mapping[Any, Any], name: str, doc: YamlDocument, problems: list[Problem]) -> tuple[Any, Any]:
+    """The answer and the notes in ``{answer: ..., discussion: ...}``, each problem reported by key."""
+    for key in value:
+        if str(key) not in _ANSWERS_FILE_KEYS:
+            problems.append(doc.problem(f"{name}.{key}", "unknown key (use answer and discussion)"))
+    notes = value.get("discussion")
+    if notes is not None and not isinstance(notes, str):
+        problems.append(doc.problem(f"{name}.discussion", "should be text (write | after the colon, then the notes)"))
+    return value.get("answer"), notes
 
 
 def _unknown_key(name: str, criteria: Sequence[Criterion]) -> str:

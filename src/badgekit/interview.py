@@ -6,9 +6,13 @@ shown is plain data (``Opening``, ``CriterionScreen``, ``AnswerFeedback``, ``Rev
 ``Notice``), so the logic can be tested without a terminal.
 
 The learner types an answer, or one of a few plain words on a line of its own: ``skip``,
-``back``, ``edit 3``, ``review``, ``add``, ``editor``, ``finish``, ``quit`` and ``help``.
-An answer is saved (through the ``save`` callback) before anything else happens, so
+``back``, ``edit 3``, ``review``, ``add``, ``notes``, ``editor``, ``finish``, ``quit`` and
+``help``. An answer is saved (through the ``save`` callback) before anything else happens, so
 the learner can stop at any point and lose nothing they have given.
+
+Where a criterion asks for a discussion with colleagues or a manager (its ``discussion``
+question), the learner is asked for notes from it after the answer. The notes are optional
+(``skip`` leaves them out) and are saved like answers.
 
 The same answers can come from a file instead (badgekit.drafts.answers_from_file).
 """
@@ -21,7 +25,7 @@ from enum import Enum
 from typing import Protocol
 
 from badgekit.badges import Badge, Criterion, Step, WordRule
-from badgekit.drafts import Draft, clean_answer
+from badgekit.drafts import Draft, clean_answer, discussion_key
 from badgekit.wordcount import count_words
 
 #: The word that ends an answer, typed on a line of its own.
@@ -52,6 +56,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("edit 3", "go to number 3 (any number) to read or change its answer"),
     ("review", "see every answer so far with its word count"),
     ("add", "add more to the answer you have already given"),
+    ("notes", "add or change your notes from a discussion, where the criterion asks for one"),
     ("editor", "write or change this answer in your text editor"),
     ("finish", "write your statement now"),
     ("quit", "stop for now: everything you have given is saved"),
@@ -65,6 +70,7 @@ _ALIASES = {
     "previous": "back",
     "review": "review",
     "add": "add",
+    "notes": "notes",
     "editor": "editor",
     "finish": "finish",
     "quit": "quit",
@@ -77,7 +83,7 @@ _ALIASES = {
 
 @dataclass(frozen=True)
 class Command:
-    name: str  # skip, back, edit, review, add, editor, finish, quit, help
+    name: str  # skip, back, edit, review, add, notes, editor, finish, quit, help
     number: int | None = None
 
 
@@ -111,10 +117,11 @@ class Opening:
     level: str | None
     words: str  # the badge's word rule in words
     minimums: tuple[tuple[int, int], ...]  # (criterion number, its minimum words)
-    prerequisites: tuple[str, ...]
+    prerequisites: tuple[str, ...]  # what to earn first, in plain words (badgekit.profile.prerequisite_advice)
     steps: tuple[Step, ...]
     intro: str | None
     resumed: tuple[int, int] | None  # (answered, count) when carrying on with a saved draft
+    profile_hint: bool = False  # the learner keeps no profile yet: say how, so the advice can be shorter
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ class CriterionScreen:
     answer: str | None  # the answer already given, if any
     answer_words: int
     lead_in: str | None = None  # a short criteria introduction such as "Provide evidence that you are able to:"
+    discussion: str | None = None  # the badge's question for notes from a discussion, if it asks for one
+    notes: str | None = None  # the notes from the discussion already given, if any
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,7 @@ class ReviewRow:
     answer: str | None
     words: int
     min_words: int | None
+    notes: str | None = None  # notes from a discussion
 
 
 @dataclass(frozen=True)
@@ -194,7 +204,8 @@ class AnswerRequest:
     word: str
     number: int
     adding: bool  # the learner is adding to an answer already given
-    has_answer: bool
+    has_answer: bool  # for notes: notes are already given
+    discussion: str | None = None  # set when asking for notes from a discussion: the badge's question
 
 
 class AnswerInterrupted(KeyboardInterrupt):
@@ -281,12 +292,14 @@ class Interview:
         save: Callable[[Draft], None],
         *,
         prerequisites: Sequence[str] = (),
+        profile_hint: bool = False,
     ) -> None:
         self.badge = badge
         self.draft = draft
         self.asker = asker
         self.save = save
         self.prerequisites = tuple(prerequisites)
+        self.profile_hint = profile_hint and bool(badge.prerequisites)
         self.word = criterion_word(badge)
         self.criteria: tuple[Criterion, ...] = badge.criteria if not badge.levels else ()
 
@@ -340,6 +353,7 @@ class Interview:
             steps=self.badge.steps,
             intro=None if self._lead_in() else self.badge.criteria_intro,
             resumed=(self._answered(), len(self.criteria)) if resumed else None,
+            profile_hint=self.profile_hint,
         )
 
     def _answered(self) -> int:
@@ -349,6 +363,7 @@ class Interview:
         return next((i for i, c in enumerate(self.criteria) if not self.draft.answer(c.id)), len(self.criteria))
 
     def total_words(self) -> int:
+        """The statement's words so far: every answer and every note from a discussion."""
         return self.draft.words([c.id for c in self.criteria])
 
     def progress(self) -> WordProgress:
@@ -368,6 +383,8 @@ class Interview:
             answer=answer,
             answer_words=count_words(answer) if answer else 0,
             lead_in=self._lead_in(),
+            discussion=criterion.discussion,
+            notes=self.draft.discussion(criterion.id),
         )
 
     def _lead_in(self) -> str | None:
@@ -412,7 +429,7 @@ class Interview:
             self.draft.set_answer(criterion.id, text)
         self.save(self.draft)
 
-    def _accept(self, position: int, text: str) -> int:
+    def _accept(self, position: int, text: str) -> int | Outcome:
         criterion = self.criteria[position]
         self.draft.set_answer(criterion.id, text)
         self.save(self.draft)  # saved before anything else can go wrong
@@ -431,7 +448,64 @@ class Interview:
                 "the end."
             )
         self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice))
-        return position if problem else position + 1
+        if problem:
+            return position
+        return self._ask_notes(position) if criterion.discussion else position + 1
+
+    def _ask_notes(self, position: int, *, then: int | None = None) -> int | Outcome:
+        """Ask for notes from the discussion the criterion asks for; optional, so ``skip`` goes on."""
+        criterion = self.criteria[position]
+        following = position + 1 if then is None else then
+        existing = self.draft.discussion(criterion.id)
+        request = AnswerRequest(
+            self.word, position + 1, adding=False, has_answer=existing is not None, discussion=criterion.discussion
+        )
+        try:
+            reply = self.asker.read_answer(request)
+        except AnswerInterrupted as stopped:
+            self._keep_unfinished_notes(criterion, stopped.partial)
+            raise
+        if reply is None:
+            return Outcome.QUIT
+        command = parse_command(reply) if "\n" not in reply.strip() else None
+        if command is not None:
+            return self._notes_command(command, position, following)
+        text = clean_answer(reply)
+        if text:
+            self._accept_notes(criterion, text)
+        return following
+
+    def _notes_command(self, command: Command, position: int, following: int) -> int | Outcome:
+        if command.name == "quit":
+            return Outcome.QUIT
+        if command.name == "finish":
+            return len(self.criteria)
+        if command.name == "editor":
+            criterion = self.criteria[position]
+            edited = self.asker.edit(self.draft.discussion(criterion.id) or "")
+            if edited is not None and clean_answer(edited):
+                self._accept_notes(criterion, clean_answer(edited))
+            return following
+        if command.name in ("skip", "notes"):
+            return following
+        self.asker.show(Notice("Type your notes from the discussion, or skip to go on without them."))
+        return self._ask_notes(position, then=following)
+
+    def _accept_notes(self, criterion: Criterion, text: str) -> None:
+        self.draft.set_discussion(criterion.id, text)
+        self.save(self.draft)
+        self.asker.show(Notice(f"Saved your notes from the discussion ({count_words(text)} words)."))
+
+    def _keep_unfinished_notes(self, criterion: Criterion, partial: str) -> None:
+        """Ctrl-C mid-notes: what was typed is kept, without replacing notes already given."""
+        text = clean_answer(partial)
+        if not text:
+            return
+        if self.draft.discussion(criterion.id) is None:
+            self.draft.set_discussion(criterion.id, text)
+        else:
+            self.draft.keep_earlier(discussion_key(criterion.id), text)
+        self.save(self.draft)
 
     def _command(self, command: Command, position: int) -> int | Outcome:
         name = command.name
@@ -453,6 +527,11 @@ class Interview:
             return position
         if name == "edit":
             return self._go_to(command.number, position)
+        if name == "notes":
+            if not self.criteria[position].discussion:
+                self.asker.show(Notice(f"This {self.word.lower()} does not ask for notes from a discussion."))
+                return position
+            return self._ask_notes(position, then=position)
         if name == "add":
             if not self.draft.answer(self.criteria[position].id):
                 self.asker.show(Notice("There is no answer here to add to yet: type your answer."))
@@ -468,7 +547,7 @@ class Interview:
             return position
         return number - 1
 
-    def _use_editor(self, position: int) -> int:
+    def _use_editor(self, position: int) -> int | Outcome:
         existing = self.draft.answer(self.criteria[position].id) or ""
         edited = self.asker.edit(existing)
         if edited is None:
@@ -484,7 +563,8 @@ class Interview:
         for number, criterion in enumerate(self.criteria, 1):
             answer = self.draft.answer(criterion.id)
             words = count_words(answer) if answer else 0
-            rows.append(ReviewRow(number, criterion.text, answer, words, criterion.min_words))
+            notes = self.draft.discussion(criterion.id)
+            rows.append(ReviewRow(number, criterion.text, answer, words, criterion.min_words, notes))
         return Review(self.word, tuple(rows), self.progress())
 
     def _at_end(self) -> int | Outcome:
@@ -532,7 +612,8 @@ class Interview:
         names = ", ".join(str(i + 1) for i in positions)
         if len(positions) == 1:
             return f"{self.word} {names} {one}."
-        return f"{self.word}s {names} {many}."
+        plural = "Criteria" if self.word == "Criterion" else f"{self.word}s"
+        return f"{plural} {names} {many}."
 
 
 def run_interview(
@@ -542,7 +623,13 @@ def run_interview(
     save: Callable[[Draft], None],
     *,
     prerequisites: Sequence[str] = (),
+    profile_hint: bool = False,
     resumed: bool = False,
 ) -> Outcome:
-    """Interview the learner until they finish or stop; every answer is saved through ``save``."""
-    return Interview(badge, draft, asker, save, prerequisites=prerequisites).run(resumed=resumed)
+    """Interview the learner until they finish or stop; every answer is saved through ``save``.
+
+    ``prerequisites`` is what to earn first, in plain words; ``profile_hint`` says the learner
+    keeps no profile of the badges they hold yet, so the opening says how to start one.
+    """
+    interview = Interview(badge, draft, asker, save, prerequisites=prerequisites, profile_hint=profile_hint)
+    return interview.run(resumed=resumed)

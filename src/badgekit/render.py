@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 MARKDOWN_TEMPLATE = "statement.md.j2"
+#: The sub-heading notes from a discussion are written under, inside their criterion's section:
+#: a level-3 heading, so that ``badgekit check`` still reads the notes as that criterion's.
+DISCUSSION_HEADING = "Notes from my discussion"
 
 #: A YAML value that reads back as the same text without quotes.
 _PLAIN_YAML = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.?!/&()'’–—-]*[A-Za-z0-9).?!]$")
@@ -84,18 +87,28 @@ def missing_answers(badge: Badge, answers: Mapping[str, str], level: str | None 
 
 
 def statement_context(
-    badge: Badge, answers: Mapping[str, str], *, level: str | None = None, on: date | None = None
+    badge: Badge,
+    answers: Mapping[str, str],
+    *,
+    notes: Mapping[str, str] | None = None,
+    level: str | None = None,
+    on: date | None = None,
 ) -> dict[str, Any]:
     """Everything a statement template may use, as plain data.
 
     ``badge`` (id, title, series, declaration, criterion_word), ``level`` (id and title, or
-    none), ``date`` (YYYY-MM-DD), ``words`` (the learner's words over the answers only),
-    and ``sections``: one per criterion with ``number``, ``id``, ``text`` and ``answer``
-    (empty when there is none).
+    none), ``date`` (YYYY-MM-DD), ``words`` (the learner's words over the answers and notes),
+    ``discussion_heading`` (the sub-heading for notes from a discussion), and ``sections``:
+    one per criterion with ``number``, ``id``, ``text``, ``answer`` and ``notes`` (notes from
+    a discussion; each empty when there is none).
     """
     chosen = badge.level(level) if level else None
     criteria = badge.criteria_for(level)
-    sections = [{"number": c.number, "id": c.id, "text": c.text, "answer": answers.get(c.id, "")} for c in criteria]
+    notes = notes or {}
+    sections = [
+        {"number": c.number, "id": c.id, "text": c.text, "answer": answers.get(c.id, ""), "notes": notes.get(c.id, "")}
+        for c in criteria
+    ]
     return {
         "badge": {
             "id": badge.id,
@@ -106,7 +119,8 @@ def statement_context(
         },
         "level": {"id": chosen.id, "title": chosen.title} if chosen else None,
         "date": (on or date.today()).isoformat(),
-        "words": sum(count_words(answers.get(c.id, "")) for c in criteria),
+        "words": sum(count_words(answers.get(c.id, "")) + count_words(notes.get(c.id, "")) for c in criteria),
+        "discussion_heading": DISCUSSION_HEADING,
         "sections": sections,
     }
 
@@ -154,9 +168,11 @@ def render_markdown(
     badge: Badge,
     answers: Mapping[str, str],
     *,
+    notes: Mapping[str, str] | None = None,
     level: str | None = None,
     on: date | None = None,
     templates_dir: Path | None = None,
 ) -> str:
     """The statement as Markdown, in the shape ``badgekit check`` and ``export`` read."""
-    return render_template(MARKDOWN_TEMPLATE, statement_context(badge, answers, level=level, on=on), templates_dir)
+    context = statement_context(badge, answers, notes=notes, level=level, on=on)
+    return render_template(MARKDOWN_TEMPLATE, context, templates_dir)

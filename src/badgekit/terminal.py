@@ -37,6 +37,7 @@ from badgekit.interview import (
     WordProgress,
     parse_command,
 )
+from badgekit.render import DISCUSSION_HEADING
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -120,8 +121,13 @@ class TerminalAsker:
         for number, minimum in o.minimums:
             self.out.print(f"  Number {number} needs at least {minimum} words.", markup=False)
         if o.prerequisites:
-            self.out.print("\nBefore you apply:", style="bold")
+            self.out.print("\nWhat to earn first:", style="bold")
             self._list([("•", line) for line in o.prerequisites])
+        if o.profile_hint:
+            self.out.print(
+                "Record the badges you already hold with: badgekit profile add BADGE (then only what is left shows).",
+                style="dim",
+            )
         if o.steps:
             self.out.print("\nDo these first:", style="bold")
             self._list([(f"{n}.", s.text + (f" ({s.url})" if s.url else "")) for n, s in enumerate(o.steps, 1)])
@@ -153,11 +159,18 @@ class TerminalAsker:
         intro = "SSSC suggests you think about:" if s.prompts_are_sssc else "To help you reflect:"
         self.out.print(intro, style="dim")
         self._list([("•", prompt) for prompt in s.prompts], style="dim")
+        if s.discussion:
+            self.out.print("This one asks for a discussion: after your answer you can add notes from it.", style="dim")
         if s.answer:
             from rich.panel import Panel
             from rich.text import Text
 
             self.out.print(Panel(Text(s.answer), title=f"Your answer so far ({s.answer_words} words)", expand=False))
+        if s.notes:
+            from rich.panel import Panel
+            from rich.text import Text
+
+            self.out.print(Panel(Text(s.notes), title=DISCUSSION_HEADING, expand=False))
 
     def _feedback(self, f: AnswerFeedback) -> None:
         self.out.print(f"Saved. This answer: {f.words} words.", style="green")
@@ -195,6 +208,9 @@ class TerminalAsker:
                 self.out.print(Text(_indent(row.answer)))
             else:
                 self.out.print("  no answer yet", style="yellow")
+            if row.notes:
+                self.out.print(f"  {DISCUSSION_HEADING}:", style="dim")
+                self.out.print(Text(_indent(row.notes)))
         self.progress(r.progress)
 
     def _help(self, h: Help) -> None:
@@ -218,7 +234,9 @@ class TerminalAsker:
     # --- asking ----------------------------------------------------------------------------
 
     def read_answer(self, request: AnswerRequest) -> str | None:
-        if request.adding:
+        if request.discussion:
+            self._ask_for_notes(request)
+        elif request.adding:
             self.out.print(
                 f"Type or paste what you want to add. When you have finished, type {DONE_WORD} on a new line."
             )
@@ -233,6 +251,20 @@ class TerminalAsker:
                 "Or type skip, back, review, editor" + (", add" if request.has_answer else "") + " or help.",
                 style="dim",
             )
+        return self._read_lines()
+
+    def _ask_for_notes(self, request: AnswerRequest) -> None:
+        self.out.print()
+        self.out.print("Notes from your discussion (you can leave these out)", style="bold")
+        self.out.print(request.discussion or "", markup=False)
+        what = "new notes to replace the ones above" if request.has_answer else "your notes"
+        self.out.print(
+            f"Type or paste {what}; when you have finished, type {DONE_WORD} on a new line. "
+            "Or type skip to go on" + (" and keep them." if request.has_answer else " without notes."),
+            style="cyan",
+        )
+
+    def _read_lines(self) -> str | None:
         lines: list[str] = []
         while True:
             try:

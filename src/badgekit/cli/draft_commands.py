@@ -186,14 +186,16 @@ def _draft_from_file(
     from badgekit.safefile import write_new
     from badgekit.wordcount import count_words
 
-    given, level = answers_from_file(answers_path, badge, level)
-    text = render_markdown(badge, given, level=level, templates_dir=templates_dir)
+    given = answers_from_file(answers_path, badge, level)
+    text = render_markdown(
+        badge, given.answers, notes=given.discussions, level=given.level, templates_dir=templates_dir
+    )
     if output is not None and str(output) == "-":
         sys.stdout.write(text)
         return
     path = _output_path(badge, output)
     write_new(path, text, force=force, private=True)
-    words = sum(count_words(answer) for answer in given.values())
+    words = sum(count_words(part) for part in (*given.answers.values(), *given.discussions.values()))
     _say(f"Statement written to {path} ({words} words).")
 
 
@@ -235,8 +237,8 @@ def _interview(
     drafts_dir: Path | None,
     templates_dir: Path | None,
 ) -> None:
-    from badgekit.badge_view import prerequisite_lines
     from badgekit.interview import Outcome, run_interview
+    from badgekit.profile import load_profile, prerequisite_advice
     from badgekit.terminal import TerminalAsker, enable_line_editing
 
     if stdin_is_terminal():
@@ -256,8 +258,17 @@ def _interview(
                     hint=f"Carry on without --level, or start afresh: {resume} --fresh --level {level}",
                 )
             current.level = current.level or level
-            lines = prerequisite_lines(badge, catalogue)
-            outcome = run_interview(badge, current, asker, store.save, prerequisites=lines, resumed=resumed)
+            profile = load_profile()
+            advice = prerequisite_advice(badge, profile, catalogue)
+            outcome = run_interview(
+                badge,
+                current,
+                asker,
+                store.save,
+                prerequisites=advice,
+                profile_hint=not profile.exists,
+                resumed=resumed,
+            )
     except KeyboardInterrupt:
         _say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -274,8 +285,9 @@ def _write_statement(
     from badgekit.safefile import write_new
 
     answers = {cid: answer.text for cid, answer in current.answers.items()}
+    notes = {cid: answer.text for cid, answer in current.discussions.items()}
     try:
-        text = render_markdown(badge, answers, level=current.level, templates_dir=templates_dir)
+        text = render_markdown(badge, answers, notes=notes, level=current.level, templates_dir=templates_dir)
     except BadgekitError as error:
         error.hint = f"Your answers are saved. Put the template right, then run {resume} and choose to write."
         raise
@@ -420,6 +432,7 @@ def drafts_show(
                     "text": c.text,
                     "answer": current.answer(c.id),
                     "words": current.answers[c.id].words if c.id in current.answers else 0,
+                    "discussion": current.discussion(c.id),
                 }
                 for c in criteria
             ],
@@ -447,6 +460,10 @@ def _print_draft(current: Draft, criteria: list[Any], known: set[str], summary: 
         out.print(Text(f"{criterion.number}. {criterion.text}", style="bold"))
         text = current.answer(criterion.id)
         out.print(Text(text) if text else Text("(no answer yet)", style="yellow"))
+        notes = current.discussion(criterion.id)
+        if notes:
+            out.print(Text("Notes from your discussion:", style="dim"))
+            out.print(Text(notes))
     for cid, answer in current.answers.items():
         if cid not in known:
             out.print()
