@@ -3,16 +3,23 @@
 SSSC says most declined applications were for the wrong badge, so a title that
 names another badge is worth a warning. A statement naming a badge that does not
 exist is not a finding: ``check`` stops with exit code 3 and suggests the nearest id.
+What to earn first names only the badges the learner's profile (``badgekit profile``)
+does not hold, one finding each, and says nothing once it holds them all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, draft, words
+
+if TYPE_CHECKING:
+    from badgekit.badges import Badge
 
 _BOUNDARIES = "leadership-across-boundaries"
 _DECLARATION = (
@@ -93,25 +100,34 @@ def title_names_another_badge(context: CheckContext) -> Iterator[Finding]:
     "prerequisites-reminder",
     "format",
     "note",
-    "A reminder of the badges to hold, or earn first, before applying for this one.",
+    "A reminder of the badges to hold, or earn first, that the learner's profile does not record yet.",
     triggers=[WRITING_EVIDENCE_GOOD],
     clean=[Example(REFLECTIVE, badge="multi-agency-expectations")],
 )
 def prerequisites_reminder(context: CheckContext) -> Iterator[Finding]:
-    required = [label for level, label in context.prerequisites if level == "required"]
-    recommended = [label for level, label in context.prerequisites if level != "required"]
-    parts = []
-    if required:
-        parts.append("you need to hold " + _listed(required))
-    if recommended:
-        parts.append("SSSC recommends earning " + _listed(recommended) + " first")
-    if parts:
-        yield context.report_statement("Before you apply: " + ", and ".join(parts) + ".")
+    if context.badge is None or not context.badge.prerequisites:
+        return
+    for advice in _earn_first(context.badge, context.prerequisites):
+        yield context.report_statement(advice)
 
 
-def _listed(titles: list[str]) -> str:
-    quoted = [f"'{title.rstrip('. ')}'" for title in titles]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+def _earn_first(badge: Badge, titles: Sequence[tuple[str, str]]) -> list[str]:
+    """badgekit.profile's advice on what to earn first, for the badges the learner's profile does not hold."""
+    from badgekit.catalogue import Catalogue
+    from badgekit.errors import BadgekitError
+    from badgekit.profile import Profile, load_profile, prerequisite_advice, profile_path
+
+    try:
+        profile = load_profile()
+    except BadgekitError:  # a damaged profile is reported by 'badgekit profile'; here it holds nothing
+        profile = Profile(profile_path())
+    # A rule sees the prerequisites' titles (worked out from the catalogue when the check began), not the
+    # catalogue itself: giving each its title as its name lets the advice read them without a catalogue.
+    named = tuple(
+        replace(p, name=titles[i][1] if i < len(titles) else p.name or p.badge)
+        for i, p in enumerate(badge.prerequisites)
+    )
+    return prerequisite_advice(replace(badge, prerequisites=named), profile, Catalogue())
 
 
 @rule(
