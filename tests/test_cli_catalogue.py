@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 from badgekit import __version__
@@ -31,8 +32,19 @@ def test_list_shows_every_bundled_badge(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     for badge_id in ("leadership-across-boundaries", "thing-19-citizen-leadership", "multi-agency-expectations"):
         assert badge_id in result.stdout
-    assert "500–1000 words suggested" in result.stdout
+    assert "500–1000" in result.stdout and "suggested" in result.stdout
     assert result.stderr == ""
+
+
+def test_list_fits_an_80_column_terminal_without_cutting_words(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("list").stdout
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
+    words = out.split()
+    for badge_id in ("leadership-across-boundaries", "leading-and-developing-people", "thing-19-citizen-leadership"):
+        assert badge_id in words  # an id is never cut or wrapped
+    for word in ("Capability", "Feedback", "recommended", "(unverified):"):
+        assert word in words
 
 
 def test_list_as_json(run: Run) -> None:

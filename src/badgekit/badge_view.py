@@ -39,24 +39,38 @@ def prerequisite_lines(badge: Badge, catalogue: Catalogue, profile: Profile | No
 
 
 def catalogue_table(catalogue: Catalogue) -> RenderableType:
+    """Every badge, three columns wide so that it reads in an 80-column terminal."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(catalogue)} badges", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("title")
-    table.add_column("series")
-    table.add_column("words")
-    table.add_column("prerequisites")
+    # An id is what people type next: it must never be cut short (Rich would end it with "…").
+    longest_id = max((len(badge.id) for badge in catalogue), default=10)
+    table.add_column("badge (id, then title)", min_width=longest_id)
+    table.add_column("words", width=14)
+    table.add_column("earn first")
     # Introductory badges (no series) first, then each series in order, frameworks last.
     in_order = sorted(catalogue, key=lambda b: (b.kind == "framework", b.series or "", b.number or 0, b.title))
+    any_unverified = False
     for badge in in_order:
+        name = Text(badge.id, style="bold")
+        name.append(f"\n{badge.title}")
+        if badge.series_label:
+            name.append(f"\n{badge.series_label}", style="dim")
         required = [catalogue.prerequisite_title(p) for p in badge.prerequisites if p.level == "required"]
         recommended = sum(1 for p in badge.prerequisites if p.level == "recommended")
-        prereqs = "; ".join(required)
+        earn_first = Text("\n".join(required) or ("" if recommended else "nothing"))
         if recommended:
-            prereqs += ("; " if prereqs else "") + f"{recommended} recommended"
-        table.add_row(badge.id, badge.title, badge.series_label, badge.words.describe(), prereqs or "none")
+            earn_first.append(("\n" if required else "") + f"{recommended} recommended", style="dim")
+        any_unverified = any_unverified or not badge.words.verified
+        table.add_row(name, badge.words.describe(), earn_first, end_section=True)
+    if any_unverified:
+        table.caption = (
+            "(unverified): not confirmed on the badge's own page. 'badgekit show ID' gives the details,"
+            " including the recommended badges."
+        )
+        table.caption_justify = "left"
     return table
 
 
