@@ -23,15 +23,32 @@ def display_name(name: str) -> str:
     return STDIN_NAME if name == STDIN else name
 
 
+#: Word processors' own formats start with these bytes: a .docx (and .odt) is a zip file,
+#: an old .doc a compound document, a PDF says so.
+_DOCUMENT_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf")
+_SAVE_AS_TEXT = (
+    "If it came from a word processor, save it as Plain Text (.txt), or copy the text into a new file"
+    " in a text editor, and try again."
+)
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")  # Word's "Unicode Text" is UTF-16 with one of these
+
+
 def decode_text(raw: bytes, shown: str) -> str:
-    """Bytes to text: UTF-8 (a byte-order mark is allowed), refusing binary data."""
+    """Bytes to text: UTF-8 (a byte-order mark is allowed) or UTF-16 with its mark, refusing documents."""
     if len(raw) > MAX_BYTES:
         raise BadgekitError(
             f"this file is larger than {MAX_BYTES // 1024:,} KB, too large to be an evidence statement",
             path=shown,
         )
+    if raw.startswith(_UTF16_MARKS):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # not really UTF-16 after all: refused below
+    if raw.startswith(_DOCUMENT_SIGNATURES):
+        raise BadgekitError("this is a word processor document, not a text file", path=shown, hint=_SAVE_AS_TEXT)
     if b"\x00" in raw:
-        raise BadgekitError("this is not a text file", path=shown)
+        raise BadgekitError("this is not a text file", path=shown, hint=_SAVE_AS_TEXT)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -53,7 +70,11 @@ def read_text(name: str) -> str:
             with Path(name).open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise BadgekitError("no such file", path=shown) from None
+        raise BadgekitError(
+            "no such file",
+            path=shown,
+            hint="Check the name and the folder: 'ls' (or 'dir' on Windows) lists the files in this folder.",
+        ) from None
     except IsADirectoryError:
         raise BadgekitError("this is a folder, not a file", path=shown) from None
     except PermissionError:
