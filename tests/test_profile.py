@@ -81,3 +81,19 @@ def test_show_marks_what_the_learner_holds(run: Run) -> None:
 def test_show_states_the_limits_of_badges(run: Run) -> None:
     out = " ".join(run("show", "thing-19").stdout.split())
     assert "A badge shows learning, not competence" in out
+
+
+def test_ids_and_titles_match_however_they_are_typed(run: Run) -> None:
+    for typed in ("writing evidence", "Writing-Evidence", "  writing   evidence for open badge applications "):
+        run("profile", "remove", "writing-evidence")
+        result = run("profile", "add", typed)
+        assert "Recorded that you hold 'Writing evidence for Open Badge applications'" in result.stdout, typed
+    listed = json.loads(run("profile", "list", "--format", "json").stdout)["badges"]
+    assert [b["id"] for b in listed] == ["writing-evidence"]
+
+
+def test_an_empty_name_is_refused(run: Run) -> None:
+    result = run("profile", "add", "  ")
+    assert result.exit_code == 3
+    assert "give the badge's id or title" in result.stderr
+    assert "not recorded any badges" in run("profile", "list").stdout

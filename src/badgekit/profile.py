@@ -95,24 +95,34 @@ def known_badge_names(catalogue: Catalogue) -> dict[str, str]:
     return names
 
 
+def _loosely(name: str) -> str:
+    """A name as people type it: any case, hyphens or spaces alike ("writing evidence")."""
+    return " ".join(name.replace("-", " ").replace("_", " ").casefold().split())
+
+
 def resolve_badge(reference: str, catalogue: Catalogue) -> HeldBadge:
     """A badge the learner names: a bundled id or alias, or the title of a badge badgekit knows of.
 
-    Anything else that looks like an id is refused with suggestions (a typo must not be
-    recorded as a badge); a title badgekit has never heard of is accepted as written.
+    Ids and titles match loosely (case, spaces and hyphens alike). Anything else that looks
+    like an id is refused with suggestions (a typo must not be recorded as a badge); a
+    title badgekit has never heard of is accepted as written.
     """
     today = date.today().isoformat()
-    if reference in catalogue:
-        badge = catalogue.get(reference)
-        return HeldBadge(name=badge.title, badge_id=badge.id, added=today)
-    known = known_badge_names(catalogue)
-    title = known.get(reference.strip().casefold())
+    reference = " ".join(reference.split())
+    if not reference:
+        raise BadgekitError("give the badge's id or title", hint="For example: badgekit profile add writing-evidence")
+    slug = _loosely(reference).replace(" ", "-")
+    for candidate in (reference, slug):
+        if candidate in catalogue:
+            badge = catalogue.get(candidate)
+            return HeldBadge(name=badge.title, badge_id=badge.id, added=today)
+    title = {_loosely(t): t for t in known_badge_names(catalogue).values()}.get(_loosely(reference))
     if title is not None:
         by_title = next((b for b in catalogue if b.title == title), None)
         return HeldBadge(name=title, badge_id=by_title.id if by_title else None, added=today)
     if ID_PATTERN.match(reference):
         raise UnknownBadgeError(reference, catalogue.suggest(reference))
-    return HeldBadge(name=reference.strip(), added=today)
+    return HeldBadge(name=reference, added=today)
 
 
 def add_held(profile: Profile, held: HeldBadge) -> bool:
