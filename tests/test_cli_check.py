@@ -185,6 +185,7 @@ def test_redact_writes_a_private_copy_and_never_overwrites(run: Run, tmp_path: P
     assert "unchanged" in result.stderr and Path(path).read_text(encoding="utf-8") == WRITING_EVIDENCE_GOOD
     again = run("check", path, "--redact")
     assert again.exit_code == 3 and "already exists" in again.stderr
+    assert "Choose another file name with -o, or add --force" in again.stderr
     assert run("check", path, "--redact", "--force").exit_code == 0
     assert run("check", path, "-o", str(tmp_path / "x.md")).exit_code == 2  # -o only means something with --redact
 

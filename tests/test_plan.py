@@ -69,6 +69,9 @@ def test_plan_through_the_cli_writes_an_importable_file(run: Run, tmp_path: Path
     again = run("plan", "thing-19", "--ics", str(target))
     assert again.exit_code == 3
     assert "already exists" in again.stderr
+    # plan has no -o, so the hint must not send the learner looking for one
+    assert "Choose another file name, or add --force to replace it." in again.stderr
+    assert "with -o" not in again.stderr
 
 
 def test_plan_as_json_with_chosen_weeks(run: Run) -> None:

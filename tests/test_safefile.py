@@ -40,7 +40,10 @@ def test_outputs_are_never_overwritten_without_force(tmp_path: Path) -> None:
     write_new(target, "mine")
     with pytest.raises(BadgekitError, match="already exists") as caught:
         write_new(target, "theirs")
-    assert "--force" in (caught.value.hint or "")
+    assert caught.value.hint == "Choose another file name, or add --force to replace it."
+    with pytest.raises(BadgekitError, match="already exists") as caught:
+        write_new(target, "theirs", name_option="-o")
+    assert caught.value.hint == "Choose another file name with -o, or add --force to replace it."
     assert target.read_text(encoding="utf-8") == "mine"
     write_new(target, "replaced", force=True)
     assert target.read_text(encoding="utf-8") == "replaced"

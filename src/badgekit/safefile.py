@@ -52,13 +52,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def write_new(path: Path, text: str, *, force: bool = False, private: bool = False) -> None:
-    """Write an output file, refusing to replace an existing one unless ``force``."""
+def write_new(
+    path: Path, text: str, *, force: bool = False, private: bool = False, name_option: str | None = None
+) -> None:
+    """Write an output file, refusing to replace an existing one unless ``force``.
+
+    ``name_option`` is the option that names the file (``-o``), for the hint when the file
+    exists; without it the hint names no option, since not every command has one.
+    """
     if path.exists() and not force:
+        how = f" with {name_option}" if name_option else ""
         raise BadgekitError(
             "this file already exists, so it was left as it is",
             path=str(path),
-            hint="Choose another name with -o, or add --force to replace it.",
+            hint=f"Choose another file name{how}, or add --force to replace it.",
         )
     if path.is_dir():
         raise BadgekitError("this is a folder, not a file", path=str(path))

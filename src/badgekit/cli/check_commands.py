@@ -237,7 +237,7 @@ def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -
     if target.resolve() == source.resolve():
         raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
     try:
-        write_new(target, text, force=force, private=True)
+        write_new(target, text, force=force, private=True, name_option="-o")
     except BadgekitError as error:
         print_error(error)
         raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
