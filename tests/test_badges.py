@@ -222,3 +222,12 @@ def test_levels_belong_to_frameworks() -> None:
     assert [(p.field, p.message) for p in problems_of(with_levels)] == [
         ("levels", "levels are for frameworks: add 'kind: framework', or list criteria instead")
     ]
+
+
+def test_a_colon_in_unquoted_text_gets_advice_on_quoting() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        parse_yaml("1: I learned three things: listening, asking and waiting\n", "answers.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "answers.yaml:1: not valid YAML: mapping values are not allowed here"
+    ]
+    assert "must be in quotes" in (caught.value.hint or "")

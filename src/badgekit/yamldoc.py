@@ -68,6 +68,19 @@ def _index_lines(node: yaml.Node, here: str, doc: YamlDocument) -> None:
             _index_lines(item, join(here, index), doc)
 
 
+#: The YAML mistakes people make most when writing text, and what to do about each.
+_QUOTE_OR_BLOCK = (
+    "Text that contains ': ' or starts with a symbol must be in quotes, or written on the lines after"
+    " '|' and indented, like this:\n    1: |\n      I learned three things: listening, ..."
+)
+_SYNTAX_ADVICE = {
+    "mapping values are not allowed": _QUOTE_OR_BLOCK,
+    "found character '\\t'": "Indent with spaces, not tabs.",
+    "could not find expected ':'": _QUOTE_OR_BLOCK,
+    "found undefined alias": _QUOTE_OR_BLOCK,
+}
+
+
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Parse YAML text; raise InvalidDataError naming the file and line on bad syntax."""
     # yaml is imported here: commands that find every badge in the cache never need it.
@@ -88,7 +101,8 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         reason = exc.problem or "not valid YAML"
         if "could not determine a constructor" in str(exc.problem):
             reason = "tags such as '!!python/object' are not allowed in badgekit files"
-        raise InvalidDataError([Problem(path, line, "", f"not valid YAML: {reason}")]) from None
+        hint = next((advice for clue, advice in _SYNTAX_ADVICE.items() if clue in str(exc.problem)), None)
+        raise InvalidDataError([Problem(path, line, "", f"not valid YAML: {reason}")], hint=hint) from None
     except yaml.YAMLError as exc:
         raise InvalidDataError([Problem(path, None, "", f"not valid YAML: {exc}")]) from None
     finally:
