@@ -227,7 +227,7 @@ def test_levels_belong_to_frameworks() -> None:
 def test_a_colon_in_unquoted_text_gets_advice_on_quoting() -> None:
     with pytest.raises(InvalidDataError) as caught:
         parse_yaml("1: I learned three things: listening, asking and waiting\n", "answers.yaml")
-    assert [str(p) for p in caught.value.problems] == [
-        "answers.yaml:1: not valid YAML: mapping values are not allowed in this context"
-    ]
+    (problem,) = caught.value.problems
+    # libyaml ends the sentence "in this context", the pure-Python parser "here"
+    assert str(problem).startswith("answers.yaml:1: not valid YAML: mapping values are not allowed")
     assert "must be in quotes" in (caught.value.hint or "")
