@@ -231,3 +231,11 @@ def test_a_colon_in_unquoted_text_gets_advice_on_quoting() -> None:
     # libyaml ends the sentence "in this context", the pure-Python parser "here"
     assert str(problem).startswith("answers.yaml:1: not valid YAML: mapping values are not allowed")
     assert "must be in quotes" in (caught.value.hint or "")
+
+
+def test_a_prerequisite_without_a_level_says_what_to_write() -> None:
+    problem = only_problem(VALID.replace("words:\n", "prerequisites:\n  - name: Another badge\nwords:\n"))
+    assert (problem.field, problem.message) == (
+        "prerequisites[0].level",
+        "missing: say whether this badge is required or recommended",
+    )

@@ -204,8 +204,8 @@ _SOURCE_KEYS = {"url", "verified", "note"}
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list"}
 
 
-class _Reader:
-    """Reads typed fields out of a YamlDocument, collecting problems instead of stopping."""
+class FieldReader:
+    """Reads typed fields out of a YamlDocument, collecting problems instead of stopping (badge files, reviews)."""
 
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
@@ -301,7 +301,7 @@ def _closest(word: str, options: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def _read_criterion(r: _Reader, value: Any, here: str, number: int) -> Criterion | None:
+def _read_criterion(r: FieldReader, value: Any, here: str, number: int) -> Criterion | None:
     obj = r.mapping(value, here, _CRITERION_KEYS)
     if obj is None:
         return None
@@ -330,19 +330,19 @@ def _read_criterion(r: _Reader, value: Any, here: str, number: int) -> Criterion
     )
 
 
-def _read_criteria(r: _Reader, obj: dict[str, Any], here: str) -> tuple[Criterion, ...]:
+def _read_criteria(r: FieldReader, obj: dict[str, Any], here: str) -> tuple[Criterion, ...]:
     criteria = r.each(obj, here, "criteria", lambda v, p, n: _read_criterion(r, v, p, n))
     _report_repeats(r, [c.id for c in criteria], join(here, "criteria"), "criterion id")
     return criteria
 
 
-def _report_repeats(r: _Reader, ids: list[str], here: str, what: str) -> None:
+def _report_repeats(r: FieldReader, ids: list[str], here: str, what: str) -> None:
     for index, value in enumerate(ids):
         if value in ids[:index]:
             r.add(join(join(here, index), "id"), f"{what} '{value}' is used twice")
 
 
-def _read_level(r: _Reader, value: Any, here: str, _number: int) -> Level | None:
+def _read_level(r: FieldReader, value: Any, here: str, _number: int) -> Level | None:
     obj = r.mapping(value, here, _LEVEL_KEYS)
     if obj is None:
         return None
@@ -358,7 +358,7 @@ def _read_level(r: _Reader, value: Any, here: str, _number: int) -> Level | None
     return Level(id=lid, title=title, criteria=criteria)
 
 
-def _read_words(r: _Reader, value: Any, here: str) -> WordRule:
+def _read_words(r: FieldReader, value: Any, here: str) -> WordRule:
     obj = r.mapping(value, here, _WORDS_KEYS)
     if obj is None:
         return WordRule()
@@ -377,7 +377,7 @@ def _read_words(r: _Reader, value: Any, here: str) -> WordRule:
     return rule
 
 
-def _check_minimums_fit(r: _Reader, criteria: tuple[Criterion, ...], words: WordRule) -> None:
+def _check_minimums_fit(r: FieldReader, criteria: tuple[Criterion, ...], words: WordRule) -> None:
     """Per-criterion minimums that no statement within the maximum could meet."""
     if words.maximum is None:
         return
@@ -392,7 +392,7 @@ def _check_minimums_fit(r: _Reader, criteria: tuple[Criterion, ...], words: Word
         r.add("words.maximum", f"maximum ({words.maximum}) is less than the criteria's min_words added up ({total})")
 
 
-def _read_prerequisite(r: _Reader, value: Any, here: str, _n: int) -> Prerequisite | None:
+def _read_prerequisite(r: FieldReader, value: Any, here: str, _n: int) -> Prerequisite | None:
     obj = r.mapping(value, here, _PREREQUISITE_KEYS)
     if obj is None:
         return None
@@ -401,7 +401,7 @@ def _read_prerequisite(r: _Reader, value: Any, here: str, _n: int) -> Prerequisi
     level = r.choice(obj, here, "level", ("required", "recommended"))
     text = r.field(obj, here, "text", str)
     if "level" not in obj:
-        r.add(join(here, "level"), "required (required or recommended)")
+        r.add(join(here, "level"), "missing: say whether this badge is required or recommended")
     if badge is None and name is None and "badge" not in obj and "name" not in obj:
         r.add(here, "names no badge: give 'badge:' (an id) or 'name:' (a badge's title)")
         return None
@@ -410,7 +410,7 @@ def _read_prerequisite(r: _Reader, value: Any, here: str, _n: int) -> Prerequisi
     return Prerequisite(level=level, badge=badge, name=name, text=text)  # type: ignore[arg-type]
 
 
-def _read_step(r: _Reader, value: Any, here: str, _n: int) -> Step | None:
+def _read_step(r: FieldReader, value: Any, here: str, _n: int) -> Step | None:
     if isinstance(value, str) and value.strip():
         return Step(text=value)
     obj = r.mapping(value, here, _STEP_KEYS)
@@ -421,7 +421,7 @@ def _read_step(r: _Reader, value: Any, here: str, _n: int) -> Step | None:
     return Step(text=text, url=url) if text else None
 
 
-def _read_source(r: _Reader, value: Any, here: str) -> Source | None:
+def _read_source(r: FieldReader, value: Any, here: str) -> Source | None:
     obj = r.mapping(value, here, _SOURCE_KEYS)
     if obj is None:
         return None
@@ -437,7 +437,7 @@ def _read_source(r: _Reader, value: Any, here: str) -> Source | None:
 
 def parse_badge(doc: YamlDocument) -> Badge:
     """Validate one loaded badge file; raise InvalidDataError listing every problem."""
-    r = _Reader(doc)
+    r = FieldReader(doc)
     obj = r.mapping(doc.data, "", _BADGE_KEYS) if doc.data is not None else None
     if obj is None:
         if doc.data is None:
