@@ -17,7 +17,7 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1  # findings at or above the failing severity
     USAGE = 2  # Typer's own code for bad options
-    INVALID_INPUT = 3  # a badge file, template or input file that cannot be used
+    INVALID_INPUT = 3  # an unknown badge id, or a badge file, template or statement that cannot be used
     INTERRUPTED = 130  # Ctrl-C, after saving what was typed
 
 

@@ -26,8 +26,10 @@ Draft, check and export evidence statements for SSSC Open Badges.
 badgekit interviews you one criterion at a time, tells you what an assessor
 would return your statement for, and exports what you submit.
 
-Exit codes: 0 done; 1 findings at or above --fail-on; 2 usage error;
-3 a file badgekit cannot use (badge file, template or input); 130 interrupted.
+Exit codes: 0 done; 1 findings at or above --fail-on; 2 the command was typed
+wrongly; 3 something badgekit cannot use: a badge id it does not know, or a
+badge file, template or statement that is missing, unreadable or invalid;
+130 interrupted.
 """
 
 app = typer.Typer(

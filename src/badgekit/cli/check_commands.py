@@ -111,7 +111,9 @@ def check(
     counted; link text is. Headings' words are shown separately.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-    2 usage error; 3 a statement that cannot be read or names no known badge.
+    2 the command was typed wrongly; 3 something badgekit cannot use: no
+    statements where you pointed, a statement that is missing, unreadable or
+    empty, or a badge id it does not know.
 
     Example: [bold]badgekit check statement.md[/]
     """

@@ -115,8 +115,9 @@ def export(
     folder is used (the newest, if there are several). Files are saved beside the
     statement, readable by you only, and never over an existing file without --force.
 
-    Exit codes: 0 exported; 1 stopped by the privacy check; 2 usage error; 3 a statement
-    that cannot be read or names no known badge.
+    Exit codes: 0 exported; 1 stopped by the privacy check; 2 the command was typed
+    wrongly; 3 something badgekit cannot use: a statement that is missing, unreadable
+    or empty, a badge id it does not know, or a template that is not valid.
 
     Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
     """
