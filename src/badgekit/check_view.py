@@ -113,7 +113,8 @@ def report_view(report: FileReport) -> RenderableType:
     details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
     if report.readability and report.readability.words:
         details.append(
-            f"   Reading ease {report.readability.reading_ease:.0f}, grade {report.readability.grade:.0f}", style="dim"
+            f"   Reading ease {report.readability.reading_ease:.0f}, reading age {report.readability.reading_age:.0f}",
+            style="dim",
         )
     lines.append(details)
     summary = Text("Findings: ")

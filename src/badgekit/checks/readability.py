@@ -1,8 +1,9 @@
-"""Readability (BK5xx): reading ease, grade and very long sentences.
+"""Readability (BK5xx): reading ease, reading age and very long sentences.
 
 Thresholds suit reflective writing by people in work: plain professional prose
 scores 50–60 for reading ease; a statement below 30 is hard going for an assessor
-reading many, and a grade above 16 reads like a dissertation. Scores are only
+reading many, and a reading age above 21 (a Flesch–Kincaid grade above 16) reads
+like a dissertation. Scores are only
 given for a statement of 100 words or more, where they mean something. A sentence
 of more than 40 words is usually two or three ideas that read better apart
 (AcaWriter, the reflective-writing tool, warns from 35).
@@ -20,7 +21,7 @@ from badgekit.checks.textstats import readability_of, sentence_spans, words_of
 _BOUNDARIES = "leadership-across-boundaries"
 MIN_WORDS_FOR_SCORES = 100
 LOW_READING_EASE = 30.0
-HIGH_GRADE = 16.0
+HIGH_READING_AGE = 21.0
 LONG_SENTENCE = 40
 
 _DENSE = (
@@ -70,17 +71,17 @@ def long_sentence(context: CheckContext) -> Iterator[Finding]:
 
 @rule(
     "BK503",
-    "high-grade-level",
+    "high-reading-age",
     "readability",
     "note",
-    "The statement reads at a very high school grade.",
+    "The statement needs a very high reading age, like an academic paper.",
     triggers=[Example(words(120, _DENSE), badge=_BOUNDARIES)],
     clean=[Example(words(120, REFLECTIVE), badge=_BOUNDARIES)],
 )
-def high_grade_level(context: CheckContext) -> Iterator[Finding]:
+def high_reading_age(context: CheckContext) -> Iterator[Finding]:
     scores = readability_of(context)
-    if scores.words >= MIN_WORDS_FOR_SCORES and scores.grade > HIGH_GRADE:
+    if scores.words >= MIN_WORDS_FOR_SCORES and scores.reading_age > HIGH_READING_AGE:
         yield context.report_statement(
-            f"The statement reads at grade {scores.grade:.0f}, like an academic paper; an assessor wants your "
-            "own plain words about your practice."
+            f"The statement needs a reading age of {scores.reading_age:.0f}, like an academic paper; an assessor "
+            "wants your own plain words about your practice."
         )

@@ -1,9 +1,14 @@
-"""Readability scores: sentences, syllables, Flesch reading ease and Flesch–Kincaid grade.
+"""Readability scores: sentences, syllables, Flesch reading ease and a reading age.
 
 The formulas are textstat's (and Flesch's and Kincaid's):
 
     reading ease = 206.835 - 1.015 × words per sentence - 84.6 × syllables per word
     grade        = 0.39 × words per sentence + 11.8 × syllables per word - 15.59
+    reading age  = grade + 5
+
+The Flesch–Kincaid grade is a United States school year. People in Scotland speak of
+a reading age instead: the age of a pupil in that school year, five years more than
+the grade. Messages give the reading age; the JSON output keeps the grade as well.
 
 textstat itself is not used. Its newest releases import nltk and scipy (over a
 second) and download a pronunciation dictionary on first use, which fails on a
@@ -35,6 +40,8 @@ _LETTERS = re.compile(r"[^a-z]")
 _SPLIT_PAIRS = re.compile(r"ia|iet|ieu|io[^nu]|ua[^y]|uo|eo[^u]|ea(?:te|tion)|[^gq]ue(?:nt|l)|oe[^s]?$|[^aeiou]eing")
 _SILENT_ENDINGS = re.compile(r"(?:[^aeiouyl]e|[^aeiouy]es|[^aeiouydt]ed|que)$")
 _TRUE_LE = re.compile(r"[^aeiouy]le$|[^aeiouy]les$")
+#: A pupil in a US school grade is about this many years older than the grade's number.
+READING_AGE_OVER_GRADE = 5.0
 _SPECIAL = {
     "area": 3, "idea": 3, "ideas": 3, "being": 2, "people": 2, "every": 2, "everyone": 3, "business": 2,
     "different": 3, "interest": 3, "interested": 4, "family": 3, "families": 3, "evening": 2, "several": 3,
@@ -121,10 +128,16 @@ class Readability:
             return 0.0
         return round(0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59, 1)
 
+    @property
+    def reading_age(self) -> float:
+        """The age, in years, of a reader the text suits: the Flesch–Kincaid grade plus five."""
+        return round(self.grade + READING_AGE_OVER_GRADE, 1)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "reading_ease": self.reading_ease,
             "grade": self.grade,
+            "reading_age": self.reading_age,
             "sentences": self.sentences,
             "words": self.words,
             "syllables": self.syllables,
