@@ -146,8 +146,40 @@ def test_unusable_input_is_refused_clearly(run: Run, tmp_path: Path, content: by
 
 def test_a_missing_file_and_a_glob_matching_nothing(run: Run, tmp_path: Path) -> None:
     assert "no such file" in run("check", str(tmp_path / "nope.md")).stderr
-    result = run("check", str(tmp_path / "*.md"))
-    assert result.exit_code == 3 and "no files match" in result.stderr
+    pattern = str(tmp_path / "*.md")
+    result = run("check", pattern)
+    assert result.exit_code == 3
+    assert f"error: {pattern}: no files match this pattern, so no statements were found" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_folder_with_no_statements_is_never_reported_as_all_fine(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "team"
+    (folder / "inside").mkdir(parents=True)
+    (folder / "inside" / "deeper.md").write_text(WRITING_EVIDENCE_GOOD, encoding="utf-8")
+    (folder / "badge.yaml").write_text("id: x\n", encoding="utf-8")
+    result = run("check", str(folder))
+    assert result.exit_code == 3
+    said = " ".join(result.stderr.split())
+    assert (
+        f"error: {folder}: no statements found: badgekit looks in this folder for .md, .markdown and .txt files" in said
+    )
+    assert f"'{folder}/**/*.md'" in said  # how to reach the statements in the folders inside it
+    assert result.stdout == ""
+
+    as_json = json.loads(run("check", str(folder), "--format", "json").stdout)
+    assert as_json["files"] == [] and as_json["summary"]["checked"] == 0
+    assert [e["path"] for e in as_json["errors"]] == [str(folder)]
+
+
+def test_an_empty_folder_beside_statements_is_reported_and_the_others_still_checked(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    good = write(tmp_path, "good.md", WRITING_EVIDENCE_GOOD)
+    result = run("check", str(empty), good)
+    assert result.exit_code == 3
+    assert "no statements found" in result.stderr
+    assert "writing-evidence" in result.stdout and "could not be checked" in result.stdout  # the summary table
 
 
 def test_many_files_folders_and_patterns_end_with_a_summary(run: Run, tmp_path: Path) -> None:

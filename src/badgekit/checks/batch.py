@@ -2,10 +2,12 @@
 
 Arguments may be files, folders (every .md, .markdown and .txt file in them) and
 glob patterns (for shells that do not expand them, ``"drafts/**/*.md"``), or ``-``
-for standard input. Statements are checked in worker processes once there are
-enough of them to repay starting the workers; each worker loads the badge
-catalogue once. A statement that cannot be checked becomes a FileError, so that
-one bad file never stops the others.
+for standard input. A folder or pattern that finds no statement is reported as one
+that could not be checked (exit code 3), never passed over in silence.
+
+Statements are checked in worker processes once there are enough of them to repay
+starting the workers; each worker loads the badge catalogue once. A statement that
+cannot be checked becomes a FileError, so that one bad file never stops the others.
 """
 
 from __future__ import annotations
@@ -47,28 +49,62 @@ class FileError:
 Outcome = FileReport | FileError
 
 
-def expand_paths(arguments: Sequence[str]) -> list[str]:
-    """The statement files named by files, folders and glob patterns, in the order given."""
+@dataclass(frozen=True)
+class Expansion:
+    """The statements a run's arguments name, and the arguments that named none."""
+
+    names: list[str]
+    #: A folder with no statement in it, or a pattern matching no file: never silently nothing.
+    nothing_found: list[FileError]
+
+
+def expand_paths(arguments: Sequence[str]) -> Expansion:
+    """The statement files named by files, folders and glob patterns, in the order given.
+
+    A folder or pattern that names no statement becomes a FileError rather than nothing,
+    so that "no statements here" is never mistaken for "nothing wrong".
+    """
     found: list[str] = []
+    nothing_found: list[FileError] = []
     for argument in arguments:
         if argument == STDIN:
             found.append(argument)
         elif Path(argument).is_dir():
-            found.extend(
-                sorted(
-                    str(p) for p in Path(argument).iterdir() if p.suffix.lower() in STATEMENT_SUFFIXES and p.is_file()
-                )
+            in_folder = sorted(
+                str(p) for p in Path(argument).iterdir() if p.suffix.lower() in STATEMENT_SUFFIXES and p.is_file()
             )
+            if not in_folder:
+                nothing_found.append(_empty_folder(argument))
+            found.extend(in_folder)
         elif not Path(argument).exists() and glob.has_magic(argument):
-            matches = sorted(glob.glob(argument, recursive=True))
+            matches = [m for m in sorted(glob.glob(argument, recursive=True)) if Path(m).is_file()]
             if not matches:
-                raise BadgekitError(f"no files match '{argument}'")
-            found.extend(m for m in matches if Path(m).is_file())
+                nothing_found.append(_no_match(argument))
+            found.extend(matches)
         else:
             found.append(argument)
     if found.count(STDIN) > 1:
         raise BadgekitError("standard input ('-') can be read only once in a run")
-    return list(dict.fromkeys(found))  # a file named twice (or by two patterns) is checked once
+    # A file named twice (or by two patterns) is checked once.
+    return Expansion(list(dict.fromkeys(found)), nothing_found)
+
+
+def _empty_folder(folder: str) -> FileError:
+    kinds = ", ".join(STATEMENT_SUFFIXES[:-1]) + f" and {STATEMENT_SUFFIXES[-1]}"
+    return FileError(
+        folder,
+        (f"{folder}: no statements found: badgekit looks in this folder for {kinds} files, and there are none",),
+        f"Files in the folders inside it are not checked; for those, give a pattern such as '{folder}/**/*.md'.",
+    )
+
+
+def _no_match(pattern: str) -> FileError:
+    return FileError(
+        pattern,
+        (f"{pattern}: no files match this pattern, so no statements were found",),
+        "Check the spelling and the folder it starts from; for example 'drafts/*.md' means every .md file "
+        "in the folder 'drafts'.",
+    )
 
 
 # --- one statement ---------------------------------------------------------------------------

@@ -126,7 +126,8 @@ def check(
     if output_path is not None and not redact:
         raise typer.BadParameter("-o is where --redact writes its copy; add --redact", param_hint="--output")
     with reporting_errors():
-        names = expand_paths(files)
+        expansion = expand_paths(files)
+        names = expansion.names
         if redact and output_path is not None and len(names) != 1:
             raise typer.BadParameter("-o can name one copy only: check one statement at a time", param_hint="--output")
         if redact and STDIN in names and output_path is None:
@@ -140,7 +141,7 @@ def check(
             rules=rules,
         )
         stdin_text = read_text(STDIN) if STDIN in names else None
-        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs)
+        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
         reports = [o for o in outcomes if not isinstance(o, FileError)]
         if output is OutputFormat.json:
             typer.echo(json.dumps(_json(outcomes, fail_on), indent=2, ensure_ascii=False))
