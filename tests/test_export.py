@@ -21,7 +21,6 @@ from badgekit.errors import BadgekitError
 from badgekit.export import (
     ExportDocument,
     build_document,
-    find_statement,
     normalised_markdown,
     output_path,
     plain_text,
@@ -351,23 +350,6 @@ def test_text_before_the_first_heading_is_kept(catalogue: Catalogue) -> None:
         "Writing evidence for Open Badge applications\n\n"
         "Written elsewhere, with no headings at all.\n\nA second paragraph.\n"
     )
-
-
-def test_the_newest_statement_in_a_folder_is_found(tmp_path: Path) -> None:
-    import os
-
-    older, newer = tmp_path / "a-statement.md", tmp_path / "b-statement.md"
-    older.write_text("old", encoding="utf-8")
-    newer.write_text("new", encoding="utf-8")
-    os.utime(older, (2_000_000_000, 2_000_000_000))
-    os.utime(newer, (1_000_000_000, 1_000_000_000))
-    (tmp_path / "notes.md").write_text("not a statement", encoding="utf-8")
-    assert find_statement(tmp_path) == (older, 2)
-    older.unlink()
-    assert find_statement(tmp_path) == (newer, 1)
-    newer.unlink()
-    with pytest.raises(BadgekitError, match="no statement was named"):
-        find_statement(tmp_path)
 
 
 def test_output_names_follow_the_statement_and_never_replace_it() -> None:

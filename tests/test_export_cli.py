@@ -14,6 +14,7 @@ from samples import sample_statement
 from typer.testing import Result
 
 from badgekit.catalogue import load_catalogue
+from badgekit.drafts import Draft, DraftStore, drafts_dir
 
 Run = Callable[..., Result]
 
@@ -88,20 +89,32 @@ def test_with_no_file_named_the_drafted_statement_here_is_used(
     assert missing.exit_code == 3
     assert "no statement was named, and this folder has no '*-statement.md' file" in missing.stderr
 
-    text = sample_statement(load_catalogue().get("writing-evidence"))
+    catalogue = load_catalogue()
+    text = sample_statement(catalogue.get("writing-evidence"))
     (tmp_path / "writing-evidence-statement.md").write_text(text, encoding="utf-8")
     one = run("export", "--text")
     assert one.exit_code == 0, one.stderr
     assert "Exporting writing-evidence-statement.md." in one.stderr
     assert (tmp_path / "writing-evidence-statement.txt").is_file()
 
-    newer = tmp_path / "thing-19-statement.md"
-    newer.write_text(sample_statement(load_catalogue().get("thing-19")), encoding="utf-8")
+    # A newer statement with no draft behind it is not taken on trust: the learner is asked.
+    planted = tmp_path / "planted-statement.md"
+    planted.write_text(sample_statement(catalogue.get("thing-19")), encoding="utf-8")
     os.utime(tmp_path / "writing-evidence-statement.md", (1_000_000_000, 1_000_000_000))
-    two = run("export", "--text")
+    asked = run("export", "--md")
+    assert asked.exit_code == 2
+    said = " ".join(asked.stderr.split())
+    assert "there are 2 statements here: badgekit cannot tell which one you mean" in said
+    assert "Statements here: planted-statement.md, writing-evidence-statement.md." in said
+    assert not (tmp_path / "planted-statement.blog.md").exists()
+
+    # With a draft of writing-evidence, its statement is the one draft wrote, whatever is newer.
+    DraftStore(drafts_dir()).save(Draft(badge="writing-evidence", title="Writing evidence"))
+    two = run("export", "--md")
     assert two.exit_code == 0, two.stderr
-    assert "Exporting thing-19-statement.md (the newest of 2 statements here)." in two.stderr
-    assert (tmp_path / "thing-19-statement.txt").is_file()
+    assert "Exporting writing-evidence-statement.md (the statement of your most recent draft, " in two.stderr
+    assert (tmp_path / "writing-evidence-statement.blog.md").is_file()
+    assert not (tmp_path / "planted-statement.blog.md").exists()
 
 
 def test_a_privacy_error_stops_the_export_and_lists_each_detail(run: Run, statement: Path) -> None:

@@ -482,21 +482,7 @@ def to_html(document: ExportDocument, templates_dir: Path | None = None) -> str:
     return render_template(HTML_TEMPLATE, html_context(document), templates_dir)
 
 
-# --- finding the statement and naming the output ------------------------------------------
-
-STATEMENT_PATTERN = "*-statement.md"
-
-
-def find_statement(folder: Path) -> tuple[Path, int]:
-    """The statement ``badgekit draft`` wrote in a folder (the newest, if several) and how many there are."""
-    found = [path for path in folder.glob(STATEMENT_PATTERN) if path.is_file()]
-    if not found:
-        raise BadgekitError(
-            f"no statement was named, and this folder has no '{STATEMENT_PATTERN}' file",
-            hint="Name the statement to export, for example: badgekit export my-statement.md --html",
-        )
-    newest = max(found, key=lambda path: (path.stat().st_mtime_ns, path.name))
-    return newest, len(found)
+# --- naming the output ---------------------------------------------------------------------
 
 
 def output_path(source: Path, kind: str) -> Path:

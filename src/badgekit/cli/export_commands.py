@@ -80,7 +80,7 @@ def export(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
         typer.Argument(
             metavar="[FILE]",
-            help="The statement to export, or - for standard input. \\[default: the newest *-statement.md here]",
+            help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
             show_default=False,
         ),
     ] = None,
@@ -112,8 +112,9 @@ def export(
     The privacy check runs first: if it finds anything that could identify someone,
     nothing is exported and each detail is listed with its line. Other findings are
     summed up in one line. With no FILE, the statement 'badgekit draft' wrote in this
-    folder is used (the newest, if there are several). Files are saved beside the
-    statement, readable by you only, and never over an existing file without --force.
+    folder is used: the one for the badge you drafted most recently, or the only one.
+    Files are saved beside the statement, readable by you only, and never over an
+    existing file without --force.
 
     Exit codes: 0 exported; 1 stopped by the privacy check; 2 the command was typed
     wrongly; 3 something badgekit cannot use: a statement that is missing, unreadable
@@ -122,7 +123,7 @@ def export(
     Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
     """
     from badgekit.catalogue import load_catalogue
-    from badgekit.export import build_document, find_statement, output_path, screen
+    from badgekit.export import build_document, output_path, screen
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN, display_name, read_text
 
@@ -137,10 +138,12 @@ def export(
     err = console.stderr()
     with reporting_errors():
         if file is None:
-            found, count = find_statement(Path.cwd())
-            file = found.name
-            also = f" (the newest of {count} statements here)" if count > 1 else ""
-            err.print(f"Exporting {file}{also}.", markup=False, soft_wrap=True)
+            from badgekit.drafts import drafts_dir
+            from badgekit.statement_files import choose_statement
+
+            choice = choose_statement(Path.cwd(), drafts_dir())
+            file = choice.path.name
+            err.print(choice.announcement(), markup=False, soft_wrap=True)
         shown = display_name(file)
         statement_text = read_text(file)
         screening = screen(
