@@ -11,6 +11,7 @@ from badgekit.cli import (
     draft_commands,  # noqa: F401 - registers draft and drafts
     check_commands,  # noqa: F401 - registers check
     export_commands,  # noqa: F401 - registers export
+    review_commands,  # noqa: F401 - registers review
     catalogue_commands,  # noqa: F401 - registers list, show, validate
     plan_commands,  # noqa: F401 - registers plan
     profile_commands,  # noqa: F401 - registers profile add/remove/list
