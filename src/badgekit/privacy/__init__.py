@@ -11,6 +11,7 @@ badgekit.checks.privacy report the spans; nothing here prints or reads files.
 - places.py: postcodes and street addresses;
 - dates.py: dates of birth, and ages given with a name;
 - numbers.py: CHI, NHS and National Insurance numbers, and record numbers;
+- tokens.py: the words of a text, and which of them are inside an organisation's or author's name;
 - vocabulary.py and wordlists.py: the words the detectors reason with;
 - spans.py: Span, the kinds of detail, and resolving overlaps;
 - screening.py: all of them together.

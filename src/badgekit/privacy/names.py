@@ -3,7 +3,10 @@
 A capitalised word is a name when:
 
 - a title comes before it: "Mrs O'Brien", "Mr J. MacLeod", "Dr Patel", "Auntie Jean";
-- it is a given name followed by a surname: "Jean Smith", "Grace Kelly-Brown";
+- it is a given name followed by a surname: "Jean Smith", "Grace Kelly-Brown"; after a given
+  name any capitalised word but an organisation word, a month, a day or a role is a surname,
+  be it a town ("Moira Paisley"), a cited author's surname ("Margaret Sinclair") or a common
+  word ("Moira Young"), and a Mac or Mc name always is ("Will McLean");
 - it is a given name on its own that is not also a common word or a place: "Jamie",
   "Agnieszka" (names such as "Will", "May" or "Angus" need one of the signs below);
 - the words around it show a person: an age ("Kai, who is 12", "Kai (12)"), a family
@@ -14,7 +17,8 @@ A capitalised word is a name when:
 A capitalised word is not a name when it is part of an organisation, place, programme,
 policy or framework ("Simon Community Scotland", "Hope Street", "the Promise"), an
 author cited for their work ("Bandura (1977)", "Schön's reflective practitioner",
-"(Smith and Jones, 2019)"), a month, a day or a role, or a name the learner allowed.
+"(Smith and Jones, 2019)", "Carl Rogers", "Rogers' core conditions"), a month, a day, a
+role or group ("Carers told us", "Dad said"), or a name the learner allowed.
 A capital at the start of a sentence or in a heading shows nothing by itself: a word
 there is judged on the lists and signs above, like any other.
 """
@@ -22,19 +26,14 @@ there is judged on the lists and signs above, like any other.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from badgekit.privacy import vocabulary as vocab
 from badgekit.privacy import wordlists
 from badgekit.privacy.spans import Span, span
+from badgekit.privacy.tokens import WORD, Token, tokenise
 
-_LETTER = r"[^\W\d_]"
-_TOKEN = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
-_HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_STOPS = re.compile(r"[.!?:;]")
-_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 _CITATION_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\(\s*(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s+et\s+al\b|,\s*(?:19|20)\d{2}\b"
     r"|\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s*\(\s*(?:19|20)\d{2})"
@@ -48,80 +47,14 @@ _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", 
 _MAX_RUN = 4
 
 
-@dataclass(slots=True)
-class _Token:
-    text: str  # the word without a trailing possessive or full stop
-    lower: str
-    start: int
-    end: int
-    possessive: bool
-    line_start: bool  # the first word of a sentence, a line, a list item or a heading
-    in_heading: bool  # on a Markdown heading line, where Title Case capitalises every word
-    capitalised: bool  # "Jamie", "McDonald", "O'Brien"; not "NHS", "I" or "support"
-    followed_by_space: bool = False  # a single space, and nothing else, before the next word
-    masked: bool = False  # inside an organisation or place phrase such as "Sue Ryder"
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    previous_end = 0
-    previous_dot = False
-    in_heading = False
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.start(), match.end()
-        dot = word.endswith(".")
-        if dot:
-            word, end = word[:-1], end - 1
-        possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
-        if possessive:
-            word, end = word[:-2], end - 2
-        between = text[previous_end:start]
-        if between == " ":  # most words: no need to look further
-            line_start = previous_dot
-            if tokens:
-                tokens[-1].followed_by_space = not tokens[-1].possessive
-        else:
-            # Any new line counts as a fresh start: a heading, a list item or a paragraph.
-            new_line = not tokens or "\n" in between
-            line_start = new_line or (previous_dot and not between.strip(" ")) or bool(_STOPS.search(between))
-            if new_line:
-                in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
-        capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
-        tokens.append(_Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised))
-        previous_end = match.end()
-        previous_dot = dot
-    return tokens
-
-
-def _masked_offsets(text: str) -> list[tuple[int, int]]:
-    """Spans of organisation and place phrases ("Sue Ryder", "Easter Ross") no name may come from."""
-    lowered = text.lower()
-    spans: list[tuple[int, int]] = []
-    for phrase in (*vocab.ORGANISATION_PHRASES, *vocab.PLACE_PHRASES):
-        start = lowered.find(phrase)
-        while start >= 0:
-            end = start + len(phrase)
-            before = lowered[start - 1 : start]
-            after = lowered[end : end + 1]
-            if not before.isalnum() and not (after.isalnum() and lowered[end : end + 2] not in {"'s", "’s"}):
-                spans.append((start, end))
-            start = lowered.find(phrase, end)
-    return spans
-
-
 class _Judge:
     """Decides, token by token, which capitalised words are people's names."""
 
     def __init__(self, text: str, allowed: Iterable[str]) -> None:
         self.text = text
-        self.tokens = _tokens(text)
-        starts = [token.start for token in self.tokens]
-        for start, end in _masked_offsets(text):
-            for index in range(bisect_left(starts, start), bisect_left(starts, end)):
-                self.tokens[index].masked = True
+        self.tokens = tokenise(text)
         self.allowed: list[frozenset[str]] = [
-            frozenset(w.lower() for w in _TOKEN.findall(name) if w.lower() not in vocab.TITLES)
+            frozenset(w.lower() for w in WORD.findall(name) if w.lower() not in vocab.TITLES)
             for name in allowed
             if name.strip()
         ]
@@ -130,25 +63,72 @@ class _Judge:
 
     # --- what a single word is ------------------------------------------------------
 
-    def is_not_a_person_word(self, token: _Token) -> bool:
-        """Organisation, place, month, day, function and cited-author words never start a name alone."""
+    def is_not_a_person_word(self, token: Token) -> bool:
+        """Organisation, place, month, day, function, role and cited-author words never start a name alone."""
+        lower = token.lower
+        return (
+            self.is_never_a_name(token)
+            or ((lower in vocab.PLACES or lower in vocab.CITED_AUTHORS) and token.text not in self.first)
+            or self.is_role_word(token)
+        )
+
+    def is_never_a_name(self, token: Token) -> bool:
+        """Words that are no part of a person's name, even straight after a first name ("Jamie At Home")."""
         lower = token.lower
         return (
             lower in vocab.ORGANISATION_WORDS
             or lower in vocab.FUNCTION_WORDS
             or lower in vocab.MONTHS
             or lower in vocab.DAYS
-            or lower in vocab.CITED_AUTHORS
             or lower in vocab.PEOPLES
-            or (lower in vocab.PLACES and token.text not in self.first)
             or token.masked
         )
 
-    def is_sentence_word(self, token: _Token) -> bool:
+    def ends_a_run(self, token: Token) -> bool:
+        """A function word, a day or a month that is no given name: "At", "Monday", "March"."""
+        lower = token.lower
+        return (
+            (lower in vocab.FUNCTION_WORDS or lower in vocab.DAYS or lower in vocab.MONTHS)
+            and token.text not in self.ambiguous
+            and token.text not in self.first
+        )
+
+    def is_role_word(self, token: Token) -> bool:
+        """A role, a relationship or a group, singular or plural: "Carers", "Nurses", "Dad", "Families"."""
+        return any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(token.lower))
+
+    def is_mac_surname(self, token: Token) -> bool:
+        """A Mac or Mc surname: "McGregor", "MacInnes", "Mcdonald", "Macdonald" (but not "Machine")."""
+        text = token.text
+        if not token.capitalised or len(text) < 4:
+            return False
+        if text.startswith("Mc") or (text.startswith("Mac") and text[3:4].isupper()):
+            return True
+        if not text.startswith("Mac") or token.lower in wordlists.common_words():
+            return False
+        # "Macdonald", "Macgregor": Mac and a name; "Mackay", "Mackenzie"; but not "Macedonia".
+        rest = text[3:].capitalize()
+        return (
+            text in wordlists.surnames()
+            or text.startswith("Mack")
+            or rest in self.first
+            or rest in wordlists.surnames()
+        )
+
+    def may_follow_a_first_name(self, token: Token) -> bool:
+        """A word that can be a surname after a first name: a town ("Moira Paisley"), a cited author's
+        surname ("Margaret Sinclair"), a common word ("Moira Young"), a Mac or Mc name, or one unknown."""
+        if self.is_mac_surname(token):
+            return True
+        if self.is_never_a_name(token):
+            return False
+        return not self.is_role_word(token) or token.text in wordlists.surnames()
+
+    def is_sentence_word(self, token: Token) -> bool:
         """A common word capitalised only because it starts a sentence, a line or a heading."""
         return token.line_start and token.text not in self.first and token.lower in wordlists.common_words()
 
-    def is_clear_name(self, token: _Token) -> bool:
+    def is_clear_name(self, token: Token) -> bool:
         """A given name on its own: "Jamie", and hyphenated ones such as "Kerry-Ann" made of them."""
         if not token.capitalised:
             return False
@@ -157,7 +137,7 @@ class _Judge:
         parts = token.text.split("-")
         return len(parts) > 1 and parts[0] in self.first and all(p[:1].isupper() for p in parts)
 
-    def is_word_name(self, token: _Token) -> bool:
+    def is_word_name(self, token: Token) -> bool:
         """A given name that is also a common word ("Will", "Grace"), not a month or a place:
         capitalised in the middle of a sentence, it is a name."""
         lower = token.lower
@@ -168,20 +148,30 @@ class _Judge:
             and lower not in vocab.PLACES
         )
 
-    def is_ambiguous_name(self, token: _Token) -> bool:
+    def is_ambiguous_name(self, token: Token) -> bool:
         return token.capitalised and token.text in self.ambiguous
 
-    def is_unknown_word(self, token: _Token) -> bool:
+    def is_group_or_organisation(self, token: Token) -> bool:
+        """An organisation word, a nationality or a role word, even one that is also a given name ("Baby")."""
+        lower = token.lower
+        return lower in vocab.ORGANISATION_WORDS or lower in vocab.PEOPLES or self.is_role_word(token)
+
+    def is_cited_surname(self, token: Token) -> bool:
+        """A cited author's surname that is a common surname too: "Sinclair", "Morrison", "Miller"."""
+        return token.lower in vocab.CITED_AUTHORS and token.text in wordlists.surnames()
+
+    def is_unknown_word(self, token: Token) -> bool:
         """A capitalised word in no list: it may be a name the lists lack ("Oluwaseun")."""
+        common = wordlists.common_words()
         return (
             token.capitalised
             and token.text not in self.first
             and token.text not in self.ambiguous
             and not self.is_not_a_person_word(token)
-            and token.lower not in wordlists.common_words()
+            and not any(form in common for form in vocab.singulars(token.lower))  # "Volunteers", "Families"
         )
 
-    def is_surname(self, token: _Token) -> bool:
+    def is_surname(self, token: Token) -> bool:
         return token.capitalised and token.text in wordlists.surnames()
 
     # --- the words around a word ------------------------------------------------------
@@ -216,6 +206,11 @@ class _Judge:
         """Whether a word for a person comes just before tokens[index] ("a young man called ...")."""
         return self.word_before(index) in vocab.ROLE_WORDS | vocab.KIN_WORDS | _SOMEONE
 
+    def cites_work(self, index: int) -> bool:
+        """A cited author's surname owning a piece of work: "Rogers' core conditions", "Oliver's social model"."""
+        token = self.tokens[index]
+        return token.lower in vocab.CITED_AUTHORS and bool(_CITED_WORK_AFTER.match(self.text, token.end))
+
     def is_citation(self, first: int, last: int) -> bool:
         """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
         start, end = self.tokens[first].start, self.tokens[last].end
@@ -224,7 +219,7 @@ class _Judge:
         opening = _IN_PARENTHESES_WITH_YEAR.search(self.text, max(0, start - 80), start)
         return bool(opening and _YEAR_BEFORE_CLOSE.match(self.text[start : start + 120]))
 
-    def is_allowed(self, words: Sequence[_Token]) -> bool:
+    def is_allowed(self, words: Sequence[Token]) -> bool:
         lowered = {t.lower for t in words}
         return any(lowered <= allowed for allowed in self.allowed)
 
@@ -234,6 +229,13 @@ class _Judge:
         return token.lower in vocab.PLACES and self.word_before(index) in _PERSON_PLACE_PREPOSITIONS
 
 
+_CITED_WORK_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w’'-]+\s+){0,3}?(?:model|models|theory|theories|cycle|work|idea|ideas|research|book|books"
+    r"|framework|approach|concept|hierarchy|triangle|stages|styles|lenses|roles|conditions|steps|curve|ladder"
+    r"|principles|definition|study|studies|writing|findings|review|report|inquiry|practitioner|helper|x|y)\b",
+    re.IGNORECASE,
+)
+_WHO_FOLLOWS = re.compile(r"['’]?s?,?\s+who\b")
 _AGE_FOLLOWS = re.compile(
     r"^(?:['’]s)?\s*(?:\(\s*(?:aged?\s*)?\d{1,3}\s*(?:years?|yrs?)?\s*\)|,?\s*(?:who\s+is|who's|aged?|age)\s+\d{1,3}\b"
     r"|,\s*\d{1,3}\s*(?:years?\s*old)?\s*,|\s+is\s+\d{1,3}\s+(?:years?|yrs?)\b)",
@@ -243,13 +245,17 @@ _AGE_FOLLOWS = re.compile(
 
 @dataclass
 class _Person:
-    words: tuple[_Token, ...]
-    title: _Token | None = None
+    words: tuple[Token, ...]
+    title: Token | None = None
     kin_title: bool = False
 
 
 def _runs(judge: _Judge) -> list[tuple[int, int]]:
-    """Index ranges of capitalised words written one space apart on one line."""
+    """Index ranges of capitalised words written one space apart on one line.
+
+    A capitalised "At", "Monday" or "March" after a first name ends a run, so that a Title
+    Case heading ("Supporting Jamie At Home") still shows the name before it.
+    """
     tokens = judge.tokens
     runs: list[tuple[int, int]] = []
     index = 0
@@ -263,6 +269,7 @@ def _runs(judge: _Judge) -> list[tuple[int, int]]:
             and tokens[last].followed_by_space
             and tokens[last + 1].capitalised
             and not tokens[last + 1].line_start
+            and not (judge.ends_a_run(tokens[last + 1]) and judge.is_clear_name(tokens[last]))
             and last - index + 1 < _MAX_RUN
         ):
             last += 1
@@ -281,7 +288,7 @@ def _titled(judge: _Judge) -> list[_Person]:
         is_kin = lower in vocab.KIN_TITLES and token.text[:1].isupper()
         if not (is_title or is_kin):
             continue
-        words: list[_Token] = []
+        words: list[Token] = []
         at = index + 1
         while at < len(tokens) and len(words) < 3:
             candidate = tokens[at]
@@ -302,9 +309,7 @@ def _titled(judge: _Judge) -> list[_Person]:
             words.pop()
         if not words:
             continue
-        if lower in vocab.ACADEMIC_TITLES and (
-            any(w.lower in vocab.CITED_AUTHORS for w in words) or judge.is_citation(index + 1, at - 1)
-        ):
+        if lower in vocab.ACADEMIC_TITLES and _cited_with_title(judge, lower, words, index + 1, at - 1):
             continue
         if lower == "sister" and not judge.is_clear_name(words[0]) and not judge.is_surname(words[0]):
             continue
@@ -312,42 +317,59 @@ def _titled(judge: _Judge) -> list[_Person]:
     return people
 
 
-def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
+def _cited_with_title(judge: _Judge, title: str, words: Sequence[Token], first: int, last: int) -> bool:
+    """Whether "Professor Munro" or "Dr Bandura (1977)" is an author cited rather than someone met.
+
+    A doctor with a common surname ("Dr Morrison") is more often a GP than a theorist, so
+    "Dr" with a cited author's surname needs a citation, a piece of work after it, or a
+    surname that is not a common one; "Professor", "Sir" and "Dame" do not.
+    """
+    if judge.is_citation(first, last) or judge.cites_work(last):
+        return True
+    cited = [w for w in words if w.lower in vocab.CITED_AUTHORS]
+    return bool(cited) and (title != "dr" or any(w.text not in wordlists.surnames() for w in cited))
+
+
+def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     """The name in tokens[first..last], or None when the run is not a person."""
     tokens = judge.tokens
     run = tokens[first : last + 1]
     # "Simon Community Scotland", "Robert Gordon University", "Brené Brown (2012)": no person.
-    if tokens[last].lower in vocab.ORGANISATION_WORDS or any(t.masked for t in run):
+    if any(t.masked for t in run) or judge.is_citation(first, last) or judge.cites_work(last):
         return None
-    if any(t.lower in vocab.CITED_AUTHORS for t in run) or judge.is_citation(first, last):
+    if tokens[last].lower in vocab.ORGANISATION_WORDS and not judge.is_mac_surname(tokens[last]):
+        # "Hope Street", "Stirling Council"; but "Moira Green told me" and "Lorna Kirk, who ..." are people.
+        before = last - 1
+        if before >= first and judge.is_clear_name(tokens[before]) and judge.is_surname(tokens[last]):
+            who = tokens[last].lower not in vocab.STREET_SUFFIXES and _WHO_FOLLOWS.match(judge.text, tokens[last].end)
+            return list(tokens[before : last + 1]) if who or judge.shows_a_person(before, last) else None
         return None
     # Words that cannot be names may come first ("Monday Jamie", "Edinburgh Jamie"), and so
     # may a sentence's first word ("Yesterday Jamie"), unless it is a name that is also a
-    # place or a month and could be a person ("Angus MacLeod", "June, aged 86").
+    # place or a month and could be a person ("Angus MacLeod", "June, aged 86", "Will McLean").
+    after_organisation = False
     while first <= last and (judge.is_not_a_person_word(tokens[first]) or judge.is_sentence_word(tokens[first])):
         token = tokens[first]
-        if judge.is_ambiguous_name(token) and token.lower not in vocab.ORGANISATION_WORDS | vocab.PEOPLES:
+        if judge.is_ambiguous_name(token) and not judge.is_group_or_organisation(token):
             if first == last:
                 break
-            if token.lower not in vocab.FUNCTION_WORDS and not judge.is_not_a_person_word(tokens[first + 1]):
+            following = tokens[first + 1]
+            if judge.is_mac_surname(following):
                 break
+            if token.lower not in vocab.FUNCTION_WORDS and not judge.is_not_a_person_word(following):
+                break
+        after_organisation = token.lower in vocab.ORGANISATION_WORDS
         first += 1
     if first > last:
         return None
     words = tokens[first : last + 1]
-    if any(judge.is_not_a_person_word(t) for t in words[1:]):
-        return None
     head = words[0]
     if len(words) >= 2:
-        if judge.is_clear_name(head):
-            return list(words)
-        if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and (
-            judge.is_surname(words[-1]) or judge.is_clear_name(words[1]) or judge.shows_a_person(first, last)
-        ):
-            return list(words)
-        return None
+        return list(words) if _is_full_name(judge, first, last) else None
     if judge.is_clear_name(head):
         return None if judge.place_in_context(first) else [head]
+    if after_organisation:  # "Town Hall", "Care Home": the word after an organisation word is part of it
+        return None
     if judge.word_before(first) in _DETERMINERS:  # "the Will", "a Mark": a thing, not a person
         return None
     if judge.is_word_name(head) and not head.line_start and not head.in_heading:
@@ -355,6 +377,27 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[_Token] | None:
     if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and judge.shows_a_person(first):
         return [head]
     return None
+
+
+def _is_full_name(judge: _Judge, first: int, last: int) -> bool:
+    """Whether tokens[first..last], two words or more, are a person's first name and surname."""
+    words = judge.tokens[first : last + 1]
+    head, rest = words[0], words[1:]
+    if judge.is_clear_name(head):  # "Moira Hamilton", "Margaret Sinclair", "Ewan McGregor"
+        return all(judge.may_follow_a_first_name(t) for t in rest)
+    if not (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)):
+        return False
+    # "Grace Sinclair", "Will McLean"; but "June Stirling", "Hope Park": a month, a place.
+    surname_anyway = {t.start for t in rest if judge.is_mac_surname(t) or judge.is_cited_surname(t)}
+    if any(judge.is_not_a_person_word(t) and t.start not in surname_anyway for t in rest):
+        return False
+    last_word = words[-1]
+    return (
+        judge.is_surname(last_word)
+        or judge.is_mac_surname(last_word)
+        or judge.is_clear_name(words[1])
+        or judge.shows_a_person(first, last)
+    )
 
 
 def find_names(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:

@@ -41,6 +41,38 @@ ROLE_WORDS = _words(
     boy girl lad lass man woman gentleman lady child baby toddler teenager person carer neighbour
     practitioner nurse doctor volunteer trainee apprentice"""
 )
+#: Words for groups and roles that, like the two lists above, are never a name themselves, even
+#: capitalised at the start of a sentence ("Carers told us", "Residents said"). Singular here;
+#: plurals are found by ``singulars`` below.
+GROUP_WORDS = _words(
+    """staff people everyone everybody anyone nobody someone others peer member participant attendee visitor
+    relative guardian grandparent adult youngster teen infant household professional clinician therapist
+    teacher officer leader director chair councillor assessor inspector trainer tutor coach facilitator
+    advocate interpreter befriender paramedic gp worker keyworker survivor refugee veteran homeowner
+    householder gentleman lady family kid pal mate sibling mum dad gran nan nana nanna grandparent"""
+)
+#: Every word that names a role, a relationship or a group of people rather than a person.
+PEOPLE_WORDS = ROLE_WORDS | KIN_WORDS | GROUP_WORDS
+
+
+def singulars(lower: str) -> tuple[str, ...]:
+    """The word and the singulars it may be the plural of: "families" -> "family", "women" -> "woman"."""
+    forms = [lower]
+    if lower.endswith("men"):
+        forms.append(lower[:-3] + "man")
+    elif lower == "children":
+        forms.append("child")
+    elif lower == "people":
+        forms.append("person")
+    elif lower.endswith("ies") and len(lower) > 4:
+        forms.append(lower[:-3] + "y")
+    elif lower.endswith(("ches", "shes", "sses", "xes")):
+        forms.append(lower[:-2])
+    elif lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")) and len(lower) > 3:
+        forms.append(lower[:-1])
+    return tuple(forms)
+
+
 #: Verbs that, straight after a capitalised word, show it is a person acting.
 PERSON_VERBS = _words(
     """said says told tells asked asks replied replies explained explains shouted cried smiled laughed whispered
@@ -236,6 +268,108 @@ ORGANISATION_PHRASES = _phrases(
     """
 )
 
+#: Authors and theorists by their full names, matched as phrases like the organisations above,
+#: so that their surnames alone can stay people's names ("Margaret Sinclair", "Ewan McGregor").
+CITED_NAME_PHRASES = _phrases(
+    """
+    Donald Schön
+    Donald Schon
+    Carl Rogers
+    Brené Brown
+    Brene Brown
+    Tom Kitwood
+    Albert Bandura
+    David Kolb
+    Graham Gibbs
+    Abraham Maslow
+    John Bowlby
+    Mary Ainsworth
+    Bruce Perry
+    Daniel Goleman
+    Daniel Siegel
+    Dan Siegel
+    Dan Hughes
+    Paulo Freire
+    Bruce Tuckman
+    Meredith Belbin
+    Elisabeth Kübler-Ross
+    Gerard Egan
+    Chris Argyris
+    Jack Mezirow
+    Kurt Lewin
+    John Kotter
+    Peter Senge
+    John Adair
+    Stephen Covey
+    Ronald Heifetz
+    Eileen Munro
+    Erik Erikson
+    Jean Piaget
+    Lev Vygotsky
+    Sigmund Freud
+    Donald Winnicott
+    Urie Bronfenbrenner
+    Carol Dweck
+    Martin Seligman
+    Aaron Antonovsky
+    Stephen Karpman
+    Eric Berne
+    Marshall Rosenberg
+    Nancy Kline
+    Simon Sinek
+    Patrick Lencioni
+    Christina Maslach
+    Erving Goffman
+    Michel Foucault
+    Malcolm Knowles
+    Etienne Wenger
+    David Boud
+    Jennifer Moon
+    Michael Eraut
+    Frederick Herzberg
+    Douglas McGregor
+    Charles Handy
+    Edgar Schein
+    Robert Greenleaf
+    Michael Oliver
+    Tom Shakespeare
+    Pamela Trevithick
+    Malcolm Payne
+    David Howe
+    Jan Fook
+    Harry Ferguson
+    Lena Dominelli
+    Peter Beresford
+    Carol Gilligan
+    Joan Tronto
+    Nel Noddings
+    Kenneth Gergen
+    Michael White
+    David Epston
+    Steve de Shazer
+    Insoo Kim Berg
+    William Miller
+    Stephen Rollnick
+    Michael Rutter
+    Ann Masten
+    Stephen Porges
+    Bessel van der Kolk
+    Gabor Maté
+    Gabor Mate
+    Vera Fahlberg
+    Kim Golding
+    Louise Bomber
+    Tony Morrison
+    Ruth Sinclair
+    Hilary Cottam
+    Michael Lipsky
+    Wolf Wolfensberger
+    Peter Hawkins
+    Robin Shohet
+    Gillie Bolton
+    """
+)
+
 #: Surnames of authors and theorists that social care learners cite for a model or idea.
 #: A name with one of these is a citation, not someone the learner supports.
 CITED_AUTHORS = _words(
@@ -247,7 +381,7 @@ CITED_AUTHORS = _words(
     rosenberg karpman berne prochaska diclemente rollnick antonovsky seligman dweck eraut argyris schon's
     boud moon wenger lave knowles herzberg mcgregor handy mintzberg drucker schein hofstede grint kouzes
     posner greenleaf goffman foucault bourdieu marx weber maslach hochschild ingram cree kitwood brene
-    brené bruce daniel gilligan kilbrandon rowntree nightingale seebohm barclay griffiths wagner
+    brené gilligan kilbrandon rowntree nightingale seebohm barclay griffiths wagner
     mcclelland belsky rutter garmezy masten bourne cottam dominelli adams lishman parton featherstone
     wolfensberger oliver finkelstein shakespeare goodley tew nind sinclair bywaters brandon hardiker
     lipsky hughes fahlberg golding bomber treisman porges van der kolk maté mate burnham hollis

@@ -1,0 +1,91 @@
+"""Splitting a text into words for name detection: where sentences, lines and headings start,
+and which words are inside a phrase that is no person ("Sue Ryder", "Easter Ross", "Carl Rogers").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from badgekit.privacy import vocabulary as vocab
+
+_LETTER = r"[^\W\d_]"
+WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
+_HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_STOPS = re.compile(r"[.!?:;]")
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the text and what its position says about it."""
+
+    text: str  # the word without a trailing possessive or full stop
+    lower: str
+    start: int
+    end: int
+    possessive: bool
+    line_start: bool  # the first word of a sentence, a line, a list item or a heading
+    in_heading: bool  # on a Markdown heading line, where Title Case capitalises every word
+    capitalised: bool  # "Jamie", "McDonald", "O'Brien"; not "NHS", "I" or "support"
+    followed_by_space: bool = False  # a single space, and nothing else, before the next word
+    masked: bool = False  # inside an organisation, place or cited author's name such as "Sue Ryder"
+
+
+def _words(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = 0
+    previous_dot = False
+    in_heading = False
+    for match in WORD.finditer(text):
+        word = match.group()
+        start, end = match.start(), match.end()
+        dot = word.endswith(".")
+        if dot:
+            word, end = word[:-1], end - 1
+        possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
+        if possessive:
+            word, end = word[:-2], end - 2
+        between = text[previous_end:start]
+        if between == " ":  # most words: no need to look further
+            line_start = previous_dot
+            if tokens:
+                tokens[-1].followed_by_space = not tokens[-1].possessive
+        else:
+            # Any new line counts as a fresh start: a heading, a list item or a paragraph.
+            new_line = not tokens or "\n" in between
+            line_start = new_line or (previous_dot and not between.strip(" ")) or bool(_STOPS.search(between))
+            if new_line:
+                in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
+        capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
+        tokens.append(Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised))
+        previous_end = match.end()
+        previous_dot = dot
+    return tokens
+
+
+def _masked_offsets(text: str) -> list[tuple[int, int]]:
+    """Spans of organisation, place and cited authors' names ("Sue Ryder", "Easter Ross", "Carl Rogers")."""
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for phrase in (*vocab.ORGANISATION_PHRASES, *vocab.PLACE_PHRASES, *vocab.CITED_NAME_PHRASES):
+        start = lowered.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            before = lowered[start - 1 : start]
+            after = lowered[end : end + 1]
+            if not before.isalnum() and not (after.isalnum() and lowered[end : end + 2] not in {"'s", "’s"}):
+                spans.append((start, end))
+            start = lowered.find(phrase, end)
+    return spans
+
+
+def tokenise(text: str) -> list[Token]:
+    """The words of ``text`` in order, each marked when it is inside an organisation, place or author phrase."""
+    tokens = _words(text)
+    starts = [token.start for token in tokens]
+    for start, end in _masked_offsets(text):
+        for index in range(bisect_left(starts, start), bisect_left(starts, end)):
+            tokens[index].masked = True
+    return tokens
