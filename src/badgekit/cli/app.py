@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from badgekit import __version__, console
+from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 from badgekit.resources import BADGES_DIR_ENV, TEMPLATES_DIR_ENV
 
@@ -49,23 +50,40 @@ class OutputFormat(str, Enum):
 
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="text for people, json for scripts.", case_sensitive=False),
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help="text for people, or json for scripts.", case_sensitive=False
+    ),
 ]
 
 # Options that several commands reading a statement share (check, export), declared once.
 BadgeOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
     typer.Option(
-        "--badge", "-b", help="The badge id or alias, if the statement does not name one.", show_default=False
+        "--badge",
+        "-b",
+        metavar="ID",
+        click_type=PLAIN_TEXT,
+        help="The badge id or alias, if the statement does not name one.",
+        show_default=False,
     ),
 ]
 LevelOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(help="For a framework badge: the level you reflected against.", show_default=False),
+    typer.Option(
+        metavar="LEVEL",
+        click_type=PLAIN_TEXT,
+        help="For a framework badge: the level you reflected against.",
+        show_default=False,
+    ),
 ]
 AllowNameOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option(help="A name that may appear (an author, a trainer); give it once per name.", show_default=False),
+    typer.Option(
+        metavar="NAME",
+        click_type=PLAIN_TEXT,
+        help="A name that may appear (an author, a trainer); give it once per name.",
+        show_default=False,
+    ),
 ]
 
 TemplatesDirOption = Annotated[
@@ -74,9 +92,15 @@ TemplatesDirOption = Annotated[
         "--templates-dir",
         envvar=TEMPLATES_DIR_ENV,
         file_okay=False,
+        metavar="FOLDER",
         show_default=False,
         help="A folder of your own templates, used before badgekit's own.",
     ),
+]
+#: A badge named on the command line, as show and plan take it.
+BadgeIdArgument = Annotated[
+    str,
+    typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
 ]
 
 
@@ -117,6 +141,7 @@ def _global_options(
             envvar=BADGES_DIR_ENV,
             help="A folder of your own badge files, searched before the bundled badges.",
             file_okay=False,
+            metavar="FOLDER",
             show_default=False,
         ),
     ] = None,

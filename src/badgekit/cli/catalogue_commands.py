@@ -9,7 +9,17 @@ from typing import Annotated, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import BADGES_PANEL, FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.cli.app import (
+    BADGES_PANEL,
+    BadgeIdArgument,
+    FormatOption,
+    OutputFormat,
+    app,
+    print_error,
+    reporting_errors,
+    settings,
+)
+from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import ExitCode, InvalidDataError, Problem
 
 
@@ -48,7 +58,7 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
 @app.command(rich_help_panel=BADGES_PANEL)
 def show(
     ctx: typer.Context,
-    badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],
+    badge_id: BadgeIdArgument,
     output: FormatOption = OutputFormat.text,
 ) -> None:
     """Show a badge in full: what it is, its criteria, how much to write and what to earn first.
@@ -78,7 +88,10 @@ def validate(
     files: Annotated[
         Optional[list[Path]],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
         typer.Argument(
-            help="Badge files to check. With none, checks every badge badgekit can find.", show_default=False
+            metavar="[FILE]...",
+            click_type=PLAIN_TEXT,
+            help="Badge files to check. With none, checks every badge badgekit can find.",
+            show_default=False,
         ),
     ] = None,
     output: FormatOption = OutputFormat.text,

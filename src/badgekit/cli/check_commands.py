@@ -23,6 +23,7 @@ from badgekit.cli.app import (
     reporting_errors,
     settings,
 )
+from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def check(
         list[str],
         typer.Argument(
             metavar="FILE...",
+            click_type=PLAIN_TEXT,
             help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
             show_default=False,
         ),
@@ -68,14 +70,29 @@ def check(
     level: LevelOption = None,
     select: Annotated[
         ListOption,
-        typer.Option(help="Only these rules: codes or starts of codes, e.g. BK2 or BK201,BK4.", show_default=False),
+        typer.Option(
+            metavar="CODES",
+            click_type=PLAIN_TEXT,
+            help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.",
+            show_default=False,
+        ),
     ] = None,
     ignore: Annotated[
         ListOption,
-        typer.Option(help="Leave out these rules: codes or starts of codes, e.g. BK5.", show_default=False),
+        typer.Option(
+            metavar="CODES",
+            click_type=PLAIN_TEXT,
+            help="Leave out these rules: codes or starts of codes, for example BK5.",
+            show_default=False,
+        ),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option(help="Exit with 1 when there is a finding this serious or worse.", case_sensitive=False)
+        FailOn,
+        typer.Option(
+            metavar="SEVERITY",
+            help="Exit with 1 when there is a finding this serious or worse: error, warning or note.",
+            case_sensitive=False,
+        ),
     ] = FailOn.error,
     allow_name: AllowNameOption = None,
     redact: Annotated[
@@ -87,12 +104,23 @@ def check(
     ] = False,
     output_path: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Where --redact writes its copy (one statement only).", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where --redact writes its copy (one statement only).",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Let --redact replace an existing file.")] = False,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(min=1, help="Statements to check at once. [default: one per core]", show_default=False),
+        typer.Option(
+            metavar="NUMBER",
+            click_type=WholeNumber(1),
+            help="How many statements to check at once; if not given, one for each of the computer's cores.",
+            show_default=False,
+        ),
     ] = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:

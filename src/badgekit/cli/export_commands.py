@@ -18,6 +18,7 @@ from badgekit.cli.app import (
     reporting_errors,
     settings,
 )
+from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def export(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
         typer.Argument(
             metavar="[FILE]",
+            click_type=PLAIN_TEXT,
             help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
             show_default=False,
         ),
@@ -92,7 +94,12 @@ def export(
     ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Where to save it ('-' prints it). \\[default: named after FILE]"),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to save it ('-' prints it). \\[default: named after the statement]",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
     badge: BadgeOption = None,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from badgekit import console
-from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.app import TRACK_PANEL, BadgeIdArgument, FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 
 if TYPE_CHECKING:
     from badgekit.plan import Stage
@@ -25,24 +26,41 @@ def _parse_date(value: str) -> date:
         ) from None
 
 
-WeeksOption = Annotated[Optional[int], typer.Option(min=1, max=52, show_default=False)]  # noqa: UP045
+WEEKS = WholeNumber(1, 52, unit="weeks")
+_ESTIMATE = "if not given, an estimate from the size of the badge."
+
+
+def _weeks_option(what: str) -> Any:
+    return typer.Option(metavar="NUMBER", click_type=WEEKS, help=f"Weeks {what}, from 1 to 52; {_ESTIMATE}")
+
+
+LearningWeeksOption = Annotated[Optional[int], _weeks_option("for the learning materials")]  # noqa: UP045
+ActivityWeeksOption = Annotated[Optional[int], _weeks_option("for the activities, often in your normal work")]  # noqa: UP045
+WritingWeeksOption = Annotated[Optional[int], _weeks_option("to write your evidence")]  # noqa: UP045
 
 
 @app.command(rich_help_panel=TRACK_PANEL)
 def plan(
     ctx: typer.Context,
-    badge_id: Annotated[str, typer.Argument(metavar="ID", help="A badge id or alias, as shown by 'badgekit list'.")],
+    badge_id: BadgeIdArgument,
     start: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="The day you start, as YEAR-MONTH-DAY. [default: today]", show_default=False),
+        typer.Option(
+            metavar="DATE",
+            click_type=PLAIN_TEXT,
+            help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
+            show_default=False,
+        ),
     ] = None,
-    learning_weeks: WeeksOption = None,
-    activity_weeks: WeeksOption = None,
-    writing_weeks: WeeksOption = None,
+    learning_weeks: LearningWeeksOption = None,
+    activity_weeks: ActivityWeeksOption = None,
+    writing_weeks: WritingWeeksOption = None,
     ics: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--ics", help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it)."
+            "--ics",
+            metavar="FILE",
+            help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,

@@ -9,6 +9,7 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.params import PLAIN_TEXT
 
 profile_app = typer.Typer(
     help="Record the badges you already hold, so that show, draft, check and plan can say what to earn first.",
@@ -20,6 +21,7 @@ BadgeArgument = Annotated[
     str,
     typer.Argument(
         metavar="BADGE",
+        click_type=PLAIN_TEXT,
         help="A badge id or alias from 'badgekit list', or the title of another badge in quotes.",
     ),
 ]
