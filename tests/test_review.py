@@ -11,6 +11,7 @@ import pytest
 from badgekit.catalogue import load_catalogue
 from badgekit.checks.registry import select_rules
 from badgekit.checks.report import Options, check_text
+from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
 from badgekit.errors import InvalidDataError
 from badgekit.interview import Notice
 from badgekit.review import (
@@ -42,38 +43,22 @@ TODAY = date(2026, 11, 22)
 PLANTED = ("O'Brien", "Leith Walk", "07700 900123")
 
 WRITING = CATALOGUE.get("writing-evidence").criteria
-GOOD = f"""---
-badge: writing-evidence
----
-
-# Writing evidence for Open Badge applications
-
-## 1. {WRITING[0].text}
-
-I learned three things from the video. First, each criterion should be a heading, which matters to me
-because my last statement was returned and I had to wait another month. Second, I learned to describe
-briefly what I did and then reflect on what I learned, how I felt and what I would do differently. I
-used to write pages of description. Third, I learned that evidence is published, so I must not include
-anything that could identify a person I support. These are important to me because I want my badges
-accepted first time, and because I felt unsure about writing reflectively before.
-
-## 2. {WRITING[1].text}
-
-In future I will ask my manager to read my evidence before I submit it and to check it against the
-criteria, as our supervision policy suggests.
-
-### Notes from my discussion
-
-I went through the factsheet with my line manager in supervision and we agreed she reads my next one.
-
-## 3. {WRITING[2].text}
-
-At our next team meeting I will tell my colleagues about Open Badges and explain why good evidence is
-important, because it shows what we learned and how our practice changed.
-"""
+#: The rule examples' good Writing evidence statement, with the criteria's own words as headings and
+#: notes from the discussion criterion 2 asks for.
+GOOD = (
+    WRITING_EVIDENCE_GOOD.replace(
+        "## 1. Three things I learned from the video and why they matter", f"## 1. {WRITING[0].text}"
+    )
+    .replace("## 2. Involving my manager", f"## 2. {WRITING[1].text}")
+    .replace(
+        "## 3. Telling my colleagues",
+        "### Notes from my discussion\n\nMy line manager and I went through the factsheet in supervision and agreed "
+        f"she reads my next one.\n\n## 3. {WRITING[2].text}",
+    )
+)
 #: The same statement with a name, a street address and a phone number in it.
 PLANTED_TEXT = GOOD.replace(
-    "identify a person I support.", "identify a person I support, such as Mrs O'Brien who lives at 12 Leith Walk."
+    "a person I support or a colleague.", "a person I support, such as Mrs O'Brien who lives at 12 Leith Walk."
 ).replace("how our practice changed.", "how our practice changed. Call me on 07700 900123.")
 
 

@@ -126,7 +126,14 @@ class ReviewWalk:
         """True when the review is finished; False when the manager stopped (what was given is saved)."""
         self.record.settle()
         self.asker.show(ReviewOpening(self.record, resumed))
-        steps = (self._reviewer, self._points, self._actions, self._follow_up, self._feedback, self._finish)
+        steps: tuple[Callable[[], bool], ...] = (
+            lambda: self._once("reviewer", "Your name or role, for the record (press Enter to leave it out):"),
+            self._points,
+            self._actions,
+            self._follow_up,
+            lambda: self._once("feedback", "Anything else to tell the learner (press Enter to leave it out):"),
+            self._finish,
+        )
         return all(step() for step in steps)
 
     def _line(self, question: str, then: Callable[[str], None]) -> bool:
@@ -138,13 +145,11 @@ class ReviewWalk:
         self.save(self.record)
         return True
 
-    def _reviewer(self) -> bool:
-        if self.record.reviewer is not None:
+    def _once(self, field: str, question: str) -> bool:
+        """Ask for the record's ``field`` (reviewer or feedback) unless it was given before."""
+        if getattr(self.record, field) is not None:
             return True
-        return self._line("Your name or role, for the record (press Enter to leave it out):", self._set_reviewer)
-
-    def _set_reviewer(self, text: str) -> None:
-        self.record.reviewer = text
+        return self._line(question, lambda text: setattr(self.record, field, text))
 
     def _points(self) -> bool:
         return all(point.done or self._ask_point(point) for point in self.record.points)
@@ -202,14 +207,6 @@ class ReviewWalk:
                 continue
             self.save(record)
             return True
-
-    def _feedback(self) -> bool:
-        if self.record.feedback is not None:
-            return True
-        return self._line("Anything else to tell the learner (press Enter to leave it out):", self._set_feedback)
-
-    def _set_feedback(self, text: str) -> None:
-        self.record.feedback = text
 
     def _finish(self) -> bool:
         choices = [

@@ -44,6 +44,15 @@ DraftsDirOption = Annotated[
     ),
 ]
 
+#: For the commands that ask questions (draft, review): ask them where badgekit cannot see a terminal.
+InteractiveOption = Annotated[
+    bool,
+    typer.Option(
+        "--interactive",
+        help="Ask the questions even where badgekit cannot tell it is in a terminal (some Windows terminals).",
+    ),
+]
+
 
 def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
@@ -141,13 +150,7 @@ def draft(
             "--level", help="For a framework: the level you work at (see 'badgekit show ID').", show_default=False
         ),
     ] = None,
-    interactive: Annotated[
-        bool,
-        typer.Option(
-            "--interactive",
-            help="Ask the questions even where badgekit cannot tell it is in a terminal (some Windows terminals).",
-        ),
-    ] = False,
+    interactive: InteractiveOption = False,
     drafts_dir: DraftsDirOption = None,
     templates_dir: TemplatesDirOption = None,
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -22,6 +21,7 @@ from badgekit.cli.app import (
     reporting_errors,
     settings,
 )
+from badgekit.cli.draft_commands import InteractiveOption, stdin_is_terminal
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -90,13 +90,7 @@ def review(
     force: Annotated[
         bool, typer.Option("--force", help="Replace a finished review, or the --md and --html copies.")
     ] = False,
-    interactive: Annotated[
-        bool,
-        typer.Option(
-            "--interactive",
-            help="Ask the questions even where badgekit cannot tell it is in a terminal (some Windows terminals).",
-        ),
-    ] = False,
+    interactive: InteractiveOption = False,
     badge: BadgeOption = None,
     level: LevelOption = None,
     allow_name: AllowNameOption = None,
@@ -189,7 +183,7 @@ def _walk(
 
     if output is OutputFormat.json:
         raise typer.BadParameter("--format json needs --answers: the questions would mix with the JSON")
-    if file == "-" or not (interactive or sys.stdin.isatty()):
+    if file == "-" or not (interactive or stdin_is_terminal()):
         no_terminal = BadgekitError(
             "badgekit review asks you questions, so it needs a terminal, and there is none here",
             hint=f"Give your judgements in a file instead: badgekit review {file} --answers review-answers.yaml "
@@ -197,7 +191,7 @@ def _walk(
         )
         no_terminal.exit_code = ExitCode.USAGE
         raise no_terminal
-    if sys.stdin.isatty():
+    if stdin_is_terminal():
         enable_line_editing()
     action_lines = lines_matching(statement, FUTURE_ACTION)
     try:
