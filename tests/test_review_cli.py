@@ -63,6 +63,7 @@ def test_help_says_what_it_does_with_an_example(run: Run) -> None:
     out = flat(result.stdout)
     assert "Review a statement before it is submitted" in out
     assert "Example: badgekit review leadership-across-boundaries-statement.md --html" in out
+    assert "<str>" not in out and "<file>" not in out and "<path>" not in out, "values are named FILE, ID..."
 
 
 def test_without_a_terminal_it_says_to_use_an_answers_file(run: Run, here: Path) -> None:

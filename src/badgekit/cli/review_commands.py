@@ -22,6 +22,7 @@ from badgekit.cli.app import (
     settings,
 )
 from badgekit.cli.draft_commands import InteractiveOption, stdin_is_terminal
+from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def review(
         str,
         typer.Argument(
             metavar="FILE",
+            click_type=PLAIN_TEXT,
             help="The statement to review ('-' reads standard input), or a review file to show again.",
             show_default=False,
         ),
@@ -69,6 +71,7 @@ def review(
         typer.Option(
             "--answers",
             "-a",
+            metavar="FILE",
             help="Your judgements in a YAML file, keyed by point id or number: review without questions. "
             "'-' reads them from standard input.",
             dir_okay=False,
@@ -80,6 +83,7 @@ def review(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Where to save the review (default: beside the statement, STATEMENT-review.yaml).",
             dir_okay=False,
             show_default=False,
