@@ -251,3 +251,38 @@ def test_the_readmes_answers_file_works_as_it_stands(run: Run, here: Path) -> No
     data = saved(here)
     assert data["points"][2]["comment"] == "Did you watch the whole video?"  # type: ignore[index]
     assert data["outcome"] == "changes-needed" and data["follow_up"] == later.isoformat()
+
+
+@pytest.mark.slow
+def test_in_a_real_terminal_ctrl_c_keeps_what_was_given_and_the_same_command_carries_on(here: Path) -> None:
+    import os
+    import sys
+
+    import pexpect
+
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+
+    def spawn() -> pexpect.spawn:
+        args = ["-m", "badgekit", "review", "statement.md"]
+        return pexpect.spawn(sys.executable, args, cwd=str(here), env=env, encoding="utf-8", timeout=30)
+
+    child = spawn()
+    child.expect_exact("Your name or role")
+    child.sendline("Team leader")
+    child.expect_exact("Type a number from 1 to 3: ")
+    child.sendline("1")
+    child.expect_exact("A comment for the learner")
+    child.sendline("Covers every point.")
+    child.expect_exact("Point 2 of 6")
+    child.expect_exact("Type a number from 1 to 3: ")
+    child.sendintr()
+    child.expect_exact("Stopped. Your review so far is saved in statement-review.yaml.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert saved(here)["points"][0]["comment"] == "Covers every point."  # type: ignore[index]
+
+    child = spawn()
+    child.expect_exact("Carrying on with your unfinished review: 1 of 6 points done.")
+    child.expect_exact("Point 2 of 6")
+    child.close(force=True)
