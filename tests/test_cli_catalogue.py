@@ -181,3 +181,9 @@ def test_main_builds_only_the_command_asked_for() -> None:
         assert len(app.registered_commands) == len(commands)
     finally:
         app.registered_commands, app.registered_groups = commands, groups
+
+
+def test_a_badge_folder_that_does_not_exist_is_an_error(run: Run, tmp_path: Path) -> None:
+    result = run("--badges-dir", str(tmp_path / "nosuch"), "list")
+    assert result.exit_code == 2
+    assert "does not exist" in " ".join(result.stderr.replace("│", " ").split())

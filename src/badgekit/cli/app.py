@@ -139,7 +139,8 @@ def _global_options(
         typer.Option(
             "--badges-dir",
             envvar=BADGES_DIR_ENV,
-            help="A folder of your own badge files, searched before the bundled badges.",
+            help="A folder of your own badge files, searched before the bundled badges. Give it before the command.",
+            exists=True,  # a mistyped folder must not quietly leave the user's badges out
             file_okay=False,
             metavar="FOLDER",
             show_default=False,
