@@ -182,3 +182,36 @@ def test_an_allowed_name_does_not_stop_the_export(run: Run, statement: Path) -> 
     allowed = run("export", str(statement), "--text", "-o", "-", "--allow-name", "Jean Smith")
     assert allowed.exit_code == 0, allowed.stderr
     assert "I listened to Mrs Jean Smith's talk." in allowed.stdout
+
+
+def test_details_an_ignore_comment_silences_are_listed_before_the_export(run: Run, statement: Path) -> None:
+    text = statement.read_text(encoding="utf-8")
+    bare = text.replace("I listened.", "I listened to Mrs Jean Smith. <!-- badgekit: ignore -->", 1)
+    statement.write_text(bare, encoding="utf-8")
+    stopped = run("export", str(statement), "--text")
+    assert stopped.exit_code == 1, "a bare ignore comment must not let a name through"
+    assert "BK301" in stopped.stderr and not statement.with_suffix(".txt").exists()
+
+    named = bare.replace("<!-- badgekit: ignore -->", "<!-- badgekit: ignore BK301 -->", 1)
+    named = named.replace("I agreed", "I agreed with Mr Lennox <!-- badgekit: ignore BK3 -->", 1)
+    statement.write_text(named, encoding="utf-8")
+    lines = [n for n, line in enumerate(named.split("\n"), start=1) if "badgekit: ignore BK3" in line]
+    exported = run("export", str(statement), "--text")
+    assert exported.exit_code == 0, exported.stderr
+    err = exported.stderr
+    assert len(lines) == 2
+    assert (
+        f"warning: ignore comments in {statement} silence 2 privacy findings (on lines {lines[0]} and {lines[1]})"
+        in err
+    )
+    assert err.count(": BK301 ") == 2
+    assert err.index("silence 2 privacy findings") < err.index("Saved ")  # said before anything is saved
+    assert "Jean Smith" not in err and "Lennox" not in err  # the details themselves are not repeated
+
+
+def test_no_warning_about_comments_when_none_silences_a_privacy_finding(run: Run, statement: Path) -> None:
+    text = statement.read_text(encoding="utf-8").replace("I listened.", "I listened. <!-- badgekit: ignore -->", 1)
+    statement.write_text(text, encoding="utf-8")
+    exported = run("export", str(statement), "--text")
+    assert exported.exit_code == 0, exported.stderr
+    assert "silence" not in exported.stderr

@@ -531,6 +531,7 @@ class Screening:
     report: FileReport  # the privacy run: its badge, level and parsed statement are the export's
     privacy: tuple[Finding, ...]
     others: tuple[Finding, ...]
+    silenced: tuple[Finding, ...] = ()  # privacy findings an ignore comment silenced: exported as written
 
 
 def screen(
@@ -555,7 +556,23 @@ def screen(
     if errors and not ignore_privacy:
         raise PrivacyStop(path, errors)
     rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
-    return Screening(first, first.findings, rest.findings)
+    return Screening(first, first.findings, rest.findings, first.silenced)
+
+
+def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
+    """What export says before it exports privacy findings that comments silenced: a line, then one per finding."""
+    if not silenced:
+        return []
+    lines = sorted({f.line for f in silenced})
+    where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    one = len(silenced) == 1
+    count = "1 privacy finding" if one else f"{len(silenced)} privacy findings"
+    these = "this detail is" if one else "these details are"
+    return [
+        f"warning: ignore comments in {path} silence {count} (on {where}), so {these} exported as written:",
+        *(f"  {finding_line(path, f)}" for f in silenced),
+        "  Take each one out unless you are certain it identifies no one.",
+    ]
 
 
 def summary(findings: Sequence[Finding]) -> str | None:

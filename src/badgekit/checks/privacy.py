@@ -2,7 +2,8 @@
 
 SSSC declines evidence that could identify anyone, and published evidence is public.
 The detectors live in badgekit.privacy; this module reports what they find, one rule
-per kind of detail, so that each can be selected, ignored or silenced on its own line.
+per kind of detail, so that each can be selected, ignored or silenced on its own line
+(by a comment that names its code or ``BK3``: a bare ``ignore`` leaves privacy findings in).
 The text is screened once per statement (front matter, the badge's declaration and
 badgekit's comments left out) and the spans are shared by every rule here.
 
@@ -73,6 +74,9 @@ RULES: tuple[PrivacyRule, ...] = (
             "Priya's dad phoned to say she would be late.",
             "During the handover I noticed that Callum Fraser had not eaten.",
             "A young man called Oluwaseun started with us in March.",
+            "I supported Margaret Sinclair at home, and Moira Hamilton's daughter visited.",
+            "Ewan McGregor came to the group, and Carers told us he enjoyed it.",
+            "My colleague Sam said it was fine. <!-- badgekit: ignore -->",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -86,6 +90,9 @@ RULES: tuple[PrivacyRule, ...] = (
                 badge="thing-19-citizen-leadership",
             ),
             "Mrs Adams, our trainer, showed us the model. <!-- badgekit: ignore BK301 -->",
+            "Carers told us the beds were full. Nurses asked me to help, and Dad told me he was proud.",
+            "Ruth Sinclair's research and Douglas McGregor's Theory X helped. We met in Hamilton and Paisley.",
+            "Mr Lennox, our trainer, showed us the model. <!-- badgekit: ignore BK3 -->",
         ),
     ),
     PrivacyRule(
@@ -105,6 +112,7 @@ RULES: tuple[PrivacyRule, ...] = (
         "This looks like a phone number: remove it, as published evidence is public.",
         triggers=(
             "His mobile is 07700 900123 and he prefers a text.",
+            "His mobile is 07700 900123. <!-- badgekit: ignore -->",
             "The family's landline is 0131 496 0000.",
             "Her son is on +44 (0)7700 900 987.",
         ),

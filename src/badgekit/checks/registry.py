@@ -8,7 +8,10 @@ that commands other than ``check`` never pay for them.
 ``--select`` and ``--ignore`` match codes by prefix (``BK3`` is the whole privacy
 family). An inline comment silences findings on its own line:
 ``<!-- badgekit: ignore BK301 -->`` (several codes or prefixes may follow, separated
-by spaces or commas; with none, every finding on that line is silenced).
+by spaces or commas). With no code, every finding on that line is silenced except
+privacy ones: a detail that could identify someone is silenced only where its code or
+family is named (``ignore BK301``, ``ignore BK3``), so that a comment left for another
+reason never lets a name or a phone number through to ``export``.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ PREFIX_PATTERN = re.compile(r"^BK\d{0,3}$")
 
 #: Family modules in code order; a missing module is skipped, so a family can arrive later.
 FAMILY_MODULES: tuple[str, ...] = ("words", "coverage", "privacy", "reflection", "readability", "format")
+
+#: Codes a bare ``ignore`` (or one as broad as ``BK``) does not silence: the privacy family's.
+PRIVACY_PREFIX = f"BK{FAMILY_DIGITS['privacy']}"
 
 REGISTRY: dict[str, Rule] = {}
 _loaded = False
@@ -113,7 +119,7 @@ def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 
 
 def suppressions(statement: Statement) -> dict[int, set[str]]:
-    """Line number -> code prefixes silenced on it ("" silences everything on that line)."""
+    """Line number -> code prefixes silenced on it ("" silences everything but privacy on that line)."""
     silenced: dict[int, set[str]] = {}
     for comment in SUPPRESSION_COMMENT.finditer(statement.text, statement.body_start):
         words = comment.group(1).split(None, 1)
@@ -125,15 +131,30 @@ def suppressions(statement: Statement) -> dict[int, set[str]]:
     return silenced
 
 
+def silences(prefix: str, code: str) -> bool:
+    """Whether an ignore comment's prefix silences a code: privacy codes only when it names their family."""
+    if code.startswith(PRIVACY_PREFIX) and not prefix.startswith(PRIVACY_PREFIX):
+        return False
+    return code.startswith(prefix)
+
+
 def is_suppressed(finding: Finding, silenced: dict[int, set[str]]) -> bool:
-    return any(finding.code.startswith(prefix) for prefix in silenced.get(finding.line, ()))
+    return any(silences(prefix, finding.code) for prefix in silenced.get(finding.line, ()))
+
+
+def run_rules_keeping_silenced(context: CheckContext, rules: Iterable[Rule]) -> tuple[list[Finding], list[Finding]]:
+    """Run rules over one statement: the findings to report, and those comments silenced; each by position."""
+    findings: list[Finding] = []
+    for one in rules:
+        findings.extend(one.check(replace(context, rule=one)))
+    lines = suppressions(context.statement)
+    kept: list[Finding] = []
+    silenced: list[Finding] = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        (silenced if is_suppressed(finding, lines) else kept).append(finding)
+    return kept, silenced
 
 
 def run_rules(context: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
     """Run rules over one statement; findings silenced inline are dropped; sorted by position."""
-    findings: list[Finding] = []
-    for one in rules:
-        findings.extend(one.check(replace(context, rule=one)))
-    silenced = suppressions(context.statement)
-    kept = [f for f in findings if not is_suppressed(f, silenced)]
-    return sorted(kept, key=Finding.sort_key)
+    return run_rules_keeping_silenced(context, rules)[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
-from badgekit.checks.registry import run_rules
+from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
 from badgekit.statement import Statement, parse_statement, read_front_matter
 
@@ -50,6 +50,7 @@ class FileReport:
     readability: Readability | None
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
 
     @property
     def words(self) -> int:
@@ -136,7 +137,7 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         prerequisites=prerequisites,
         level_given=bool(options.level or statement.level),
     )
-    findings = run_rules(context, options.rules)
+    findings, silenced = run_rules_keeping_silenced(context, options.rules)
     from badgekit.checks.coverage import analyse
     from badgekit.checks.textstats import readability_of
 
@@ -150,6 +151,7 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         readability=readability_of(context),
         findings=tuple(findings),
         counts=counts,
+        silenced=tuple(silenced),
     )
 
 

@@ -117,9 +117,10 @@ def export(
     """Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
 
     The privacy check runs first: if it finds anything that could identify someone,
-    nothing is exported and each detail is listed with its line. Other findings are
-    summed up in one line. With no FILE, the statement 'badgekit draft' wrote in this
-    folder is used: the one for the badge you drafted most recently, or the only one.
+    nothing is exported and each detail is listed with its line; details an ignore
+    comment silences are listed as a warning. Other findings are summed up in one
+    line. With no FILE, the statement 'badgekit draft' wrote in this folder is used:
+    the one for the badge you drafted most recently, or the only one.
     Files are saved beside the statement, readable by you only, and never over an
     existing file without --force.
 
@@ -130,7 +131,7 @@ def export(
     Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
     """
     from badgekit.catalogue import load_catalogue
-    from badgekit.export import build_document, output_path, screen
+    from badgekit.export import build_document, output_path, screen, silenced_warning
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN, display_name, read_text
 
@@ -163,6 +164,8 @@ def export(
             ignore_privacy=ignore_privacy,
         )
         report = screening.report
+        for line in silenced_warning(shown, screening.silenced):  # before anything is saved
+            err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
         document = build_document(report.statement, report.badge, report.level)
         for kind in chosen:
             content = _content(kind, document, templates_dir)
