@@ -181,6 +181,63 @@ def test_a_name_in_a_heading_is_still_a_name_but_title_case_is_not() -> None:
     assert [t for _, t in found(find_names(text), text)] == ["Mhairi"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Margaret Sinclair",  # a surname that is also a cited author's
+        "Agnes Sinclair",
+        "Moira Hamilton",  # ... a town's
+        "Moira Stirling",
+        "Moira Paisley",
+        "Moira Bruce",  # ... a common word or a given name
+        "Moira Morrison",
+        "Moira Young",
+        "Moira McGregor",  # ... Mac or Mc, after any given name
+        "Ewan McGregor",
+        "Will McLean",
+        "Angus Mackay",
+    ],
+)
+def test_a_first_name_makes_the_next_capitalised_word_a_surname(name: str) -> None:
+    for text in (f"I supported {name} at home.", f"{name}'s daughter phoned."):
+        assert [t for _, t in found(find_names(text), text)] == [name]
+
+
+def test_role_and_group_words_are_never_names_even_at_the_start_of_a_sentence() -> None:
+    text = (
+        "Carers told us. Nurses asked me. Families told me. Managers told us. Partners told us. "
+        "Colleagues told us. Parents told us. Residents said so. Volunteers felt tired. Dad told me. "
+        "Gran told me. Staff told us."
+    )
+    assert find_names(text) == []
+    text = "Carers told us that Morag Bruce had stopped eating. My colleague Sam said it was fine."
+    assert [t for _, t in found(find_names(text), text)] == ["Morag Bruce", "Sam"]
+
+
+def test_cited_authors_by_full_name_or_with_their_work_are_not_names() -> None:
+    text = (
+        "Carl Rogers, Bruce Perry's work, Douglas McGregor's Theory X, Professor Eileen Munro's review, "
+        "Rogers' core conditions, Oliver's social model and Thompson's PCS model all helped. "
+        "Ruth Sinclair's research and Sinclair (2004) too."
+    )
+    assert find_names(text) == []
+
+
+def test_a_doctor_with_a_common_surname_is_a_person_but_a_cited_professor_is_not() -> None:
+    text = "Dr Morrison said the dose was fine. Professor Munro argues for relationships. Dr Bandura agrees."
+    assert [t for _, t in found(find_names(text), text)] == ["Dr Morrison"]
+
+
+def test_a_title_case_heading_still_shows_the_name_in_it() -> None:
+    text = "## Supporting Jamie At Home\n\nI used Signs of Safety and Mind Of My Own.\n"
+    assert [t for _, t in found(find_names(text), text)] == ["Jamie"]
+
+
+def test_the_word_after_an_organisation_word_is_part_of_its_name() -> None:
+    text = "We meet at Hamilton Town Hall, near George Street and Victoria Park, and Moira Green told me why."
+    assert [t for _, t in found(find_names(text), text)] == ["Moira Green"]
+
+
 def test_allowed_names_are_never_reported_in_any_form() -> None:
     text = "Alexander Warren spoke; Warren and Mr Warren agreed, and Mrs Dunlop listened."
     spans = find_names(text, ["Alexander Warren"])
