@@ -209,7 +209,18 @@ class _Judge:
     def cites_work(self, index: int) -> bool:
         """A cited author's surname owning a piece of work: "Rogers' core conditions", "Oliver's social model"."""
         token = self.tokens[index]
-        return token.lower in vocab.CITED_AUTHORS and bool(_CITED_WORK_AFTER.match(self.text, token.end))
+        if token.lower not in vocab.CITED_AUTHORS:
+            return False
+        if not token.possessive and self.text[token.end : token.end + 1] not in ("'", "’"):
+            return False
+        following = self.tokens[index + 1 : index + 1 + _WORK_WITHIN]
+        return any(t.lower in vocab.WORK_WORDS or t.text in ("X", "Y") for t in following)
+
+    def who_follows(self, index: int) -> bool:
+        """Whether "who" comes straight after tokens[index], after a comma or not: "Lorna Kirk, who ..."."""
+        token = self.tokens[index]
+        nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.lower == "who" and self.text[token.end : nxt.start].strip(" ,'’s") == ""
 
     def is_citation(self, first: int, last: int) -> bool:
         """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
@@ -229,13 +240,7 @@ class _Judge:
         return token.lower in vocab.PLACES and self.word_before(index) in _PERSON_PLACE_PREPOSITIONS
 
 
-_CITED_WORK_AFTER = re.compile(
-    r"['’]s?\s+(?:[\w’'-]+\s+){0,3}?(?:model|models|theory|theories|cycle|work|idea|ideas|research|book|books"
-    r"|framework|approach|concept|hierarchy|triangle|stages|styles|lenses|roles|conditions|steps|curve|ladder"
-    r"|principles|definition|study|studies|writing|findings|review|report|inquiry|practitioner|helper|x|y)\b",
-    re.IGNORECASE,
-)
-_WHO_FOLLOWS = re.compile(r"['’]?s?,?\s+who\b")
+_WORK_WITHIN = 4  # "Oliver's social model", "Thompson's PCS model", "Douglas McGregor's Theory X"
 _AGE_FOLLOWS = re.compile(
     r"^(?:['’]s)?\s*(?:\(\s*(?:aged?\s*)?\d{1,3}\s*(?:years?|yrs?)?\s*\)|,?\s*(?:who\s+is|who's|aged?|age)\s+\d{1,3}\b"
     r"|,\s*\d{1,3}\s*(?:years?\s*old)?\s*,|\s+is\s+\d{1,3}\s+(?:years?|yrs?)\b)",
@@ -341,7 +346,7 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         # "Hope Street", "Stirling Council"; but "Moira Green told me" and "Lorna Kirk, who ..." are people.
         before = last - 1
         if before >= first and judge.is_clear_name(tokens[before]) and judge.is_surname(tokens[last]):
-            who = tokens[last].lower not in vocab.STREET_SUFFIXES and _WHO_FOLLOWS.match(judge.text, tokens[last].end)
+            who = tokens[last].lower not in vocab.STREET_SUFFIXES and judge.who_follows(last)
             return list(tokens[before : last + 1]) if who or judge.shows_a_person(before, last) else None
         return None
     # Words that cannot be names may come first ("Monday Jamie", "Edinburgh Jamie"), and so

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from badgekit.privacy import vocabulary as vocab
 
@@ -65,27 +66,46 @@ def _words(text: str) -> list[Token]:
     return tokens
 
 
-def _masked_offsets(text: str) -> list[tuple[int, int]]:
-    """Spans of organisation, place and cited authors' names ("Sue Ryder", "Easter Ross", "Carl Rogers")."""
-    lowered = text.lower()
-    spans: list[tuple[int, int]] = []
+@cache
+def _phrases_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Organisation, place and cited authors' names, by their first word as a token's ``lower`` holds it."""
+    index: dict[str, list[str]] = {}
     for phrase in (*vocab.ORGANISATION_PHRASES, *vocab.PLACE_PHRASES, *vocab.CITED_NAME_PHRASES):
-        start = lowered.find(phrase)
-        while start >= 0:
+        first = phrase.split(" ", 1)[0].rstrip(".")
+        if first[-2:] in ("'s", "’s"):
+            first = first[:-2]
+        index.setdefault(first, []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+def _mask_phrases(text: str, tokens: list[Token]) -> None:
+    """Mark the tokens of organisation, place and cited authors' names ("Sue Ryder", "Easter Ross", "Carl Rogers").
+
+    Only a word that starts some phrase is looked at, which is a dictionary look-up per
+    word rather than a search of the whole text per phrase.
+    """
+    phrases = _phrases_by_first_word()
+    lowered = text.lower()
+    for index, token in enumerate(tokens):
+        for phrase in phrases.get(token.lower, ()):
+            start = token.start
             end = start + len(phrase)
-            before = lowered[start - 1 : start]
             after = lowered[end : end + 1]
-            if not before.isalnum() and not (after.isalnum() and lowered[end : end + 2] not in {"'s", "’s"}):
-                spans.append((start, end))
-            start = lowered.find(phrase, end)
-    return spans
+            if not lowered.startswith(phrase, start) or (
+                after.isalnum() and lowered[end : end + 2] not in {"'s", "’s"}
+            ):
+                continue
+            last = bisect_left(tokens, end, lo=index, key=_start)
+            for covered in tokens[index:last]:
+                covered.masked = True
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def tokenise(text: str) -> list[Token]:
     """The words of ``text`` in order, each marked when it is inside an organisation, place or author phrase."""
     tokens = _words(text)
-    starts = [token.start for token in tokens]
-    for start, end in _masked_offsets(text):
-        for index in range(bisect_left(starts, start), bisect_left(starts, end)):
-            tokens[index].masked = True
+    _mask_phrases(text, tokens)
     return tokens

@@ -388,6 +388,13 @@ CITED_AUTHORS = _words(
     banks clark rogers' reder duncan lyons mcleod sheppard keville gardner mcgilloway stevenson tronto
     noddings sen nussbaum beckett gergen white epston de shazer berg miller nolan ryan moyes"""
 )
+#: Words for a piece of work that, a few words after a cited author's possessive, show a
+#: citation: "Rogers' core conditions", "Oliver's social model", "Thompson's PCS model".
+WORK_WORDS = _words(
+    """model models theory theories cycle work idea ideas research book books framework approach concept
+    hierarchy triangle stages styles lenses roles conditions steps curve ladder principles definition study
+    studies writing findings review report inquiry practitioner helper"""
+)
 #: Phrases around a name that show it is cited: "et al.", "according to".
 CITATION_LEADS = _phrases(
     """
