@@ -16,7 +16,7 @@ from badgekit.catalogue import load_badge_file, load_catalogue
 from badgekit.checks.coverage import analyse_criteria
 from badgekit.drafts import Draft, answers_from_file, discussion_key, parse_draft
 from badgekit.errors import InvalidDataError
-from badgekit.interview import AnswerInterrupted, AnswerRequest, CriterionScreen, Notice, Outcome, Review
+from badgekit.interview_messages import AnswerInterrupted, AnswerRequest, CriterionScreen, Notice, Outcome, Review
 from badgekit.render import DISCUSSION_HEADING, render_markdown
 from badgekit.statement import parse_statement
 from badgekit.wordcount import count_words

@@ -11,7 +11,8 @@ import pytest
 from badgekit.badges import Badge, WordRule
 from badgekit.catalogue import load_catalogue
 from badgekit.drafts import Draft, clean_answer
-from badgekit.interview import (
+from badgekit.interview import run_interview, word_progress
+from badgekit.interview_messages import (
     SSSC_PROMPTS,
     AnswerFeedback,
     AnswerInterrupted,
@@ -25,8 +26,6 @@ from badgekit.interview import (
     Outcome,
     Review,
     parse_command,
-    run_interview,
-    word_progress,
 )
 
 LONG = " ".join(["I reflected on what happened and what I learned from working with the team."] * 6)  # 84 words

@@ -3,7 +3,7 @@
 ``Interview`` decides what to show and what to ask; an ``Asker`` (the terminal one is in
 badgekit.terminal, tests use a scripted one) does the showing and the asking. What is
 shown is plain data (``Opening``, ``CriterionScreen``, ``AnswerFeedback``, ``Review``,
-``Notice``), so the logic can be tested without a terminal.
+``Notice``, in badgekit.interview_messages), so the logic can be tested without a terminal.
 
 The learner types an answer, or one of a few plain words on a line of its own: ``skip``,
 ``back``, ``edit 3``, ``review``, ``add``, ``notes``, ``editor``, ``finish``, ``quit`` and
@@ -20,27 +20,29 @@ The same answers can come from a file instead (badgekit.drafts.answers_from_file
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from enum import Enum
-from typing import Protocol
 
-from badgekit.badges import Badge, Criterion, Step, WordRule
+from badgekit.badges import Badge, Criterion, WordRule
 from badgekit.drafts import Draft, clean_answer, discussion_key
-from badgekit.wordcount import count_words
-
-#: The word that ends an answer, typed on a line of its own.
-DONE_WORD = "done"
-
-#: SSSC's own advice on reflective writing ("Preparing and publishing your evidence"),
-#: asked when a badge file gives no prompts of its own for a criterion.
-SSSC_PROMPTS: tuple[str, ...] = (
-    "Experience: describe the learning experience. What happened? What did you do in reaction to it?",
-    "Knowledge: what do you know now that you did not know before?",
-    "Skills: what can you do now that you could not do before, or can do better now?",
-    "Reflections: what were your feelings and thoughts? What did you do well? What would you do differently? "
-    "What values did you use?",
-    "Application: think of a situation where you could apply what you have learned.",
+from badgekit.interview_messages import (
+    SSSC_PROMPTS,
+    AnswerFeedback,
+    AnswerInterrupted,
+    AnswerRequest,
+    Asker,
+    Command,
+    CriterionScreen,
+    Help,
+    Opening,
+    Outcome,
+    Review,
+    ReviewRow,
+    WordProgress,
+    parse_command,
 )
+from badgekit.interview_messages import (
+    Notice as Notice,  # re-exported: badgekit.review shows its notices through the same asker
+)
+from badgekit.wordcount import count_words
 
 #: Below this many words an answer rarely shows reflection, whatever the badge.
 REFLECTION_FLOOR = 30
@@ -48,194 +50,6 @@ REFLECTION_FLOOR = 30
 #: A criteria introduction this short ("Provide evidence that you are able to:") is shown
 #: before each criterion, where it reads as the start of the sentence; a longer one once.
 LEAD_IN_LENGTH = 60
-
-#: Each command with what it does, as ``help`` lists them.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("skip", "leave this one for now and go on to the next"),
-    ("back", "go back to the one before"),
-    ("edit 3", "go to number 3 (any number) to read or change its answer"),
-    ("review", "see every answer so far with its word count"),
-    ("add", "add more to the answer you have already given"),
-    ("notes", "add or change your notes from a discussion, where the criterion asks for one"),
-    ("editor", "write or change this answer in your text editor"),
-    ("finish", "write your statement now"),
-    ("quit", "stop for now: everything you have given is saved"),
-    ("help", "show this list"),
-)
-
-_ALIASES = {
-    "skip": "skip",
-    "next": "skip",
-    "back": "back",
-    "previous": "back",
-    "review": "review",
-    "add": "add",
-    "notes": "notes",
-    "editor": "editor",
-    "finish": "finish",
-    "quit": "quit",
-    "exit": "quit",
-    "stop": "quit",
-    "help": "help",
-    "?": "help",
-}
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str  # skip, back, edit, review, add, notes, editor, finish, quit, help
-    number: int | None = None
-
-
-def parse_command(line: str) -> Command | None:
-    """The command a line of input is, or None when it is (part of) an answer."""
-    words = line.strip().lower().rstrip(".!").split()
-    if not words or len(words) > 3:
-        return None
-    if words[0] in ("edit", "go", "goto") and len(words) > 1:
-        rest = words[1:] if words[1] != "to" else words[2:]
-        if len(rest) == 1 and rest[0].isdigit():
-            return Command("edit", int(rest[0]))
-        return None
-    if len(words) == 1:
-        if words[0] == "edit":
-            return Command("edit")
-        if words[0] in _ALIASES:
-            return Command(_ALIASES[words[0]])
-    return None
-
-
-# --- what the interview shows ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Opening:
-    title: str
-    series: str
-    kind: str  # "criteria", "questions" or "statements"
-    count: int
-    level: str | None
-    words: str  # the badge's word rule in words
-    minimums: tuple[tuple[int, int], ...]  # (criterion number, its minimum words)
-    prerequisites: tuple[str, ...]  # what to earn first, in plain words (badgekit.profile.prerequisite_advice)
-    steps: tuple[Step, ...]
-    intro: str | None
-    resumed: tuple[int, int] | None  # (answered, count) when carrying on with a saved draft
-    profile_hint: bool = False  # the learner keeps no profile yet: say how, so the advice can be shorter
-
-
-@dataclass(frozen=True)
-class CriterionScreen:
-    word: str  # Criterion, Question or Statement
-    number: int
-    total: int
-    text: str
-    prompts: tuple[str, ...]
-    prompts_are_sssc: bool  # the badge gives none of its own, so SSSC's general prompts are shown
-    min_words: int | None
-    answer: str | None  # the answer already given, if any
-    answer_words: int
-    lead_in: str | None = None  # a short criteria introduction such as "Provide evidence that you are able to:"
-    discussion: str | None = None  # the badge's question for notes from a discussion, if it asks for one
-    notes: str | None = None  # the notes from the discussion already given, if any
-
-
-@dataclass(frozen=True)
-class WordProgress:
-    """The statement's words so far against the badge's rule, for the bar under each answer."""
-
-    total: int
-    low: int | None
-    high: int | None
-    rule: str
-    status: str
-    within: bool
-
-    @property
-    def fraction(self) -> float:
-        scale = self.high or self.low or max(self.total, 1)
-        return min(self.total / scale, 1.0)
-
-
-@dataclass(frozen=True)
-class AnswerFeedback:
-    word: str
-    number: int
-    words: int
-    progress: WordProgress
-    problem: str | None  # the answer cannot stand as it is (below the criterion's minimum)
-    advice: str | None  # a gentle note (the answer looks too short to show reflection)
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    number: int
-    text: str
-    answer: str | None
-    words: int
-    min_words: int | None
-    notes: str | None = None  # notes from a discussion
-
-
-@dataclass(frozen=True)
-class Review:
-    word: str
-    rows: tuple[ReviewRow, ...]
-    progress: WordProgress
-
-
-@dataclass(frozen=True)
-class Notice:
-    text: str
-    level: str = "info"  # info, warning or problem
-
-
-@dataclass(frozen=True)
-class Help:
-    commands: tuple[tuple[str, str], ...] = COMMANDS
-    sssc_prompts: tuple[str, ...] = SSSC_PROMPTS
-
-
-Message = Opening | CriterionScreen | AnswerFeedback | Review | Notice | Help
-
-
-@dataclass(frozen=True)
-class AnswerRequest:
-    word: str
-    number: int
-    adding: bool  # the learner is adding to an answer already given
-    has_answer: bool  # for notes: notes are already given
-    discussion: str | None = None  # set when asking for notes from a discussion: the badge's question
-
-
-class AnswerInterrupted(KeyboardInterrupt):
-    """Ctrl-C (or a closed terminal) part-way through an answer; carries what was typed."""
-
-    def __init__(self, partial: str) -> None:
-        super().__init__()
-        self.partial = partial
-
-
-class Asker(Protocol):
-    """How the interview talks to the learner."""
-
-    def show(self, message: Message) -> None: ...
-
-    def read_answer(self, request: AnswerRequest) -> str | None:
-        """An answer, or a command on a line of its own; None when input has ended."""
-
-    def edit(self, text: str) -> str | None:
-        """The text after the learner has changed it in their editor; None if that failed."""
-
-    def choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
-        """One of the choices' keys; None when input has ended."""
-
-    def confirm(self, question: str, *, default: bool) -> bool: ...
-
-
-class Outcome(Enum):
-    FINISHED = "finished"  # write the statement
-    QUIT = "quit"  # stop for now; the draft is saved
 
 
 # --- the word rule ---------------------------------------------------------------------

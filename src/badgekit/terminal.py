@@ -1,4 +1,4 @@
-"""The interview in a terminal: badgekit.interview's ``Asker``, drawn with Rich and read line by line.
+"""The interview in a terminal: the ``Asker`` of badgekit.interview_messages, drawn with Rich and read line by line.
 
 The manager's review (badgekit.review) is asked here too, by ``ReviewTerminal``, in the same way.
 
@@ -25,7 +25,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from badgekit.interview import (
+from badgekit.interview_messages import (
     DONE_WORD,
     AnswerFeedback,
     AnswerInterrupted,

@@ -240,7 +240,8 @@ def _interview(
     drafts_dir: Path | None,
     templates_dir: Path | None,
 ) -> None:
-    from badgekit.interview import Outcome, run_interview
+    from badgekit.interview import run_interview
+    from badgekit.interview_messages import Outcome
     from badgekit.profile import load_profile, prerequisite_advice
     from badgekit.terminal import TerminalAsker, enable_line_editing
 
