@@ -55,6 +55,13 @@ def test_the_registry_keeps_what_comments_silenced_apart_from_what_it_reports() 
     assert [(f.code, f.line) for f in silenced] == [("BK303", 10), ("BK301", 11)]
 
 
+def statement(folder: Path, body: str, name: str = "s.md") -> Path:
+    """A Writing evidence statement with ``body`` after its title, saved in ``folder``."""
+    path = folder / name
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
 def check_json(run: Run, path: Path, *args: str) -> list[dict[str, object]]:
     result = run("check", str(path), "--format", "json", *args)
     findings: list[dict[str, object]] = json.loads(result.stdout)["files"][0]["findings"]
@@ -62,24 +69,21 @@ def check_json(run: Run, path: Path, *args: str) -> list[dict[str, object]]:
 
 
 def test_a_bare_ignore_silences_other_families_but_not_a_name(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "s.md"
-    path.write_text(
-        HEAD + "## 9. Something else <!-- badgekit: ignore -->\n\n"
-        "I supported Margaret Sinclair. <!-- badgekit: ignore -->\n",
-        encoding="utf-8",
+    path = statement(
+        tmp_path,
+        "## 9. Something else <!-- badgekit: ignore -->\n\nI supported Margaret Sinclair. <!-- badgekit: ignore -->\n",
     )
     found = {(f["code"], f["line"]) for f in check_json(run, path, "--select", "BK204,BK301")}
     assert found == {("BK301", 9)}  # the heading's BK204 on line 7 is silenced; the name is not
 
 
 def test_naming_the_code_or_the_family_silences_a_privacy_finding(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "s.md"
-    path.write_text(
-        HEAD + "## 1. Things\n\n"
+    path = statement(
+        tmp_path,
+        "## 1. Things\n\n"
         "Mrs Adams, our trainer, showed us. <!-- badgekit: ignore BK301 -->\n"
         "Mr Lennox, our assessor, agreed. <!-- badgekit: ignore bk3 -->\n"
         "Ms Dunlop, our tutor, agreed too. <!-- badgekit: ignore BK303 -->\n",
-        encoding="utf-8",
     )
     assert [(f["code"], f["line"]) for f in check_json(run, path, "--select", "BK3")] == [("BK301", 11)]
 
@@ -96,8 +100,7 @@ def test_naming_the_code_or_the_family_silences_a_privacy_finding(run: Run, tmp_
     ],
 )
 def test_check_and_export_stop_for_a_first_name_and_surname(run: Run, tmp_path: Path, sentence: str) -> None:
-    path = tmp_path / "writing-evidence-statement.md"
-    path.write_text(HEAD + f"## 1. Things\n\n{sentence}\n", encoding="utf-8")
+    path = statement(tmp_path, f"## 1. Things\n\n{sentence}\n", "writing-evidence-statement.md")
     assert [f["code"] for f in check_json(run, path, "--select", "BK301")] == ["BK301"]
     stopped = run("export", str(path), "--text")
     assert stopped.exit_code == 1
@@ -106,11 +109,11 @@ def test_check_and_export_stop_for_a_first_name_and_surname(run: Run, tmp_path: 
 
 
 def test_role_words_at_the_start_of_a_sentence_do_not_stop_an_export(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "writing-evidence-statement.md"
-    path.write_text(
-        HEAD + "## 1. Things\n\nCarers told us the beds were full. Nurses asked me to help. Families told me "
+    path = statement(
+        tmp_path,
+        "## 1. Things\n\nCarers told us the beds were full. Nurses asked me to help. Families told me "
         "they felt left out, and Dad told me he was proud.\n",
-        encoding="utf-8",
+        "writing-evidence-statement.md",
     )
     assert check_json(run, path, "--select", "BK3") == []
     exported = run("export", str(path), "--text", "-o", "-")
