@@ -37,7 +37,7 @@ CODE_PATTERN = re.compile(r"^BK\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 PREFIX_PATTERN = re.compile(r"^BK\d{0,3}$")
 
-#: Family modules in code order; a missing module is skipped, so a family can arrive later.
+#: Family modules in code order.
 FAMILY_MODULES: tuple[str, ...] = ("words", "coverage", "privacy", "reflection", "readability", "format")
 
 #: Codes a bare ``ignore`` (or one as broad as ``BK``) does not silence: the privacy family's.
@@ -83,12 +83,7 @@ def all_rules() -> list[Rule]:
     global _loaded
     if not _loaded:
         for family in FAMILY_MODULES:
-            module = f"badgekit.checks.{family}"
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:  # a family that exists but fails to import is a real fault
-                    raise
+            importlib.import_module(f"badgekit.checks.{family}")
         _loaded = True
     return [REGISTRY[code] for code in sorted(REGISTRY)]
 
