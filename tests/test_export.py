@@ -156,7 +156,7 @@ def test_normalised_markdown_escapes_what_would_become_markup() -> None:
     ],
 )
 def test_nested_lists_and_quotes_keep_their_shape(markdown: str) -> None:
-    from badgekit.export import markdown_parser
+    from badgekit.markdown_text import markdown_parser
 
     normal = normalised_markdown(markdown)
 
@@ -256,7 +256,7 @@ def test_hostile_text_stays_inert_in_the_other_formats(catalogue: Catalogue) -> 
     assert "{{ 7*7 }}" in text and r"{{ 7\*7 }}" in markdown
     assert "private note" not in text + markdown
     # the escaped Markdown renders back to the same characters, not to tags
-    from badgekit.export import markdown_parser
+    from badgekit.markdown_text import markdown_parser
 
     assert "&lt;script&gt;" in markdown_parser().render(markdown)
 
