@@ -138,3 +138,17 @@ def test_the_export_warning_counts_findings_and_names_lines_without_the_details(
     three = silenced_warning("s.md", [finding(3), finding(3), finding(8)])
     assert three[0].startswith("warning: ignore comments in s.md silence 3 privacy findings (on lines 3 and 8)")
     assert len(three) == 5 and three[-1].startswith("  Take each one out")
+
+
+def test_check_shows_what_comments_silenced(run: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / "statement.md"
+    path.write_text(
+        "---\nbadge: thing-19\n---\n\nI supported Mrs Sinclair at home. <!-- badgekit: ignore BK301 -->\n",
+        encoding="utf-8",
+    )
+    text = run("check", str(path))
+    assert "1 silenced by comments, on line 5" in text.stdout
+    data = json.loads(run("check", str(path), "--format", "json").stdout)
+    (report,) = data["files"]
+    assert [(f["code"], f["line"]) for f in report["silenced"]] == [("BK301", 5)]
+    assert all(f["code"] != "BK301" for f in report["findings"])

@@ -119,6 +119,14 @@ def report_view(report: FileReport) -> RenderableType:
     lines.append(details)
     summary = Text("Findings: ")
     summary.append_text(counts_text(report.counts))
+    if report.silenced:
+        on_lines = sorted({finding.line for finding in report.silenced})
+        summary.append(
+            f"   ({len(report.silenced)} silenced by comments, on line{'s' if len(on_lines) > 1 else ''} "
+            + ", ".join(map(str, on_lines))
+            + ")",
+            style="dim",
+        )
     lines.append(summary)
     lines.append(Text())
     if report.criteria:

@@ -87,6 +87,7 @@ class FileReport:
             "readability": self.readability.to_dict() if self.readability else None,
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
             "findings": [f.to_dict() for f in self.findings],
+            "silenced": [f.to_dict() for f in self.silenced],
         }
 
 
