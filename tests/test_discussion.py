@@ -11,10 +11,11 @@ import pytest
 from test_interview import LONG, ScriptedAsker, interview
 from typer.testing import Result
 
+from badgekit.answers_file import answers_from_file
 from badgekit.badges import Badge
 from badgekit.catalogue import load_badge_file, load_catalogue
 from badgekit.checks.coverage import analyse_criteria
-from badgekit.drafts import Draft, answers_from_file, discussion_key, parse_draft
+from badgekit.drafts import Draft, discussion_key, parse_draft
 from badgekit.errors import InvalidDataError
 from badgekit.interview_messages import AnswerInterrupted, AnswerRequest, CriterionScreen, Notice, Outcome, Review
 from badgekit.render import DISCUSSION_HEADING, render_markdown

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from badgekit.answers_file import answers_from_file
 from badgekit.badges import Badge
 from badgekit.catalogue import load_catalogue
 from badgekit.drafts import (
@@ -17,7 +18,6 @@ from badgekit.drafts import (
     EARLIER_KEPT,
     Draft,
     DraftStore,
-    answers_from_file,
     drafts_dir,
 )
 from badgekit.errors import BadgekitError, InvalidDataError

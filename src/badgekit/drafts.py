@@ -15,7 +15,7 @@ Where a criterion asks for a discussion, the learner's notes from it are kept be
 the answers (``discussions``), saved and replaced the same way.
 
 Answers can also be written by hand in a YAML file (``badgekit draft ID --answers
-FILE``): ``answers_from_file`` reads one, keyed by criterion number or id.
+FILE``): badgekit.answers_file reads one.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,13 +31,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from badgekit import resources
-from badgekit.badges import Badge, Criterion
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.safefile import PRIVATE_FOLDER, write_private
 from badgekit.wordcount import count_words
 
 if TYPE_CHECKING:
-    from badgekit.yamldoc import YamlDocument
+    pass
 
 DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"
 DRAFT_SCHEMA = 1
@@ -47,8 +46,6 @@ EARLIER_KEPT = 20
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOP_KEYS = {"schema", "badge", "title", "level", "created", "changed", "answers", "discussions", "earlier"}
 _ANSWER_KEYS = {"text", "changed"}
-#: The keys of an answer given as a mapping in an answers file.
-_ANSWERS_FILE_KEYS = {"answer", "discussion"}
 
 
 def drafts_dir(override: Path | None = None) -> Path:
@@ -367,128 +364,3 @@ class DraftStore:
             yield
         finally:
             os.close(descriptor)
-
-
-# --- answers written in a file by hand ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AnswersFile:
-    """What an answers file gives: answers and notes from discussions (by criterion id), and the level."""
-
-    answers: dict[str, str]
-    discussions: dict[str, str]
-    level: str | None
-
-
-def answers_from_file(path: str, badge: Badge, level: str | None = None) -> AnswersFile:
-    """Answers (by criterion id) and the level, read from a YAML file keyed by criterion number or id:
-    the interview's answers given all at once, for writing a statement without a terminal.
-
-    An answer is text, or a mapping with ``answer`` and, optionally, ``discussion`` (notes from a
-    discussion the criterion asks for). Every problem is reported with the file, line and key; so is
-    every criterion left without an answer.
-    """
-    from badgekit.textinput import display_name, read_text
-    from badgekit.yamldoc import parse_yaml
-
-    shown = display_name(path)
-    doc = parse_yaml(read_text(path), shown)
-    problems: list[Problem] = list(doc.duplicate_keys)
-    data: Any = doc.data
-    if not isinstance(data, Mapping):
-        what = "empty" if data is None else "not a list of answers"
-        hint = "Write one answer per criterion, keyed by its number or id, for example:  1: |  (then the answer)"
-        raise InvalidDataError([Problem(shown, None, "", f"the file is {what}")], hint=hint)
-    if badge.levels:
-        level = _level_from(data, doc.line_of, shown, badge, level, problems)
-        if level is None:
-            raise InvalidDataError(problems, hint="Add a line such as 'level: direct-practice', or use --level.")
-    criteria = badge.criteria_for(level)
-    by_key: dict[str, Criterion] = {c.id: c for c in criteria}
-    by_key.update({str(c.number): c for c in criteria})
-    answers: dict[str, str] = {}
-    discussions: dict[str, str] = {}
-    given_as: dict[str, str] = {}  # criterion id -> the key that answered it
-    faulty: set[str] = set()  # criterion ids whose answer has a problem of its own
-    for key, value in data.items():
-        name = str(key)
-        if name == "level" and badge.levels:
-            continue
-        criterion = by_key.get(name)
-        line = doc.line_of(name)
-        if criterion is None:
-            problems.append(Problem(shown, line, name, _unknown_key(name, criteria)))
-            continue
-        if criterion.id in given_as:
-            problems.append(Problem(shown, line, name, f"answers the same criterion as '{given_as[criterion.id]}'"))
-            continue
-        given_as[criterion.id] = name
-        if isinstance(value, Mapping):
-            before = len(problems)
-            value, notes = _split_answer(value, name, doc, problems)
-            if len(problems) > before:
-                faulty.add(criterion.id)
-                continue
-            if notes and notes.strip():
-                discussions[criterion.id] = clean_answer(notes)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue  # reported below as missing
-        if not isinstance(value, str):
-            problems.append(Problem(shown, line, name, "should be text (write | after the colon, then the answer)"))
-            faulty.add(criterion.id)
-            continue
-        answers[criterion.id] = clean_answer(value)
-    for criterion in criteria:
-        if criterion.id not in answers and criterion.id not in faulty:
-            missing = f"{_criterion_word(badge)} {criterion.number} ({criterion.id}) has no answer"
-            problems.append(Problem(shown, None, "", missing))
-    if problems:
-        raise InvalidDataError(
-            problems, hint="Give every criterion an answer, keyed by its number or its id (see 'badgekit show')."
-        )
-    return AnswersFile(answers, discussions, level)
-
-
-def _split_answer(value: Mapping[Any, Any], name: str, doc: YamlDocument, problems: list[Problem]) -> tuple[Any, Any]:
-    """The answer and the notes in ``{answer: ..., discussion: ...}``, each problem reported by key."""
-    for key in value:
-        if str(key) not in _ANSWERS_FILE_KEYS:
-            problems.append(doc.problem(f"{name}.{key}", "unknown key (use answer and discussion)"))
-    notes = value.get("discussion")
-    if notes is not None and not isinstance(notes, str):
-        problems.append(doc.problem(f"{name}.discussion", "should be text (write | after the colon, then the notes)"))
-    return value.get("answer"), notes
-
-
-def _unknown_key(name: str, criteria: Sequence[Criterion]) -> str:
-    return f"no criterion has this number or id (numbers 1 to {len(criteria)}, or ids such as '{criteria[0].id}')"
-
-
-def _level_from(
-    data: Mapping[Any, Any],
-    line_of: Callable[[str], int | None],
-    shown: str,
-    badge: Badge,
-    level: str | None,
-    problems: list[Problem],
-) -> str | None:
-    given = data.get("level")
-    if level is None and given is None:
-        problems.append(
-            Problem(shown, None, "level", f"required for this framework: one of {', '.join(badge.level_ids())}")
-        )
-        return None
-    if given is not None and (not isinstance(given, str) or badge.level(given) is None):
-        problems.append(Problem(shown, line_of("level"), "level", f"should be one of {', '.join(badge.level_ids())}"))
-        return None
-    if level is not None and given is not None and given != level:
-        problems.append(Problem(shown, line_of("level"), "level", f"says '{given}', but --level says '{level}'"))
-        return None
-    return level or given
-
-
-def _criterion_word(badge: Badge) -> str:
-    from badgekit.interview import criterion_word  # only when reporting: the interview is not needed otherwise
-
-    return criterion_word(badge).lower()

@@ -184,7 +184,7 @@ def draft(
 def _draft_from_file(
     badge: Badge, answers_path: str, level: str | None, output: Path | None, force: bool, templates_dir: Path | None
 ) -> None:
-    from badgekit.drafts import answers_from_file
+    from badgekit.answers_file import answers_from_file
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
     from badgekit.wordcount import count_words
