@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.answers_file import answers_from_file
+from badgekit.answers_file import answers_from_file, level_named
 from badgekit.badges import Badge
 from badgekit.catalogue import load_catalogue
 from badgekit.drafts import (
@@ -19,6 +19,7 @@ from badgekit.drafts import (
     Draft,
     DraftStore,
     drafts_dir,
+    parse_draft,
 )
 from badgekit.errors import BadgekitError, InvalidDataError
 
@@ -144,7 +145,7 @@ def test_starting_afresh_moves_the_old_draft_to_a_backup_untouched(store: DraftS
     assert first is not None and second is not None and first != second
     assert first.read_bytes() == original
     assert not store.exists(BADGE_ID)
-    assert store.backups(BADGE_ID) == sorted([first, second])
+    assert store.backups(BADGE_ID) == [first, second], "oldest first, by when each was made"
     assert store.back_up(BADGE_ID) is None
 
 
@@ -160,6 +161,74 @@ def test_entries_list_drafts_and_damaged_ones_but_not_backups_or_locks(store: Dr
         ("thing-19-citizen-leadership", False, 0),
     ]
     assert entries[1].error is not None
+
+
+def test_backups_are_numbered_newest_first_and_read(store: DraftStore) -> None:
+    for words in ("Oldest answer.", "Middle answer here.", "Newest answer of all here."):
+        draft = Draft(badge=BADGE_ID, title="t")
+        draft.set_answer("build-trust", words)
+        store.save(draft)
+        store.back_up(BADGE_ID)
+    (store.directory / "thing-19-citizen-leadership.backup-20260101-120000.json").write_text("{", encoding="utf-8")
+    backups = store.backup_entries()
+    assert [(b.badge_id, b.number, b.draft.words() if b.draft else None) for b in backups] == [
+        (BADGE_ID, 1, 5),
+        (BADGE_ID, 2, 3),
+        (BADGE_ID, 3, 2),
+        ("thing-19-citizen-leadership", 1, None),
+    ]
+    damaged = backups[-1]
+    assert damaged.error is not None and damaged.made_text == "2026-01-01 12:00"
+    assert [b.number for b in store.backup_entries(BADGE_ID)] == [1, 2, 3]
+
+
+def test_restoring_a_backup_keeps_the_draft_it_replaces_as_a_backup(store: DraftStore) -> None:
+    saved_draft(store)
+    kept = store.path_for(BADGE_ID).read_bytes()
+    store.back_up(BADGE_ID)
+    current = Draft(badge=BADGE_ID, title="t")
+    current.set_answer("build-trust", "The answer I have now.")
+    store.save(current)
+    (backup,) = store.backup_entries(BADGE_ID)
+    replaced = store.restore(backup)
+    assert store.path_for(BADGE_ID).read_bytes() == kept, "the backup comes back exactly as it was"
+    assert replaced is not None and not backup.path.exists()
+    (now_kept,) = store.backup_entries(BADGE_ID)
+    assert now_kept.path == replaced and now_kept.draft is not None
+    assert now_kept.draft.answer("build-trust") == "The answer I have now."
+    assert store.restore(now_kept) is not None, "restoring again brings the other back: nothing is lost"
+    assert store.load(BADGE_ID) == now_kept.draft
+
+
+def test_text_set_aside_is_saved_and_read_back(store: DraftStore) -> None:
+    draft = Draft(badge=BADGE_ID, title="t")
+    draft.set_aside_text("Pasted at a menu.")
+    draft.set_aside_text("   ")  # nothing to keep
+    store.save(draft)
+    loaded = store.load(BADGE_ID)
+    assert loaded is not None and [a.text for a in loaded.set_aside] == ["Pasted at a menu."]
+    plain = Draft(badge=BADGE_ID, title="t")
+    assert "set_aside" not in plain.to_dict(), "drafts without any keep their shape"
+    broken = json.dumps({**plain.to_dict(), "set_aside": "not a list"})
+    with pytest.raises(InvalidDataError, match="1 problem") as caught:
+        parse_draft(broken, "x.json", BADGE_ID)
+    assert caught.value.error_lines() == ["x.json:1: set_aside: should be a list"]
+
+
+@pytest.mark.parametrize(
+    ("given", "level"),
+    [
+        ("direct-practice", "direct-practice"),
+        ("Direct Practice", "direct-practice"),
+        ("DIRECT practice", "direct-practice"),
+        ("senior and middle managers", "senior-and-middle-managers"),
+        ("everyone", None),
+    ],
+)
+def test_a_level_is_named_by_its_id_or_its_title_in_any_case(given: str, level: str | None) -> None:
+    b = badge("multi-agency-expectations")
+    assert level is None or level in b.level_ids()
+    assert level_named(b, given) == level
 
 
 def test_one_draft_is_open_in_one_window_at_a_time(store: DraftStore) -> None:

@@ -10,6 +10,7 @@ by accident.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -92,15 +93,27 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
             faulty.add(criterion.id)
             continue
         answers[criterion.id] = clean_answer(value)
-    for criterion in criteria:
-        if criterion.id not in answers and criterion.id not in faulty:
-            missing = f"{_criterion_word(badge)} {criterion.number} ({criterion.id}) has no answer"
-            problems.append(Problem(shown, None, "", missing))
-    if problems:
-        raise InvalidDataError(
-            problems, hint="Give every criterion an answer, keyed by its number or its id (see 'badgekit show')."
+    missing = [c for c in criteria if c.id not in answers and c.id not in faulty]
+    for criterion in missing:
+        problems.append(
+            Problem(shown, None, "", f"{_criterion_word(badge)} {criterion.number} ({criterion.id}) has no answer")
         )
+    if problems:
+        raise InvalidDataError(problems, hint=_no_statement_hint(badge, bool(missing)))
     return AnswersFile(answers, discussions, level)
+
+
+def _no_statement_hint(badge: Badge, missing: bool) -> str:
+    """What to do when an answers file cannot be used: nothing was written, and why."""
+    if not missing:
+        return "No statement was written. Put the lines above right in the file, then run the command again."
+    return (
+        "No statement was written: from a file, badgekit writes one only when every "
+        f"{_criterion_word(badge)} has an answer, so that nothing incomplete is submitted by accident. "
+        "Add the missing answers to the file, keyed by number or id (see 'badgekit show "
+        f"{badge.id}'), and run the command again; or draft in the terminal with 'badgekit draft {badge.id}', "
+        "which can write a statement with answers still to come."
+    )
 
 
 def _split_answer(value: Mapping[Any, Any], name: str, doc: YamlDocument, problems: list[Problem]) -> tuple[Any, Any]:
@@ -132,13 +145,25 @@ def _level_from(
             Problem(shown, None, "level", f"required for this framework: one of {', '.join(badge.level_ids())}")
         )
         return None
-    if given is not None and (not isinstance(given, str) or badge.level(given) is None):
+    found = level_named(badge, given) if isinstance(given, str) else None
+    if given is not None and found is None:
         problems.append(Problem(shown, line_of("level"), "level", f"should be one of {', '.join(badge.level_ids())}"))
         return None
-    if level is not None and given is not None and given != level:
+    if level is not None and found is not None and found != level:
         problems.append(Problem(shown, line_of("level"), "level", f"says '{given}', but --level says '{level}'"))
         return None
-    return level or given
+    return level or found
+
+
+def level_named(badge: Badge, name: str) -> str | None:
+    """The id of the framework level a person named by its id or its title, in any case and with
+    spaces or hyphens ("Direct Practice", "direct practice", "direct-practice"); None if none."""
+    wanted = _level_key(name)
+    return next((lv.id for lv in badge.levels if wanted in (_level_key(lv.id), _level_key(lv.title))), None)
+
+
+def _level_key(text: str) -> str:
+    return re.sub(r"[\s_-]+", "-", text.strip().casefold())
 
 
 def _criterion_word(badge: Badge) -> str:

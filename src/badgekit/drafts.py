@@ -6,10 +6,11 @@ replaces the whole file atomically and owner-only through badgekit.safefile, so 
 crash, Ctrl-C, a closed terminal or SIGKILL leaves the last saved draft whole.
 
 Nothing is thrown away: an answer that is replaced is kept in the draft's
-``earlier`` list, starting afresh moves the old draft to a backup file beside it,
-and a draft file that cannot be read (damaged, or edited by hand into something
-badgekit does not understand) is reported with its file, line and field and left
-exactly as it is.
+``earlier`` list, text typed where a number was wanted is kept in ``set_aside``,
+starting afresh moves the old draft to a backup file beside it (``restore`` brings a
+backup back, making the draft it replaces a backup in turn), and a draft file that
+cannot be read (damaged, or edited by hand into something badgekit does not
+understand) is reported with its file, line and field and left exactly as it is.
 
 Where a criterion asks for a discussion, the learner's notes from it are kept beside
 the answers (``discussions``), saved and replaced the same way.
@@ -44,7 +45,20 @@ DRAFT_SCHEMA = 1
 EARLIER_KEPT = 20
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOP_KEYS = {"schema", "badge", "title", "level", "created", "changed", "answers", "discussions", "earlier"}
+_TOP_KEYS = {
+    "schema",
+    "badge",
+    "title",
+    "level",
+    "created",
+    "changed",
+    "answers",
+    "discussions",
+    "earlier",
+    "set_aside",
+}
+#: A backup's file name: the badge id, when it was made, and a counter for two in one second.
+_BACKUP_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.backup-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.json$")
 _ANSWER_KEYS = {"text", "changed"}
 
 
@@ -83,6 +97,7 @@ class Draft:
     answers: dict[str, Answer] = field(default_factory=dict)
     earlier: dict[str, list[Answer]] = field(default_factory=dict)  # replaced answers, oldest first
     discussions: dict[str, Answer] = field(default_factory=dict)  # notes from a discussion, by criterion id
+    set_aside: list[Answer] = field(default_factory=list)  # typed where a number was wanted, oldest first
 
     def answer(self, criterion_id: str) -> str | None:
         found = self.answers.get(criterion_id)
@@ -117,6 +132,12 @@ class Draft:
         del kept[:-EARLIER_KEPT]
         self.changed = now()
 
+    def set_aside_text(self, text: str) -> None:
+        """Keep text typed where it could not be used (an answer pasted at a menu), so that it is not lost."""
+        if text.strip():
+            self.set_aside.append(Answer(text, now()))
+            self.changed = now()
+
     def words(self, criterion_ids: list[str] | None = None) -> int:
         """The learner's words, over every answer (and notes from a discussion) or only those named."""
         ids = list(self.answers) + list(self.discussions) if criterion_ids is None else criterion_ids
@@ -139,6 +160,8 @@ class Draft:
         if self.discussions:  # only where given, so that other drafts keep their shape
             data["discussions"] = {cid: answer(a) for cid, a in self.discussions.items()}
         data["earlier"] = {cid: [answer(a) for a in kept] for cid, kept in self.earlier.items() if kept}
+        if self.set_aside:
+            data["set_aside"] = [answer(a) for a in self.set_aside]
         return data
 
 
@@ -226,11 +249,32 @@ def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
             continue
         kept = [check.answer(v, f"earlier.{cid}[{i}]") for i, v in enumerate(values)]
         earlier[str(cid)] = [a for a in kept if a is not None]
+    set_aside: list[Answer] = []
+    if not isinstance(top.get("set_aside", []), list):
+        check.problems.append(("set_aside", "should be a list"))
+    else:
+        found = [check.answer(v, f"set_aside[{i}]") for i, v in enumerate(top.get("set_aside", []))]
+        set_aside = [a for a in found if a is not None]
     if check.problems:
         line_of = _line_finder(raw, path)
         raise InvalidDataError([Problem(path, line_of(where), where, message) for where, message in check.problems])
     assert badge is not None and title is not None and created is not None and changed is not None
-    return Draft(badge, title, level, created, changed, answers, earlier, discussions)
+    return Draft(badge, title, level, created, changed, answers, earlier, discussions, set_aside)
+
+
+def read_draft_file(path: Path, badge_id: str) -> Draft:
+    """The draft in a file (a draft or a backup of one); FileNotFoundError when there is none,
+    BadgekitError when it cannot be read or understood."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise BadgekitError(f"could not read this draft: {exc.strerror}", path=str(path)) from None
+    try:
+        return parse_draft(raw.decode("utf-8"), str(path), badge_id)
+    except UnicodeDecodeError:
+        raise InvalidDataError([Problem(str(path), None, "", "not a readable draft: it is not UTF-8 text")]) from None
 
 
 def _answers_in(check: _Checker, top: dict[str, Any], key: str) -> dict[str, Answer]:
@@ -256,6 +300,22 @@ class DraftEntry:
     backups: tuple[Path, ...]
 
 
+@dataclass(frozen=True)
+class Backup:
+    """An earlier draft kept beside the current one (by --fresh or restore): numbered 1 for the newest."""
+
+    badge_id: str
+    number: int
+    path: Path
+    made: datetime  # when it was set aside, from its file name
+    draft: Draft | None
+    error: BadgekitError | None  # why it cannot be read, if it cannot
+
+    @property
+    def made_text(self) -> str:
+        return self.made.strftime("%Y-%m-%d %H:%M")
+
+
 def damaged_hint(badge_id: str) -> str:
     return (
         "badgekit has left the file exactly as it is. Put it right in a text editor, or start "
@@ -279,21 +339,13 @@ class DraftStore:
 
     def load(self, badge_id: str) -> Draft | None:
         """The saved draft, None when there is none; a damaged file raises and is not touched."""
-        path = self.path_for(badge_id)
         try:
-            raw = path.read_bytes()
+            return read_draft_file(self.path_for(badge_id), badge_id)
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            raise BadgekitError(f"could not read this draft: {exc.strerror}", path=str(path)) from None
-        try:
-            return parse_draft(raw.decode("utf-8"), str(path), badge_id)
-        except UnicodeDecodeError:
-            error = InvalidDataError([Problem(str(path), None, "", "not a readable draft: it is not UTF-8 text")])
-        except InvalidDataError as exc:
-            error = exc
-        error.hint = damaged_hint(badge_id)
-        raise error
+        except InvalidDataError as error:
+            error.hint = damaged_hint(badge_id)
+            raise
 
     def save(self, draft: Draft) -> None:
         text = json.dumps(draft.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -314,9 +366,49 @@ class DraftStore:
         return backup
 
     def backups(self, badge_id: str) -> list[Path]:
+        """The backup files of one badge's drafts, oldest first."""
+        return [path for found_id, path in self._backup_files() if found_id == badge_id]
+
+    def _backup_files(self) -> list[tuple[str, Path]]:
+        """Every backup file in the folder with its badge id, oldest first (by the time in its name)."""
         if not self.directory.is_dir():
             return []
-        return sorted(self.directory.glob(f"{badge_id}.backup-*.json"))
+        found = []
+        for path in self.directory.glob("*.backup-*.json"):
+            match = _BACKUP_NAME.match(path.name)
+            if match:
+                found.append(((match["stamp"], int(match["n"] or 1)), match["id"], path))
+        return [(badge_id, path) for _order, badge_id, path in sorted(found)]
+
+    def backup_entries(self, badge_id: str | None = None) -> list[Backup]:
+        """The backups of one badge (or of every badge), newest first within each badge, each read if it can be."""
+        by_badge: dict[str, list[Path]] = {}
+        for found_id, path in self._backup_files():
+            if badge_id is None or found_id == badge_id:
+                by_badge.setdefault(found_id, []).append(path)
+        entries = []
+        for found_id in sorted(by_badge):
+            for number, path in enumerate(reversed(by_badge[found_id]), 1):
+                draft, error = self._read_backup(found_id, path)
+                stamp = _BACKUP_NAME.match(path.name)
+                made = datetime.strptime(stamp["stamp"], "%Y%m%d-%H%M%S") if stamp else datetime.now()
+                entries.append(Backup(found_id, number, path, made, draft, error))
+        return entries
+
+    def _read_backup(self, badge_id: str, path: Path) -> tuple[Draft | None, BadgekitError | None]:
+        try:
+            return read_draft_file(path, badge_id), None
+        except FileNotFoundError:
+            return None, BadgekitError("this backup is no longer there", path=str(path))
+        except BadgekitError as exc:
+            return None, exc
+
+    def restore(self, backup: Backup) -> Path | None:
+        """Make a backup the draft again. The draft it replaces, if any, becomes a backup first (its
+        path is returned), so that nothing is lost; the backup's content is untouched."""
+        replaced = self.back_up(backup.badge_id)
+        os.replace(backup.path, self.path_for(backup.badge_id))
+        return replaced
 
     def delete(self, badge_id: str) -> Path:
         path = self.path_for(badge_id)
