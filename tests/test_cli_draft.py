@@ -175,11 +175,12 @@ def test_a_criterions_minimum_is_enforced(run: Run, isolated_user_dirs: Path) ->
 
 
 def test_the_framework_asks_for_the_level_first(run: Run, here: Path) -> None:
-    statements = typed(*(f"Statement answer {n}." for n in range(1, 6)))
-    result = run("draft", "multi-agency", "--interactive", input="3\n" + statements + "1\n")
+    answers = typed(*(f"Answer {n}." for n in range(1, 6)))
+    result = run("draft", "multi-agency", "--interactive", input="3\n" + answers + "1\n")
     assert result.exit_code == 0, result.stderr
     out = flat(result.stdout)
-    assert out.index("which level describes your role?") < out.index("Statement 1 of 5")
+    assert out.index("which level describes your role?") < out.index("Expectation 1 of 5")
+    assert "There are 5 expectations to reflect on, one at a time." in out and "statements to" not in out
     assert "Level: Direct Practice" in out
     text = (here / "multi-agency-expectations-statement.md").read_text(encoding="utf-8")
     assert "\nlevel: direct-practice\n" in text and "## 1. practitioners working with the same child" in text
@@ -376,3 +377,181 @@ def test_an_editor_that_cannot_start_is_reported_and_nothing_changes(
     assert result.exit_code == 0, result.stderr
     assert "Could not open the editor 'no-such-editor-anywhere'" in flat(result.stdout)
     assert answers_in(isolated_user_dirs, "thing-19-citizen-leadership") == {"labels": "An answer typed instead."}
+
+
+# --- backups: listed, shown and restored ------------------------------------------------------------
+
+
+def backups_of(data: Path, badge_id: str = BADGE) -> list[Path]:
+    return sorted(drafts_folder(data).glob(f"{badge_id}.backup-*.json"))
+
+
+def test_a_draft_replaced_with_fresh_is_listed_and_can_be_restored(run: Run, isolated_user_dirs: Path) -> None:
+    run("draft", BADGE, "--interactive", input=typed("My old answer, kept.") + "quit\n")
+    fresh = run("draft", BADGE, "--interactive", "--fresh", input="quit\n")
+    assert f"To bring it back, run: badgekit drafts restore {BADGE}" in flat(fresh.stdout)
+
+    listed = run("drafts")
+    assert listed.exit_code == 0, listed.stderr
+    out = flat(listed.stdout)
+    assert "You have no draft in progress" in out and "Backups of earlier drafts" in out
+    assert f"{BADGE} │ 1 │ 1 of 7 │ 4 │" in out, "the backup with its number, answers and words"
+    assert "badgekit drafts restore ID" in out
+    (entry,) = json.loads(run("drafts", "--format", "json").stdout)["backups"]
+    assert (entry["badge"], entry["number"], entry["answered"], entry["words"]) == (BADGE, 1, 1, 4)
+    assert entry["kept"] and entry["changed"]
+
+    shown = run("drafts", "show", BADGE)
+    assert shown.exit_code == 3
+    assert "you have no draft of" in shown.stderr and "but 1 backup of earlier ones is kept" in flat(shown.stderr)
+    assert f"badgekit drafts restore {BADGE}" in shown.stderr
+
+    again = run("draft", BADGE, "--interactive", input="quit\n")
+    assert "You have 1 backup of earlier drafts of this badge" in flat(again.stdout)
+
+    restored = run("drafts", "restore", "across-boundaries")
+    assert restored.exit_code == 0, restored.stderr
+    assert "Restored your draft of 'Leading and managing across boundaries'" in flat(restored.stdout)
+    assert "(1 answer, 4 words)" in flat(restored.stdout)
+    assert list(answers_in(isolated_user_dirs).values()) == ["My old answer, kept."]
+    assert backups_of(isolated_user_dirs) == [], "there was no draft to keep in its place"
+
+
+def test_restoring_one_of_several_backups_keeps_the_current_draft_as_a_backup(
+    run: Run, isolated_user_dirs: Path
+) -> None:
+    for answer in ("First attempt.", "Second attempt here."):
+        run("draft", BADGE, "--interactive", input=typed(answer) + "quit\n")
+        run("draft", BADGE, "--interactive", "--fresh", input="quit\n")
+    run("draft", BADGE, "--interactive", input=typed("What I have now, three words... four.") + "quit\n")
+    assert len(backups_of(isolated_user_dirs)) == 2
+
+    result = run("drafts", "restore", BADGE, input="a long answer pasted in the wrong place\n2\n")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "Which backup would you like back?" in out
+    assert "1. kept since" in out and "1 answer, 3 words" in out and "2. kept since" in out and "2 words" in out
+    assert "This question wants a number from 1 to 2" in out
+    assert "The draft you had is kept as a backup (number 1)" in out
+    assert list(answers_in(isolated_user_dirs).values()) == ["First attempt."]
+    kept = [json.loads(path.read_text(encoding="utf-8")) for path in backups_of(isolated_user_dirs)]
+    assert sorted(next(iter(k["answers"].values()))["text"] for k in kept) == [
+        "Second attempt here.",
+        "What I have now, three words... four.",
+    ], "nothing was lost"
+
+    by_number = run("drafts", "restore", BADGE, "--backup", "1")
+    assert by_number.exit_code == 0, by_number.stderr
+    assert list(answers_in(isolated_user_dirs).values()) == ["What I have now, three words... four."]
+
+
+def test_restore_says_plainly_when_there_is_nothing_to_restore(run: Run, isolated_user_dirs: Path) -> None:
+    none = run("drafts", "restore", BADGE)
+    assert none.exit_code == 3 and "there are no backups of your drafts" in none.stderr
+    run("draft", BADGE, "--interactive", input=typed("Old.") + "quit\n")
+    run("draft", BADGE, "--interactive", "--fresh", input="quit\n")
+    wrong = run("drafts", "restore", BADGE, "--backup", "4")
+    assert wrong.exit_code == 2 and "there is no backup number 4 of this draft: there is 1 backup" in wrong.stderr
+    not_a_number = run("drafts", "restore", BADGE, "--backup", "newest")
+    assert not_a_number.exit_code == 2 and "'newest' is not a whole number of 1 or more" in flat(not_a_number.stderr)
+
+
+def test_several_backups_and_no_choice_restores_nothing(run: Run, isolated_user_dirs: Path) -> None:
+    for answer in ("One.", "Two."):
+        run("draft", BADGE, "--interactive", input=typed(answer) + "quit\n")
+        run("draft", BADGE, "--interactive", "--fresh", input="quit\n")
+    result = run("drafts", "restore", BADGE)  # no input: no choice made
+    assert result.exit_code == 0
+    assert "Nothing was restored" in result.stdout and "--backup NUMBER" in result.stdout
+    assert len(backups_of(isolated_user_dirs)) == 2
+
+
+# --- the wording the trial asked for ---------------------------------------------------------------
+
+
+def test_counts_agree_with_their_nouns(run: Run) -> None:
+    run("draft", BADGE, "--interactive", input=typed("Two words.") + "quit\n")
+    resumed = run("draft", BADGE, "--interactive", input="y\nquit\n")
+    assert "You have a draft of this badge: 1 answer, 2 words" in flat(resumed.stdout)
+    shown = run("drafts", "show", BADGE)
+    assert "1 of 7 answered, 2 words" in flat(shown.stdout)
+    deleted = run("drafts", "delete", BADGE, input="n\n")
+    assert "(1 answer, 2 words)" in deleted.stdout and "1 answers" not in deleted.stdout
+    one = run("draft", "thing-19", "--interactive", input=typed("One") + "quit\n")
+    assert "Saved. This answer: 1 word." in flat(one.stdout) and "looks short (1 word)" in flat(one.stdout)
+
+
+def test_format_and_drafts_folder_may_come_before_show(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "elsewhere"
+    run("draft", BADGE, "--interactive", "--drafts-dir", str(folder), input=typed("Kept elsewhere.") + "quit\n")
+    before = run("drafts", "--format", "json", "--drafts-dir", str(folder), "show", BADGE)
+    assert before.exit_code == 0, before.stderr
+    assert json.loads(before.stdout)["answers"][0]["answer"] == "Kept elsewhere."
+    after = run("drafts", "show", BADGE, "--format", "json", "--drafts-dir", str(folder))
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+    wrong = run("drafts", "--format", "json", "delete", BADGE, "--drafts-dir", str(folder))
+    assert wrong.exit_code == 2
+    assert "--format does not apply to 'badgekit drafts delete'" in wrong.stderr
+    assert "'badgekit drafts show ID'" in wrong.stderr
+    assert (folder / f"{BADGE}.json").exists()
+
+
+def test_a_misspelt_draft_id_suggests_the_draft_meant(run: Run) -> None:
+    run("draft", BADGE, "--interactive", input=typed("Mine.") + "quit\n")
+    result = run("drafts", "show", "leadership-acros-boundaries")
+    assert result.exit_code == 3
+    assert "you have no draft of 'leadership-acros-boundaries'" in result.stderr
+    assert f"Did you mean '{BADGE}'?" in result.stderr
+    nothing_close = run("drafts", "show", "thing-19")
+    assert "Did you mean" not in nothing_close.stderr and "badgekit drafts" in nothing_close.stderr
+
+
+def test_a_level_may_be_given_by_its_title(run: Run, here: Path) -> None:
+    path = answers_file(here, "".join(f"{n}: Answer {n}.\n" for n in range(1, 6)))
+    result = run("draft", "multi-agency", "--answers", str(path), "--level", "Direct Practice", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "level: direct-practice" in result.stdout
+    interactive = run("draft", "multi-agency", "--interactive", "--level", "direct PRACTICE", input="quit\n")
+    assert interactive.exit_code == 0, interactive.stderr
+    assert "Level: Direct Practice" in interactive.stdout
+    wrong = run("draft", "multi-agency", "--answers", str(path), "--level", "everyone")
+    assert "direct-practice (Direct Practice)" in flat(wrong.stderr)
+
+
+def test_missing_answers_say_that_no_statement_was_written_and_what_to_do(run: Run, here: Path) -> None:
+    path = answers_file(here, "1: One.\n")
+    result = run("draft", "thing-19", "--answers", str(path))
+    assert result.exit_code == 3
+    said = flat(result.stderr)
+    assert "No statement was written" in said and "every question has an answer" in said
+    assert "Add the missing answers to the file" in said
+    assert "badgekit draft thing-19-citizen-leadership" in said
+    assert not list(here.glob("*-statement.md"))
+
+
+def test_an_answer_pasted_at_the_end_menu_is_kept_and_shown(run: Run, isolated_user_dirs: Path) -> None:
+    answers = typed("a", "b", "c", "d")
+    pasted = "I meant this as my answer to the second question.\nIt has two lines.\n"
+    result = run("draft", "thing-19", "--interactive", input=answers + pasted + "3\n")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "This question wants a number from 1 to 3, so what you typed was not taken as an answer." in out
+    assert "Nothing is lost: it is saved in your draft (see it with: badgekit drafts show" in out
+    shown = flat(run("drafts", "show", "thing-19").stdout)
+    assert "Typed at a question that wanted a number" in shown
+    assert "I meant this as my answer to the second question. It has two lines." in shown
+    as_json = json.loads(run("drafts", "show", "thing-19", "--format", "json").stdout)
+    assert as_json["set_aside"] == ["I meant this as my answer to the second question.\nIt has two lines."]
+
+
+def test_editor_without_an_editor_or_nano_says_to_paste_instead(
+    run: Run, tmp_path: Path, isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    result = run("draft", "thing-19", "--interactive", input="editor\nPasted instead.\ndone\nquit\n")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "No simple text editor was found, so none was opened" in out and "export EDITOR=nano" in out
+    assert answers_in(isolated_user_dirs, "thing-19-citizen-leadership") == {"labels": "Pasted instead."}

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -70,7 +71,7 @@ def test_killed_after_two_answers_it_resumes_and_the_statement_holds_both(tmp_pa
     for number in range(3, 8):
         child.expect_exact(f"Criterion {number} of 7")
         answer(child, f"My answer to criterion {number}.")
-    child.expect_exact("What would you like to do?")
+    child.expect_exact("What would you like to do now?")
     child.expect_exact("Type a number")
     child.sendline("1")
     child.expect_exact("Your statement is in")
@@ -104,12 +105,61 @@ def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Pa
     assert saved_answers(tmp_path) == ["Half of an answer"]
 
 
-def test_a_closed_terminal_keeps_the_answer_being_typed(tmp_path: Path) -> None:
-    child = typing_the_first_answer(tmp_path, "Typed before the window closed")
+def test_ctrl_c_keeps_the_line_not_yet_ended_with_enter(tmp_path: Path) -> None:
+    child = typing_the_first_answer(tmp_path, "A whole line")
+    child.send("and half a line")
+    child.expect_exact("half a line")  # echoed: readline holds it
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert saved_answers(tmp_path) == ["A whole line\nand half a line"]
+
+
+def test_a_hang_up_signal_keeps_the_answer_being_typed(tmp_path: Path) -> None:
+    child = typing_the_first_answer(tmp_path, "Typed before the hang-up")
+    child.send("and half a line")
+    child.expect_exact("half a line")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     child.close()
-    assert saved_answers(tmp_path) == ["Typed before the window closed"]
+    assert saved_answers(tmp_path) == ["Typed before the hang-up\nand half a line"]
+
+
+def close_the_window(child: pexpect.spawn) -> None:
+    """What closing a terminal window does: the terminal itself goes away, and badgekit is hung up on."""
+    child.ptyproc.fileobj.close()
+    deadline = time.monotonic() + 20
+    while child.ptyproc.isalive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not child.ptyproc.isalive(), "badgekit stops when its window closes"
+
+
+def test_closing_the_window_keeps_every_line_typed_in_the_answer(tmp_path: Path) -> None:
+    # Closing the window gives end-of-input and SIGHUP together, end-of-input usually first: the
+    # lines typed used to be lost between the two.
+    child = typing_the_first_answer(tmp_path, "Typed before the window closed")
+    child.sendline("and a second line")
+    child.expect_exact("> ")
+    close_the_window(child)
+    assert child.ptyproc.exitstatus == 130
+    assert saved_answers(tmp_path) == ["Typed before the window closed\nand a second line"]
+
+
+def test_closing_the_window_while_replacing_an_answer_keeps_both(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    answer(child, SECOND)
+    child.expect_exact("Criterion 2 of 7")
+    child.sendline("back")
+    child.expect_exact("a new answer to replace the one above")
+    child.expect_exact("> ")
+    child.sendline("A better first answer, half written")
+    child.expect_exact("> ")
+    close_the_window(child)
+    draft = json.loads((tmp_path / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
+    (criterion,) = draft["answers"]
+    assert draft["answers"][criterion]["text"] == SECOND, "the answer given stands"
+    assert [a["text"] for a in draft["earlier"][criterion]] == ["A better first answer, half written"]
 
 
 def test_a_pasted_paragraph_longer_than_a_terminal_line_arrives_whole(tmp_path: Path) -> None:

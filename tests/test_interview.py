@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -35,6 +35,13 @@ def badge(name: str) -> Badge:
     return load_catalogue().get(name)
 
 
+@dataclass(frozen=True)
+class Pasted:
+    """Text the learner types at a menu instead of a number."""
+
+    text: str
+
+
 class ScriptedAsker:
     """Plays the learner: replies in order, and records everything the interview shows."""
 
@@ -42,7 +49,7 @@ class ScriptedAsker:
         self,
         replies: Sequence[str | BaseException | None],
         *,
-        choices: Sequence[str | None] = (),
+        choices: Sequence[str | Pasted | None] = (),
         confirms: Sequence[bool] = (),
         edits: Sequence[str | None] = (),
     ) -> None:
@@ -54,6 +61,8 @@ class ScriptedAsker:
         self.requests: list[AnswerRequest] = []
         self.questions: list[str] = []
         self.edited: list[str] = []
+        self.kept: list[str] = []  # what keep said about text pasted at a menu
+        self.offered: list[list[str]] = []  # the labels of each menu's choices
 
     def show(self, message: Message) -> None:
         self.shown.append(message)
@@ -71,9 +80,19 @@ class ScriptedAsker:
         self.edited.append(text)
         return self.edits.pop(0)
 
-    def choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
+    def choose(
+        self, question: str, choices: Sequence[tuple[str, str]], *, keep: Callable[[str], str] | None = None
+    ) -> str | None:
         self.questions.append(question)
-        return self.choices.pop(0) if self.choices else None
+        self.offered.append([label for _, label in choices])
+        while self.choices and isinstance(self.choices[0], Pasted):
+            pasted = self.choices.pop(0)
+            assert isinstance(pasted, Pasted) and keep is not None, "text pasted at a menu must be kept"
+            self.kept.append(keep(pasted.text))
+        choice = self.choices.pop(0) if self.choices else None
+        assert not isinstance(choice, Pasted)
+        assert choice is None or choice in {key for key, _ in choices}, f"{choice!r} is not one of the choices"
+        return choice
 
     def confirm(self, question: str, *, default: bool) -> bool:
         self.questions.append(question)
@@ -332,10 +351,10 @@ def test_finish_part_way_goes_to_the_end() -> None:
     asker = ScriptedAsker([LONG, "finish"], choices=["quit"])
     outcome, _draft, _saves = interview(badge("thing-19"), asker)
     assert outcome is Outcome.QUIT
-    assert asker.questions == ["What would you like to do?"]
+    assert asker.questions == ["What would you like to do now?"]
 
 
-def test_the_framework_asks_for_the_level_first_and_interviews_on_its_statements() -> None:
+def test_the_framework_asks_for_the_level_first_and_interviews_on_its_expectations() -> None:
     b = badge("multi-agency-expectations")
     asker = ScriptedAsker([LONG, "quit"], choices=["direct-practice"])
     _outcome, draft, saves = interview(b, asker)
@@ -343,10 +362,10 @@ def test_the_framework_asks_for_the_level_first_and_interviews_on_its_statements
     assert isinstance(asker.shown[0], Opening), "the level is asked before anything is shown"
     opening = asker.shown[0]
     assert isinstance(opening, Opening)
-    assert (opening.level, opening.count, opening.kind) == ("Direct Practice", 5, "statements")
+    assert (opening.level, opening.count, opening.kind) == ("Direct Practice", 5, "expectations")
     screen = asker.of(CriterionScreen)[0]
     assert isinstance(screen, CriterionScreen)
-    assert screen.word == "Statement" and screen.text.startswith("practitioners working with the same child")
+    assert screen.word == "Expectation" and screen.text.startswith("practitioners working with the same child")
     assert draft.level == "direct-practice" and saves.copies[0]["level"] == "direct-practice"
     assert draft.answer("share-information") == LONG
 
@@ -379,4 +398,52 @@ def test_finishing_outside_the_badges_word_limits_asks_first() -> None:
         isinstance(m, Notice) and m.text == "Your statement has 4 words: 196 more to reach the minimum."
         for m in asker.shown
     )
-    assert asker.questions.count("What would you like to do?") == 2
+    assert asker.questions.count("What would you like to do now?") == 2
+
+
+# --- skipping, empty answers and text at a menu never hide or lose an answer ------------------------
+
+
+def notices(asker: ScriptedAsker) -> list[str]:
+    return [m.text for m in asker.shown if isinstance(m, Notice)]
+
+
+def test_done_with_nothing_typed_keeps_an_answer_already_given_and_moves_on() -> None:
+    asker = ScriptedAsker([LONG, "back", "", "quit"])
+    _outcome, draft, _saves = interview(badge("thing-19"), asker)
+    assert asker.screens() == [1, 2, 1, 2]
+    assert "Nothing new was typed, so your answer to question 1 stays as it is (84 words)." in notices(asker)
+    assert draft.answer("labels") == LONG and not draft.earlier
+
+
+def test_skip_says_what_it_did_and_never_hides_an_answer() -> None:
+    asker = ScriptedAsker([LONG, "back", "skip", "skip", "review", "quit"])
+    _outcome, draft, _saves = interview(badge("thing-19"), asker)
+    said = notices(asker)
+    assert "Skipped: your answer to question 1 stays as it is (84 words)." in said
+    assert "Skipped question 2 for now: come back with edit 2, or at the end." in said
+    review = asker.of(Review)[-1]
+    assert isinstance(review, Review)
+    assert [(row.number, row.answer) for row in review.rows[:2]] == [(1, LONG), (2, None)]
+    assert draft.answer("labels") == LONG
+
+
+def test_after_changing_an_answer_the_learner_is_back_at_the_listing_and_told_so() -> None:
+    b = badge("thing-19")
+    asker = ScriptedAsker([LONG, LONG, LONG, LONG, "A changed third answer."], choices=["change", "3", "quit"])
+    interview(b, asker)
+    assert len(asker.of(Review)) == 2, "the listing is shown again after the change"
+    assert "Above are all your answers as they are now. To change another one, choose 2." in notices(asker)
+    assert asker.offered[0][1] == "Change an answer" and asker.offered[2][1] == "Change another answer"
+
+
+def test_an_answer_pasted_at_a_menu_is_kept_in_the_draft_and_saved() -> None:
+    pasted = [Pasted("When the housing team came I listened first."), Pasted("Next time I will ask sooner.")]
+    asker = ScriptedAsker([LONG, LONG, LONG, LONG], choices=[*pasted, "quit"])
+    _outcome, draft, saves = interview(badge("thing-19"), asker)
+    assert [a.text for a in draft.set_aside] == [
+        "When the housing team came I listened first.\nNext time I will ask sooner."
+    ], "the lines of one paste are kept together"
+    assert saves.copies[-1]["set_aside"][0]["text"].startswith("When the housing team")  # type: ignore[index]
+    assert asker.kept[0].startswith("it is saved in your draft (see it with: badgekit drafts show thing-19")
+    assert [draft.answer(c.id) for c in badge("thing-19").criteria] == [LONG] * 4, "no answer was touched"

@@ -8,13 +8,14 @@ shown is plain data (``Opening``, ``CriterionScreen``, ``AnswerFeedback``, ``Rev
 The learner types an answer, or one of a few plain words on a line of its own: ``skip``,
 ``back``, ``edit 3``, ``review``, ``add``, ``notes``, ``editor``, ``finish``, ``quit`` and
 ``help``. An answer is saved (through the ``save`` callback) before anything else happens, so
-the learner can stop at any point and lose nothing they have given.
+the learner can stop at any point and lose nothing they have given; ``skip`` or an empty answer
+leaves one already given as it is, and text typed where a number was wanted is kept in the draft.
 
 Where a criterion asks for a discussion with colleagues or a manager (its ``discussion``
 question), the learner is asked for notes from it after the answer. The notes are optional
 (``skip`` leaves them out) and are saved like answers.
 
-The same answers can come from a file instead (badgekit.drafts.answers_from_file).
+The same answers can come from a file instead (badgekit.answers_file).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Callable, Sequence
 from badgekit.badges import Badge, Criterion, WordRule
 from badgekit.drafts import Draft, clean_answer, discussion_key
 from badgekit.interview_messages import (
+    KINDS,
     SSSC_PROMPTS,
     AnswerFeedback,
     AnswerInterrupted,
@@ -37,6 +39,7 @@ from badgekit.interview_messages import (
     Review,
     ReviewRow,
     WordProgress,
+    counted,
     parse_command,
 )
 from badgekit.interview_messages import (
@@ -65,14 +68,8 @@ def word_progress(rule: WordRule, total: int) -> WordProgress:
         status = f"{total - rule.maximum} over the maximum: cut it down or it will be returned"
         return WordProgress(total, low, high, described, status, False)
     if rule.suggested_min is not None and total < rule.suggested_min:
-        return WordProgress(
-            total,
-            low,
-            high,
-            described,
-            f"{rule.suggested_min - total} more to reach the suggested {rule.suggested_min}",
-            False,
-        )
+        status = f"{rule.suggested_min - total} more to reach the suggested {rule.suggested_min}"
+        return WordProgress(total, low, high, described, status, False)
     if rule.suggested_max is not None and total > rule.suggested_max:
         status = f"{total - rule.suggested_max} over the suggested {rule.suggested_max}: think about trimming"
         return WordProgress(total, low, high, described, status, False)
@@ -92,7 +89,8 @@ def short_answer_limit(badge: Badge, criteria: Sequence[Criterion], criterion: C
 
 
 def criterion_word(badge: Badge) -> str:
-    return "Statement" if badge.kind == "framework" else badge.criterion_word
+    """What one criterion is called to the learner: a framework's are expectations to reflect on."""
+    return "Expectation" if badge.kind == "framework" else badge.criterion_word
 
 
 class Interview:
@@ -116,6 +114,7 @@ class Interview:
         self.profile_hint = profile_hint and bool(badge.prerequisites)
         self.word = criterion_word(badge)
         self.criteria: tuple[Criterion, ...] = badge.criteria if not badge.levels else ()
+        self._setting_aside = False  # text typed at the current menu is being kept: add to it
 
     # The interview moves between positions: 0..n-1 is a criterion, n is the end.
     def run(self, *, resumed: bool = False) -> Outcome:
@@ -123,15 +122,17 @@ class Interview:
             return Outcome.QUIT
         self.asker.show(self._opening(resumed))
         position = self._first_unanswered()
+        end = len(self.criteria)
         from_end = False  # changing one answer from the end: go back there once it is done
+        changed = False  # back at the end after changing an answer: say so, and offer to change another
         while True:
-            if position >= len(self.criteria):
-                step = self._at_end()
-                from_end = True
+            if position >= end:
+                step = self._at_end(changed=changed)
+                from_end, changed = True, False
             else:
                 step = self._ask(position)
                 if from_end and step == position + 1:
-                    step = len(self.criteria)
+                    step, changed = end, True
                 elif step != position:
                     from_end = False
             if isinstance(step, Outcome):
@@ -141,7 +142,7 @@ class Interview:
     def _choose_level(self) -> bool:
         chosen = self.draft.level
         if chosen is None or self.badge.level(chosen) is None:
-            chosen = self.asker.choose(
+            chosen = self._choose(
                 f"{self.badge.title}: which level describes your role?",
                 [(level.id, level.title) for level in self.badge.levels],
             )
@@ -154,7 +155,7 @@ class Interview:
 
     def _opening(self, resumed: bool) -> Opening:
         level = self.badge.level(self.draft.level) if self.draft.level else None
-        kind = {"Statement": "statements", "Question": "questions"}.get(self.word, "criteria")
+        kind = KINDS.get(self.word, KINDS["Criterion"])[1]
         return Opening(
             title=self.badge.title,
             series=self.badge.series_label,
@@ -222,6 +223,10 @@ class Interview:
         if command is not None:
             return self._command(command, position)
         text = clean_answer(reply)
+        if not text and existing:
+            # done with nothing typed: the answer already given stands, and the learner moves on
+            self.asker.show(Notice(f"Nothing new was typed, so {self._keeps(position)}"))
+            return position + 1
         if not text:
             self.asker.show(Notice("Nothing was typed. To leave this one for now, type skip; for help, type help."))
             return position
@@ -251,15 +256,15 @@ class Interview:
         problem = advice = None
         if criterion.min_words and words < criterion.min_words:
             problem = (
-                f"{self.word} {position + 1} asks for at least {criterion.min_words} words and this answer has "
-                f"{words}. Your answer is saved: type add to say more, editor to change it, or skip to come back "
-                "to it later."
+                f"{self.word} {position + 1} asks for at least {counted(criterion.min_words, 'word')} and this "
+                f"answer has {words}. Your answer is saved: type add to say more, editor to change it, or skip to "
+                "come back to it later."
             )
         elif words < short_answer_limit(self.badge, self.criteria, criterion):
             advice = (
-                f"This answer looks short ({words} words) to show reflection. Assessors look for what you did, "
-                "what you learned and what you will do differently. You can come back to it with back, or at "
-                "the end."
+                f"This answer looks short ({counted(words, 'word')}) to show reflection. Assessors look for what "
+                "you did, what you learned and what you will do differently. You can come back to it with back, or "
+                "at the end."
             )
         self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice))
         if problem:
@@ -308,7 +313,7 @@ class Interview:
     def _accept_notes(self, criterion: Criterion, text: str) -> None:
         self.draft.set_discussion(criterion.id, text)
         self.save(self.draft)
-        self.asker.show(Notice(f"Saved your notes from the discussion ({count_words(text)} words)."))
+        self.asker.show(Notice(f"Saved your notes from the discussion ({counted(count_words(text), 'word')})."))
 
     def _keep_unfinished_notes(self, criterion: Criterion, partial: str) -> None:
         """Ctrl-C mid-notes: what was typed is kept, without replacing notes already given."""
@@ -326,6 +331,15 @@ class Interview:
         if name == "quit":
             return Outcome.QUIT
         if name == "skip":
+            if self.draft.answer(self.criteria[position].id):
+                self.asker.show(Notice(f"Skipped: {self._keeps(position)}"))
+            else:
+                number = position + 1
+                self.asker.show(
+                    Notice(
+                        f"Skipped {self.word.lower()} {number} for now: come back with edit {number}, or at the end."
+                    )
+                )
             return position + 1
         if name == "back":
             if position == 0:
@@ -352,6 +366,33 @@ class Interview:
                 return position
             return self._ask(position, adding=True)
         return self._use_editor(position)
+
+    def _keeps(self, position: int) -> str:
+        """Says that a criterion's answer stays as it is, and how long it is."""
+        words = count_words(self.draft.answer(self.criteria[position].id) or "")
+        return f"your answer to {self.word.lower()} {position + 1} stays as it is ({counted(words, 'word')})."
+
+    def _choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
+        """Ask the learner to choose; text typed instead of a choice is kept in the draft."""
+        self._setting_aside = False
+        return self.asker.choose(question, choices, keep=self._set_aside)
+
+    def _set_aside(self, text: str) -> str:
+        """Keep text typed where a number was wanted (an answer pasted at a menu), and say where it is.
+
+        The lines of one paste arrive one by one: those typed at the same question are kept together.
+        """
+        if self._setting_aside and self.draft.set_aside:
+            last = self.draft.set_aside.pop()
+            self.draft.set_aside_text(last.text + "\n" + text)
+        else:
+            self.draft.set_aside_text(clean_answer(text))
+        self._setting_aside = True
+        self.save(self.draft)
+        return (
+            f"it is saved in your draft (see it with: badgekit drafts show {self.badge.id}), "
+            "so you can copy it to where it belongs."
+        )
 
     def _go_to(self, number: int | None, position: int) -> int:
         if number is None or not 1 <= number <= len(self.criteria):
@@ -381,17 +422,24 @@ class Interview:
             rows.append(ReviewRow(number, criterion.text, answer, words, criterion.min_words, notes))
         return Review(self.word, tuple(rows), self.progress())
 
-    def _at_end(self) -> int | Outcome:
+    def _at_end(self, *, changed: bool = False) -> int | Outcome:
         self.asker.show(self.review())
-        choice = self.asker.choose(
-            "What would you like to do?",
-            [("write", "Write my statement now"), ("change", "Change an answer"), ("quit", "Stop for now")],
+        if changed:
+            self.asker.show(Notice("Above are all your answers as they are now. To change another one, choose 2."))
+        choice = self._choose(
+            "What would you like to do now?",
+            [
+                ("write", "Write my statement now"),
+                ("change", "Change another answer" if changed else "Change an answer"),
+                ("quit", "Stop for now (everything is saved)"),
+            ],
         )
         if choice is None or choice == "quit":
             return Outcome.QUIT
         if choice == "change":
-            picked = self.asker.choose(
-                f"Which {self.word.lower()}?",
+            picked = self._choose(
+                f"Which {self.word.lower()} do you want to change? You will see its answer, then you can type a new "
+                "one, add to it or keep it.",
                 [(str(i), c.text) for i, c in enumerate(self.criteria, 1)],
             )
             return int(picked) - 1 if picked is not None else Outcome.QUIT
@@ -411,7 +459,9 @@ class Interview:
         if not missing and not short and not outside:
             return Outcome.FINISHED
         if outside:
-            self.asker.show(Notice(f"Your statement has {total} words: {self.progress().status}.", "warning"))
+            self.asker.show(
+                Notice(f"Your statement has {counted(total, 'word')}: {self.progress().status}.", "warning")
+            )
         if missing:
             self.asker.show(Notice(self._which(missing, "has no answer yet", "have no answers yet"), "warning"))
         if short:

@@ -10,7 +10,7 @@ another front end can share these types without the interview's logic.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
@@ -30,6 +30,19 @@ SSSC_PROMPTS: tuple[str, ...] = (
     "What values did you use?",
     "Application: think of a situation where you could apply what you have learned.",
 )
+
+#: What the opening calls the things to answer, one and many: a framework's are expectations to
+#: reflect on (calling them "statements" clashed with the learner's own statement).
+KINDS: dict[str, tuple[str, str]] = {
+    "Criterion": ("criterion", "criteria"),
+    "Question": ("question", "questions"),
+    "Expectation": ("expectation", "expectations"),
+}
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun agreeing: "1 word", "2 words", "1 criterion", "7 criteria"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 #: Each command with what it does, as ``help`` lists them.
@@ -95,7 +108,7 @@ def parse_command(line: str) -> Command | None:
 class Opening:
     title: str
     series: str
-    kind: str  # "criteria", "questions" or "statements"
+    kind: str  # "criteria", "questions" or "expectations" (a framework's)
     count: int
     level: str | None
     words: str  # the badge's word rule in words
@@ -210,8 +223,14 @@ class Asker(Protocol):
     def edit(self, text: str) -> str | None:
         """The text after the learner has changed it in their editor; None if that failed."""
 
-    def choose(self, question: str, choices: Sequence[tuple[str, str]]) -> str | None:
-        """One of the choices' keys; None when input has ended."""
+    def choose(
+        self, question: str, choices: Sequence[tuple[str, str]], *, keep: Callable[[str], str] | None = None
+    ) -> str | None:
+        """One of the choices' keys; None when input has ended.
+
+        Text that is no choice (an answer pasted at the wrong question) goes to ``keep``, which
+        saves it and says, in a sentence, where it is.
+        """
 
     def confirm(self, question: str, *, default: bool) -> bool: ...
 

@@ -6,7 +6,7 @@ follow up on this", and to give feedback. ``run_review`` walks a manager through
 for each point of the checklist (badgekit.review_checklist) it shows what ``badgekit
 check`` found, asks met / not met / not sure and a comment, then asks for the learner's
 intended actions, a follow-up date and any feedback. It is pure logic: an injected
-``ReviewAsker`` shows and asks (badgekit.terminal.ReviewTerminal in a terminal, a
+``ReviewAsker`` shows and asks (badgekit.review_terminal.ReviewTerminal in a terminal, a
 scripted one in tests), and ``save`` is called after every answer, so stopping part-way
 loses nothing. ``apply_answers`` fills a review from a YAML file instead.
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 # Commands register in the order --help lists them: the learner's path first.
 # isort: off
 from badgekit.cli import (
-    draft_commands,  # noqa: F401 - registers draft and drafts
+    draft_commands,  # noqa: F401 - registers draft
+    drafts_commands,  # noqa: F401 - registers drafts
     check_commands,  # noqa: F401 - registers check
     export_commands,  # noqa: F401 - registers export
     review_commands,  # noqa: F401 - registers review

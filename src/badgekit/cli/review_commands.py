@@ -183,7 +183,8 @@ def _walk(
     from badgekit.checks.reflection import FUTURE_ACTION
     from badgekit.review import run_review
     from badgekit.review_checklist import lines_matching
-    from badgekit.terminal import ReviewTerminal, enable_line_editing
+    from badgekit.review_terminal import ReviewTerminal
+    from badgekit.terminal import enable_line_editing
 
     if output is OutputFormat.json:
         raise typer.BadParameter("--format json needs --answers: the questions would mix with the JSON")
@@ -257,7 +258,7 @@ def _show_saved(
     from hashlib import sha256
 
     from badgekit.review import load_review
-    from badgekit.terminal import review_view
+    from badgekit.review_terminal import review_view
     from badgekit.textinput import read_text
 
     record = load_review(str(path))

@@ -1,0 +1,155 @@
+"""The manager's review (badgekit review) in a terminal: each point, what the check found, and the questions.
+
+``ReviewTerminal`` is badgekit.review's ``ReviewAsker`` on a Rich console; it reads and chooses
+through the interview's ``TerminalAsker`` (badgekit.terminal), so both behave alike.
+``review_view`` draws a finished review. Text the learner or the manager wrote is never read
+as Rich markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from badgekit.review import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
+from badgekit.review_checklist import FoundItem, ReviewRecord, lines_text, severity_counts
+from badgekit.terminal import TerminalAsker, indent, read_from_input
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+class ReviewTerminal:
+    """badgekit.review's ``ReviewAsker`` on a Rich console: each point, what the check found, and the questions."""
+
+    def __init__(self, out: Console, *, read_line: Callable[[str], str] | None = None) -> None:
+        self.out = out
+        self.read_line = read_line or read_from_input
+        self.terminal = TerminalAsker(out, read_line=self.read_line)
+
+    def show(self, message: ReviewMessage) -> None:
+        if isinstance(message, ReviewOpening):
+            self._opening(message)
+        elif isinstance(message, PointScreen):
+            self._point(message)
+        elif isinstance(message, ActionsScreen):
+            self._actions(message)
+        elif isinstance(message, ReviewSummary):
+            self.out.print()
+            self.out.print(review_view(message.record))
+        else:
+            self.terminal.notice(message)
+
+    def choose(
+        self, question: str, choices: Sequence[tuple[str, str]], *, keep: Callable[[str], str] | None = None
+    ) -> str | None:
+        return self.terminal.choose(question, choices, keep=keep)
+
+    def ask_line(self, question: str) -> str | None:
+        self.out.print(question, style="cyan", markup=False)
+        try:
+            return self.read_line("> ")
+        except EOFError:
+            return None
+
+    def _opening(self, o: ReviewOpening) -> None:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        record = o.record
+        head = Text(f"Reviewing {record.statement} before it is submitted", style="bold")
+        head.append(f"\n{record.badge_title}")
+        self.out.print(Panel(head, expand=False))
+        self.out.print(
+            f"{record.words:,} words ({record.word_rule}). badgekit check found {severity_counts(record.found())}.",
+            markup=False,
+        )
+        self.out.print(
+            "SSSC's guidance for managers asks you to check six things before a statement is "
+            "submitted. For each you see what badgekit check found; then say whether it is met and add a comment "
+            "for the learner. Every answer is saved as you give it: press Ctrl-C to stop and carry on later.",
+            style="dim",
+        )
+        if o.resumed:
+            self.out.print(
+                f"Carrying on with your unfinished review: {record.given()} of {len(record.points)} points done.",
+                style="green",
+            )
+
+    def _point(self, screen: PointScreen) -> None:
+        from rich.rule import Rule
+
+        evidence = screen.point.evidence
+        self.out.print()
+        self.out.print(Rule(f"Point {evidence.point.number} of {screen.total}", align="left", style="bold"))
+        self.out.print(evidence.point.title, style="bold", markup=False)
+        self.out.print(evidence.summary(), style="red" if evidence.decided else "", markup=False)
+        if evidence.found:
+            self.out.print(found_table(evidence.found))
+        self.terminal._list([("•", line) for line in evidence.context], style="dim")
+        if screen.point.judgement and not evidence.decided:
+            self.out.print(f"You said: {screen.point.judgement}.", style="dim")
+
+    def _actions(self, screen: ActionsScreen) -> None:
+        self.out.print()
+        self.out.print("Actions the learner intends to take", style="bold underline")
+        self.out.print(
+            "SSSC's guidance asks you to note the actions they intend to take to develop their practice, and to "
+            "follow them up to make sure they happen. Type one action per line.",
+            style="dim",
+        )
+        if screen.action_lines:
+            self.out.print(f"The statement says what they will do on {lines_text(screen.action_lines)}.")
+        else:
+            self.out.print("The statement does not say what they will do next: ask them.", style="yellow")
+
+
+def found_table(found: Sequence[FoundItem]) -> RenderableType:
+    """Findings as ``line 12  error  BK201  message``, the message never read as markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for item in found:
+        style = {"error": "bold red", "warning": "yellow"}.get(item.severity, "cyan")
+        table.add_row(f"  line {item.line}", Text(item.severity, style=style), item.code, Text(item.message))
+    return table
+
+
+def review_view(record: ReviewRecord) -> RenderableType:
+    """A review in full: the outcome, each point with its judgement and comment, the actions and the follow-up."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from badgekit.review_checklist import OUTCOMES, british_date
+
+    head = Text(f"Review of {record.statement}", style="bold")
+    head.append(f"  {record.badge_title}")
+    by = f" by {record.reviewer}" if record.reviewer else ""
+    parts: list[RenderableType] = [head, Text(f"Reviewed {british_date(record.reviewed)}{by}", style="dim")]
+    outcome = record.outcome()
+    style = {"ready": "bold green", "changes-needed": "bold red"}.get(outcome, "bold yellow")
+    parts.append(Text.assemble("Outcome: ", (OUTCOMES[outcome], style)))
+    for point in record.points:
+        evidence = point.evidence
+        line = Text(f"\n{evidence.point.number}. {evidence.point.title}: ", style="bold")
+        judged = point.judgement or "not given yet"
+        line.append(judged, style={"met": "green", "not met": "red"}.get(judged, "yellow"))
+        parts.append(line)
+        if point.comment:
+            parts.append(Text(indent(point.comment)))
+        if evidence.found:
+            parts.append(found_table(evidence.found))
+    if record.also_found:
+        parts += [Text("\nAlso found by badgekit check", style="bold"), found_table(record.also_found)]
+    parts.append(Text("\nActions the learner intends to take", style="bold"))
+    parts += [Text(f"  • {action}") for action in record.actions or []] or [Text("  none noted", style="dim")]
+    if record.follow_up:
+        parts.append(Text(f"Follow up on {british_date(record.follow_up)}."))
+    if record.feedback:
+        parts += [Text("\nFeedback", style="bold"), Text(indent(record.feedback))]
+    return Group(*parts)
