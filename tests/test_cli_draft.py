@@ -395,7 +395,7 @@ def test_a_draft_replaced_with_fresh_is_listed_and_can_be_restored(run: Run, iso
     assert listed.exit_code == 0, listed.stderr
     out = flat(listed.stdout)
     assert "You have no draft in progress" in out and "Backups of earlier drafts" in out
-    assert f"{BADGE} │ 1 │ 1 of 7 │ 4 │" in out, "the backup with its number, answers and words"
+    assert f"{BADGE} │ 1 │ 1 of 7 answered, 4 words │" in out, "the backup with its number, answers and words"
     assert "badgekit drafts restore ID" in out
     (entry,) = json.loads(run("drafts", "--format", "json").stdout)["backups"]
     assert (entry["badge"], entry["number"], entry["answered"], entry["words"]) == (BADGE, 1, 1, 4)
@@ -555,3 +555,16 @@ def test_editor_without_an_editor_or_nano_says_to_paste_instead(
     out = flat(result.stdout)
     assert "No simple text editor was found, so none was opened" in out and "export EDITOR=nano" in out
     assert answers_in(isolated_user_dirs, "thing-19-citizen-leadership") == {"labels": "Pasted instead."}
+
+
+def test_in_an_80_column_terminal_the_lists_show_every_badge_id_whole(
+    run: Run, isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("draft", BADGE, "--interactive", input=typed("Old.") + "quit\n")
+    run("draft", BADGE, "--interactive", "--fresh", input=typed("New.") + "quit\n")
+    monkeypatch.setenv("COLUMNS", "80")
+    listed = run("drafts")
+    assert listed.exit_code == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert sum(f"│ {BADGE} │" in line for line in lines) == 2, "the draft and its backup, the id never cut short"

@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -105,25 +106,24 @@ def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Pa
     assert saved_answers(tmp_path) == ["Half of an answer"]
 
 
-def test_ctrl_c_keeps_the_line_not_yet_ended_with_enter(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "stop",
+    [
+        pytest.param(lambda child: child.sendintr(), id="ctrl-c"),
+        pytest.param(lambda child: child.kill(signal.SIGHUP), id="sighup"),
+    ],
+)
+def test_stopping_keeps_the_line_not_yet_ended_with_enter(
+    tmp_path: Path, stop: Callable[[pexpect.spawn], None]
+) -> None:
     child = typing_the_first_answer(tmp_path, "A whole line")
     child.send("and half a line")
     child.expect_exact("half a line")  # echoed: readline holds it
-    child.sendintr()
+    stop(child)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert saved_answers(tmp_path) == ["A whole line\nand half a line"]
-
-
-def test_a_hang_up_signal_keeps_the_answer_being_typed(tmp_path: Path) -> None:
-    child = typing_the_first_answer(tmp_path, "Typed before the hang-up")
-    child.send("and half a line")
-    child.expect_exact("half a line")
-    child.kill(signal.SIGHUP)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert saved_answers(tmp_path) == ["Typed before the hang-up\nand half a line"]
 
 
 def close_the_window(child: pexpect.spawn) -> None:

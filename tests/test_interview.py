@@ -25,6 +25,7 @@ from badgekit.interview_messages import (
     Opening,
     Outcome,
     Review,
+    counted,
     parse_command,
 )
 
@@ -447,3 +448,17 @@ def test_an_answer_pasted_at_a_menu_is_kept_in_the_draft_and_saved() -> None:
     assert saves.copies[-1]["set_aside"][0]["text"].startswith("When the housing team")  # type: ignore[index]
     assert asker.kept[0].startswith("it is saved in your draft (see it with: badgekit drafts show thing-19")
     assert [draft.answer(c.id) for c in badge("thing-19").criteria] == [LONG] * 4, "no answer was touched"
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "plural", "said"),
+    [
+        (1, "word", None, "1 word"),
+        (2, "word", None, "2 words"),
+        (0, "answer", None, "0 answers"),
+        (1, "criterion", "criteria", "1 criterion"),
+        (7, "criterion", "criteria", "7 criteria"),
+    ],
+)
+def test_counts_agree_with_their_nouns(count: int, noun: str, plural: str | None, said: str) -> None:
+    assert counted(count, noun, plural) == said

@@ -15,6 +15,8 @@ from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from badgekit.badges import Badge
     from badgekit.catalogue import Catalogue
     from badgekit.drafts import Backup, Draft, DraftStore
@@ -95,6 +97,19 @@ def _given_before(
     return (output if output is not OutputFormat.text else before_format), drafts_dir or before_dir
 
 
+def _opened(
+    ctx: typer.Context, drafts_dir: Path | None, *, without_format: str | None = None
+) -> tuple[Catalogue, DraftStore]:
+    """The badges and the drafts folder a subcommand works on. ``without_format`` names a
+    subcommand that has no --format, so that one given before its name is refused."""
+    from badgekit.catalogue import load_catalogue
+
+    if without_format is not None:
+        _no_format_here(ctx, without_format)
+    _, drafts_dir = _given_before(ctx, OutputFormat.text, drafts_dir)
+    return load_catalogue(settings(ctx).badges_dir), draft_store(drafts_dir)
+
+
 def _no_format_here(ctx: typer.Context, command: str) -> None:
     """A subcommand with no JSON output, given --format before its name: say where the option goes."""
     before_format, _dir = ctx.meta.get(_GIVEN_BEFORE, (OutputFormat.text, None))
@@ -161,8 +176,10 @@ def _print_lists(
         return
     if drafts:
         table = Table(title=f"Drafts in {directory}", title_justify="left")
-        for column in ("badge", "title", "answers", "words", "last changed"):
+        _badge_column(table, drafts)
+        for column in ("title", "answers", "words"):
             table.add_column(column)
+        table.add_column("last changed", min_width=10)  # a date, then the time below it if narrow
         for s in drafts:
             title = s["title"] + (f" ({s['level']})" if s["level"] else "")
             table.add_row(s["badge"], title, _answered(s), str(s["words"]), _when(s["changed"]))
@@ -177,20 +194,29 @@ def _print_lists(
         out.print("Read one with: badgekit drafts show ID", style="dim")
 
 
+def _badge_column(table: Table, rows: list[dict[str, Any]]) -> None:
+    """The badge id in full, however narrow the terminal: it is what the learner types next."""
+    table.add_column("badge", no_wrap=True, min_width=max(len(row["badge"]) for row in rows))
+
+
 def _print_backups(backups: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(
         title="Backups of earlier drafts (kept when you started afresh or restored another)", title_justify="left"
     )
-    for column in ("badge", "backup", "answers", "words", "last changed", "kept since"):
-        table.add_column(column)
+    _badge_column(table, backups)
+    table.add_column("backup")
+    table.add_column("holds")  # answers and words in one column: the table fits 80 columns
+    for column in ("last changed", "kept since"):
+        table.add_column(column, min_width=10)  # a date, then the time below it if narrow
     for s in backups:
         kept = _when(s["kept"])
         if "error" in s:
-            table.add_row(s["badge"], str(s["number"]), "cannot be read", "", "", kept)
+            table.add_row(s["badge"], str(s["number"]), "cannot be read", "", kept)
         else:
-            table.add_row(s["badge"], str(s["number"]), _answered(s), str(s["words"]), _when(s["changed"]), kept)
+            holds = f"{_answered(s)} answered, {_counted(s['words'], 'word')}"
+            table.add_row(s["badge"], str(s["number"]), holds, _when(s["changed"]), kept)
     out = console.stdout()
     out.print(table)
     out.print("Bring one back with: badgekit drafts restore ID (your draft now, if any, becomes a backup)", style="dim")
@@ -241,12 +267,9 @@ def drafts_show(
 
     Example: [bold]badgekit drafts show leadership-across-boundaries[/]
     """
-    from badgekit.catalogue import load_catalogue
-
     output, drafts_dir = _given_before(ctx, output, drafts_dir)
     with reporting_errors():
-        catalogue = load_catalogue(settings(ctx).badges_dir)
-        store = draft_store(drafts_dir)
+        catalogue, store = _opened(ctx, drafts_dir)
         current = _load_named(catalogue, store, badge_id)
         summary = _summary(catalogue, current, store.path_for(current.badge), tuple(store.backups(current.badge)))
     criteria = _criteria_of(_badge_or_none(catalogue, current.badge), current)
@@ -339,13 +362,8 @@ def drafts_restore(
 
     Example: [bold]badgekit drafts restore leadership-across-boundaries[/]
     """
-    from badgekit.catalogue import load_catalogue
-
-    _, drafts_dir = _given_before(ctx, OutputFormat.text, drafts_dir)
     with reporting_errors():
-        _no_format_here(ctx, "restore")
-        catalogue = load_catalogue(settings(ctx).badges_dir)
-        store = draft_store(drafts_dir)
+        catalogue, store = _opened(ctx, drafts_dir, without_format="restore")
         real_id = _real_id(catalogue, badge_id)
         backups = store.backup_entries(real_id)
         if not backups:
@@ -416,14 +434,10 @@ def drafts_delete(
 
     Example: [bold]badgekit drafts delete leadership-across-boundaries[/]
     """
-    from badgekit.catalogue import load_catalogue
     from badgekit.terminal import TerminalAsker
 
-    _, drafts_dir = _given_before(ctx, OutputFormat.text, drafts_dir)
     with reporting_errors():
-        _no_format_here(ctx, "delete")
-        catalogue = load_catalogue(settings(ctx).badges_dir)
-        store = draft_store(drafts_dir)
+        catalogue, store = _opened(ctx, drafts_dir, without_format="delete")
         current = _load_named(catalogue, store, badge_id)
         question = (
             f"Delete your draft of '{current.title}' ({_counted(len(current.answers), 'answer')}, "
