@@ -568,3 +568,19 @@ def test_in_an_80_column_terminal_the_lists_show_every_badge_id_whole(
     lines = listed.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert sum(f"│ {BADGE} │" in line for line in lines) == 2, "the draft and its backup, the id never cut short"
+
+
+def test_a_frameworks_expectations_are_called_so_in_the_managers_review_too(run: Run, here: Path) -> None:
+    from badgekit.catalogue import load_catalogue
+    from badgekit.checks.registry import select_rules
+    from badgekit.checks.report import Options, check_text
+    from badgekit.review_checklist import review_of
+
+    path = answers_file(here, "".join(f"{n}: My answer to expectation {n}.\n" for n in range(1, 6)))
+    written = run("draft", "multi-agency", "--answers", str(path), "--level", "Direct Practice", "-o", "-")
+    assert written.exit_code == 0, written.stderr
+    catalogue = load_catalogue()
+    report = check_text(written.stdout, "statement.md", catalogue, Options(rules=tuple(select_rules())))
+    record = review_of(report, catalogue, "statement.md")
+    criteria_point = next(p for p in record.points if p.evidence.point.id == "criteria")
+    assert any("of 5 expectations addressed" in line for line in criteria_point.evidence.context)

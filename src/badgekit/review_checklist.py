@@ -220,7 +220,7 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
     lines = [f"{report.words:,} words; the badge asks for {badge.words.describe()}."]
     if report.criteria:
         missing = [str(c.number) for c in report.criteria if not c.covered]
-        kinds = {"Criterion": "criteria", "Question": "questions", "Statement": "statements"}[_word(badge)]
+        kinds = {"Criterion": "criteria", "Question": "questions", "Expectation": "expectations"}[_word(badge)]
         addressed = f"{len(report.criteria) - len(missing)} of {len(report.criteria)} {kinds} addressed"
         lines.append(addressed + (f"; not addressed: {and_list(missing)}." if missing else "."))
     for prereq in badge.prerequisites:
@@ -233,7 +233,7 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
 
 
 def _word(badge: Badge) -> str:
-    """What one criterion is called, as the interview calls it (a framework's are statements)."""
+    """What one criterion is called, as the interview calls it (a framework's are expectations)."""
     from badgekit.interview import criterion_word
 
     return criterion_word(badge)
