@@ -179,6 +179,8 @@ def test_main_builds_only_the_command_asked_for() -> None:
         app.registered_commands, app.registered_groups = list(commands), list(groups)
         keep_only_command(["chek"])  # no such command: keep them all, so the error can suggest one
         assert len(app.registered_commands) == len(commands)
+        keep_only_command(["--version"])
+        assert app.registered_commands == [] and app.registered_groups == []
     finally:
         app.registered_commands, app.registered_groups = commands, groups
 

@@ -41,6 +41,9 @@ def keep_only_command(args: Sequence[str]) -> None:
     for is what people notice as start-up time. With no command, or a word that is no
     command, everything stays, so that help and "no such command" list them all.
     """
+    if any(word in ("--version", "-V") for word in args):  # answered before any command is looked at
+        app.registered_commands, app.registered_groups = [], []
+        return
     wanted = _command_named(args)
     commands = {info.name or _default_name(info.callback): info for info in app.registered_commands}
     groups = {info.name: info for info in app.registered_groups}
