@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -108,6 +108,17 @@ BadgeIdArgument = Annotated[
 WRITE_PANEL = "Write and submit a statement"
 BADGES_PANEL = "Read the badges"
 TRACK_PANEL = "Plan and keep track"
+
+
+def output_option(help: str, *, path_only: bool = True) -> Any:
+    """The -o/--output option of every command that writes a file; only its help differs."""
+    return typer.Option("--output", "-o", metavar="FILE", help=help, dir_okay=not path_only, show_default=False)
+
+
+def answers_option(help: str) -> Any:
+    """The --answers option of the commands that ask questions (draft, review): answer from a file."""
+    return typer.Option("--answers", "-a", metavar="FILE", help=help, dir_okay=False, show_default=False)
+
 
 #: Options given before the command name that take a value (see _global_options).
 GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--badges-dir"})

@@ -19,6 +19,7 @@ from badgekit.cli.app import (
     LevelOption,
     OutputFormat,
     app,
+    output_option,
     print_error,
     reporting_errors,
     settings,
@@ -103,14 +104,8 @@ def check(
         ),
     ] = False,
     output_path: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where --redact writes its copy (one statement only).",
-            show_default=False,
-        ),
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        output_option("Where --redact writes its copy (one statement only).", path_only=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Let --redact replace an existing file.")] = False,
     jobs: Annotated[

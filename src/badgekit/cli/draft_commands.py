@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import WRITE_PANEL, TemplatesDirOption, app, reporting_errors, settings
+from badgekit.cli.app import (
+    WRITE_PANEL,
+    TemplatesDirOption,
+    answers_option,
+    app,
+    output_option,
+    reporting_errors,
+    settings,
+)
 from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 
@@ -95,27 +103,15 @@ def draft(
         typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
     ],
     answers: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Answers in a YAML file, keyed by criterion number or id: write the statement without asking. "
-            "'-' reads them from standard input.",
-            dir_okay=False,
-            show_default=False,
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        answers_option(
+            "Answers in a YAML file, keyed by criterion number or id: write the statement without asking. "
+            "'-' reads them from standard input."
         ),
     ] = None,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where to write the statement (default: ID-statement.md here); '-' prints it.",
-            dir_okay=False,
-            show_default=False,
-        ),
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        output_option("Where to write the statement (default: ID-statement.md here); '-' prints it."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the statement file if it already exists.")] = False,
     fresh: Annotated[

@@ -15,6 +15,7 @@ from badgekit.cli.app import (
     LevelOption,
     TemplatesDirOption,
     app,
+    output_option,
     reporting_errors,
     settings,
 )
@@ -93,13 +94,8 @@ def export(
         bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
     ] = False,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where to save it ('-' prints it). \\[default: named after the statement]",
-        ),
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
     badge: BadgeOption = None,

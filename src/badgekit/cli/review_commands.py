@@ -17,7 +17,9 @@ from badgekit.cli.app import (
     LevelOption,
     OutputFormat,
     TemplatesDirOption,
+    answers_option,
     app,
+    output_option,
     reporting_errors,
     settings,
 )
@@ -68,26 +70,14 @@ def review(
     ],
     answers: Annotated[
         Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Your judgements in a YAML file, keyed by point id or number: review without questions. "
-            "'-' reads them from standard input.",
-            dir_okay=False,
-            show_default=False,
+        answers_option(
+            "Your judgements in a YAML file, keyed by point id or number: review without questions. "
+            "'-' reads them from standard input."
         ),
     ] = None,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where to save the review (default: beside the statement, STATEMENT-review.yaml).",
-            dir_okay=False,
-            show_default=False,
-        ),
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        output_option("Where to save the review (default: beside the statement, STATEMENT-review.yaml)."),
     ] = None,
     md: Annotated[bool, typer.Option("--md", help="Also write the review for the learner as Markdown.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Also write the review for the learner as a web page.")] = False,
