@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from startup import print_side_by_side, time_alternately, time_once  # beside this file: how benchmarks run
 
 PARAGRAPH = (
     "Last spring our team started joint working with the community mental health team. I learned that sharing "
@@ -51,12 +51,6 @@ def tool(name: str) -> str | None:
     return str(script) if script.exists() else shutil.which(name)
 
 
-def time_once(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -77,22 +71,13 @@ def main() -> None:
         }
         if proselint:
             commands["proselint check"] = [proselint, "check", str(statement)]
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for argv in commands.values():  # warm the file cache, the .pyc files and the badge cache
-            time_once(argv, env)
-        for _ in range(args.runs):
-            for name, argv in commands.items():
-                times[name].append(time_once(argv, env))
+        times = time_alternately(commands, env, args.runs)
         words = subprocess.run(
             [badgekit, "check", str(statement), "--format", "json"], env=env, capture_output=True, text=True
         ).stdout
         count = words.split('"words": ', 1)[1].split(",", 1)[0] if '"words": ' in words else "?"
-        floor = statistics.median(times["import typer, rich (floor)"])
         print(f"One statement of {count} words, {args.runs} runs each, whole process:")
-        print(f"{'command':32} {'median ms':>10} {'min ms':>8} {'× floor':>8}")
-        for name, samples in times.items():
-            median = statistics.median(samples)
-            print(f"{name:32} {median * 1000:10.1f} {min(samples) * 1000:8.1f} {median / floor:8.2f}")
+        print_side_by_side(times, "import typer, rich (floor)", "× floor")
         if not proselint:
             print("proselint check                  (not installed: pip install '.[bench]')")
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from startup import badgekit_command, time_once  # beside this file: how every benchmark runs a command
+from startup import badgekit_command, print_side_by_side, time_alternately  # beside this file: how benchmarks run
 
 ANSWER = (
     "I learned that listening first changed how I work with partners from *two* other agencies, and I felt "
@@ -56,17 +55,8 @@ def main() -> None:
             "badgekit export --json": [*bk, "export", statement, "--json", "-o", "-"],
             "badgekit export --html": [*bk, "export", statement, "--html", "-o", "-"],
         }
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for argv in commands.values():  # warm the file cache, the badge cache and .pyc files
-            time_once(argv, env)
-        for _ in range(args.runs):
-            for name, argv in commands.items():
-                times[name].append(time_once(argv, env))
-    baseline = statistics.median(times["badgekit check (baseline)"])
-    print(f"{'command':30} {'median ms':>10} {'min ms':>8} {'× check':>8}   ({args.runs} runs each, ~750 words)")
-    for name, samples in times.items():
-        median = statistics.median(samples)
-        print(f"{name:30} {median * 1000:10.1f} {min(samples) * 1000:8.1f} {median / baseline:8.2f}")
+        times = time_alternately(commands, env, args.runs)
+    print_side_by_side(times, "badgekit check (baseline)", "× check", f"({args.runs} runs each, ~750 words)")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,28 @@ def time_once(argv: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def time_alternately(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, list[float]]:
+    """Each command's wall times over ``runs`` rounds, the commands taking turns in each round
+    so that a busy machine slows them all alike; one untimed warm-up round first."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():  # warm the file cache, the .pyc files and the badge cache
+        time_once(argv, env)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(time_once(argv, env))
+    return times
+
+
+def print_side_by_side(times: dict[str, list[float]], baseline: str, ratio_label: str, note: str = "") -> None:
+    """Median and minimum of each command, and its median as a multiple of the baseline's."""
+    width = max(len(name) for name in times) + 2
+    base = statistics.median(times[baseline])
+    print(f"{'command':{width}} {'median ms':>10} {'min ms':>8} {ratio_label:>8}   {note}".rstrip())
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        print(f"{name:{width}} {median * 1000:10.1f} {min(samples) * 1000:8.1f} {median / base:8.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -46,17 +68,8 @@ def main() -> None:
         "badgekit list --format json": [*bk, "list", "--format", "json"],
         "badgekit show leadership-across-boundaries": [*bk, "show", "leadership-across-boundaries"],
     }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm the file cache and .pyc files
-        time_once(argv, env)
-    for _ in range(args.runs):
-        for name, argv in commands.items():
-            times[name].append(time_once(argv, env))
-    floor = statistics.median(times["import typer, rich (floor)"])
-    print(f"{'command':45} {'median ms':>10} {'min ms':>8} {'× floor':>8}   ({args.runs} runs each)")
-    for name, samples in times.items():
-        median = statistics.median(samples)
-        print(f"{name:45} {median * 1000:10.1f} {min(samples) * 1000:8.1f} {median / floor:8.2f}")
+    times = time_alternately(commands, env, args.runs)
+    print_side_by_side(times, "import typer, rich (floor)", "× floor", f"({args.runs} runs each)")
 
 
 if __name__ == "__main__":
