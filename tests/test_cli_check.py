@@ -300,3 +300,21 @@ def test_the_rule_context_passes_allowed_names_and_resource_people(tmp_path: Pat
         Options(badge="thing-19", allowed_names=("Donald Schön",), rules=(spy_rule,)),
     )
     assert seen == [("Donald Schön", "Alexander Warren", "Steve Coulson")]
+
+
+def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    from badgekit.catalogue import load_catalogue
+
+    badge = load_catalogue().get("thing-19")
+    sections = [
+        f"## {c.number}. {c.text}\n\n" + ("" if c.number == 2 else "I learned a great deal. " * 20)
+        for c in badge.criteria
+    ]
+    path = tmp_path / "thing-19-citizen-leadership-statement.md"
+    path.write_text("---\nbadge: thing-19-citizen-leadership\n---\n\n" + "\n\n".join(sections), encoding="utf-8")
+    data = json.loads(run("check", str(path), "--format", "json").stdout)
+    (message,) = [f["message"] for f in data["files"][0]["findings"] if f["code"] == "BK201"]
+    assert message.startswith("Question 2 is not addressed")
+    assert "carry on with 'badgekit draft thing-19-citizen-leadership'" in message

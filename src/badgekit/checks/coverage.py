@@ -304,10 +304,17 @@ _THREE = "---\nbadge: writing-evidence\n---\n\n"
 def criterion_not_covered(context: CheckContext) -> Iterator[Finding]:
     for item in analyse(context):
         if not item.covered:
+            if item.heading is not None and context.badge is not None:
+                # The heading is there (badgekit draft writes one for every criterion): only the answer is missing.
+                advice = (
+                    f"its heading is here but has no answer under it; write one there, or carry on with "
+                    f"'badgekit draft {context.badge.id}'."
+                )
+            else:
+                advice = "add a section with it as the heading and say what you did and learned."
             yield context.report_line(
                 _where(context, item),
-                f"{_kind(context)} {item.number} is not addressed: “{item.text}”; "
-                "add a section with it as the heading and say what you did and learned.",
+                f"{_kind(context)} {item.number} is not addressed: “{item.text}”; {advice}",
             )
 
 
