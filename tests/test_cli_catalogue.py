@@ -45,6 +45,7 @@ def test_list_fits_an_80_column_terminal_without_cutting_words(run: Run, monkeyp
         assert badge_id in words  # an id is never cut or wrapped
     for word in ("Capability", "Feedback", "recommended", "(unverified):"):
         assert word in words
+    assert "'badgekit show ID' gives the details, including the recommended badges." in " ".join(words)
 
 
 def test_list_as_json(run: Run) -> None:

@@ -41,6 +41,7 @@ def prerequisite_lines(badge: Badge, catalogue: Catalogue, profile: Profile | No
 def catalogue_table(catalogue: Catalogue) -> RenderableType:
     """Every badge, three columns wide so that it reads in an 80-column terminal."""
     from rich import box
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
@@ -65,13 +66,15 @@ def catalogue_table(catalogue: Catalogue) -> RenderableType:
             earn_first.append(("\n" if required else "") + f"{recommended} recommended", style="dim")
         any_unverified = any_unverified or not badge.words.verified
         table.add_row(name, badge.words.describe(), earn_first, end_section=True)
-    if any_unverified:
-        table.caption = (
-            "(unverified): not confirmed on the badge's own page. 'badgekit show ID' gives the details,"
-            " including the recommended badges."
-        )
-        table.caption_justify = "left"
-    return table
+    if not any_unverified:
+        return table
+    # A note after the table, not a table caption: Rich crops a caption to the table's width.
+    note = Text(
+        "(unverified): not confirmed on the badge's own page. 'badgekit show ID' gives the details,"
+        " including the recommended badges.",
+        style="dim",
+    )
+    return Group(table, note)
 
 
 def _criterion_lines(criteria: tuple[Criterion, ...]) -> list[str]:
