@@ -97,3 +97,18 @@ def test_an_empty_name_is_refused(run: Run) -> None:
     assert result.exit_code == 3
     assert "give the badge's id or title" in result.stderr
     assert "not recorded any badges" in run("profile", "list").stdout
+
+
+def test_a_title_may_be_typed_without_quotes(run: Run) -> None:
+    result = run("profile", "add", "Leadership", "Capability", "Feedback")
+    assert "Recorded that you hold 'Leadership Capability Feedback'." in result.stdout
+
+
+def test_near_misses_get_the_title_they_probably_meant(run: Run) -> None:
+    typo = run("profile", "add", "Leadership Capabilty Feedback")
+    assert typo.exit_code == 3
+    assert 'Did you mean "Leadership Capability Feedback"?' in typo.stderr
+    unbundled = run("profile", "add", "getting-started")
+    assert unbundled.exit_code == 3
+    assert 'Did you mean "Getting started with Open Badges"?' in unbundled.stderr
+    assert "not recorded any badges" in run("profile", "list").stdout

@@ -12,6 +12,7 @@ A held badge is recorded by id when badgekit knows the badge, and by name otherw
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,9 +121,37 @@ def resolve_badge(reference: str, catalogue: Catalogue) -> HeldBadge:
     if title is not None:
         by_title = next((b for b in catalogue if b.title == title), None)
         return HeldBadge(name=title, badge_id=by_title.id if by_title else None, added=today)
+    titles = known_badge_names(catalogue)
     if ID_PATTERN.match(reference):
-        raise UnknownBadgeError(reference, catalogue.suggest(reference))
+        error = UnknownBadgeError(reference, catalogue.suggest(reference))
+        if not error.suggestions:  # badges named only as prerequisites are not in 'badgekit list'
+            bundled = {badge.title for badge in catalogue}
+            others = sorted(title for title in titles.values() if title not in bundled)
+            meant = [title for title in others if _loosely(reference) in _loosely(title)]
+            error.hint = (
+                f'Did you mean "{meant[0]}"? Give a badge badgekit does not bundle by its title.'
+                if meant
+                else "Give a badge's id from 'badgekit list', or any other badge by its title, for example "
+                + " or ".join(f'"{title}"' for title in others[:2])
+                + "."
+            )
+        raise error
+    close = _close_title(reference, titles.values())
+    if close is not None:
+        raise BadgekitError(
+            f"'{reference}' is not a badge badgekit knows of",
+            hint=f'Did you mean "{close}"? Type it as it is written here.',
+        )
     return HeldBadge(name=reference, added=today)
+
+
+def _close_title(typed: str, titles: Iterable[str]) -> str | None:
+    """A known badge title the learner probably meant, when what they typed is a near miss."""
+    from difflib import get_close_matches
+
+    by_folded = {_loosely(title): title for title in titles}
+    found = get_close_matches(_loosely(typed), list(by_folded), n=1, cutoff=0.85)
+    return by_folded[found[0]] if found else None
 
 
 def add_held(profile: Profile, held: HeldBadge) -> bool:

@@ -17,12 +17,14 @@ profile_app = typer.Typer(
 )
 app.add_typer(profile_app, name="profile", rich_help_panel=TRACK_PANEL)
 
+# Several words are taken together as one title, so that `profile add Leadership Capability
+# Feedback` works without quotes, as people type it.
 BadgeArgument = Annotated[
-    str,
+    list[str],
     typer.Argument(
         metavar="BADGE",
         click_type=PLAIN_TEXT,
-        help="A badge id or alias from 'badgekit list', or the title of another badge in quotes.",
+        help="A badge id or alias from 'badgekit list', or the title of any other badge.",
     ),
 ]
 
@@ -39,7 +41,7 @@ def add(ctx: typer.Context, badge: BadgeArgument) -> None:
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         profile = load_profile()
-        held = resolve_badge(badge, catalogue)
+        held = resolve_badge(" ".join(badge), catalogue)
         if add_held(profile, held):
             save_profile(profile)
             console.stdout().print(f"Recorded that you hold '{held.name}'.", markup=False)
@@ -59,7 +61,7 @@ def remove(ctx: typer.Context, badge: BadgeArgument) -> None:
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         profile = load_profile()
-        held = remove_held(profile, badge, catalogue)
+        held = remove_held(profile, " ".join(badge), catalogue)
         save_profile(profile)
         console.stdout().print(f"Removed '{held.name}' from your profile.", markup=False)
 
