@@ -56,7 +56,9 @@ def default_weeks(badge: Badge) -> Weeks:
 
 def _learning_detail(badge: Badge) -> str:
     if badge.steps:
-        return "; ".join(step.text.rstrip(".") for step in badge.steps) + "."
+        return " ".join(
+            step.text if step.text.rstrip().endswith((".", "?", "!", ":")) else f"{step.text}." for step in badge.steps
+        )
     return "Work through the badge's learning materials."
 
 
@@ -79,8 +81,7 @@ def plan_badge(badge: Badge, start: date, weeks: Weeks) -> list[Stage]:
     add(
         "Write your evidence",
         7 * weeks.writing,
-        f"Draft with 'badgekit draft {badge.id}', check it with 'badgekit check', "
-        "and ask your manager to see it before you submit.",
+        "Draft it with badgekit draft, check it with badgekit check, and ask your manager to see it before you submit.",
     )
     add("Submit", 1, "Submit your evidence on the badge application form.")
     add("Assessment", ASSESSMENT_DAYS, "SSSC assesses your evidence within 28 days; it cannot be fast-tracked.")

@@ -14,6 +14,7 @@ from badgekit.cli.app import TRACK_PANEL, BadgeIdArgument, FormatOption, OutputF
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 
 if TYPE_CHECKING:
+    from badgekit.badges import Badge
     from badgekit.plan import Stage
 
 
@@ -117,10 +118,10 @@ def plan(
             }
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
-        _print_plan(badge.title, stages, advice, ics)
+        _print_plan(badge, stages, advice, ics)
 
 
-def _print_plan(title: str, stages: list[Stage], advice: list[str], ics: Path | None) -> None:
+def _print_plan(badge: Badge, stages: list[Stage], advice: list[str], ics: Path | None) -> None:
     from rich.table import Table
 
     out = console.stdout()
@@ -128,11 +129,11 @@ def _print_plan(title: str, stages: list[Stage], advice: list[str], ics: Path | 
         out.print(f"Before you start: {line}", style="yellow", markup=False)
     from rich import box
 
-    table = Table(title=f"Plan for {title}", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=f"Plan for {badge.title}", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("stage", style="bold")
     table.add_column("from", no_wrap=True)
     table.add_column("to", no_wrap=True)
-    table.add_column("what to do")
+    table.add_column("what to do", overflow="fold")  # fold, never cut, a command the learner will copy
     for stage in stages:
         name = f"{stage.name} (if returned)" if stage.if_returned else stage.name
         table.add_row(name, f"{stage.start:%d %b %Y}", f"{stage.end:%d %b %Y}", stage.detail)
@@ -141,6 +142,8 @@ def _print_plan(title: str, stages: list[Stage], advice: list[str], ics: Path | 
     out.print(
         f"Expect a decision by {first_try.end:%d %B %Y}; allow until {stages[-1].end:%d %B %Y} in case it is returned."
     )
+    # The command on a line of its own, so that a narrow table never breaks it where it is copied from.
+    out.print(f"When you come to write: badgekit draft {badge.id}", markup=False)
     if ics:
         out.print(f"Saved the plan to {ics}: import it into your calendar.", markup=False)
     else:
