@@ -128,6 +128,7 @@ def test_a_privacy_error_stops_the_export_and_lists_each_detail(run: Run, statem
     assert f"error: {statement}: nothing was exported: the privacy check found 1 detail" in stopped.stderr
     assert re.search(rf"error: {re.escape(str(statement))}:{line}:\d+: BK3\d\d .*phone number", stopped.stderr)
     assert "--ignore-privacy" in stopped.stderr
+    assert f"'badgekit check {statement} --redact' writes a copy" in " ".join(stopped.stderr.split())
     assert stopped.stdout == ""
 
     anyway = run("export", str(statement), "--html", "--ignore-privacy")

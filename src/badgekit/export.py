@@ -305,7 +305,8 @@ class PrivacyStop(BadgekitError):
             path=path,
             hint=(
                 "Your evidence is published when the badge is awarded. Take these details out, or write a "
-                "role instead (such as 'my manager' or 'a person I support'), then export again. If you are "
+                "role instead (such as 'my manager' or 'a person I support'), then export again; "
+                f"'badgekit check {path} --redact' writes a copy with each one replaced. If you are "
                 "certain none of them identifies anyone, add --ignore-privacy."
             ),
         )
