@@ -145,6 +145,17 @@ def test_closing_the_window_keeps_every_line_typed_in_the_answer(tmp_path: Path)
     assert child.ptyproc.exitstatus == 130
     assert saved_answers(tmp_path) == ["Typed before the window closed\nand a second line"]
 
+    child = spawn(tmp_path, BADGE)  # carrying on starts at the answer cut off, and says so
+    child.expect_exact("Carry on with it?")
+    child.sendline("y")
+    child.expect_exact("Your answer to criterion 1 was cut off when badgekit stopped last time.")
+    child.expect_exact("Criterion 1 of 7")
+    child.expect_exact("Your answer so far (9 words)")
+    child.expect_exact("> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+
 
 def test_closing_the_window_while_replacing_an_answer_keeps_both(tmp_path: Path) -> None:
     child = spawn(tmp_path, BADGE)

@@ -18,6 +18,7 @@ from badgekit.drafts import (
     EARLIER_KEPT,
     Draft,
     DraftStore,
+    Interruption,
     drafts_dir,
     parse_draft,
 )
@@ -213,6 +214,21 @@ def test_text_set_aside_is_saved_and_read_back(store: DraftStore) -> None:
     with pytest.raises(InvalidDataError, match="1 problem") as caught:
         parse_draft(broken, "x.json", BADGE_ID)
     assert caught.value.error_lines() == ["x.json:1: set_aside: should be a list"]
+
+
+def test_where_an_answer_was_cut_off_is_saved_and_read_back(store: DraftStore) -> None:
+    draft = Draft(badge=BADGE_ID, title="t")
+    draft.set_answer("communicate-across-boundaries", "Half an answer")
+    draft.interrupted = Interruption("communicate-across-boundaries")
+    store.save(draft)
+    loaded = store.load(BADGE_ID)
+    assert loaded is not None and loaded.interrupted == Interruption("communicate-across-boundaries")
+    assert "interrupted" not in Draft(badge=BADGE_ID, title="t").to_dict(), "drafts without one keep their shape"
+    broken = json.dumps({**draft.to_dict(), "interrupted": {"criterion": "x", "notes": "yes"}}, indent=2)
+    with pytest.raises(InvalidDataError) as caught:
+        parse_draft(broken, "x.json", BADGE_ID)
+    line = next(n for n, content in enumerate(broken.splitlines(), 1) if '"notes": "yes"' in content)
+    assert caught.value.error_lines() == [f"x.json:{line}: interrupted.notes: should be true or false"]
 
 
 @pytest.mark.parametrize(

@@ -255,9 +255,10 @@ def test_skip_back_edit_and_review_move_around_without_losing_anything() -> None
     replies = ["skip", LONG, "back", "back", "back", "edit 5", "review", "edit 99", "edit 2", "Better answer.", "quit"]
     asker = ScriptedAsker(replies)
     _outcome, draft, _saves = interview(b, asker)
-    assert asker.screens() == [1, 2, 3, 2, 1, 1, 5, 5, 5, 2, 3]
+    assert asker.screens() == [1, 2, 3, 2, 1, 1, 5, 5, 5, 2, 5], "after answering 2, back to 5 where edit 2 was typed"
     notices = [m.text for m in asker.shown if isinstance(m, Notice)]
     assert "This is the first criterion." in notices
+    assert "Back to criterion 5." in notices
     assert any("Type edit and a number from 1 to 7" in n for n in notices)
     review = asker.of(Review)[0]
     assert isinstance(review, Review)
@@ -326,6 +327,77 @@ def test_a_resumed_draft_carries_on_at_the_first_unanswered_criterion() -> None:
     opening = asker.shown[0]
     assert isinstance(opening, Opening) and opening.resumed == (2, 7)
     assert asker.screens() == [3]
+
+
+def test_edit_n_returns_to_where_it_was_typed_once_that_answer_is_given() -> None:
+    b = badge("leadership-across-boundaries")
+    asker = ScriptedAsker([LONG, LONG, "edit 1", "A better first answer.", "skip", "edit 1", "back", "quit"])
+    _outcome, draft, _saves = interview(b, asker)
+    # on 3: edit 1, answer it, back to 3; skip to 4; edit 1 again, but back leaves it: no return then
+    assert asker.screens() == [1, 2, 3, 1, 3, 4, 1, 1]
+    assert [n for n in notices(asker) if n.startswith("Back to")] == ["Back to criterion 3."]
+    assert draft.answer(b.criteria[0].id) == "A better first answer."
+
+
+def test_edit_n_then_done_with_nothing_typed_also_goes_back() -> None:
+    b = badge("leadership-across-boundaries")
+    asker = ScriptedAsker([LONG, LONG, "edit 1", "", "quit"])
+    interview(b, asker)
+    assert asker.screens() == [1, 2, 3, 1, 3]
+
+
+def stopped_part_way(b: Badge, draft: Draft, replies: Sequence[str | BaseException]) -> Draft:
+    """Run the interview until an answer is cut off, and read the draft back as it was saved."""
+    saves = Saves()
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(b, draft, ScriptedAsker(replies), saves)
+    from badgekit.drafts import parse_draft
+
+    return parse_draft(json.dumps(saves.copies[-1]), "draft.json", draft.badge)
+
+
+def test_carrying_on_after_an_answer_was_cut_off_starts_at_it_and_says_so() -> None:
+    b = badge("leadership-across-boundaries")
+    draft = Draft(badge=b.id, title=b.title)
+    saved = stopped_part_way(b, draft, [LONG, LONG, AnswerInterrupted("Twenty six words typed before the window")])
+    assert saved.interrupted is not None and saved.interrupted.criterion == b.criteria[2].id
+    asker = ScriptedAsker(["add", "and the rest of it.", "quit"])
+    _outcome, resumed, saves = interview(b, asker, saved, resumed=True)
+    opening = asker.shown[0]
+    assert isinstance(opening, Opening) and opening.resumed == (3, 7)
+    assert "Your answer to criterion 3 was cut off when badgekit stopped last time." in notices(asker)[0]
+    assert "Type add to carry on with it" in notices(asker)[0]
+    screen = asker.of(CriterionScreen)[0]
+    assert isinstance(screen, CriterionScreen)
+    assert (screen.number, screen.answer) == (3, "Twenty six words typed before the window")
+    assert resumed.answer(b.criteria[2].id) == "Twenty six words typed before the window\n\nand the rest of it."
+    assert "interrupted" not in saves.copies[-1], "said once: the next save drops it"
+
+
+def test_a_cut_off_replacement_is_shown_and_the_answer_before_it_stands() -> None:
+    b = badge("thing-19")
+    draft = Draft(badge=b.id, title=b.title)
+    draft.set_answer("labels", LONG)
+    saved = stopped_part_way(b, draft, ["back", AnswerInterrupted("A new start")])
+    assert saved.interrupted is not None and saved.interrupted.kept_apart
+    asker = ScriptedAsker(["quit"])
+    interview(b, asker, saved, resumed=True)
+    told = notices(asker)[0]
+    assert "while you were typing new text to replace your answer to question 1" in told
+    assert ":\nA new start\n" in told and "still stands" in told
+    assert asker.screens() == [1]
+
+
+def test_cut_off_notes_from_a_discussion_are_said_too() -> None:
+    b = badge("writing-evidence")
+    which = next(i for i, c in enumerate(b.criteria) if c.discussion)
+    draft = Draft(badge=b.id, title=b.title)
+    replies: list[str | BaseException] = ["skip"] * which + [LONG, AnswerInterrupted("We talked about")]
+    saved = stopped_part_way(b, draft, replies)
+    asker = ScriptedAsker(["quit"])
+    interview(b, asker, saved, resumed=True)
+    assert notices(asker)[0].startswith(f"Your notes from the discussion for criterion {which + 1} were cut off")
+    assert asker.screens() == [which + 1]
 
 
 def test_finishing_with_missing_answers_asks_first() -> None:

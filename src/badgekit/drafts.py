@@ -15,6 +15,10 @@ understand) is reported with its file, line and field and left exactly as it is.
 Where a criterion asks for a discussion, the learner's notes from it are kept beside
 the answers (``discussions``), saved and replaced the same way.
 
+When the interview stops part-way through an answer (Ctrl-C, a closed window, SIGTERM),
+what was typed is saved and ``interrupted`` names the criterion, so that carrying on
+starts there and says the answer was cut off.
+
 Answers can also be written by hand in a YAML file (``badgekit draft ID --answers
 FILE``): badgekit.answers_file reads one.
 """
@@ -56,10 +60,12 @@ _TOP_KEYS = {
     "discussions",
     "earlier",
     "set_aside",
+    "interrupted",
 }
 #: A backup's file name: the badge id, when it was made, and a counter for two in one second.
 _BACKUP_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.backup-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.json$")
 _ANSWER_KEYS = {"text", "changed"}
+_INTERRUPTED_KEYS = {"criterion", "notes", "kept_apart"}
 
 
 def drafts_dir(override: Path | None = None) -> Path:
@@ -85,6 +91,18 @@ class Answer:
         return count_words(self.text)
 
 
+@dataclass(frozen=True)
+class Interruption:
+    """Where the interview stopped part-way through something typed, which was saved as it was."""
+
+    criterion: str  # the criterion's id
+    notes: bool = False  # the notes from a discussion were cut off, not the answer
+    kept_apart: bool = False  # it was replacing an answer (or notes), so it is in ``earlier`` instead
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"criterion": self.criterion, "notes": self.notes, "kept_apart": self.kept_apart}
+
+
 @dataclass
 class Draft:
     """One learner's answers to one badge so far."""
@@ -98,6 +116,7 @@ class Draft:
     earlier: dict[str, list[Answer]] = field(default_factory=dict)  # replaced answers, oldest first
     discussions: dict[str, Answer] = field(default_factory=dict)  # notes from a discussion, by criterion id
     set_aside: list[Answer] = field(default_factory=list)  # typed where a number was wanted, oldest first
+    interrupted: Interruption | None = None  # the last thing typed was cut off here
 
     def answer(self, criterion_id: str) -> str | None:
         found = self.answers.get(criterion_id)
@@ -162,6 +181,8 @@ class Draft:
         data["earlier"] = {cid: [answer(a) for a in kept] for cid, kept in self.earlier.items() if kept}
         if self.set_aside:
             data["set_aside"] = [answer(a) for a in self.set_aside]
+        if self.interrupted is not None:
+            data["interrupted"] = self.interrupted.to_dict()
         return data
 
 
@@ -255,11 +276,26 @@ def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
     else:
         found = [check.answer(v, f"set_aside[{i}]") for i, v in enumerate(top.get("set_aside", []))]
         set_aside = [a for a in found if a is not None]
+    interrupted = _interruption(check, top.get("interrupted"))
     if check.problems:
         line_of = _line_finder(raw, path)
         raise InvalidDataError([Problem(path, line_of(where), where, message) for where, message in check.problems])
     assert badge is not None and title is not None and created is not None and changed is not None
-    return Draft(badge, title, level, created, changed, answers, earlier, discussions, set_aside)
+    return Draft(badge, title, level, created, changed, answers, earlier, discussions, set_aside, interrupted)
+
+
+def _interruption(check: _Checker, value: Any) -> Interruption | None:
+    if value is None:
+        return None
+    obj = check.mapping(value, "interrupted", _INTERRUPTED_KEYS)
+    criterion = check.text(obj.get("criterion"), "interrupted.criterion")
+    flags = {key: obj.get(key, False) for key in ("notes", "kept_apart")}
+    for key, flag in flags.items():
+        if not isinstance(flag, bool):
+            check.problems.append((f"interrupted.{key}", "should be true or false"))
+    if criterion is None or not all(isinstance(flag, bool) for flag in flags.values()):
+        return None
+    return Interruption(criterion, notes=flags["notes"], kept_apart=flags["kept_apart"])
 
 
 def read_draft_file(path: Path, badge_id: str) -> Draft:

@@ -10,6 +10,8 @@ The learner types an answer, or one of a few plain words on a line of its own: `
 ``help``. An answer is saved (through the ``save`` callback) before anything else happens, so
 the learner can stop at any point and lose nothing they have given; ``skip`` or an empty answer
 leaves one already given as it is, and text typed where a number was wanted is kept in the draft.
+After answering one reached with ``edit N``, the learner goes back to where they typed it. When
+an answer was cut off (Ctrl-C, a closed window), carrying on starts at it and says so.
 
 Where a criterion asks for a discussion with colleagues or a manager (its ``discussion``
 question), the learner is asked for notes from it after the answer. The notes are optional
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from badgekit.badges import Badge, Criterion, WordRule
-from badgekit.drafts import Draft, clean_answer, discussion_key
+from badgekit.drafts import Draft, Interruption, clean_answer, discussion_key
 from badgekit.interview_messages import (
     KINDS,
     SSSC_PROMPTS,
@@ -40,6 +42,7 @@ from badgekit.interview_messages import (
     ReviewRow,
     WordProgress,
     counted,
+    cut_off_notice,
     parse_command,
 )
 from badgekit.interview_messages import (
@@ -115,29 +118,51 @@ class Interview:
         self.word = criterion_word(badge)
         self.criteria: tuple[Criterion, ...] = badge.criteria if not badge.levels else ()
         self._setting_aside = False  # text typed at the current menu is being kept: add to it
+        self._edit_typed_at: int | None = None  # where the learner last typed edit N, during one _ask
 
     # The interview moves between positions: 0..n-1 is a criterion, n is the end.
     def run(self, *, resumed: bool = False) -> Outcome:
         if self.badge.levels and not self._choose_level():
             return Outcome.QUIT
         self.asker.show(self._opening(resumed))
-        position = self._first_unanswered()
+        cut_off = self._cut_off()
+        position = self._first_unanswered() if cut_off is None else cut_off
         end = len(self.criteria)
         from_end = False  # changing one answer from the end: go back there once it is done
         changed = False  # back at the end after changing an answer: say so, and offer to change another
+        return_to: int | None = None  # where the learner typed edit N: back there once that one is answered
+        editing: int | None = None  # the criterion edit N went to
         while True:
             if position >= end:
                 step = self._at_end(changed=changed)
-                from_end, changed = True, False
+                from_end, changed, return_to = True, False, None
             else:
+                self._edit_typed_at = None
                 step = self._ask(position)
-                if from_end and step == position + 1:
+                if self._edit_typed_at is not None and step != position:
+                    return_to, editing = self._edit_typed_at, step if isinstance(step, int) else None
+                elif return_to is not None and editing == position and step == position + 1:
+                    self.asker.show(Notice(f"Back to {self.word.lower()} {return_to + 1}."))
+                    step, return_to, editing = return_to, None, None
+                elif from_end and step == position + 1:
                     step, changed = end, True
                 elif step != position:
-                    from_end = False
+                    from_end, return_to, editing = False, None, None
             if isinstance(step, Outcome):
                 return step
             position = step
+
+    def _cut_off(self) -> int | None:
+        """Where the last answer was cut off (saved as far as it went), said plainly; None if it was not."""
+        stopped, self.draft.interrupted = self.draft.interrupted, None  # said once: dropped at the next save
+        found = [i for i, c in enumerate(self.criteria) if stopped is not None and c.id == stopped.criterion]
+        if stopped is None or not found:
+            return None
+        position = found[0]
+        key = discussion_key(stopped.criterion) if stopped.notes else stopped.criterion
+        kept = self.draft.earlier.get(key, []) if stopped.kept_apart else []
+        self.asker.show(cut_off_notice(self.word, position + 1, stopped, kept[-1].text if kept else None))
+        return position
 
     def _choose_level(self) -> bool:
         chosen = self.draft.level
@@ -246,6 +271,7 @@ class Interview:
             self.draft.keep_earlier(criterion.id, text)
         else:
             self.draft.set_answer(criterion.id, text)
+        self.draft.interrupted = Interruption(criterion.id, kept_apart=bool(existing) and not adding)
         self.save(self.draft)
 
     def _accept(self, position: int, text: str) -> int | Outcome:
@@ -320,10 +346,12 @@ class Interview:
         text = clean_answer(partial)
         if not text:
             return
-        if self.draft.discussion(criterion.id) is None:
-            self.draft.set_discussion(criterion.id, text)
-        else:
+        kept_apart = self.draft.discussion(criterion.id) is not None
+        if kept_apart:
             self.draft.keep_earlier(discussion_key(criterion.id), text)
+        else:
+            self.draft.set_discussion(criterion.id, text)
+        self.draft.interrupted = Interruption(criterion.id, notes=True, kept_apart=kept_apart)
         self.save(self.draft)
 
     def _command(self, command: Command, position: int) -> int | Outcome:
@@ -400,6 +428,8 @@ class Interview:
                 Notice(f"Type edit and a number from 1 to {len(self.criteria)}, for example: edit 2", "warning")
             )
             return position
+        if number - 1 != position:
+            self._edit_typed_at = position
         return number - 1
 
     def _use_editor(self, position: int) -> int | Outcome:

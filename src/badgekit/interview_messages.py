@@ -13,9 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from badgekit.badges import Step
+
+if TYPE_CHECKING:
+    from badgekit.drafts import Interruption
 
 #: The word that ends an answer, typed on a line of its own.
 DONE_WORD = "done"
@@ -233,6 +236,33 @@ class Asker(Protocol):
         """
 
     def confirm(self, question: str, *, default: bool) -> bool: ...
+
+
+def cut_off_notice(word: str, number: int, stopped: Interruption, kept_apart: str | None) -> Notice:
+    """What carrying on says about an answer (or notes) cut off when the interview last stopped.
+
+    ``kept_apart`` is what was typed when it was replacing an answer, and so kept beside it.
+    """
+    where = f"{word.lower()} {number}"
+    what = f"your notes from the discussion for {where}" if stopped.notes else f"your answer to {where}"
+    if stopped.kept_apart:
+        typed = f":\n{kept_apart}\n" if kept_apart else ". "
+        given = "notes" if stopped.notes else "answer"
+        return Notice(
+            f"badgekit stopped last time while you were typing new text to replace {what}. What you had typed is "
+            f"kept in your draft{typed}The {given} you gave before still stands, shown below.",
+            "warning",
+        )
+    then = (
+        "To change them, type notes."
+        if stopped.notes
+        else "Type add to carry on with it, done to keep it as it is, or type a new answer to replace it."
+    )
+    return Notice(
+        f"{what[0].upper()}{what[1:]} {'were' if stopped.notes else 'was'} cut off when badgekit stopped last "
+        f"time. What you had typed is kept and shown below. {then}",
+        "warning",
+    )
 
 
 class Outcome(Enum):
