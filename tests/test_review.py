@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from badgekit.badges import WordRule
 from badgekit.catalogue import load_catalogue
 from badgekit.checks.registry import select_rules
 from badgekit.checks.report import Options, check_text
@@ -35,6 +36,7 @@ from badgekit.review_checklist import (
     judgement_from,
     record_to_dict,
     review_of,
+    word_rule_sentence,
 )
 
 CATALOGUE = load_catalogue()
@@ -193,13 +195,41 @@ def test_a_whole_review_asks_each_point_then_the_actions_and_saves_after_every_a
     assert len(saves) >= 1 + 2 * 6 + 3 and saves[-1]["finished"] is True
 
 
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        (WordRule(suggested_min=500, suggested_max=1000), "the badge suggests 500–1000 words"),
+        (WordRule(minimum=150), "the badge requires at least 150 words"),
+        (
+            WordRule(maximum=800, suggested_min=300),
+            "the badge allows no more than 800 words and suggests 300 words or more",
+        ),
+        (WordRule(), "the badge sets no word limit"),
+    ],
+)
+def test_the_word_rule_reads_as_a_sentence(rule: WordRule, said: str) -> None:
+    assert word_rule_sentence(rule) == said
+
+
+def test_a_point_judged_met_against_errors_found_is_kept_with_a_warning() -> None:
+    record = reviewed(GOOD.split("## 2.")[0])  # criteria 2 and 3 unanswered
+    manager = ScriptedManager(["met", "not met"], ["", ""])
+    walk(record, manager)
+    assert record.point("criteria").judgement == "met", "the manager's judgement stands"
+    told = [m.text for m in manager.shown if isinstance(m, Notice) and m.level == "warning"]
+    assert len(told) == 1 and "point 1 (criteria) is recorded as met" in told[0] and "BK201 on line" in told[0]
+    assert record_to_dict(record)["warnings"] == record.warnings() and len(record.warnings()) == 1
+    record.point("criteria").judgement = "not sure"
+    assert record.warnings() == [], "only a judgement of met goes against the errors"
+
+
 def test_the_privacy_point_is_not_asked_when_the_check_found_identifying_details() -> None:
     record = reviewed(PLANTED_TEXT)
     manager = ScriptedManager(["met"] * 5 + ["finish"], ["", *[""] * 6, "", "", ""])
     done, _ = walk(record, manager)
     assert done and record.point("identifying").judgement == "not met" and record.outcome() == "changes-needed"
     asked = [q for q in manager.questions if q.endswith("?")]
-    assert "Is there nothing in the statement that could identify an individual?" not in asked
+    assert "The statement identifies no one: nothing in it could identify an individual. Met or not met?" not in asked
     assert any(isinstance(m, Notice) and m.level == "problem" for m in manager.shown)
 
 

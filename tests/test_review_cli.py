@@ -78,6 +78,9 @@ def test_a_whole_review_in_a_terminal_saves_a_private_review_file(run: Run, here
     assert result.exit_code == 0, result.stderr
     out = flat(result.stdout)
     assert "Reviewing statement.md before it is submitted" in out
+    # check run by the learner counts the reminder to earn the prerequisite too: say why the counts differ
+    assert "(prerequisite reminders are left out: they depend on the learner's own profile)." in out
+    assert "words; the badge requires at least 150 words." in out
     assert "Point 1 of 6" in out and "Point 6 of 6" in out
     assert "Does the evidence meet the badge's criteria and requirements?" in out
     assert "The statement says what they will do on lines" in out
@@ -99,7 +102,7 @@ def test_a_planted_identifier_shows_the_privacy_point_as_not_met_with_the_findin
     result = run("review", "planted.md", "--interactive", "--md", "--html", input=TYPED_PLANTED + "\n")
     assert result.exit_code == 0, result.stderr
     out = flat(result.stdout)
-    assert "6. They have not included anything that could identify individuals: not met" in out
+    assert "6. The statement identifies no one: not met" in out
     assert "line 13 error BK301 This looks like a person's name" in out
     assert "line 28 error BK303 This looks like a phone number" in out
     privacy = saved(here, "planted-review.yaml")["points"][5]  # type: ignore[index]
@@ -174,6 +177,20 @@ def test_an_answers_file_saying_the_privacy_point_is_met_is_overruled_with_a_war
     assert data["points"][5]["judgement"] == "not met" and data["outcome"] == "changes-needed"
     assert data["review_file"].endswith("planted-review.yaml")
     assert "warning: point 6 (identifying) is recorded as not met" in flat(result.stderr)
+
+
+def test_an_answers_file_judging_met_against_errors_found_is_kept_with_a_warning(run: Run, here: Path) -> None:
+    unanswered = GOOD.split("## 2.")[0]  # criteria 2 and 3 unanswered: BK201 errors
+    (here / "short.md").write_text(unanswered, encoding="utf-8")
+    (here / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    result = run("review", "short.md", "--answers", "answers.yaml")
+    assert result.exit_code == 0, result.stderr
+    warning = "point 1 (criteria) is recorded as met, as judged, although badgekit check found 3 errors on it"
+    assert f"warning: {warning}" in flat(result.stderr) and "BK201 on line" in result.stderr
+    data = saved(here, "short-review.yaml")
+    assert data["points"][0]["judgement"] == "met"  # type: ignore[index]
+    warnings = data["warnings"]
+    assert isinstance(warnings, list) and len(warnings) == 1 and warnings[0].startswith(warning)
 
 
 def test_a_bad_answers_file_is_reported_by_line_and_nothing_is_saved(run: Run, here: Path) -> None:

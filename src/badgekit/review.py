@@ -35,6 +35,7 @@ from badgekit.review_checklist import (
     PointReview,
     ReviewRecord,
     british_date,
+    contradiction,
     judgement_from,
     lines_text,
 )
@@ -164,6 +165,9 @@ class ReviewWalk:
             if chosen is None:
                 return False
             point.judgement = judgement_from(chosen)
+            warning = contradiction(point)
+            if warning:
+                self.asker.show(Notice(f"Noted: {warning}.", "warning"))
         self.save(self.record)
 
         def keep(text: str) -> None:
@@ -259,7 +263,7 @@ def run_review(
 _ANSWER_KEYS = {"reviewer", "actions", "follow_up", "feedback"}
 _TOP_KEYS = {
     "schema", "statement", "statement_sha256", "badge", "badge_title", "level", "words", "word_rule", "reviewed",
-    "finished", "outcome", "points", "also_found", *_ANSWER_KEYS,
+    "finished", "outcome", "warnings", "points", "also_found", *_ANSWER_KEYS,
 }  # fmt: skip
 
 
@@ -308,7 +312,8 @@ def _read_answers(r: FieldReader, top: dict[str, Any], record: ReviewRecord, tod
 
 
 def apply_answers(record: ReviewRecord, path: str, *, today: date | None = None) -> list[str]:
-    """Fill the review from a YAML answers file and finish it; returns what the check overrode, as notices.
+    """Fill the review from a YAML answers file and finish it; returns warnings: what the check overrode, and
+    each point judged met against errors the check found (kept as judged, and listed in the review file).
 
     Each point is keyed by its id or number: a judgement (met, not met, not sure), or a mapping
     with ``judgement`` and ``comment``. Besides: ``reviewer``, ``actions``, ``follow_up``,
@@ -345,7 +350,7 @@ def apply_answers(record: ReviewRecord, path: str, *, today: date | None = None)
         f"point {p.evidence.point.number} ({p.evidence.point.id}) is recorded as not met: badgekit check found "
         f"details that could identify someone on {lines_text(sorted({f.line for f in p.evidence.found}))}"
         for p in overridden
-    ]
+    ] + record.warnings()
 
 
 def load_review(path: str) -> ReviewRecord:

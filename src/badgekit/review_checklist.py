@@ -31,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
+    from badgekit.badges import Badge, WordRule
     from badgekit.catalogue import Catalogue
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 #: Rules a review leaves out: BK603 reads the profile of whoever runs badgekit, and a manager's
 #: profile says nothing about the learner's badges (point 1 lists the badge's prerequisites instead).
 LEFT_OUT = ("BK603",)
+#: Said beside the counts of what the check found, which ``badgekit check`` run by the learner would exceed.
+LEFT_OUT_NOTE = "prerequisite reminders are left out: they depend on the learner's own profile"
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ CHECKLIST: tuple[ChecklistPoint, ...] = (
     ChecklistPoint(
         "criteria",
         1,
-        "Their evidence meets the badge criteria and requirements",
+        "The learner's evidence meets the badge criteria and requirements",
         "Your evidence meets the badge criteria and requirements",
         "Does the evidence meet the badge's criteria and requirements?",
         ("BK1", "BK2", "BK6"),
@@ -67,41 +69,42 @@ CHECKLIST: tuple[ChecklistPoint, ...] = (
     ChecklistPoint(
         "understood",
         2,
-        "They have understood what they have been asked to learn about",
+        "The learner has understood what they were asked to learn about",
         "You have understood what you were asked to learn about",
-        "Have they understood what they were asked to learn about?",
+        "Has the learner understood what they were asked to learn about?",
         (),
     ),
     ChecklistPoint(
         "activities",
         3,
-        "They have undertaken all the activities asked of them",
+        "The learner has undertaken all the activities asked of them",
         "You have undertaken all the activities asked of you",
-        "Have they undertaken all the activities the badge asks of them?",
+        "Has the learner undertaken all the activities the badge asks of them?",
         (),
     ),
     ChecklistPoint(
         "learning-points",
         4,
-        "They have identified important learning points for their own development and the service",
+        "The learner has identified important learning points for their own development and the service",
         "You have identified important learning points for your own development and the service",
-        "Have they identified important learning points for their own development and for the service?",
+        "Has the learner identified important learning points for their own development and for the service?",
         ("BK401", "BK402", "BK404"),
     ),
     ChecklistPoint(
         "policies",
         5,
-        "They have related the learning to your organisation's policies and procedures",
-        "You have related your learning to the organisation's policies and procedures",
-        "Have they said how this learning relates to your organisation's policies and procedures?",
+        "The learner has related the learning to your organisation's policies and procedures",
+        "You have related your learning to your organisation's policies and procedures",
+        "Has the learner related this learning to your organisation's policies and procedures?",
         ("BK403",),
     ),
     ChecklistPoint(
         "identifying",
         6,
-        "They have not included anything that could identify individuals",
+        "The statement identifies no one",
         "Nothing in your evidence could identify an individual",
-        "Is there nothing in the statement that could identify an individual?",
+        # asked positively: a double negative ("Is there nothing...?") leaves Met and Not met unclear
+        "The statement identifies no one: nothing in it could identify an individual. Met or not met?",
         ("BK3",),
         decided_by_check=True,
     ),
@@ -217,7 +220,7 @@ def gather(report: FileReport, catalogue: Catalogue) -> tuple[tuple[PointEvidenc
 
 def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
     badge = report.badge
-    lines = [f"{report.words:,} words; the badge asks for {badge.words.describe()}."]
+    lines = [f"{report.words:,} words; {word_rule_sentence(badge.words)}."]
     if report.criteria:
         missing = [str(c.number) for c in report.criteria if not c.covered]
         kinds = {"Criterion": "criteria", "Question": "questions", "Expectation": "expectations"}[_word(badge)]
@@ -230,6 +233,26 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
         else:
             lines.append(f"SSSC recommends earning '{title}' first.")
     return lines
+
+
+def word_rule_sentence(rule: WordRule) -> str:
+    """The badge's word rule as a clause: "the badge suggests 500–1000 words", "the badge requires at least 300"."""
+    parts = []
+    if rule.minimum is not None and rule.maximum is not None:
+        parts.append(f"requires {rule.minimum}–{rule.maximum} words")
+    elif rule.minimum is not None:
+        parts.append(f"requires at least {rule.minimum} words")
+    elif rule.maximum is not None:
+        parts.append(f"allows no more than {rule.maximum} words")
+    if rule.suggested_min is not None and rule.suggested_max is not None:
+        parts.append(f"suggests {rule.suggested_min}–{rule.suggested_max} words")
+    elif rule.suggested_min is not None:
+        parts.append(f"suggests {rule.suggested_min} words or more")
+    elif rule.suggested_max is not None:
+        parts.append(f"suggests up to {rule.suggested_max} words")
+    if not parts:
+        return "the badge sets no word limit"
+    return f"the badge {and_list(parts)}" + ("" if rule.verified else " (unverified)")
 
 
 def _word(badge: Badge) -> str:
@@ -336,6 +359,7 @@ class ReviewRecord:
     follow_up: date | None = None
     feedback: str | None = None
     finished: bool = False
+    reminders_left_out: bool = False  # the badge has prerequisites, whose reminders (LEFT_OUT) are not counted
 
     def point(self, point_id: str) -> PointReview:
         return next(p for p in self.points if p.evidence.point.id == point_id)
@@ -361,6 +385,23 @@ class ReviewRecord:
     def found(self) -> tuple[FoundItem, ...]:
         """Everything the check found, point by point, then what no point covers."""
         return (*(f for p in self.points for f in p.evidence.found), *self.also_found)
+
+    def warnings(self) -> list[str]:
+        """Where the manager judged a point met although the check found errors on it: kept, but said."""
+        return [warning for point in self.points if (warning := contradiction(point))]
+
+
+def contradiction(point: PointReview) -> str | None:
+    """What to say when a point is judged met against errors the check found on it; None when it is not."""
+    errors = [f for f in point.evidence.found if f.severity == "error"]
+    if point.judgement != "met" or not errors:
+        return None
+    codes = dict.fromkeys(f.code for f in errors)
+    named = and_list([f"{code} on {lines_text(sorted({f.line for f in errors if f.code == code}))}" for code in codes])
+    return (
+        f"point {point.evidence.point.number} ({point.evidence.point.id}) is recorded as met, as judged, although "
+        f"badgekit check found {severity_counts(errors)} on it ({named})"
+    )
 
 
 def british_date(day: date) -> str:
@@ -393,6 +434,7 @@ def review_of(report: FileReport, catalogue: Catalogue, name: str) -> ReviewReco
         word_rule=report.badge.words.describe(),
         points=[PointReview(e) for e in evidence],
         also_found=others,
+        reminders_left_out=bool(report.badge.prerequisites),
     )
     record.settle()
     return record
@@ -425,6 +467,7 @@ def record_to_dict(record: ReviewRecord) -> dict[str, Any]:
         "reviewer": record.reviewer,
         "finished": record.finished,
         "outcome": record.outcome(),
+        "warnings": record.warnings(),
         "points": [
             {
                 "id": p.evidence.point.id,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from badgekit.review import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
-from badgekit.review_checklist import FoundItem, ReviewRecord, lines_text, severity_counts
+from badgekit.review_checklist import LEFT_OUT_NOTE, FoundItem, ReviewRecord, lines_text, severity_counts
 from badgekit.terminal import TerminalAsker, indent, read_from_input
 
 if TYPE_CHECKING:
@@ -60,8 +60,10 @@ class ReviewTerminal:
         head = Text(f"Reviewing {record.statement} before it is submitted", style="bold")
         head.append(f"\n{record.badge_title}")
         self.out.print(Panel(head, expand=False))
+        left_out = f" ({LEFT_OUT_NOTE})" if record.reminders_left_out else ""
         self.out.print(
-            f"{record.words:,} words ({record.word_rule}). badgekit check found {severity_counts(record.found())}.",
+            f"{record.words:,} words ({record.word_rule}). badgekit check found {severity_counts(record.found())}"
+            f"{left_out}.",
             markup=False,
         )
         self.out.print(
