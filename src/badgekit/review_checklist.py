@@ -236,23 +236,30 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
 
 
 def word_rule_sentence(rule: WordRule) -> str:
-    """The badge's word rule as a clause: "the badge suggests 500–1000 words", "the badge requires at least 300"."""
-    parts = []
-    if rule.minimum is not None and rule.maximum is not None:
-        parts.append(f"requires {rule.minimum}–{rule.maximum} words")
-    elif rule.minimum is not None:
-        parts.append(f"requires at least {rule.minimum} words")
-    elif rule.maximum is not None:
-        parts.append(f"allows no more than {rule.maximum} words")
-    if rule.suggested_min is not None and rule.suggested_max is not None:
-        parts.append(f"suggests {rule.suggested_min}–{rule.suggested_max} words")
-    elif rule.suggested_min is not None:
-        parts.append(f"suggests {rule.suggested_min} words or more")
-    elif rule.suggested_max is not None:
-        parts.append(f"suggests up to {rule.suggested_max} words")
+    """The word rule as a clause: "the badge suggests 500–1000 words", "the badge requires at least 300 words"."""
+    required = _bounds(
+        rule.minimum, rule.maximum, "requires {}–{} words", "requires at least {} words", "allows no more than {} words"
+    )
+    suggested = _bounds(
+        rule.suggested_min,
+        rule.suggested_max,
+        "suggests {}–{} words",
+        "suggests {} words or more",
+        "suggests up to {} words",
+    )
+    parts = [part for part in (required, suggested) if part]
     if not parts:
         return "the badge sets no word limit"
     return f"the badge {and_list(parts)}" + ("" if rule.verified else " (unverified)")
+
+
+def _bounds(low: int | None, high: int | None, both: str, low_only: str, high_only: str) -> str | None:
+    """The wording for the bounds there are; None for neither."""
+    if low is not None and high is not None:
+        return both.format(low, high)
+    if low is not None:
+        return low_only.format(low)
+    return high_only.format(high) if high is not None else None
 
 
 def _word(badge: Badge) -> str:
