@@ -318,3 +318,22 @@ def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
     (message,) = [f["message"] for f in data["files"][0]["findings"] if f["code"] == "BK201"]
     assert message.startswith("Question 2 is not addressed")
     assert "carry on with 'badgekit draft thing-19-citizen-leadership'" in message
+
+
+def test_a_single_report_ends_with_what_to_do_next(run: Callable[..., Result], tmp_path: Path) -> None:
+    from badgekit.catalogue import load_catalogue
+
+    badge = load_catalogue().get("thing-19")
+    answer = (
+        "I learned that labels limit people, and I felt uneasy about how often we use them. In future I will "
+        "ask people how they want to be described, as our organisation's policy suggests. "
+    ) * 4
+    body = "\n\n".join(f"## {c.number}. {c.text}\n\n{answer}" for c in badge.criteria)
+    clean = tmp_path / "clean.md"
+    clean.write_text(f"---\nbadge: thing-19\n---\n\n{body}\n", encoding="utf-8")
+    out = " ".join(run("check", str(clean)).stdout.split())
+    assert "Next: " in out and f"'badgekit export {clean} --text'" in out
+    planted = tmp_path / "planted.md"
+    planted.write_text(f"---\nbadge: thing-19\n---\n\n{body}\n\nI supported Mrs Sinclair at home.\n", encoding="utf-8")
+    out = " ".join(run("check", str(planted)).stdout.split())
+    assert f"Next: take out the details that could identify someone (or let 'badgekit check {planted} --redact'" in out

@@ -173,3 +173,23 @@ def summary_table(outcomes: Sequence[Outcome]) -> Table:
             ),
         )
     return table
+
+
+def next_step(report: FileReport) -> str:
+    """One line saying what to do now, so that a report never ends on a list of problems alone."""
+    errors = [f for f in report.findings if f.severity == "error"]
+    path = report.path
+    if any(f.category == "privacy" for f in errors):
+        return (
+            "Next: take out the details that could identify someone (or let 'badgekit check "
+            f"{path} --redact' write a copy without them), put right any other errors, then check again."
+        )
+    if errors:
+        return "Next: put right the errors above, then run this check again."
+    if report.findings:
+        return (
+            "Next: read the warnings and notes and change what you agree with; then export it with "
+            f"'badgekit export {path} --text' to paste into the application form, or ask your manager "
+            f"to look at it with 'badgekit review {path}'."
+        )
+    return f"Next: export it with 'badgekit export {path} --text' to paste into the application form."

@@ -237,7 +237,7 @@ def _json(outcomes: list[Outcome], fail_on: FailOn) -> dict[str, object]:
 
 
 def _print_text(outcomes: list[Outcome]) -> None:
-    from badgekit.check_view import error_view, report_view, summary_table
+    from badgekit.check_view import error_view, next_step, report_view, summary_table
     from badgekit.checks.batch import FileError
 
     out = console.stdout()
@@ -248,6 +248,8 @@ def _print_text(outcomes: list[Outcome]) -> None:
             console.stderr().print(error_view(outcome))
         else:
             out.print(report_view(outcome))
+            if len(outcomes) == 1:
+                out.print(next_step(outcome), style="bold", markup=False)
     if len(outcomes) > 1:
         out.print()
         out.print(summary_table(outcomes))
