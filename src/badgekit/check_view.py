@@ -9,7 +9,7 @@ quote criteria) is built as ``Text``, never parsed as Rich markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -79,6 +79,21 @@ def criteria_table(report: FileReport) -> Table:
     return table
 
 
+def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
+    """Findings as ``line 12  error  BK201  message`` rows (check's report and the manager's review).
+
+    Each row is (line, severity, code, message); the message is never read as Rich markup.
+    """
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for line, severity, code, message in rows:
+        table.add_row(f"  line {line}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, Text(message))
+    return table
+
+
 def findings_view(report: FileReport) -> RenderableType:
     parts: list[RenderableType] = []
     for category in CATEGORIES:
@@ -86,18 +101,7 @@ def findings_view(report: FileReport) -> RenderableType:
         if not found:
             continue
         parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
-        table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", style="dim", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column(ratio=1)
-        for finding in found:
-            table.add_row(
-                f"  line {finding.line}",
-                Text(finding.severity, style=SEVERITY_STYLES[finding.severity]),
-                finding.code,
-                Text(finding.message),
-            )
+        table = findings_table((f.line, f.severity, f.code, f.message) for f in found)
         parts.append(table)
     if not parts:
         parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))

@@ -107,19 +107,10 @@ class ReviewTerminal:
 
 
 def found_table(found: Sequence[FoundItem]) -> RenderableType:
-    """Findings as ``line 12  error  BK201  message``, the message never read as markup."""
-    from rich.table import Table
-    from rich.text import Text
+    """Findings as ``line 12  error  BK201  message``, laid out as check's report lays them out."""
+    from badgekit.check_view import findings_table
 
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", style="dim", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
-    for item in found:
-        style = {"error": "bold red", "warning": "yellow"}.get(item.severity, "cyan")
-        table.add_row(f"  line {item.line}", Text(item.severity, style=style), item.code, Text(item.message))
-    return table
+    return findings_table((item.line, item.severity, item.code, item.message) for item in found)
 
 
 def review_view(record: ReviewRecord) -> RenderableType:
