@@ -20,7 +20,7 @@ from badgekit import resources
 from badgekit.badges import SCHEMA_VERSION, Badge, badge_from_dict, badge_to_dict
 
 #: Bump when Badge's fields change, so that old entries are not rebuilt into the new shape.
-CACHE_FORMAT = 2  # 2: Criterion.discussion
+CACHE_FORMAT = 3  # 2: Criterion.discussion; 3: Criterion.examples
 _FILE_NAME = "catalogue.json"
 _CODE_FILES = ("badges.py", "badge_cache.py")
 

@@ -40,6 +40,7 @@ class Criterion:
     text: str  # exactly as the source gives it
     prompts: tuple[str, ...] = ()
     signals: tuple[str, ...] = ()  # words and phrases that show the criterion is addressed
+    examples: tuple[str, ...] = ()  # evidence in everyday words, as a learner might write it
     min_words: int | None = None
     verified: bool = True  # False where the wording was completed from a second source
     note: str | None = None
@@ -194,7 +195,7 @@ _BADGE_KEYS = {
     "criteria", "levels", "words", "prerequisites", "evidence_formats", "declaration",
     "resource_people",
 }  # fmt: skip
-_CRITERION_KEYS = {"id", "text", "prompts", "signals", "min_words", "verified", "note", "discussion"}
+_CRITERION_KEYS = {"id", "text", "prompts", "signals", "examples", "min_words", "verified", "note", "discussion"}
 _LEVEL_KEYS = {"id", "title", "criteria"}
 _WORDS_KEYS = {"suggested_min", "suggested_max", "minimum", "maximum", "verified", "note"}
 _PREREQUISITE_KEYS = {"badge", "name", "level", "text"}
@@ -315,6 +316,7 @@ def _read_criterion(r: FieldReader, value: Any, here: str, number: int) -> Crite
     discussion = r.field(obj, here, "discussion", str)
     prompts = r.text_list(obj, here, "prompts")
     signals = r.text_list(obj, here, "signals")
+    examples = r.text_list(obj, here, "examples")
     if cid is None or text is None:
         return None
     return Criterion(
@@ -323,6 +325,7 @@ def _read_criterion(r: FieldReader, value: Any, here: str, number: int) -> Crite
         text=text.strip(),
         prompts=prompts,
         signals=signals,
+        examples=examples,
         min_words=min_words,
         verified=True if verified is None else verified,
         note=note,
@@ -530,7 +533,8 @@ def badge_from_dict(data: dict[str, Any]) -> Badge:
     """Rebuild a badge from ``dataclasses.asdict`` output of an already validated badge."""
 
     def criteria(items: list[dict[str, Any]]) -> tuple[Criterion, ...]:
-        return tuple(Criterion(**{**c, "prompts": tuple(c["prompts"]), "signals": tuple(c["signals"])}) for c in items)
+        lists = ("prompts", "signals", "examples")
+        return tuple(Criterion(**{**c, **{key: tuple(c.get(key, ())) for key in lists}}) for c in items)
 
     return Badge(
         **{
