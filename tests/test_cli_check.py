@@ -309,7 +309,7 @@ def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
 
     badge = load_catalogue().get("thing-19")
     sections = [
-        f"## {c.number}. {c.text}\n\n" + ("" if c.number == 2 else "I learned a great deal. " * 20)
+        f"## {c.number}. {c.text}\n\n" + ("" if c.number == 2 else " ".join(c.examples))  # its own evidence
         for c in badge.criteria
     ]
     path = tmp_path / "thing-19-citizen-leadership-statement.md"
@@ -324,11 +324,11 @@ def test_a_single_report_ends_with_what_to_do_next(run: Callable[..., Result], t
     from badgekit.catalogue import load_catalogue
 
     badge = load_catalogue().get("thing-19")
-    answer = (
+    reflection = (
         "I learned that labels limit people, and I felt uneasy about how often we use them. In future I will "
-        "ask people how they want to be described, as our organisation's policy suggests. "
-    ) * 4
-    body = "\n\n".join(f"## {c.number}. {c.text}\n\n{answer}" for c in badge.criteria)
+        "ask people how they want to be described, as our organisation's policy suggests."
+    )
+    body = "\n\n".join(f"## {c.number}. {c.text}\n\n{' '.join(c.examples)} {reflection}" for c in badge.criteria)
     clean = tmp_path / "clean.md"
     clean.write_text(f"---\nbadge: thing-19\n---\n\n{body}\n", encoding="utf-8")
     out = " ".join(run("check", str(clean)).stdout.split())

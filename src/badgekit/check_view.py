@@ -71,12 +71,42 @@ def criteria_table(report: FileReport) -> Table:
     table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
     table.add_column("#", justify="right")
     table.add_column(kind, overflow="fold", ratio=1)
-    table.add_column("Covered")
+    table.add_column("Evidenced")
     table.add_column("Words", justify="right")
     for item in report.criteria:
-        covered = Text("yes", style="green") if item.covered else Text("no", style="bold red")
-        table.add_row(str(item.number), Text(item.text), covered, str(item.words))
+        table.add_row(str(item.number), Text(item.text), STATUS_TEXT[item.status], str(item.words))
     return table
+
+
+#: How each coverage status reads in the criteria table.
+STATUS_TEXT = {
+    "covered": Text("yes", style="green"),
+    "unclear": Text("unclear", style="yellow"),
+    "missing": Text("no", style="bold red"),
+}
+#: The reflection points SSSC asks for, as the report names them.
+POINT_TITLES = {"learning": "What you learned", "future_action": "What you will do next", "policy_link": "Policies"}
+
+
+def evidence_view(report: FileReport) -> RenderableType:
+    """The sentences each judgement rests on, so that the learner can see why, in their own words."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    for item in report.criteria:
+        if item.evidence and item.status != "missing":
+            quoted = "; ".join(f"line {e.line} “{e.text}”" for e in item.evidence)
+            lead = "rests on" if item.status == "covered" else "nearest is"
+            table.add_row(f"  {item.number}.", Text(f"{lead} {quoted}"))
+        else:
+            table.add_row(f"  {item.number}.", Text("nothing in the statement shows it", style="red"))
+    for name, title in POINT_TITLES.items():
+        if name not in report.reflection:
+            continue
+        found = report.reflection[name]
+        said = Text(f"line {found.line} “{found.text}”") if found else Text("not found", style="yellow")
+        table.add_row(f"  {title}:", said)
+    return Group(Text("What this is based on", style="bold underline"), table)
 
 
 def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
@@ -135,6 +165,8 @@ def report_view(report: FileReport) -> RenderableType:
     lines.append(Text())
     if report.criteria:
         lines.append(criteria_table(report))
+        lines.append(Text())
+        lines.append(evidence_view(report))
         lines.append(Text())
     lines.append(findings_view(report))
     return Group(*lines)

@@ -19,7 +19,7 @@ from badgekit.statement import Statement, parse_statement, read_front_matter
 if TYPE_CHECKING:
     from badgekit.badges import Badge
     from badgekit.catalogue import Catalogue
-    from badgekit.checks.coverage import CriterionCoverage
+    from badgekit.checks.coverage import CriterionCoverage, Evidence
     from badgekit.checks.textstats import Readability
 
 NO_BADGE_HINT = (
@@ -51,6 +51,8 @@ class FileReport:
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
     silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
+    #: learning, future_action, policy_link: the sentence that makes each point, or None where none does
+    reflection: dict[str, Evidence | None] = field(default_factory=dict)
 
     @property
     def words(self) -> int:
@@ -84,6 +86,7 @@ class FileReport:
                 "text": rule.describe(),
             },
             "criteria": [c.to_dict() for c in self.criteria],
+            "reflection": {name: e.to_dict() if e else None for name, e in self.reflection.items()},
             "readability": self.readability.to_dict() if self.readability else None,
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
             "findings": [f.to_dict() for f in self.findings],
@@ -139,20 +142,27 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         level_given=bool(options.level or statement.level),
     )
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
-    from badgekit.checks.coverage import analyse
+    from badgekit.checks.coverage import analyse, evidence_at, hide_in_evidence
+    from badgekit.checks.privacy import identifying_spans
+    from badgekit.checks.reflection import points
     from badgekit.checks.textstats import readability_of
 
     counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    # Quoted evidence never repeats an identifying detail, even one a comment silenced or --ignore left out.
+    hidden = [(s.start, s.end, s.suggestion) for s in identifying_spans(context)]
     return FileReport(
         path=path,
         badge=badge,
         level=level,
         statement=statement,
-        criteria=tuple(analyse(context)),
+        criteria=hide_in_evidence(analyse(context), statement, hidden),
         readability=readability_of(context),
         findings=tuple(findings),
         counts=counts,
         silenced=tuple(silenced),
+        reflection={
+            name: evidence_at(statement, span, hidden) if span else None for name, span in points(context).items()
+        },
     )
 
 
