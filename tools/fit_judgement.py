@@ -43,7 +43,7 @@ L2 = 0.002
 #: model cannot learn the quirks of a small set (such as a criterion's words used only in passing
 #: there) in a way that would punish a plain, well-evidenced answer.
 MORE_IS_COVERED = {"own_words", "own_recall", "own_margin", "own_narrative", "free_best", "free_margin",
-                   "free_window", "free_top", "example_match", "example_margin"}  # fmt: skip
+                   "free_window", "free_top", "example_match", "example_margin", "badge_fit"}  # fmt: skip
 MORE_IS_MISSING = {"own_generic", "restated", "copied", "declined", "off_topic"}
 
 
@@ -57,12 +57,13 @@ def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
         statement = parse_statement(case.statement, case.name, declaration=badge.declaration)
         profiles = evidence.profiles(criteria)
         blocks = evidence.blocks(statement, profiles)
+        fit = evidence.badge_fit(blocks, profiles)
         ids = [c.id for c in criteria]
         if ids != list(case.criteria):
             raise SystemExit(f"{case.path.name}: its labels do not list the badge's criteria in order")
         for index, criterion in enumerate(criteria):
             label = 1 if case.criteria[criterion.id] == "covered" else 0
-            found.append((case.name, evidence.features(index, blocks, profiles), label))
+            found.append((case.name, evidence.features(index, blocks, profiles, fit), label))
     return found
 
 

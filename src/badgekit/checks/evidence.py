@@ -270,6 +270,10 @@ def _heading_match(section: Section, profiles: Sequence[Profile]) -> int | None:
     return heading_match(section.number, section.title, profiles)
 
 
+#: A numbered heading of this many content words that shares almost none of its criterion's quotes another.
+QUOTED_TERMS = 6
+
+
 def heading_match(number: int | None, title: str, profiles: Sequence[Profile]) -> int | None:
     heading_terms = frozenset(s for s, _ in tokens(title))
     scores = []
@@ -282,9 +286,12 @@ def heading_match(number: int | None, title: str, profiles: Sequence[Profile]) -
     if number is not None and 1 <= number <= len(profiles):
         index = number - 1
         best = max(range(len(profiles)), key=lambda i: (scores[i][0] + scores[i][1], -abs(i - index)))
-        # A number names its criterion, unless the words clearly name another one.
+        # A number names its criterion, unless the words clearly name another one, or quote something
+        # else at length (another badge's criterion, when the statement is checked against the wrong badge).
         if best != index and scores[best][1] >= 0.5 and scores[best][1] > scores[index][1] + 0.3:
             return best
+        if len(heading_terms) >= QUOTED_TERMS and scores[index][1] < 0.2 and scores[best][1] < 0.2:
+            return None
         return index
     candidates = [i for i, (p, r, n) in enumerate(scores) if n and p >= 0.5 and (r >= 0.15 or n >= 2)]
     if not candidates:
@@ -387,6 +394,7 @@ FEATURES = (
     "examples",  # the badge gives everyday examples of evidence for its criteria
     "example_match",  # how closely the best sentence open to it tells one of its examples
     "example_margin",  # how much closer that is than to any other criterion's examples
+    "badge_fit",  # how well the statement as a whole tells this badge's criteria (low: another badge's topic)
 )
 
 
@@ -437,7 +445,19 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def features(index: int, blocks_: Sequence[Block], profiles_: Sequence[Profile]) -> tuple[float, ...]:
+def badge_fit(blocks_: Sequence[Block], profiles_: Sequence[Profile]) -> float:
+    """The mean, over the badge's criteria, of the best any one sentence does for it (criterion words or examples)."""
+    sentences = [s for b in blocks_ for s in b.sentences]
+    if not sentences or not profiles_:
+        return 0.0
+    best = [max(max(p.recall(s.terms), p.example_match(s.terms)) for s in sentences) for p in profiles_]
+    return sum(best) / len(best)
+
+
+def features(
+    index: int, blocks_: Sequence[Block], profiles_: Sequence[Profile], fit: float | None = None
+) -> tuple[float, ...]:
+    """The measures the classifier reads for one criterion (see FEATURES); ``fit`` is badge_fit, if known."""
     profile = profiles_[index]
     own = [b for b in blocks_ if b.criterion == index and b.sentences]  # an empty heading is looked past
     own_sentences = [s for b in own for s in b.sentences]
@@ -496,6 +516,7 @@ def features(index: int, blocks_: Sequence[Block], profiles_: Sequence[Profile])
         1.0 if profile.examples else 0.0,
         example_match,
         example_margin,
+        badge_fit(blocks_, profiles_) if fit is None else fit,
     )
 
 
@@ -602,11 +623,12 @@ def judge(statement: Statement, criteria: Sequence[Criterion]) -> list[Judgement
     profiles_ = profiles(criteria)
     blocks_ = blocks(statement, profiles_)
     free = _free_words(blocks_, profiles_)
+    fit = badge_fit(blocks_, profiles_)
     result = []
     for index in range(len(criteria)):
         own = [b for b in blocks_ if b.criterion == index]
         open_to_it = [b for b in blocks_ if b.criterion in (None, index)]
-        values = features(index, blocks_, profiles_)
+        values = features(index, blocks_, profiles_, fit)
         chance = probability(values)
         status = structural_status(values) or status_of(chance)
         told = bool(own) or _told_plainly(index, open_to_it, profiles_)
