@@ -80,8 +80,12 @@ _SUFFIXES = tuple(
 )
 
 
+@cache
 def stem(word: str) -> str:
-    """A crude stem, the same for a word's forms: collaborate, collaboration, collaborative -> collabor."""
+    """A crude stem, the same for a word's forms: collaborate, collaboration, collaborative -> collabor.
+
+    Cached: a statement repeats its words, and a run over a folder repeats the badge's.
+    """
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -167,6 +171,8 @@ class Sentence:
     terms: frozenset[str]
     narrative: bool  # tells of something the learner (or their team) did or saw
     generic: bool  # only claims, in the present: "I always...", "I am committed to..."
+    shares: tuple[float, ...] = ()  # for each criterion, the share of its weight the sentence carries
+    matches: tuple[float, ...] = ()  # for each criterion, how closely the sentence tells one of its examples
 
 
 @dataclass
@@ -205,13 +211,16 @@ def sentence_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
-def _sentences(prose: str, start: int, end: int) -> list[Sentence]:
+def _sentences(prose: str, start: int, end: int, profiles_: Sequence[Profile]) -> list[Sentence]:
     result = []
     for a, b in sentence_spans(prose, start, end):
         text = prose[a:b]
         narrative = bool(_FIRST_PERSON.search(text) and _PAST.search(text))
         generic = not narrative and bool(_GENERIC.search(text))
-        result.append(Sentence(a, b, terms(text), narrative, generic))
+        found = terms(text)
+        shares = tuple(p.recall(found) for p in profiles_)
+        matches = tuple(p.example_match(found) for p in profiles_)
+        result.append(Sentence(a, b, found, narrative, generic, shares, matches))
     return result
 
 
@@ -233,11 +242,18 @@ class Profile:
         """How closely ``found`` tells one of the criterion's everyday examples (the share of its weight)."""
         best = 0.0
         for weights, total in self.examples:
-            best = max(best, sum(w for t, w in weights.items() if t in found) / total)
+            share = sum(weights[t] for t in found if t in weights) / total
+            best = share if share > best else best
         return best
 
 
 def profiles(criteria: Sequence[Criterion]) -> list[Profile]:
+    """Each criterion's profile; worked out once per badge (or level) in a process."""
+    return list(_profiles(tuple(criteria)))
+
+
+@cache
+def _profiles(criteria: tuple[Criterion, ...]) -> tuple[Profile, ...]:
     own = [terms(c.text) | frozenset(t for s in c.signals for t in terms(s)) for c in criteria]
     example_terms = [[terms(e) for e in c.examples] for c in criteria]
     everywhere = [t for found in example_terms for e in found for t in e]
@@ -262,7 +278,7 @@ def profiles(criteria: Sequence[Criterion]) -> list[Profile]:
             rarity = {t: math.log(1 + examples_in_all / seen[t]) for t in found}
             examples.append((rarity, sum(rarity.values()) or 1.0))
         result.append(Profile(weights, text_terms, sum(weights.values()), tuple(examples)))
-    return result
+    return tuple(result)
 
 
 def _heading_match(section: Section, profiles: Sequence[Profile]) -> int | None:
@@ -327,7 +343,7 @@ def blocks(statement: Statement, profiles: Sequence[Profile]) -> list[Block]:
         for start, end in statement.paragraphs(block.body_start, block.end):
             words = count_words(statement.prose[start:end])
             block.paragraphs.append((start, end, words))
-            block.sentences.extend(_sentences(statement.prose, start, end))
+            block.sentences.extend(_sentences(statement.prose, start, end, profiles))
     return found
 
 
@@ -450,7 +466,7 @@ def badge_fit(blocks_: Sequence[Block], profiles_: Sequence[Profile]) -> float:
     sentences = [s for b in blocks_ for s in b.sentences]
     if not sentences or not profiles_:
         return 0.0
-    best = [max(max(p.recall(s.terms), p.example_match(s.terms)) for s in sentences) for p in profiles_]
+    best = [max(max(s.shares[i], s.matches[i]) for s in sentences) for i in range(len(profiles_))]
     return sum(best) / len(best)
 
 
@@ -478,7 +494,7 @@ def features(
         sentences = [s for b in blocks_ if b.criterion is None for s in b.sentences]
         top = 0
         for position, sentence in enumerate(sentences):
-            shares = [p.recall(sentence.terms) for p in profiles_]
+            shares = sentence.shares
             share = shares[index]
             rival = max((v for i, v in enumerate(shares) if i != index), default=0.0)
             free_best = max(free_best, share)
@@ -492,7 +508,7 @@ def features(
     if profile.examples:
         pool = own_sentences or [s for b in blocks_ if b.criterion is None for s in b.sentences]
         for sentence in pool:
-            matches = [p.example_match(sentence.terms) for p in profiles_]
+            matches = sentence.matches
             mine = matches[index]
             example_match = max(example_match, mine)
             rival = max((v for i, v in enumerate(matches) if i != index), default=0.0)
@@ -575,9 +591,10 @@ def status_of(chance: float) -> Status:
     return "unclear"
 
 
-def _evidence(index: int, own: Sequence[Block], open_to_it: Sequence[Block], profile: Profile) -> tuple[Sentence, ...]:
+def _evidence(index: int, own: Sequence[Block], open_to_it: Sequence[Block]) -> tuple[Sentence, ...]:
+    """The one to three sentences that carry the criterion best: under its heading if it has one."""
     pool = [s for b in (own or open_to_it) for s in b.sentences]
-    scores = {s.start: profile.recall(s.terms) + profile.example_match(s.terms) for s in pool}
+    scores = {s.start: s.shares[index] + s.matches[index] for s in pool}
     ranked = sorted(pool, key=lambda s: (-scores[s.start], s.start))
     chosen = [s for s in ranked[:3] if scores[s.start] > 0] or ranked[:1]
     return tuple(sorted(chosen, key=lambda s: s.start))
@@ -591,7 +608,7 @@ PLAIN_MARGIN = 0.15
 
 def _told_plainly(index: int, blocks_: Sequence[Block], profiles_: Sequence[Profile]) -> bool:
     for sentence in (s for b in blocks_ for s in b.sentences if s.narrative):
-        shares = [p.recall(sentence.terms) for p in profiles_]
+        shares = sentence.shares
         rival = max((v for i, v in enumerate(shares) if i != index), default=0.0)
         if shares[index] >= PLAIN_RECALL and shares[index] - rival >= PLAIN_MARGIN:
             return True
@@ -645,7 +662,7 @@ def judge(statement: Statement, criteria: Sequence[Criterion]) -> list[Judgement
                 probability=chance,
                 words=sum(b.words for b in own) + free[index],
                 block=own[0] if own else None,
-                evidence=_evidence(index, own, open_to_it, profiles_[index]),
+                evidence=_evidence(index, own, open_to_it),
                 features=values,
             )
         )
