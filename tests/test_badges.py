@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.badges import WordRule, parse_badge
+from badgekit.badges.model import WordRule, parse_badge
 from badgekit.errors import InvalidDataError, Problem
 from badgekit.yamldoc import parse_yaml
 

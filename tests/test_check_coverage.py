@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from badgekit.badges import Badge
-from badgekit.catalogue import Catalogue, load_catalogue
+from badgekit.badges.catalogue import Catalogue, load_catalogue
+from badgekit.badges.model import Badge
 from badgekit.checks import all_rules
 from badgekit.checks.coverage import analyse_criteria, stem
 from badgekit.checks.report import Options, check_text
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 CATALOGUE = load_catalogue(use_cache=False)
 ANSWER = (

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 from badgekit.checks import CheckContext, Finding, all_rules
 from badgekit.checks.batch import PARALLEL_FROM, FileError, check_many
 from badgekit.checks.report import Options, redact
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD, words
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 Run = Callable[..., Result]
 
@@ -305,7 +305,7 @@ def test_the_rule_context_passes_allowed_names_and_resource_people(tmp_path: Pat
 def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     badge = load_catalogue().get("thing-19")
     sections = [
@@ -321,7 +321,7 @@ def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
 
 
 def test_a_single_report_ends_with_what_to_do_next(run: Callable[..., Result], tmp_path: Path) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     badge = load_catalogue().get("thing-19")
     answer = (

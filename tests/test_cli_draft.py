@@ -571,10 +571,10 @@ def test_in_an_80_column_terminal_the_lists_show_every_badge_id_whole(
 
 
 def test_a_frameworks_expectations_are_called_so_in_the_managers_review_too(run: Run, here: Path) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
-    from badgekit.review_checklist import review_of
+    from badgekit.review.checklist import review_of
 
     path = answers_file(here, "".join(f"{n}: My answer to expectation {n}.\n" for n in range(1, 6)))
     written = run("draft", "multi-agency", "--answers", str(path), "--level", "Direct Practice", "-o", "-")

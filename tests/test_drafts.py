@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.answers_file import answers_from_file, level_named
-from badgekit.badges import Badge
-from badgekit.catalogue import load_catalogue
-from badgekit.drafts import (
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import Badge
+from badgekit.drafting.answers_file import answers_from_file, level_named
+from badgekit.drafting.store import (
     DRAFTS_DIR_ENV,
     EARLIER_KEPT,
     Draft,

@@ -14,11 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samples import sample_statement
 
-from badgekit.badge_view import LIMITS_LINE
-from badgekit.badges import Badge, WordRule
-from badgekit.catalogue import Catalogue, load_catalogue
+from badgekit.badges.catalogue import Catalogue, load_catalogue
+from badgekit.badges.model import Badge, WordRule
 from badgekit.errors import BadgekitError
-from badgekit.export import (
+from badgekit.export.document import (
     ExportDocument,
     build_document,
     normalised_markdown,
@@ -30,8 +29,9 @@ from badgekit.export import (
     to_text,
     word_verdict,
 )
-from badgekit.statement import parse_statement
-from badgekit.wordcount import count_words
+from badgekit.statement.parse import parse_statement
+from badgekit.statement.wordcount import count_words
+from badgekit.views.badges import LIMITS_LINE
 
 #: Anything that would be Markdown rather than text in a web form's box.
 MARKDOWN_MARKERS = re.compile(
@@ -156,7 +156,7 @@ def test_normalised_markdown_escapes_what_would_become_markup() -> None:
     ],
 )
 def test_nested_lists_and_quotes_keep_their_shape(markdown: str) -> None:
-    from badgekit.markdown_text import markdown_parser
+    from badgekit.export.markdown import markdown_parser
 
     normal = normalised_markdown(markdown)
 
@@ -256,7 +256,7 @@ def test_hostile_text_stays_inert_in_the_other_formats(catalogue: Catalogue) -> 
     assert "{{ 7*7 }}" in text and r"{{ 7\*7 }}" in markdown
     assert "private note" not in text + markdown
     # the escaped Markdown renders back to the same characters, not to tags
-    from badgekit.markdown_text import markdown_parser
+    from badgekit.export.markdown import markdown_parser
 
     assert "&lt;script&gt;" in markdown_parser().render(markdown)
 

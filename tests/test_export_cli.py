@@ -13,8 +13,8 @@ import pytest
 from samples import sample_statement
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
-from badgekit.drafts import Draft, DraftStore, drafts_dir
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.drafting.store import Draft, DraftStore, drafts_dir
 
 Run = Callable[..., Result]
 

@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from badgekit.badges import Badge, WordRule
-from badgekit.catalogue import load_catalogue
-from badgekit.drafts import Draft, clean_answer
-from badgekit.interview import run_interview, word_progress
-from badgekit.interview_messages import (
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import Badge, WordRule
+from badgekit.drafting.interview import run_interview, word_progress
+from badgekit.drafting.messages import (
     SSSC_PROMPTS,
     AnswerFeedback,
     AnswerInterrupted,
@@ -28,6 +27,7 @@ from badgekit.interview_messages import (
     counted,
     parse_command,
 )
+from badgekit.drafting.store import Draft, clean_answer
 
 LONG = " ".join(["I reflected on what happened and what I learned from working with the team."] * 6)  # 84 words
 
@@ -351,7 +351,7 @@ def stopped_part_way(b: Badge, draft: Draft, replies: Sequence[str | BaseExcepti
     saves = Saves()
     with pytest.raises(KeyboardInterrupt):
         run_interview(b, draft, ScriptedAsker(replies), saves)
-    from badgekit.drafts import parse_draft
+    from badgekit.drafting.store import parse_draft
 
     return parse_draft(json.dumps(saves.copies[-1]), "draft.json", draft.badge)
 

@@ -8,14 +8,25 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.badges import WordRule
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import WordRule
 from badgekit.checks.registry import select_rules
 from badgekit.checks.report import Options, check_text
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
+from badgekit.drafting.interview import Notice
 from badgekit.errors import InvalidDataError
-from badgekit.interview import Notice
-from badgekit.review import (
+from badgekit.review.checklist import (
+    CHECKLIST,
+    LEFT_OUT,
+    ReviewRecord,
+    carry_over,
+    dump_review,
+    judgement_from,
+    record_to_dict,
+    review_of,
+    word_rule_sentence,
+)
+from badgekit.review.walk import (
     FOLLOW_UP_DAYS,
     ActionsScreen,
     PointScreen,
@@ -26,17 +37,6 @@ from badgekit.review import (
     parse_day,
     render_review,
     run_review,
-)
-from badgekit.review_checklist import (
-    CHECKLIST,
-    LEFT_OUT,
-    ReviewRecord,
-    carry_over,
-    dump_review,
-    judgement_from,
-    record_to_dict,
-    review_of,
-    word_rule_sentence,
 )
 
 CATALOGUE = load_catalogue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from badgekit.errors import BadgekitError, InvalidDataError
-from badgekit.statement import parse_statement, read_front_matter
+from badgekit.statement.parse import parse_statement, read_front_matter
 
 DECLARATION = (
     "In studying and completing the activities for this badge, I confirm that all the work provided "

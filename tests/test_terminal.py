@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from badgekit import hangup
-from badgekit.editor import NANO_KEYS, NO_EDITOR, default_editor, opening_message
-from badgekit.interview_messages import AnswerInterrupted, AnswerRequest
-from badgekit.terminal import TerminalAsker
+from badgekit.drafting.messages import AnswerInterrupted, AnswerRequest
+from badgekit.terminal import hangup
+from badgekit.terminal.asker import TerminalAsker
+from badgekit.terminal.editor import NANO_KEYS, NO_EDITOR, default_editor, opening_message
 
 REQUEST = AnswerRequest("Criterion", 1, adding=False, has_answer=False)
 

@@ -26,7 +26,7 @@ from badgekit.textinput import STDIN, display_name, read_text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
 
 STATEMENT_SUFFIXES = (".md", ".markdown", ".txt")
 #: Fewer statements than this are checked in this process: starting workers costs more.
@@ -124,7 +124,7 @@ def check_one(name: str, text: str | None, catalogue: Catalogue, options: Option
 
 
 def _start_worker(badges_dir: Path | None, options: Options) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     global _worker
     _worker = (load_catalogue(badges_dir), options)

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, words
-from badgekit.wordcount import count_words
+from badgekit.statement.wordcount import count_words
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge, Criterion
-    from badgekit.statement import Section, Statement
+    from badgekit.badges.model import Badge, Criterion
+    from badgekit.statement.parse import Section, Statement
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 

@@ -19,7 +19,7 @@ from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, draft, words
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
+    from badgekit.badges.model import Badge
 
 _BOUNDARIES = "leadership-across-boundaries"
 _DECLARATION = (
@@ -112,10 +112,10 @@ def prerequisites_reminder(context: CheckContext) -> Iterator[Finding]:
 
 
 def _earn_first(badge: Badge, titles: Sequence[tuple[str, str]]) -> list[str]:
-    """badgekit.profile's advice on what to earn first, for the badges the learner's profile does not hold."""
-    from badgekit.catalogue import Catalogue
+    """badgekit.tracking.profile's advice on what to earn first, for the badges the learner's profile does not hold."""
+    from badgekit.badges.catalogue import Catalogue
     from badgekit.errors import BadgekitError
-    from badgekit.profile import Profile, load_profile, prerequisite_advice, profile_path
+    from badgekit.tracking.profile import Profile, load_profile, prerequisite_advice, profile_path
 
     try:
         profile = load_profile()

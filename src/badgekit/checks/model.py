@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge, Criterion
-    from badgekit.statement import Statement
+    from badgekit.badges.model import Badge, Criterion
+    from badgekit.statement.parse import Statement
 
 Severity = Literal["error", "warning", "note"]
 Category = Literal["words", "coverage", "privacy", "reflection", "readability", "format"]

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
 from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
-from badgekit.statement import Statement, parse_statement, read_front_matter
+from badgekit.statement.parse import Statement, parse_statement, read_front_matter
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
     from badgekit.checks.coverage import CriterionCoverage
     from badgekit.checks.textstats import Readability
 

@@ -1,6 +1,6 @@
 """Words (BK1xx): the learner's word count against the badge's rule.
 
-The count is badgekit.wordcount's rule over the learner's answers only (see
+The count is badgekit.statement.wordcount's rule over the learner's answers only (see
 statement.py): front matter, headings, the declaration and markup are not counted.
 Below a hard minimum or above a hard maximum is an error; outside the suggested
 range is a warning that says by how much; a criterion with its own minimum is
@@ -18,7 +18,7 @@ from badgekit.checks.registry import rule
 from badgekit.checks.samples import SAMPLE_BADGE_ID, WRITING_EVIDENCE_GOOD, draft, words
 
 if TYPE_CHECKING:
-    from badgekit.badges import WordRule
+    from badgekit.badges.model import WordRule
 
 _BOUNDARIES = "leadership-across-boundaries"
 

@@ -36,8 +36,8 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
 
     Example: [bold]badgekit list --format json[/]
     """
-    from badgekit.badges import badge_to_dict
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.badges.model import badge_to_dict
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
@@ -46,7 +46,7 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
                 json.dumps({"schema": 1, "badges": [badge_to_dict(b) for b in catalogue]}, indent=2, ensure_ascii=False)
             )
         else:
-            from badgekit.badge_view import catalogue_table
+            from badgekit.views.badges import catalogue_table
 
             console.stdout().print(catalogue_table(catalogue))
             console.stdout().print("Read one in full with: badgekit show ID", style="dim")
@@ -65,18 +65,18 @@ def show(
 
     Example: [bold]badgekit show leadership-across-boundaries[/]
     """
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
         if output is OutputFormat.json:
-            from badgekit.badges import badge_to_dict
+            from badgekit.badges.model import badge_to_dict
 
             typer.echo(json.dumps(badge_to_dict(badge), indent=2, ensure_ascii=False))
         else:
-            from badgekit.badge_view import badge_detail
-            from badgekit.profile import load_profile
+            from badgekit.tracking.profile import load_profile
+            from badgekit.views.badges import badge_detail
 
             console.stdout().print(badge_detail(badge, catalogue, load_profile()))
         _report_catalogue_problems(catalogue.problems)
@@ -102,7 +102,7 @@ def validate(
 
     Example: [bold]badgekit validate my-badge.yaml[/]
     """
-    from badgekit.catalogue import load_catalogue, validate_files
+    from badgekit.badges.catalogue import load_catalogue, validate_files
 
     with reporting_errors():
         if files:

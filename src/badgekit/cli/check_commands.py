@@ -28,7 +28,7 @@ from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
     from badgekit.checks.batch import Outcome
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
@@ -140,7 +140,7 @@ def check(
 
     Example: [bold]badgekit check statement.md[/]
     """
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.batch import FileError, expand_paths
     from badgekit.checks.report import Options
     from badgekit.textinput import STDIN, read_text
@@ -237,8 +237,8 @@ def _json(outcomes: list[Outcome], fail_on: FailOn) -> dict[str, object]:
 
 
 def _print_text(outcomes: list[Outcome]) -> None:
-    from badgekit.check_view import error_view, next_step, report_view, summary_table
     from badgekit.checks.batch import FileError
+    from badgekit.views.checks import error_view, next_step, report_view, summary_table
 
     out = console.stdout()
     for index, outcome in enumerate(outcomes):

@@ -23,11 +23,11 @@ from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
-    from badgekit.catalogue import Catalogue
-    from badgekit.drafts import Draft, DraftStore
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
+    from badgekit.drafting.store import Draft, DraftStore
 
-DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"  # the same as badgekit.drafts.DRAFTS_DIR_ENV, without importing it
+DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"  # the same as badgekit.drafting.store.DRAFTS_DIR_ENV, without importing it
 
 DraftsDirOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
@@ -56,7 +56,7 @@ def stdin_is_terminal() -> bool:
 
 
 def draft_store(drafts_dir: Path | None) -> DraftStore:
-    from badgekit import drafts
+    from badgekit.drafting import store as drafts
 
     return drafts.DraftStore(drafts.drafts_dir(drafts_dir))
 
@@ -69,7 +69,7 @@ def say(message: str, *, style: str = "", to_stderr: bool = False) -> None:
 
 def _resolve_level(badge: Badge, level: str | None) -> str | None:
     """The id of the level --level names, by its id or its title in any case ("Direct Practice")."""
-    from badgekit.answers_file import level_named
+    from badgekit.drafting.answers_file import level_named
 
     if level is None:
         return None
@@ -138,7 +138,7 @@ def draft(
 
     Example: [bold]badgekit draft leadership-across-boundaries[/]
     """
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
@@ -161,11 +161,11 @@ def draft(
 def _draft_from_file(
     badge: Badge, answers_path: str, level: str | None, output: Path | None, force: bool, templates_dir: Path | None
 ) -> None:
-    from badgekit.answers_file import answers_from_file
-    from badgekit.interview_messages import counted
+    from badgekit.drafting.answers_file import answers_from_file
+    from badgekit.drafting.messages import counted
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
-    from badgekit.wordcount import count_words
+    from badgekit.statement.wordcount import count_words
 
     given = answers_from_file(answers_path, badge, level)
     text = render_markdown(
@@ -182,8 +182,8 @@ def _draft_from_file(
 
 def _open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tuple[Draft, bool] | None:
     """The draft to carry on with (and whether it is resumed), a new one, or None to stop."""
-    from badgekit.drafts import Draft
-    from badgekit.interview_messages import counted
+    from badgekit.drafting.messages import counted
+    from badgekit.drafting.store import Draft
 
     new = Draft(badge=badge.id, title=badge.title)
     if fresh:
@@ -232,11 +232,11 @@ def _interview(
     drafts_dir: Path | None,
     templates_dir: Path | None,
 ) -> None:
-    from badgekit.hangup import stopping_on_hangup
-    from badgekit.interview import run_interview
-    from badgekit.interview_messages import Outcome
-    from badgekit.profile import load_profile, prerequisite_advice
-    from badgekit.terminal import TerminalAsker, enable_line_editing
+    from badgekit.drafting.interview import run_interview
+    from badgekit.drafting.messages import Outcome
+    from badgekit.terminal.asker import TerminalAsker, enable_line_editing
+    from badgekit.terminal.hangup import stopping_on_hangup
+    from badgekit.tracking.profile import load_profile, prerequisite_advice
 
     if stdin_is_terminal():
         enable_line_editing()
@@ -278,7 +278,7 @@ def _interview(
 def _write_statement(
     badge: Badge, current: Draft, output: Path | None, force: bool, templates_dir: Path | None, resume: str
 ) -> None:
-    from badgekit.interview_messages import counted
+    from badgekit.drafting.messages import counted
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
 

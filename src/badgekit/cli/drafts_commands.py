@@ -17,12 +17,12 @@ from badgekit.errors import BadgekitError, ExitCode
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from badgekit.badges import Badge
-    from badgekit.catalogue import Catalogue
-    from badgekit.drafts import Backup, Draft, DraftStore
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
+    from badgekit.drafting.store import Backup, Draft, DraftStore
 
 #: Where ``badgekit drafts --format json show ID`` leaves the options given before the subcommand.
-_GIVEN_BEFORE = "badgekit.drafts.given_before"
+_GIVEN_BEFORE = "badgekit.drafting.store.given_before"
 
 DraftIdArgument = Annotated[
     str,
@@ -36,7 +36,7 @@ app.add_typer(drafts_app, name="drafts", rich_help_panel=TRACK_PANEL)
 
 
 def _counted(count: int, noun: str) -> str:
-    from badgekit.interview_messages import counted
+    from badgekit.drafting.messages import counted
 
     return counted(count, noun)
 
@@ -60,7 +60,7 @@ def drafts_list(
     if ctx.invoked_subcommand is not None:  # "drafts --format json show ID": the options apply to it
         ctx.meta[_GIVEN_BEFORE] = (output, drafts_dir)
         return
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     with reporting_errors():
         store = draft_store(drafts_dir)
@@ -102,7 +102,7 @@ def _opened(
 ) -> tuple[Catalogue, DraftStore]:
     """The badges and the drafts folder a subcommand works on. ``without_format`` names a
     subcommand that has no --format, so that one given before its name is refused."""
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     if without_format is not None:
         _no_format_here(ctx, without_format)
@@ -406,7 +406,7 @@ def _pick_backup(backups: list[Backup], number: int | None) -> Backup | None:
         return found
     if len(backups) == 1:
         return backups[0]
-    from badgekit.terminal import TerminalAsker
+    from badgekit.terminal.asker import TerminalAsker
 
     choices = [(str(b.number), _describe(b)) for b in backups]
     picked = TerminalAsker(console.stdout()).choose("Which backup would you like back?", choices)
@@ -434,7 +434,7 @@ def drafts_delete(
 
     Example: [bold]badgekit drafts delete leadership-across-boundaries[/]
     """
-    from badgekit.terminal import TerminalAsker
+    from badgekit.terminal.asker import TerminalAsker
 
     with reporting_errors():
         catalogue, store = _opened(ctx, drafts_dir, without_format="delete")

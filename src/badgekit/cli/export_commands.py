@@ -25,7 +25,7 @@ from badgekit.errors import BadgekitError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from badgekit.export import ExportDocument, Screening
+    from badgekit.export.document import ExportDocument, Screening
 
 #: What each format is for, as the learner reads it after saving.
 PURPOSES = {
@@ -39,7 +39,7 @@ PURPOSES = {
 def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str:
     import json
 
-    from badgekit.export import to_evidence, to_html, to_markdown, to_text
+    from badgekit.export.document import to_evidence, to_html, to_markdown, to_text
 
     if kind == "html":
         return to_html(document, templates_dir)
@@ -51,7 +51,7 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
 
 
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
-    from badgekit.export import finding_line, summary
+    from badgekit.export.document import finding_line, summary
 
     privacy_errors = [f for f in screening.privacy if f.severity == "error"]
     if privacy_errors:
@@ -126,8 +126,8 @@ def export(
 
     Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
     """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.export import build_document, output_path, screen, silenced_warning
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.export.document import build_document, output_path, screen, silenced_warning
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN, display_name, read_text
 
@@ -142,8 +142,8 @@ def export(
     err = console.stderr()
     with reporting_errors():
         if file is None:
-            from badgekit.drafts import drafts_dir
-            from badgekit.statement_files import choose_statement
+            from badgekit.drafting.store import drafts_dir
+            from badgekit.statement.files import choose_statement
 
             choice = choose_statement(Path.cwd(), drafts_dir())
             file = choice.path.name

@@ -14,8 +14,8 @@ from badgekit.cli.app import TRACK_PANEL, BadgeIdArgument, FormatOption, OutputF
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
-    from badgekit.plan import Stage
+    from badgekit.badges.model import Badge
+    from badgekit.tracking.plan import Stage
 
 
 def _parse_date(value: str) -> date:
@@ -75,10 +75,10 @@ def plan(
 
     Example: [bold]badgekit plan leadership-across-boundaries --start 2026-12-01 --ics plan.ics[/]
     """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.plan import Weeks, default_weeks, plan_badge, plan_to_ical
-    from badgekit.profile import load_profile, prerequisite_advice
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.safefile import write_new
+    from badgekit.tracking.plan import Weeks, default_weeks, plan_badge, plan_to_ical
+    from badgekit.tracking.profile import load_profile, prerequisite_advice
 
     with reporting_errors():
         first_day = _parse_date(start) if start else date.today()

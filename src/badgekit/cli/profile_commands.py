@@ -35,8 +35,8 @@ def add(ctx: typer.Context, badge: BadgeArgument) -> None:
 
     Example: [bold]badgekit profile add "Leadership Capability Feedback"[/]
     """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.profile import add_held, load_profile, resolve_badge, save_profile
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.tracking.profile import add_held, load_profile, resolve_badge, save_profile
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
@@ -55,8 +55,8 @@ def remove(ctx: typer.Context, badge: BadgeArgument) -> None:
 
     Example: [bold]badgekit profile remove writing-evidence[/]
     """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.profile import load_profile, remove_held, save_profile
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.tracking.profile import load_profile, remove_held, save_profile
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
@@ -72,7 +72,7 @@ def list_held(output: FormatOption = OutputFormat.text) -> None:
 
     Example: [bold]badgekit profile list[/]
     """
-    from badgekit.profile import load_profile
+    from badgekit.tracking.profile import load_profile
 
     with reporting_errors():
         profile = load_profile()

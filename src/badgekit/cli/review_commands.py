@@ -28,8 +28,8 @@ from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
-    from badgekit.review_checklist import ReviewRecord
-    from badgekit.statement import Statement
+    from badgekit.review.checklist import ReviewRecord
+    from badgekit.statement.parse import Statement
 
 REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -39,7 +39,7 @@ def _say(message: str, *, style: str = "") -> None:
 
 
 def _review_path(statement: str, output: Path | None) -> Path:
-    from badgekit.review_checklist import REVIEW_SUFFIX
+    from badgekit.review.checklist import REVIEW_SUFFIX
 
     if output is not None:
         return output
@@ -50,7 +50,7 @@ def _review_path(statement: str, output: Path | None) -> Path:
 
 
 def _save(record: ReviewRecord, path: Path) -> None:
-    from badgekit.review_checklist import dump_review
+    from badgekit.review.checklist import dump_review
     from badgekit.safefile import write_private
 
     write_private(path, dump_review(record, path.name))
@@ -114,7 +114,7 @@ def review(
             ctx, file, target, badge, level, allow_name, force, fresh=answers is not None
         )
         if answers is not None:
-            from badgekit.review import apply_answers
+            from badgekit.review.walk import apply_answers
 
             for notice in apply_answers(record, str(answers)):
                 _say(f"warning: {notice}", style="yellow")
@@ -136,11 +136,11 @@ def _start(
     fresh: bool,
 ) -> tuple[ReviewRecord, bool, Statement]:
     """The statement checked and a review of it: a new one, or the unfinished one saved at ``target``."""
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
-    from badgekit.review import load_review
-    from badgekit.review_checklist import LEFT_OUT, carry_over, review_of
+    from badgekit.review.checklist import LEFT_OUT, carry_over, review_of
+    from badgekit.review.walk import load_review
     from badgekit.textinput import display_name, read_text
 
     earlier = load_review(str(target)) if target.exists() and not force else None
@@ -171,10 +171,10 @@ def _walk(
 ) -> bool:
     """Ask the manager, saving after every answer; True once the review is finished."""
     from badgekit.checks.reflection import FUTURE_ACTION
-    from badgekit.review import run_review
-    from badgekit.review_checklist import lines_matching
-    from badgekit.review_terminal import ReviewTerminal
-    from badgekit.terminal import enable_line_editing
+    from badgekit.review.checklist import lines_matching
+    from badgekit.review.walk import run_review
+    from badgekit.terminal.asker import enable_line_editing
+    from badgekit.terminal.review_asker import ReviewTerminal
 
     if output is OutputFormat.json:
         raise typer.BadParameter("--format json needs --answers: the questions would mix with the JSON")
@@ -206,7 +206,7 @@ def _finished(
     record: ReviewRecord, target: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None,
     output: OutputFormat,
 ) -> None:  # fmt: skip
-    from badgekit.review_checklist import OUTCOMES
+    from badgekit.review.checklist import OUTCOMES
 
     written = _write_copies(record, target, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
@@ -222,7 +222,7 @@ def _finished(
 def _write_copies(
     record: ReviewRecord, target: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None
 ) -> list[Path]:
-    from badgekit.review import render_review
+    from badgekit.review.walk import render_review
     from badgekit.safefile import write_new
 
     written = []
@@ -235,7 +235,7 @@ def _write_copies(
 
 
 def _print_json(record: ReviewRecord, target: Path, written: list[Path]) -> None:
-    from badgekit.review_checklist import record_to_dict
+    from badgekit.review.checklist import record_to_dict
 
     data = {**record_to_dict(record), "review_file": str(target), "copies": [str(p) for p in written]}
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -247,8 +247,8 @@ def _show_saved(
     """A saved review: shown in the terminal, as JSON, or written out for the learner."""
     from hashlib import sha256
 
-    from badgekit.review import load_review
-    from badgekit.review_terminal import review_view
+    from badgekit.review.walk import load_review
+    from badgekit.terminal.review_asker import review_view
     from badgekit.textinput import read_text
 
     record = load_review(str(path))

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from badgekit.badges import EVIDENCE_FORMATS, Badge, Criterion
+from badgekit.badges.model import EVIDENCE_FORMATS, Badge, Criterion
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from badgekit.catalogue import Catalogue
-    from badgekit.profile import Profile
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.tracking.profile import Profile
 
 
 #: SSSC's guidance for managers, tip 10, in one line.

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from badgekit import resources
-from badgekit.badges import ID_PATTERN, Badge, Prerequisite
-from badgekit.catalogue import Catalogue
+from badgekit.badges.catalogue import Catalogue
+from badgekit.badges.model import ID_PATTERN, Badge, Prerequisite
 from badgekit.errors import BadgekitError, UnknownBadgeError
 from badgekit.safefile import write_private
 

@@ -20,7 +20,7 @@ what was typed is saved and ``interrupted`` names the criterion, so that carryin
 starts there and says the answer was cut off.
 
 Answers can also be written by hand in a YAML file (``badgekit draft ID --answers
-FILE``): badgekit.answers_file reads one.
+FILE``): badgekit.drafting.answers_file reads one.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from badgekit import resources
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.safefile import PRIVATE_FOLDER, write_private
-from badgekit.wordcount import count_words
+from badgekit.statement.wordcount import count_words
 
 if TYPE_CHECKING:
     pass

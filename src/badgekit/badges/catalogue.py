@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from badgekit import resources
-from badgekit.badge_cache import BadgeCache
-from badgekit.badges import Badge, Prerequisite, parse_badge
+from badgekit.badges.cache import BadgeCache
+from badgekit.badges.model import Badge, Prerequisite, parse_badge
 from badgekit.errors import BadgekitError, InvalidDataError, Problem, UnknownBadgeError
 from badgekit.textinput import read_text
 from badgekit.yamldoc import YamlDocument, join, parse_yaml

@@ -3,15 +3,15 @@
 SSSC's guidance for managers (tip 5) asks a manager to check a worker's evidence before
 it is submitted, to "note the actions they intend to take to develop their practice and
 follow up on this", and to give feedback. ``run_review`` walks a manager through that:
-for each point of the checklist (badgekit.review_checklist) it shows what ``badgekit
+for each point of the checklist (badgekit.review.checklist) it shows what ``badgekit
 check`` found, asks met / not met / not sure and a comment, then asks for the learner's
 intended actions, a follow-up date and any feedback. It is pure logic: an injected
-``ReviewAsker`` shows and asks (badgekit.review_terminal.ReviewTerminal in a terminal, a
+``ReviewAsker`` shows and asks (badgekit.terminal.review_asker.ReviewTerminal in a terminal, a
 scripted one in tests), and ``save`` is called after every answer, so stopping part-way
 loses nothing. ``apply_answers`` fills a review from a YAML file instead.
 
 The review file is YAML (``STATEMENT-review.yaml`` beside the statement, owner-only):
-``dump_review`` in badgekit.review_checklist writes it, ``load_review`` here reads it
+``dump_review`` in badgekit.review.checklist writes it, ``load_review`` here reads it
 back, reporting a hand-edited mistake by file, line and field. ``render_review`` turns
 it into Markdown or a web page for the learner (templates review.md.j2 and
 review.html.j2, the latter in the style of the exported statement).
@@ -25,8 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from badgekit.interview import Notice
-from badgekit.review_checklist import (
+from badgekit.drafting.interview import Notice
+from badgekit.review.checklist import (
     OUTCOMES,
     POINTS_BY_ID,
     REVIEW_SCHEMA,
@@ -41,7 +41,7 @@ from badgekit.review_checklist import (
 )
 
 if TYPE_CHECKING:
-    from badgekit.badges import FieldReader
+    from badgekit.badges.model import FieldReader
 
 #: A follow-up date offered when the manager gives none: six weeks, about one supervision cycle.
 FOLLOW_UP_DAYS = 42
@@ -268,7 +268,7 @@ _TOP_KEYS = {
 
 
 def _read(path: str, allowed: set[str]) -> tuple[FieldReader, dict[str, Any]]:
-    from badgekit.badges import FieldReader
+    from badgekit.badges.model import FieldReader
     from badgekit.errors import InvalidDataError
     from badgekit.textinput import display_name, read_text
     from badgekit.yamldoc import parse_yaml
@@ -419,7 +419,7 @@ TEMPLATES = {"md": "review.md.j2", "html": "review.html.j2"}
 def review_context(record: ReviewRecord) -> dict[str, Any]:
     """What review.md.j2 and review.html.j2 are given, as plain data (see the templates' comments)."""
     from badgekit import __version__
-    from badgekit.badge_view import LIMITS_LINE
+    from badgekit.views.badges import LIMITS_LINE
 
     return {
         "statement": record.statement,

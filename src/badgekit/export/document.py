@@ -31,14 +31,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from badgekit.badge_view import LIMITS_LINE
 from badgekit.errors import BadgekitError, ExitCode
-from badgekit.markdown_text import escape_markdown, markdown_parser, normalised_markdown, plain_text
-from badgekit.statement import Section, Statement
+from badgekit.export.markdown import escape_markdown, markdown_parser, normalised_markdown, plain_text
+from badgekit.statement.parse import Section, Statement
+from badgekit.views.badges import LIMITS_LINE
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge, WordRule
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge, WordRule
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
 

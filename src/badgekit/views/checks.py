@@ -19,7 +19,7 @@ from rich.text import Text
 from badgekit.checks.model import CATEGORIES, SEVERITIES
 
 if TYPE_CHECKING:
-    from badgekit.badges import WordRule
+    from badgekit.badges.model import WordRule
     from badgekit.checks.batch import FileError, Outcome
     from badgekit.checks.report import FileReport
 

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from badgekit.interview_messages import DONE_WORD
+from badgekit.drafting.messages import DONE_WORD
 
 #: Said when no editor is set and nano is not installed: the learner can always paste instead.
 NO_EDITOR = (

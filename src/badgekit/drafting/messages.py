@@ -1,8 +1,8 @@
 """What the interview and the learner say to each other, as plain data.
 
-The interview (badgekit.interview) shows ``Opening``, ``CriterionScreen``,
+The interview (badgekit.drafting.interview) shows ``Opening``, ``CriterionScreen``,
 ``AnswerFeedback``, ``Review``, ``Notice`` and ``Help``, and asks through an ``Asker``
-(the terminal one is in badgekit.terminal, tests use a scripted one). The learner
+(the terminal one is in badgekit.terminal.asker, tests use a scripted one). The learner
 answers, or types one of a few plain words on a line of its own (``COMMANDS``), which
 ``parse_command`` recognises. Nothing here decides anything, so a terminal, a test or
 another front end can share these types without the interview's logic.
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
-from badgekit.badges import Step
+from badgekit.badges.model import Step
 
 if TYPE_CHECKING:
-    from badgekit.drafts import Interruption
+    from badgekit.drafting.store import Interruption
 
 #: The word that ends an answer, typed on a line of its own.
 DONE_WORD = "done"
@@ -116,7 +116,7 @@ class Opening:
     level: str | None
     words: str  # the badge's word rule in words
     minimums: tuple[tuple[int, int], ...]  # (criterion number, its minimum words)
-    prerequisites: tuple[str, ...]  # what to earn first, in plain words (badgekit.profile.prerequisite_advice)
+    prerequisites: tuple[str, ...]  # what to earn first, in plain words (badgekit.tracking.profile.prerequisite_advice)
     steps: tuple[Step, ...]
     intro: str | None
     resumed: tuple[int, int] | None  # (answered, count) when carrying on with a saved draft

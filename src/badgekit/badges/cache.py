@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from badgekit import resources
-from badgekit.badges import SCHEMA_VERSION, Badge, badge_from_dict, badge_to_dict
+from badgekit.badges.model import SCHEMA_VERSION, Badge, badge_from_dict, badge_to_dict
 
 #: Bump when Badge's fields change, so that old entries are not rebuilt into the new shape.
 CACHE_FORMAT = 2  # 2: Criterion.discussion
 _FILE_NAME = "catalogue.json"
-_CODE_FILES = ("badges.py", "badge_cache.py")
+_CODE_FILES = ("model.py", "cache.py")
 
 
 def _code_stamp() -> list[int]:

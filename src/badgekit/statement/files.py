@@ -50,7 +50,7 @@ def statements_in(folder: Path) -> list[Path]:
 
 def drafted_badges(drafts_folder: Path) -> list[str]:
     """Badge ids of the learner's drafts, the most recently changed first; damaged drafts are left out."""
-    from badgekit.drafts import DraftStore
+    from badgekit.drafting.store import DraftStore
 
     changed: dict[str, float] = {}
     for entry in DraftStore(drafts_folder).entries():

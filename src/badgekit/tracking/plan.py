@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from badgekit.badges import Badge
+from badgekit.badges.model import Badge
 
 ASSESSMENT_DAYS = 28  # SSSC: "28 days after submission for their evidence to be assessed"
 

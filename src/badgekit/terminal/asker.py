@@ -1,13 +1,13 @@
-"""The interview in a terminal: the ``Asker`` of badgekit.interview_messages, drawn with Rich and read line by line.
+"""The interview in a terminal: the ``Asker`` of badgekit.drafting.messages, drawn with Rich and read line by line.
 
-The manager's review (badgekit.review) is asked in the same way, by badgekit.review_terminal.
+The manager's review (badgekit.review.walk) is asked in the same way, by badgekit.terminal.review_asker.
 
 Answers are long and often pasted, so an answer is read line after line, blank lines
 included, until the learner types ``done`` on a line of its own (or input ends). A
 command word is recognised only when it is the first and only thing typed. ``editor``
 opens the learner's own text editor (``VISUAL``, then ``EDITOR``, then nano, with how to
 save and close it) on a private temporary file; never vi unasked, which a person who has
-not met it cannot leave. A closed window stops the interview as Ctrl-C does (badgekit.hangup).
+not met it cannot leave. A closed window stops the interview as Ctrl-C does (badgekit.terminal.hangup).
 
 The learner's text is never read as Rich markup: it is printed with ``markup=False``
 or inside ``Text`` objects.
@@ -21,8 +21,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from badgekit import hangup
-from badgekit.interview_messages import (
+from badgekit.drafting.messages import (
     DONE_WORD,
     KINDS,
     AnswerFeedback,
@@ -39,6 +38,7 @@ from badgekit.interview_messages import (
     parse_command,
 )
 from badgekit.render import DISCUSSION_HEADING
+from badgekit.terminal import hangup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -306,7 +306,7 @@ class TerminalAsker:
             return ""
 
     def edit(self, text: str) -> str | None:
-        from badgekit.editor import NO_EDITOR, default_editor, edit_text
+        from badgekit.terminal.editor import NO_EDITOR, default_editor, edit_text
 
         command = self.editor or default_editor()
         with hangup.writing():

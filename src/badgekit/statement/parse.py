@@ -13,7 +13,7 @@ the text, the same length as the file, hold only what the learner wrote:
 blanked out) and ``prose`` (headings and the whole declaration section blanked too).
 Rules search these copies, so an offset found in either is an offset in the file.
 
-Words are counted by badgekit.wordcount, over the learner's answers only: front
+Words are counted by badgekit.statement.wordcount, over the learner's answers only: front
 matter, headings (counted separately), the declaration and markup are not words.
 """
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
-from badgekit.wordcount import count_words
+from badgekit.statement.wordcount import count_words
 
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)

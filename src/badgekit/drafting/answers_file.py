@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from badgekit.badges import Badge, Criterion
-from badgekit.drafts import clean_answer
+from badgekit.badges.model import Badge, Criterion
+from badgekit.drafting.store import clean_answer
 from badgekit.errors import InvalidDataError, Problem
 
 if TYPE_CHECKING:
@@ -167,6 +167,6 @@ def _level_key(text: str) -> str:
 
 
 def _criterion_word(badge: Badge) -> str:
-    from badgekit.interview import criterion_word  # only when reporting: the interview is not needed otherwise
+    from badgekit.drafting.interview import criterion_word  # only when reporting: the interview is not needed otherwise
 
     return criterion_word(badge).lower()

@@ -1,9 +1,9 @@
 """The interview as pure logic: one criterion at a time, every answer saved as it is given.
 
 ``Interview`` decides what to show and what to ask; an ``Asker`` (the terminal one is in
-badgekit.terminal, tests use a scripted one) does the showing and the asking. What is
+badgekit.terminal.asker, tests use a scripted one) does the showing and the asking. What is
 shown is plain data (``Opening``, ``CriterionScreen``, ``AnswerFeedback``, ``Review``,
-``Notice``, in badgekit.interview_messages), so the logic can be tested without a terminal.
+``Notice``, in badgekit.drafting.messages), so the logic can be tested without a terminal.
 
 The learner types an answer, or one of a few plain words on a line of its own: ``skip``,
 ``back``, ``edit 3``, ``review``, ``add``, ``notes``, ``editor``, ``finish``, ``quit`` and
@@ -17,16 +17,15 @@ Where a criterion asks for a discussion with colleagues or a manager (its ``disc
 question), the learner is asked for notes from it after the answer. The notes are optional
 (``skip`` leaves them out) and are saved like answers.
 
-The same answers can come from a file instead (badgekit.answers_file).
+The same answers can come from a file instead (badgekit.drafting.answers_file).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from badgekit.badges import Badge, Criterion, WordRule
-from badgekit.drafts import Draft, Interruption, clean_answer, discussion_key
-from badgekit.interview_messages import (
+from badgekit.badges.model import Badge, Criterion, WordRule
+from badgekit.drafting.messages import (
     KINDS,
     SSSC_PROMPTS,
     AnswerFeedback,
@@ -45,10 +44,11 @@ from badgekit.interview_messages import (
     cut_off_notice,
     parse_command,
 )
-from badgekit.interview_messages import (
-    Notice as Notice,  # re-exported: badgekit.review shows its notices through the same asker
+from badgekit.drafting.messages import (
+    Notice as Notice,  # re-exported: badgekit.review.walk shows its notices through the same asker
 )
-from badgekit.wordcount import count_words
+from badgekit.drafting.store import Draft, Interruption, clean_answer, discussion_key
+from badgekit.statement.wordcount import count_words
 
 #: Below this many words an answer rarely shows reflection, whatever the badge.
 REFLECTION_FLOOR = 30

@@ -1,7 +1,7 @@
 """The manager's review (badgekit review) in a terminal: each point, what the check found, and the questions.
 
-``ReviewTerminal`` is badgekit.review's ``ReviewAsker`` on a Rich console; it reads and chooses
-through the interview's ``TerminalAsker`` (badgekit.terminal), so both behave alike.
+``ReviewTerminal`` is badgekit.review.walk's ``ReviewAsker`` on a Rich console; it reads and chooses
+through the interview's ``TerminalAsker`` (badgekit.terminal.asker), so both behave alike.
 ``review_view`` draws a finished review. Text the learner or the manager wrote is never read
 as Rich markup.
 """
@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from badgekit.review import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
-from badgekit.review_checklist import LEFT_OUT_NOTE, FoundItem, ReviewRecord, lines_text, severity_counts
-from badgekit.terminal import TerminalAsker, indent, read_from_input
+from badgekit.review.checklist import LEFT_OUT_NOTE, FoundItem, ReviewRecord, lines_text, severity_counts
+from badgekit.review.walk import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
+from badgekit.terminal.asker import TerminalAsker, indent, read_from_input
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 
 class ReviewTerminal:
-    """badgekit.review's ``ReviewAsker`` on a Rich console: each point, what the check found, and the questions."""
+    """badgekit.review.walk's ``ReviewAsker`` on a Rich console: each point, what the check found, and the questions."""
 
     def __init__(self, out: Console, *, read_line: Callable[[str], str] | None = None) -> None:
         self.out = out
@@ -108,7 +108,7 @@ class ReviewTerminal:
 
 def found_table(found: Sequence[FoundItem]) -> RenderableType:
     """Findings as ``line 12  error  BK201  message``, laid out as check's report lays them out."""
-    from badgekit.check_view import findings_table
+    from badgekit.views.checks import findings_table
 
     return findings_table((item.line, item.severity, item.code, item.message) for item in found)
 
@@ -118,7 +118,7 @@ def review_view(record: ReviewRecord) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    from badgekit.review_checklist import OUTCOMES, british_date
+    from badgekit.review.checklist import OUTCOMES, british_date
 
     head = Text(f"Review of {record.statement}", style="bold")
     head.append(f"  {record.badge_title}")

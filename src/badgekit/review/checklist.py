@@ -31,11 +31,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge, WordRule
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge, WordRule
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
-    from badgekit.statement import Statement
+    from badgekit.statement.parse import Statement
 
 #: Rules a review leaves out: BK603 reads the profile of whoever runs badgekit, and a manager's
 #: profile says nothing about the learner's badges (point 1 lists the badge's prerequisites instead).
@@ -264,7 +264,7 @@ def _bounds(low: int | None, high: int | None, both: str, low_only: str, high_on
 
 def _word(badge: Badge) -> str:
     """What one criterion is called, as the interview calls it (a framework's are expectations)."""
-    from badgekit.interview import criterion_word
+    from badgekit.drafting.interview import criterion_word
 
     return criterion_word(badge)
 
