@@ -5,7 +5,7 @@ two with no dependency: importing Faker alone takes a third of a second. Run thi
 Faker publishes new names, in an environment holding the three libraries it reads:
 
     pip install faker english-words wordfreq
-    PYTHONPATH=src python -m badgekit.privacy.build_wordlists
+    python tools/build_wordlists.py
 
 - first names and surnames: every Latin-script locale of Faker's person provider
   (given names from 80 locales, which is what makes the list fit Scotland's people),
@@ -28,7 +28,7 @@ from typing import Any
 
 from badgekit.privacy.vocabulary import DAYS, FUNCTION_WORDS, MONTHS, PLACES
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "src" / "badgekit" / "privacy" / "data"
 _LATIN_NAME = re.compile(r"^(?:Ma?c|O')?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+)?$")
 COMMON_ZIPF = 3.0
 
