@@ -12,17 +12,18 @@ when it cannot be read or written, badgekit parses the files as it would without
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from badgekit import resources
-from badgekit.badges.model import SCHEMA_VERSION, Badge, badge_from_dict, badge_to_dict
+from badgekit.badges.model import Badge
+from badgekit.badges.parse import badge_from_dict
+from badgekit.badges.schema import SCHEMA_VERSION
 
 #: Bump when Badge's fields change, so that old entries are not rebuilt into the new shape.
 CACHE_FORMAT = 2  # 2: Criterion.discussion
 _FILE_NAME = "catalogue.json"
-_CODE_FILES = ("model.py", "cache.py")
+_CODE_FILES = ("model.py", "parse.py", "schema.py", "cache.py")
 
 
 def _code_stamp() -> list[int]:
@@ -63,7 +64,7 @@ class BadgeCache:
 
     def put(self, path: Path, badge: Badge) -> None:
         try:
-            data = badge_to_dict(badge)
+            data = badge.to_dict()
             for derived in ("word_rule", "unverified"):
                 data.pop(derived)
             self.entries[str(path)] = {"file": _file_stamp(path), "badge": data}
@@ -75,13 +76,13 @@ class BadgeCache:
         """Write the cache atomically and owner-only; a failure only costs speed next time."""
         if not self.changed:
             return
-        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+        from badgekit.safefile import PRIVATE_FILE, PRIVATE_FOLDER, write_atomic
+
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump({"stamp": self.stamp, "files": self.entries}, handle, ensure_ascii=False)
-            os.replace(temporary, self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+            write_atomic(
+                self.path, json.dumps({"stamp": self.stamp, "files": self.entries}, ensure_ascii=False), PRIVATE_FILE
+            )
             self.changed = False
         except OSError:
-            temporary.unlink(missing_ok=True)
+            pass

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from badgekit import resources
 from badgekit.badges.cache import BadgeCache
-from badgekit.badges.model import Badge, Prerequisite, parse_badge
+from badgekit.badges.model import Badge, Prerequisite
+from badgekit.badges.parse import parse_badge
 from badgekit.errors import BadgekitError, InvalidDataError, Problem, UnknownBadgeError
 from badgekit.textinput import read_text
 from badgekit.yamldoc import YamlDocument, join, parse_yaml

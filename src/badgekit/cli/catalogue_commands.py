@@ -37,13 +37,12 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
     Example: [bold]badgekit list --format json[/]
     """
     from badgekit.badges.catalogue import load_catalogue
-    from badgekit.badges.model import badge_to_dict
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         if output is OutputFormat.json:
             typer.echo(
-                json.dumps({"schema": 1, "badges": [badge_to_dict(b) for b in catalogue]}, indent=2, ensure_ascii=False)
+                json.dumps({"schema": 1, "badges": [b.to_dict() for b in catalogue]}, indent=2, ensure_ascii=False)
             )
         else:
             from badgekit.views.badges import catalogue_table
@@ -71,9 +70,7 @@ def show(
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
         if output is OutputFormat.json:
-            from badgekit.badges.model import badge_to_dict
-
-            typer.echo(json.dumps(badge_to_dict(badge), indent=2, ensure_ascii=False))
+            typer.echo(json.dumps(badge.to_dict(), indent=2, ensure_ascii=False))
         else:
             from badgekit.tracking.profile import load_profile
             from badgekit.views.badges import badge_detail

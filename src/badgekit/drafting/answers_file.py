@@ -11,7 +11,7 @@ by accident.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from badgekit.drafting.store import clean_answer
 from badgekit.errors import InvalidDataError, Problem
 
 if TYPE_CHECKING:
-    from badgekit.yamldoc import YamlDocument
+    from badgekit.validation import FieldReader
 
 #: The keys of an answer given as a mapping in an answers file.
 _ANSWERS_FILE_KEYS = {"answer", "discussion"}
@@ -44,18 +44,20 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
     every criterion left without an answer.
     """
     from badgekit.textinput import display_name, read_text
+    from badgekit.validation import FieldReader
     from badgekit.yamldoc import parse_yaml
 
     shown = display_name(path)
     doc = parse_yaml(read_text(path), shown)
-    problems: list[Problem] = list(doc.duplicate_keys)
+    r = FieldReader(doc)
+    problems = r.problems
     data: Any = doc.data
     if not isinstance(data, Mapping):
         what = "empty" if data is None else "not a list of answers"
         hint = "Write one answer per criterion, keyed by its number or id, for example:  1: |  (then the answer)"
         raise InvalidDataError([Problem(shown, None, "", f"the file is {what}")], hint=hint)
     if badge.levels:
-        level = _level_from(data, doc.line_of, shown, badge, level, problems)
+        level = _level_from(data, r, badge, level)
         if level is None:
             raise InvalidDataError(problems, hint="Add a line such as 'level: direct-practice', or use --level.")
     criteria = badge.criteria_for(level)
@@ -70,17 +72,16 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
         if name == "level" and badge.levels:
             continue
         criterion = by_key.get(name)
-        line = doc.line_of(name)
         if criterion is None:
-            problems.append(Problem(shown, line, name, _unknown_key(name, criteria)))
+            r.add(name, _unknown_key(name, criteria))
             continue
         if criterion.id in given_as:
-            problems.append(Problem(shown, line, name, f"answers the same criterion as '{given_as[criterion.id]}'"))
+            r.add(name, f"answers the same criterion as '{given_as[criterion.id]}'")
             continue
         given_as[criterion.id] = name
         if isinstance(value, Mapping):
             before = len(problems)
-            value, notes = _split_answer(value, name, doc, problems)
+            value, notes = _split_answer(value, name, r)
             if len(problems) > before:
                 faulty.add(criterion.id)
                 continue
@@ -89,7 +90,7 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
         if value is None or (isinstance(value, str) and not value.strip()):
             continue  # reported below as missing
         if not isinstance(value, str):
-            problems.append(Problem(shown, line, name, "should be text (write | after the colon, then the answer)"))
+            r.add(name, "should be text (write | after the colon, then the answer)")
             faulty.add(criterion.id)
             continue
         answers[criterion.id] = clean_answer(value)
@@ -116,14 +117,14 @@ def _no_statement_hint(badge: Badge, missing: bool) -> str:
     )
 
 
-def _split_answer(value: Mapping[Any, Any], name: str, doc: YamlDocument, problems: list[Problem]) -> tuple[Any, Any]:
+def _split_answer(value: Mapping[Any, Any], name: str, r: FieldReader) -> tuple[Any, Any]:
     """The answer and the notes in ``{answer: ..., discussion: ...}``, each problem reported by key."""
     for key in value:
         if str(key) not in _ANSWERS_FILE_KEYS:
-            problems.append(doc.problem(f"{name}.{key}", "unknown key (use answer and discussion)"))
+            r.add(f"{name}.{key}", "unknown key (use answer and discussion)")
     notes = value.get("discussion")
     if notes is not None and not isinstance(notes, str):
-        problems.append(doc.problem(f"{name}.discussion", "should be text (write | after the colon, then the notes)"))
+        r.add(f"{name}.discussion", "should be text (write | after the colon, then the notes)")
     return value.get("answer"), notes
 
 
@@ -131,26 +132,19 @@ def _unknown_key(name: str, criteria: Sequence[Criterion]) -> str:
     return f"no criterion has this number or id (numbers 1 to {len(criteria)}, or ids such as '{criteria[0].id}')"
 
 
-def _level_from(
-    data: Mapping[Any, Any],
-    line_of: Callable[[str], int | None],
-    shown: str,
-    badge: Badge,
-    level: str | None,
-    problems: list[Problem],
-) -> str | None:
+def _level_from(data: Mapping[Any, Any], r: FieldReader, badge: Badge, level: str | None) -> str | None:
     given = data.get("level")
     if level is None and given is None:
-        problems.append(
-            Problem(shown, None, "level", f"required for this framework: one of {', '.join(badge.level_ids())}")
+        r.problems.append(
+            Problem(r.doc.path, None, "level", f"required for this framework: one of {', '.join(badge.level_ids())}")
         )
         return None
     found = level_named(badge, given) if isinstance(given, str) else None
     if given is not None and found is None:
-        problems.append(Problem(shown, line_of("level"), "level", f"should be one of {', '.join(badge.level_ids())}"))
+        r.add("level", f"should be one of {', '.join(badge.level_ids())}")
         return None
     if level is not None and found is not None and found != level:
-        problems.append(Problem(shown, line_of("level"), "level", f"says '{given}', but --level says '{level}'"))
+        r.add("level", f"says '{given}', but --level says '{level}'")
         return None
     return level or found
 

@@ -33,22 +33,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from badgekit import resources
+from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.safefile import PRIVATE_FOLDER, write_private
 from badgekit.statement.wordcount import count_words
-
-if TYPE_CHECKING:
-    pass
+from badgekit.validation import FieldReader
+from badgekit.yamldoc import YamlDocument, join
 
 DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"
 DRAFT_SCHEMA = 1
 #: Replaced answers kept per criterion; older ones are dropped so a draft stays small.
 EARLIER_KEPT = 20
 
-_SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SAFE_ID = re.compile(f"^{BADGE_ID}$")
 _TOP_KEYS = {
     "schema",
     "badge",
@@ -63,9 +63,10 @@ _TOP_KEYS = {
     "interrupted",
 }
 #: A backup's file name: the badge id, when it was made, and a counter for two in one second.
-_BACKUP_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.backup-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.json$")
+_BACKUP_NAME = re.compile(rf"^(?P<id>{BADGE_ID})\.backup-(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d+))?\.json$")
 _ANSWER_KEYS = {"text", "changed"}
 _INTERRUPTED_KEYS = {"criterion", "notes", "kept_apart"}
+_REQUIRED_TEXT = ("badge", "title", "created", "changed")
 
 
 def drafts_dir(override: Path | None = None) -> Path:
@@ -204,36 +205,6 @@ def clean_answer(text: str) -> str:
 # --- reading a draft file ----------------------------------------------------------------
 
 
-class _Checker:
-    """Collects what is wrong with a draft file, each problem with the field it concerns."""
-
-    def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
-
-    def text(self, value: Any, where: str, *, optional: bool = False) -> str | None:
-        if value is None and optional:
-            return None
-        if not isinstance(value, str):
-            self.problems.append((where, "should be text" if value is not None else "required"))
-            return None
-        return value
-
-    def mapping(self, value: Any, where: str, allowed: set[str] | None = None) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.problems.append((where, "should be a mapping of names to values"))
-            return {}
-        for key in value:
-            if allowed is not None and key not in allowed:
-                self.problems.append((f"{where}.{key}" if where else str(key), "unknown key"))
-        return value
-
-    def answer(self, value: Any, where: str) -> Answer | None:
-        obj = self.mapping(value, where, _ANSWER_KEYS)
-        text = self.text(obj.get("text"), f"{where}.text")
-        changed = self.text(obj.get("changed"), f"{where}.changed")
-        return Answer(text, changed) if text is not None and changed is not None else None
-
-
 def _line_finder(raw: str, path: str) -> Any:
     """Where each field of the file is, found by reading the JSON as YAML (only on the error path)."""
     from badgekit.yamldoc import parse_yaml
@@ -244,58 +215,67 @@ def _line_finder(raw: str, path: str) -> Any:
         return lambda _dotted: None
 
 
+def _answer(r: FieldReader, value: Any, here: str) -> Answer | None:
+    obj = r.mapping(value, here, _ANSWER_KEYS)
+    if obj is None:
+        return None
+    text = r.field(obj, here, "text", str, required=True)
+    changed = r.field(obj, here, "changed", str, required=True)
+    return Answer(text, changed) if text is not None and changed is not None else None
+
+
+def _answers_in(r: FieldReader, top: dict[str, Any], key: str) -> dict[str, Answer]:
+    found: dict[str, Answer] = {}
+    for cid, value in (r.mapping(top.get(key, {}), key) or {}).items():
+        answer = _answer(r, value, join(key, cid))
+        if answer is not None:
+            found[str(cid)] = answer
+    return found
+
+
+def _answer_list(r: FieldReader, obj: dict[str, Any], here: str, key: str) -> list[Answer]:
+    found = [_answer(r, value, join(join(here, key), i)) for i, value in enumerate(r.field(obj, here, key, list) or [])]
+    return [answer for answer in found if answer is not None]
+
+
+def _interruption(r: FieldReader, value: Any) -> Interruption | None:
+    if value is None:
+        return None
+    obj = r.mapping(value, "interrupted", _INTERRUPTED_KEYS)
+    if obj is None:
+        return None
+    criterion = r.field(obj, "interrupted", "criterion", str, required=True)
+    notes, kept_apart = (r.field(obj, "interrupted", key, bool) for key in ("notes", "kept_apart"))
+    wrong = any(obj.get(key) is not None and not isinstance(obj.get(key), bool) for key in ("notes", "kept_apart"))
+    if criterion is None or wrong:
+        return None
+    return Interruption(criterion, notes=bool(notes), kept_apart=bool(kept_apart))
+
+
 def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
     """A draft from the text of its file; InvalidDataError naming each problem otherwise."""
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InvalidDataError([Problem(path, exc.lineno, "", f"not a readable draft: {exc.msg}")]) from None
-    check = _Checker()
-    top = check.mapping(data, "", _TOP_KEYS)
+    r = FieldReader(YamlDocument(path, data))  # lines are looked up only if something is wrong
+    top = r.mapping(data, "", _TOP_KEYS) or {}
     if top and top.get("schema") != DRAFT_SCHEMA:
-        check.problems.append(("schema", f"this badgekit reads drafts of schema {DRAFT_SCHEMA}"))
-    badge = check.text(top.get("badge"), "badge")
+        r.add("schema", f"this badgekit reads drafts of schema {DRAFT_SCHEMA}")
+    badge, title, created, changed = (r.field(top, "", key, str, required=True) for key in _REQUIRED_TEXT)
     if badge is not None and badge != badge_id:
-        check.problems.append(("badge", f"names the badge '{badge}', but this is the draft file for '{badge_id}'"))
-    title = check.text(top.get("title"), "title")
-    level = check.text(top.get("level"), "level", optional=True)
-    created = check.text(top.get("created"), "created")
-    changed = check.text(top.get("changed"), "changed")
-    answers = _answers_in(check, top, "answers")
-    discussions = _answers_in(check, top, "discussions")
-    earlier: dict[str, list[Answer]] = {}
-    for cid, values in check.mapping(top.get("earlier", {}), "earlier").items():
-        if not isinstance(values, list):
-            check.problems.append((f"earlier.{cid}", "should be a list"))
-            continue
-        kept = [check.answer(v, f"earlier.{cid}[{i}]") for i, v in enumerate(values)]
-        earlier[str(cid)] = [a for a in kept if a is not None]
-    set_aside: list[Answer] = []
-    if not isinstance(top.get("set_aside", []), list):
-        check.problems.append(("set_aside", "should be a list"))
-    else:
-        found = [check.answer(v, f"set_aside[{i}]") for i, v in enumerate(top.get("set_aside", []))]
-        set_aside = [a for a in found if a is not None]
-    interrupted = _interruption(check, top.get("interrupted"))
-    if check.problems:
+        r.add("badge", f"names the badge '{badge}', but this is the draft file for '{badge_id}'")
+    level = r.field(top, "", "level", str)
+    answers, discussions = _answers_in(r, top, "answers"), _answers_in(r, top, "discussions")
+    earlier_map = r.mapping(top.get("earlier", {}), "earlier") or {}
+    earlier = {str(cid): _answer_list(r, earlier_map, "earlier", str(cid)) for cid in earlier_map}
+    set_aside = _answer_list(r, top, "", "set_aside")
+    interrupted = _interruption(r, top.get("interrupted"))
+    if r.problems:
         line_of = _line_finder(raw, path)
-        raise InvalidDataError([Problem(path, line_of(where), where, message) for where, message in check.problems])
+        raise InvalidDataError([Problem(path, line_of(p.field), p.field, p.message) for p in r.problems])
     assert badge is not None and title is not None and created is not None and changed is not None
     return Draft(badge, title, level, created, changed, answers, earlier, discussions, set_aside, interrupted)
-
-
-def _interruption(check: _Checker, value: Any) -> Interruption | None:
-    if value is None:
-        return None
-    obj = check.mapping(value, "interrupted", _INTERRUPTED_KEYS)
-    criterion = check.text(obj.get("criterion"), "interrupted.criterion")
-    flags = {key: obj.get(key, False) for key in ("notes", "kept_apart")}
-    for key, flag in flags.items():
-        if not isinstance(flag, bool):
-            check.problems.append((f"interrupted.{key}", "should be true or false"))
-    if criterion is None or not all(isinstance(flag, bool) for flag in flags.values()):
-        return None
-    return Interruption(criterion, notes=flags["notes"], kept_apart=flags["kept_apart"])
 
 
 def read_draft_file(path: Path, badge_id: str) -> Draft:
@@ -311,15 +291,6 @@ def read_draft_file(path: Path, badge_id: str) -> Draft:
         return parse_draft(raw.decode("utf-8"), str(path), badge_id)
     except UnicodeDecodeError:
         raise InvalidDataError([Problem(str(path), None, "", "not a readable draft: it is not UTF-8 text")]) from None
-
-
-def _answers_in(check: _Checker, top: dict[str, Any], key: str) -> dict[str, Answer]:
-    found: dict[str, Answer] = {}
-    for cid, value in check.mapping(top.get(key, {}), key).items():
-        answer = check.answer(value, f"{key}.{cid}")
-        if answer is not None:
-            found[str(cid)] = answer
-    return found
 
 
 # --- the drafts folder ---------------------------------------------------------------------

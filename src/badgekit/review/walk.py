@@ -41,7 +41,7 @@ from badgekit.review.checklist import (
 )
 
 if TYPE_CHECKING:
-    from badgekit.badges.model import FieldReader
+    from badgekit.validation import FieldReader
 
 #: A follow-up date offered when the manager gives none: six weeks, about one supervision cycle.
 FOLLOW_UP_DAYS = 42
@@ -268,9 +268,9 @@ _TOP_KEYS = {
 
 
 def _read(path: str, allowed: set[str]) -> tuple[FieldReader, dict[str, Any]]:
-    from badgekit.badges.model import FieldReader
     from badgekit.errors import InvalidDataError
     from badgekit.textinput import display_name, read_text
+    from badgekit.validation import FieldReader
     from badgekit.yamldoc import parse_yaml
 
     doc = parse_yaml(read_text(path), display_name(path))

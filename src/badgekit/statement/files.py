@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, ExitCode
 
 STATEMENT_PATTERN = "*-statement.md"
 #: ``ID-statement.md`` or ``ID-statement-2.md``; not ``.redacted.md``, ``.blog.md`` or other outputs.
-_STATEMENT_NAME = re.compile(r"^(?P<badge>[a-z0-9]+(?:-[a-z0-9]+)*)-statement(?:-\d+)?\.md$")
+_STATEMENT_NAME = re.compile(rf"^(?P<badge>{BADGE_ID})-statement(?:-\d+)?\.md$")
 _LISTED = 10  # candidates named in the message; more would scroll the advice away
 
 

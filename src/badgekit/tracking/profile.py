@@ -19,7 +19,8 @@ from pathlib import Path
 
 from badgekit import resources
 from badgekit.badges.catalogue import Catalogue
-from badgekit.badges.model import ID_PATTERN, Badge, Prerequisite
+from badgekit.badges.model import Badge, Prerequisite
+from badgekit.badges.schema import ID_PATTERN
 from badgekit.errors import BadgekitError, UnknownBadgeError
 from badgekit.safefile import write_private
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from badgekit.badges.model import EVIDENCE_FORMATS, Badge, Criterion
+from badgekit.badges.model import Badge, Criterion
+from badgekit.badges.schema import EVIDENCE_FORMATS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
