@@ -337,3 +337,21 @@ def test_a_single_report_ends_with_what_to_do_next(run: Callable[..., Result], t
     planted.write_text(f"---\nbadge: thing-19\n---\n\n{body}\n\nI supported Mrs Sinclair at home.\n", encoding="utf-8")
     out = " ".join(run("check", str(planted)).stdout.split())
     assert f"Next: take out the details that could identify someone (or let 'badgekit check {planted} --redact'" in out
+
+
+# --- bugs from one concept kept in several places (issue 14) ----------------------------------
+
+
+def test_a_heading_numbered_past_the_criteria_counts_them_in_plain_english(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", "---\nbadge: writing-evidence\n---\n\n## 9. Something else\n\n" + words(40))
+    result = run("check", path, "--select", "BK204")
+    flat = " ".join(result.stdout.split())
+    assert "the badge has 3 criteria;" in flat and "criterions" not in flat
+
+
+def test_check_calls_a_frameworks_criteria_expectations_as_draft_does(run: Run, tmp_path: Path) -> None:
+    text = "---\nbadge: multi-agency-expectations\nlevel: direct-practice\n---\n\n" + words(40)
+    result = run("check", write(tmp_path, "s.md", text), "--select", "BK2")
+    flat = " ".join(result.stdout.split())
+    assert "Expectation 1 is not addressed" in flat and "Criterion" not in flat
+    assert "Expectation" in result.stdout.split("Covered")[0]  # the criteria table's heading too

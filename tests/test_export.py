@@ -27,7 +27,6 @@ from badgekit.export.document import (
     to_html,
     to_markdown,
     to_text,
-    word_verdict,
 )
 from badgekit.statement.parse import parse_statement
 from badgekit.statement.wordcount import count_words
@@ -320,17 +319,26 @@ def test_each_evidence_has_its_own_id(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("words", "rule", "verdict", "within"),
     [
-        (100, WordRule(minimum=150), "50 short of the minimum", False),
-        (950, WordRule(maximum=900), "50 over the maximum", False),
-        (400, WordRule(suggested_min=500, suggested_max=1000), "below the suggested length", True),
-        (1200, WordRule(suggested_min=500, suggested_max=1000), "above the suggested length", True),
-        (742, WordRule(suggested_min=500, suggested_max=1000), "within the guidance", True),
+        (100, WordRule(minimum=150), "50 short of the minimum of 150", False),
+        (950, WordRule(maximum=900), "50 over the maximum of 900", False),
+        (400, WordRule(suggested_min=500, suggested_max=1000), "100 below the suggested 500", False),
+        (1200, WordRule(suggested_min=500, suggested_max=1000), "200 over the suggested 1,000", False),
+        (742, WordRule(suggested_min=500, suggested_max=1000), "within the word guidance", True),
         (10, WordRule(), "no word limit", True),
     ],
 )
 def test_word_verdict(words: int, rule: WordRule, verdict: str, within: bool) -> None:
-    found = word_verdict(words, rule)
-    assert (found.verdict, found.within, found.rule) == (verdict, within, rule.describe())
+    found = rule.judge(words)
+    assert (found.verdict, found.within) == (verdict, within)
+
+
+def test_the_export_and_the_interview_mean_the_same_by_within_the_guidance() -> None:
+    """Below the suggested range the interview says 'more to reach the suggested': the page must not say 'within'."""
+    from badgekit.drafting.interview import word_progress
+
+    rule = WordRule(minimum=100, suggested_min=500, suggested_max=1000)
+    for count in (50, 300, 742, 1200):
+        assert word_progress(rule, count).within == rule.judge(count).within
 
 
 def test_a_statement_without_a_declaration_gets_the_badges(catalogue: Catalogue) -> None:

@@ -24,10 +24,10 @@ from badgekit.drafting.messages import (
     Opening,
     Outcome,
     Review,
-    counted,
     parse_command,
 )
 from badgekit.drafting.store import Draft, clean_answer
+from badgekit.text import counted
 
 LONG = " ".join(["I reflected on what happened and what I learned from working with the team."] * 6)  # 84 words
 

@@ -24,7 +24,6 @@ from badgekit.review.checklist import (
     judgement_from,
     record_to_dict,
     review_of,
-    word_rule_sentence,
 )
 from badgekit.review.walk import (
     FOLLOW_UP_DAYS,
@@ -208,7 +207,7 @@ def test_a_whole_review_asks_each_point_then_the_actions_and_saves_after_every_a
     ],
 )
 def test_the_word_rule_reads_as_a_sentence(rule: WordRule, said: str) -> None:
-    assert word_rule_sentence(rule) == said
+    assert rule.describe("clause") == said
 
 
 def test_a_point_judged_met_against_errors_found_is_kept_with_a_warning() -> None:

@@ -39,9 +39,53 @@ class Level:
     criteria: tuple[Criterion, ...]
 
 
+WordBand = Literal["below-minimum", "above-maximum", "below-suggested", "above-suggested", "within", "no-limit"]
+
+
+@dataclass(frozen=True)
+class WordJudgement:
+    """A word count against a badge's word rule: where it falls, and the bound it falls outside."""
+
+    count: int
+    band: WordBand
+    bound: int | None = None  # the bound crossed, when outside one
+
+    @property
+    def by(self) -> int:
+        """How many words outside the bound (0 inside every bound)."""
+        return abs(self.count - self.bound) if self.bound is not None else 0
+
+    @property
+    def within(self) -> bool:
+        """Inside every bound the badge gives, suggested ones included: "within the word guidance"."""
+        return self.band in ("within", "no-limit")
+
+    @property
+    def returned(self) -> bool:
+        """Outside a hard bound: an assessor would return the statement for its length."""
+        return self.band in ("below-minimum", "above-maximum")
+
+    @property
+    def verdict(self) -> str:
+        """The judgement in a few words, the same wherever it is shown."""
+        by, bound = f"{self.by:,}", f"{self.bound or 0:,}"
+        return {
+            "below-minimum": f"{by} short of the minimum of {bound}",
+            "above-maximum": f"{by} over the maximum of {bound}",
+            "below-suggested": f"{by} below the suggested {bound}",
+            "above-suggested": f"{by} over the suggested {bound}",
+            "within": "within the word guidance",
+            "no-limit": "no word limit",
+        }[self.band]
+
+
 @dataclass(frozen=True)
 class WordRule:
-    """How much to write. Suggested bounds warn; hard bounds are errors."""
+    """How much to write. Suggested bounds warn; hard bounds are errors.
+
+    ``judge`` places a count against the rule and ``describe`` says the rule in words: every
+    command that shows or checks a statement's length goes through these two.
+    """
 
     suggested_min: int | None = None
     suggested_max: int | None = None
@@ -50,25 +94,80 @@ class WordRule:
     verified: bool = True
     note: str | None = None
 
-    def describe(self) -> str:
-        """The rule in words, as a learner reads it: "500–1000 words suggested"."""
-        parts: list[str] = []
-        if self.minimum is not None and self.maximum is not None:
-            parts.append(f"{self.minimum}–{self.maximum} words required")
-        elif self.minimum is not None:
-            parts.append(f"at least {self.minimum} words")
-        elif self.maximum is not None:
-            parts.append(f"no more than {self.maximum} words")
-        if self.suggested_min is not None and self.suggested_max is not None:
-            parts.append(f"{self.suggested_min}–{self.suggested_max} words suggested")
-        elif self.suggested_min is not None:
-            parts.append(f"{self.suggested_min} words or more suggested")
-        elif self.suggested_max is not None:
-            parts.append(f"up to {self.suggested_max} words suggested")
-        if not parts:
+    @property
+    def low(self) -> int | None:
+        """The lower bound a bar is drawn against: the minimum, else the suggested minimum."""
+        return self.minimum if self.minimum is not None else self.suggested_min
+
+    @property
+    def high(self) -> int | None:
+        return self.maximum if self.maximum is not None else self.suggested_max
+
+    def judge(self, count: int) -> WordJudgement:
+        """Where ``count`` falls: hard bounds first, then the suggested ones."""
+        if self.minimum is not None and count < self.minimum:
+            return WordJudgement(count, "below-minimum", self.minimum)
+        if self.maximum is not None and count > self.maximum:
+            return WordJudgement(count, "above-maximum", self.maximum)
+        if self.suggested_min is not None and count < self.suggested_min:
+            return WordJudgement(count, "below-suggested", self.suggested_min)
+        if self.suggested_max is not None and count > self.suggested_max:
+            return WordJudgement(count, "above-suggested", self.suggested_max)
+        limited = any(b is not None for b in (self.minimum, self.maximum, self.suggested_min, self.suggested_max))
+        return WordJudgement(count, "within" if limited else "no-limit")
+
+    def describe(self, style: Literal["rule", "clause"] = "rule") -> str:
+        """The rule in words: as a learner reads it ("500–1000 words suggested"), or as a clause
+        about the badge ("the badge suggests 500–1000 words")."""
+        if style == "clause":
+            return self._clause()
+        parts = [
+            _bounds(self.minimum, self.maximum, "{}–{} words required", "at least {} words", "no more than {} words"),
+            _bounds(
+                self.suggested_min,
+                self.suggested_max,
+                "{}–{} words suggested",
+                "{} words or more suggested",
+                "up to {} words suggested",
+            ),
+        ]
+        text = "; ".join(part for part in parts if part)
+        if not text:
             return "no word limit"
-        text = "; ".join(parts)
         return text if self.verified else f"{text} (unverified)"
+
+    def _clause(self) -> str:
+        from badgekit.text import and_list
+
+        parts = [
+            _bounds(
+                self.minimum,
+                self.maximum,
+                "requires {}–{} words",
+                "requires at least {} words",
+                "allows no more than {} words",
+            ),
+            _bounds(
+                self.suggested_min,
+                self.suggested_max,
+                "suggests {}–{} words",
+                "suggests {} words or more",
+                "suggests up to {} words",
+            ),
+        ]
+        given = [part for part in parts if part]
+        if not given:
+            return "the badge sets no word limit"
+        return f"the badge {and_list(given)}" + ("" if self.verified else " (unverified)")
+
+
+def _bounds(low: int | None, high: int | None, both: str, low_only: str, high_only: str) -> str | None:
+    """The wording for the bounds there are; None for neither."""
+    if low is not None and high is not None:
+        return both.format(low, high)
+    if low is not None:
+        return low_only.format(low)
+    return high_only.format(high) if high is not None else None
 
 
 @dataclass(frozen=True)
@@ -132,8 +231,27 @@ class Badge:
 
     @property
     def criterion_word(self) -> str:
-        """What one criterion is called when speaking to the learner."""
-        return "Question" if self.criteria_kind == "questions" else "Criterion"
+        """What one criterion is called, capitalised: "Criterion", "Question", or a framework's "Expectation"."""
+        return self.criterion_noun.capitalize()
+
+    @property
+    def criterion_noun(self) -> str:
+        """What one criterion is called everywhere badgekit speaks of it: a framework's are expectations
+        to reflect on, and some badges ask questions."""
+        if self.kind == "framework":
+            return "expectation"
+        return "question" if self.criteria_kind == "questions" else "criterion"
+
+    @property
+    def criteria_noun(self) -> str:
+        """The plural of ``criterion_noun``: "criteria", "questions", "expectations"."""
+        return "criteria" if self.criterion_noun == "criterion" else self.criterion_noun + "s"
+
+    def criteria_counted(self, count: int) -> str:
+        """ "1 criterion", "3 criteria", "2 expectations"."""
+        from badgekit.text import counted
+
+        return counted(count, self.criterion_noun, self.criteria_noun)
 
     def level(self, level_id: str) -> Level | None:
         return next((lv for lv in self.levels if lv.id == level_id), None)

@@ -22,6 +22,7 @@ from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, words
 from badgekit.statement.wordcount import count_words
+from badgekit.text import counted
 
 if TYPE_CHECKING:
     from badgekit.badges.model import Badge, Criterion
@@ -279,6 +280,11 @@ def _kind(context: CheckContext) -> str:
     return context.badge.criterion_word if context.badge else "Criterion"
 
 
+def _counted(context: CheckContext, count: int) -> str:
+    """ "3 criteria", "2 questions": the badge's own noun, agreeing with the count."""
+    return context.badge.criteria_counted(count) if context.badge else counted(count, "criterion", "criteria")
+
+
 _THREE = "---\nbadge: writing-evidence\n---\n\n"
 
 
@@ -385,6 +391,6 @@ def heading_number_unknown(context: CheckContext) -> Iterator[Finding]:
         if section.level == 2 and section.number is not None and not 1 <= section.number <= count:
             yield context.report_line(
                 section.start,
-                f"This heading is numbered {section.number}, but the badge has {count} "
-                f"{_kind(context).lower()}{'s' if count != 1 else ''}; number each heading as the badge does.",
+                f"This heading is numbered {section.number}, but the badge has {_counted(context, count)}; "
+                "number each heading as the badge does.",
             )

@@ -162,10 +162,10 @@ def _draft_from_file(
     badge: Badge, answers_path: str, level: str | None, output: Path | None, force: bool, templates_dir: Path | None
 ) -> None:
     from badgekit.drafting.answers_file import answers_from_file
-    from badgekit.drafting.messages import counted
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
     from badgekit.statement.wordcount import count_words
+    from badgekit.text import counted
 
     given = answers_from_file(answers_path, badge, level)
     text = render_markdown(
@@ -182,8 +182,8 @@ def _draft_from_file(
 
 def _open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tuple[Draft, bool] | None:
     """The draft to carry on with (and whether it is resumed), a new one, or None to stop."""
-    from badgekit.drafting.messages import counted
     from badgekit.drafting.store import Draft
+    from badgekit.text import counted
 
     new = Draft(badge=badge.id, title=badge.title)
     if fresh:
@@ -278,9 +278,9 @@ def _interview(
 def _write_statement(
     badge: Badge, current: Draft, output: Path | None, force: bool, templates_dir: Path | None, resume: str
 ) -> None:
-    from badgekit.drafting.messages import counted
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
+    from badgekit.text import counted
 
     answers = {cid: answer.text for cid, answer in current.answers.items()}
     notes = {cid: answer.text for cid, answer in current.discussions.items()}

@@ -36,7 +36,7 @@ app.add_typer(drafts_app, name="drafts", rich_help_panel=TRACK_PANEL)
 
 
 def _counted(count: int, noun: str) -> str:
-    from badgekit.drafting.messages import counted
+    from badgekit.text import counted
 
     return counted(count, noun)
 

@@ -97,7 +97,7 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
     missing = [c for c in criteria if c.id not in answers and c.id not in faulty]
     for criterion in missing:
         problems.append(
-            Problem(shown, None, "", f"{_criterion_word(badge)} {criterion.number} ({criterion.id}) has no answer")
+            Problem(shown, None, "", f"{badge.criterion_noun} {criterion.number} ({criterion.id}) has no answer")
         )
     if problems:
         raise InvalidDataError(problems, hint=_no_statement_hint(badge, bool(missing)))
@@ -110,7 +110,7 @@ def _no_statement_hint(badge: Badge, missing: bool) -> str:
         return "No statement was written. Put the lines above right in the file, then run the command again."
     return (
         "No statement was written: from a file, badgekit writes one only when every "
-        f"{_criterion_word(badge)} has an answer, so that nothing incomplete is submitted by accident. "
+        f"{badge.criterion_noun} has an answer, so that nothing incomplete is submitted by accident. "
         "Add the missing answers to the file, keyed by number or id (see 'badgekit show "
         f"{badge.id}'), and run the command again; or draft in the terminal with 'badgekit draft {badge.id}', "
         "which can write a statement with answers still to come."
@@ -158,9 +158,3 @@ def level_named(badge: Badge, name: str) -> str | None:
 
 def _level_key(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", text.strip().casefold())
-
-
-def _criterion_word(badge: Badge) -> str:
-    from badgekit.drafting.interview import criterion_word  # only when reporting: the interview is not needed otherwise
-
-    return criterion_word(badge).lower()

@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 
 from badgekit.badges.model import Badge, Criterion, WordRule
 from badgekit.drafting.messages import (
-    KINDS,
     SSSC_PROMPTS,
     AnswerFeedback,
     AnswerInterrupted,
@@ -40,7 +39,6 @@ from badgekit.drafting.messages import (
     Review,
     ReviewRow,
     WordProgress,
-    counted,
     cut_off_notice,
     parse_command,
 )
@@ -49,6 +47,7 @@ from badgekit.drafting.messages import (
 )
 from badgekit.drafting.store import Draft, Interruption, clean_answer, discussion_key
 from badgekit.statement.wordcount import count_words
+from badgekit.text import counted
 
 #: Below this many words an answer rarely shows reflection, whatever the badge.
 REFLECTION_FLOOR = 30
@@ -61,22 +60,22 @@ LEAD_IN_LENGTH = 60
 # --- the word rule ---------------------------------------------------------------------
 
 
+#: What the interview says under each answer about the statement's length, by where it falls.
+_COACHING = {
+    "below-minimum": "{by} more to reach the minimum",
+    "above-maximum": "{by} over the maximum: cut it down or it will be returned",
+    "below-suggested": "{by} more to reach the suggested {bound}",
+    "above-suggested": "{by} over the suggested {bound}: think about trimming",
+    "within": "within the word guidance",
+    "no-limit": "",
+}
+
+
 def word_progress(rule: WordRule, total: int) -> WordProgress:
-    low = rule.minimum if rule.minimum is not None else rule.suggested_min
-    high = rule.maximum if rule.maximum is not None else rule.suggested_max
-    described = rule.describe()
-    if rule.minimum is not None and total < rule.minimum:
-        return WordProgress(total, low, high, described, f"{rule.minimum - total} more to reach the minimum", False)
-    if rule.maximum is not None and total > rule.maximum:
-        status = f"{total - rule.maximum} over the maximum: cut it down or it will be returned"
-        return WordProgress(total, low, high, described, status, False)
-    if rule.suggested_min is not None and total < rule.suggested_min:
-        status = f"{rule.suggested_min - total} more to reach the suggested {rule.suggested_min}"
-        return WordProgress(total, low, high, described, status, False)
-    if rule.suggested_max is not None and total > rule.suggested_max:
-        status = f"{total - rule.suggested_max} over the suggested {rule.suggested_max}: think about trimming"
-        return WordProgress(total, low, high, described, status, False)
-    return WordProgress(total, low, high, described, "within the word guidance" if low or high else "", True)
+    """The statement's words so far against the rule (``WordRule.judge``), with what to do about it."""
+    judged = rule.judge(total)
+    status = _COACHING[judged.band].format(by=judged.by, bound=judged.bound)
+    return WordProgress(total, rule.low, rule.high, rule.describe(), status, judged.within)
 
 
 def short_answer_limit(badge: Badge, criteria: Sequence[Criterion], criterion: Criterion) -> int:
@@ -89,11 +88,6 @@ def short_answer_limit(badge: Badge, criteria: Sequence[Criterion], criterion: C
 
 
 # --- the interview -------------------------------------------------------------------------
-
-
-def criterion_word(badge: Badge) -> str:
-    """What one criterion is called to the learner: a framework's are expectations to reflect on."""
-    return "Expectation" if badge.kind == "framework" else badge.criterion_word
 
 
 class Interview:
@@ -115,7 +109,7 @@ class Interview:
         self.save = save
         self.prerequisites = tuple(prerequisites)
         self.profile_hint = profile_hint and bool(badge.prerequisites)
-        self.word = criterion_word(badge)
+        self.word = badge.criterion_word
         self.criteria: tuple[Criterion, ...] = badge.criteria if not badge.levels else ()
         self._setting_aside = False  # text typed at the current menu is being kept: add to it
         self._edit_typed_at: int | None = None  # where the learner last typed edit N, during one _ask
@@ -180,11 +174,12 @@ class Interview:
 
     def _opening(self, resumed: bool) -> Opening:
         level = self.badge.level(self.draft.level) if self.draft.level else None
-        kind = KINDS.get(self.word, KINDS["Criterion"])[1]
         return Opening(
             title=self.badge.title,
             series=self.badge.series_label,
-            kind=kind,
+            kind=self.badge.criteria_noun,
+            noun=self.badge.criterion_noun,
+            reflect=self.badge.kind == "framework",
             count=len(self.criteria),
             level=level.title if level else None,
             words=self.badge.words.describe(),
@@ -482,10 +477,8 @@ class Interview:
             for i, c in enumerate(self.criteria)
             if c.min_words and self.draft.answer(c.id) and count_words(self.draft.answer(c.id) or "") < c.min_words
         ]
-        rule, total = self.badge.words, self.total_words()
-        outside = (rule.minimum is not None and total < rule.minimum) or (
-            rule.maximum is not None and total > rule.maximum
-        )
+        total = self.total_words()
+        outside = self.badge.words.judge(total).returned
         if not missing and not short and not outside:
             return Outcome.FINISHED
         if outside:
@@ -506,8 +499,7 @@ class Interview:
         names = ", ".join(str(i + 1) for i in positions)
         if len(positions) == 1:
             return f"{self.word} {names} {one}."
-        plural = "Criteria" if self.word == "Criterion" else f"{self.word}s"
-        return f"{plural} {names} {many}."
+        return f"{self.badge.criteria_noun.capitalize()} {names} {many}."
 
 
 def run_interview(

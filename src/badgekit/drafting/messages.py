@@ -34,19 +34,6 @@ SSSC_PROMPTS: tuple[str, ...] = (
     "Application: think of a situation where you could apply what you have learned.",
 )
 
-#: What the opening calls the things to answer, one and many: a framework's are expectations to
-#: reflect on (calling them "statements" clashed with the learner's own statement).
-KINDS: dict[str, tuple[str, str]] = {
-    "Criterion": ("criterion", "criteria"),
-    "Question": ("question", "questions"),
-    "Expectation": ("expectation", "expectations"),
-}
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """A count and its noun agreeing: "1 word", "2 words", "1 criterion", "7 criteria"."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
 
 #: Each command with what it does, as ``help`` lists them.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -111,7 +98,9 @@ def parse_command(line: str) -> Command | None:
 class Opening:
     title: str
     series: str
-    kind: str  # "criteria", "questions" or "expectations" (a framework's)
+    kind: str  # "criteria", "questions" or "expectations" (a framework's): Badge.criteria_noun
+    noun: str  # one of them: Badge.criterion_noun
+    reflect: bool  # a framework's expectations are reflected on, not answered
     count: int
     level: str | None
     words: str  # the badge's word rule in words

@@ -34,11 +34,12 @@ from typing import TYPE_CHECKING, Any
 from badgekit.errors import BadgekitError, ExitCode
 from badgekit.export.markdown import escape_markdown, markdown_parser, normalised_markdown, plain_text
 from badgekit.statement.parse import Section, Statement
+from badgekit.text import and_list, british_date, counted, plural
 from badgekit.views.badges import LIMITS_LINE
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
-    from badgekit.badges.model import Badge, WordRule
+    from badgekit.badges.model import Badge
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
 
@@ -180,49 +181,18 @@ def to_evidence(document: ExportDocument, *, evidence_id: uuid.UUID | None = Non
     for evidence carried inside the badge rather than published at an address.
     """
     badge = document.badge
-    words = "word" if document.words == 1 else "words"
     return {
         "type": ["Evidence"],
         "id": f"urn:uuid:{evidence_id or uuid.uuid4()}",
         "name": f"{badge.title}: evidence statement",
         "description": (
-            f"A written statement of {document.words:,} {words} against each of the criteria of "
+            f"A written statement of {counted(document.words, 'word')} against each of the criteria of "
             f"the Open Badge “{badge.title}”, issued by {issuer_name(badge)}."
         ),
         "narrative": to_markdown(document),
         "genre": "Prose",
         "audience": f"Assessors of {badge.issuer} Open Badges" if badge.issuer else "Open Badge assessors",
     }
-
-
-@dataclass(frozen=True)
-class WordVerdict:
-    """The learner's word count against the badge's word rule, in words a learner reads."""
-
-    words: int
-    rule: str  # "500–1000 words suggested"
-    verdict: str  # "within the guidance"
-    within: bool
-
-
-def word_verdict(words: int, rule: WordRule) -> WordVerdict:
-    def verdict() -> tuple[str, bool]:
-        if rule.minimum is not None and words < rule.minimum:
-            return f"{rule.minimum - words:,} short of the minimum", False
-        if rule.maximum is not None and words > rule.maximum:
-            return f"{words - rule.maximum:,} over the maximum", False
-        if rule.suggested_min is not None and words < rule.suggested_min:
-            return "below the suggested length", True
-        if rule.suggested_max is not None and words > rule.suggested_max:
-            return "above the suggested length", True
-        return ("within the guidance", True) if rule.describe() != "no word limit" else ("no word limit", True)
-
-    text, within = verdict()
-    return WordVerdict(words, rule.describe(), text, within)
-
-
-def british_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def html_context(document: ExportDocument) -> dict[str, Any]:
@@ -246,7 +216,7 @@ def html_context(document: ExportDocument) -> dict[str, Any]:
         }
         for section in document.sections
     ]
-    verdict = word_verdict(document.words, badge.words)
+    judged = badge.words.judge(document.words)
     return {
         "title": document.title,
         "badge": {
@@ -263,7 +233,12 @@ def html_context(document: ExportDocument) -> dict[str, Any]:
         "level": document.level_title,
         "criteria": list(document.criteria),
         "sections": sections,
-        "words": {"count": verdict.words, "rule": verdict.rule, "verdict": verdict.verdict, "within": verdict.within},
+        "words": {
+            "count": judged.count,
+            "rule": badge.words.describe(),
+            "verdict": judged.verdict,
+            "within": judged.within,
+        },
         "written": british_date(document.written) if document.written else "",
         "limits": LIMITS_LINE,
         "generator": f"badgekit {__version__}",
@@ -298,8 +273,7 @@ class PrivacyStop(BadgekitError):
     exit_code = ExitCode.FINDINGS
 
     def __init__(self, path: str, findings: Sequence[Finding]) -> None:
-        count = len(findings)
-        details = "1 detail" if count == 1 else f"{count} details"
+        details = counted(len(findings), "detail")
         super().__init__(
             f"nothing was exported: the privacy check found {details} that could identify someone",
             path=path,
@@ -360,9 +334,9 @@ def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
     if not silenced:
         return []
     lines = sorted({f.line for f in silenced})
-    where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    where = plural(len(lines), "line") + " " + and_list([str(line) for line in lines])
     one = len(silenced) == 1
-    count = "1 privacy finding" if one else f"{len(silenced)} privacy findings"
+    count = counted(len(silenced), "privacy finding")
     these = "this detail is" if one else "these details are"
     return [
         f"warning: ignore comments in {path} silence {count} (on {where}), so {these} exported as written:",
@@ -374,7 +348,4 @@ def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
 def summary(findings: Sequence[Finding]) -> str | None:
     """'1 error and 3 warnings', or None when there is nothing."""
     counts = [(s, sum(1 for f in findings if f.severity == s)) for s in ("error", "warning", "note")]
-    parts = [f"{n} {s}" + ("" if n == 1 else "s") for s, n in counts if n]
-    if not parts:
-        return None
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return and_list([counted(n, s) for s, n in counts if n]) or None

@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from badgekit.text import and_list, counted, plural
+
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
-    from badgekit.badges.model import Badge, WordRule
+    from badgekit.badges.model import Badge
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
     from badgekit.statement.parse import Statement
@@ -159,14 +161,7 @@ class PointEvidence:
 def severity_counts(found: Sequence[FoundItem]) -> str:
     """'1 error, 2 warnings and 3 notes', leaving out any there are none of; 'nothing' for none at all."""
     counts = [(s, sum(1 for f in found if f.severity == s)) for s in ("error", "warning", "note")]
-    return and_list([f"{n} {s}" + ("" if n == 1 else "s") for s, n in counts if n]) or "nothing"
-
-
-def and_list(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return and_list([counted(n, s) for s, n in counts if n]) or "nothing"
 
 
 def lines_text(lines: Sequence[int], limit: int = 8) -> str:
@@ -174,7 +169,7 @@ def lines_text(lines: Sequence[int], limit: int = 8) -> str:
     shown = [str(n) for n in lines[:limit]]
     if len(lines) > limit:
         shown.append(f"{len(lines) - limit} more")
-    return ("line " if len(lines) == 1 else "lines ") + and_list(shown)
+    return plural(len(lines), "line") + " " + and_list(shown)
 
 
 def lines_matching(statement: Statement, pattern: re.Pattern[str]) -> tuple[int, ...]:
@@ -220,7 +215,7 @@ def gather(report: FileReport, catalogue: Catalogue) -> tuple[tuple[PointEvidenc
 
 def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
     badge = report.badge
-    lines = [f"{report.words:,} words; {word_rule_sentence(badge.words)}."]
+    lines = [f"{report.words:,} words; {badge.words.describe('clause')}."]
     if report.criteria:
         missing = [str(c.number) for c in report.criteria if not c.covered]
         kinds = {"Criterion": "criteria", "Question": "questions", "Expectation": "expectations"}[_word(badge)]
@@ -235,38 +230,8 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
     return lines
 
 
-def word_rule_sentence(rule: WordRule) -> str:
-    """The word rule as a clause: "the badge suggests 500–1000 words", "the badge requires at least 300 words"."""
-    required = _bounds(
-        rule.minimum, rule.maximum, "requires {}–{} words", "requires at least {} words", "allows no more than {} words"
-    )
-    suggested = _bounds(
-        rule.suggested_min,
-        rule.suggested_max,
-        "suggests {}–{} words",
-        "suggests {} words or more",
-        "suggests up to {} words",
-    )
-    parts = [part for part in (required, suggested) if part]
-    if not parts:
-        return "the badge sets no word limit"
-    return f"the badge {and_list(parts)}" + ("" if rule.verified else " (unverified)")
-
-
-def _bounds(low: int | None, high: int | None, both: str, low_only: str, high_only: str) -> str | None:
-    """The wording for the bounds there are; None for neither."""
-    if low is not None and high is not None:
-        return both.format(low, high)
-    if low is not None:
-        return low_only.format(low)
-    return high_only.format(high) if high is not None else None
-
-
 def _word(badge: Badge) -> str:
-    """What one criterion is called, as the interview calls it (a framework's are expectations)."""
-    from badgekit.drafting.interview import criterion_word
-
-    return criterion_word(badge)
+    return badge.criterion_word
 
 
 def _understood_context(report: FileReport) -> list[str]:
@@ -409,11 +374,6 @@ def contradiction(point: PointReview) -> str | None:
         f"point {point.evidence.point.number} ({point.evidence.point.id}) is recorded as met, as judged, although "
         f"badgekit check found {severity_counts(errors)} on it ({named})"
     )
-
-
-def british_date(day: date) -> str:
-    """15 January 2027."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def carry_over(record: ReviewRecord, earlier: ReviewRecord) -> None:

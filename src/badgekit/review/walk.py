@@ -34,11 +34,11 @@ from badgekit.review.checklist import (
     PointEvidence,
     PointReview,
     ReviewRecord,
-    british_date,
     contradiction,
     judgement_from,
     lines_text,
 )
+from badgekit.text import british_date
 
 if TYPE_CHECKING:
     from badgekit.validation import FieldReader

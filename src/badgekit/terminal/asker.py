@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from badgekit.drafting.messages import (
     DONE_WORD,
-    KINDS,
     AnswerFeedback,
     AnswerInterrupted,
     AnswerRequest,
@@ -34,11 +33,11 @@ from badgekit.drafting.messages import (
     Opening,
     Review,
     WordProgress,
-    counted,
     parse_command,
 )
 from badgekit.render import DISCUSSION_HEADING
 from badgekit.terminal import hangup
+from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -117,11 +116,10 @@ class TerminalAsker:
         if o.level:
             head.append(f"\nLevel: {o.level}")
         self.out.print(Panel(head, expand=False))
-        one = next((single for single, many in KINDS.values() if many == o.kind), o.kind)
-        are = "is" if o.count == 1 else "are"
-        task = "to reflect on" if o.kind == KINDS["Expectation"][1] else "to answer"
+        task = "to reflect on" if o.reflect else "to answer"
         self.out.print(
-            f"There {are} {counted(o.count, one, o.kind)} {task}, one at a time. How much to write: {o.words}.",
+            f"There {is_are(o.count)} {counted(o.count, o.noun, o.kind)} {task}, one at a time. "
+            f"How much to write: {o.words}.",
             markup=False,
         )
         for number, minimum in o.minimums:

@@ -118,7 +118,8 @@ def review_view(record: ReviewRecord) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    from badgekit.review.checklist import OUTCOMES, british_date
+    from badgekit.review.checklist import OUTCOMES
+    from badgekit.text import british_date
 
     head = Text(f"Review of {record.statement}", style="bold")
     head.append(f"  {record.badge_title}")

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from badgekit.checks.model import CATEGORIES, SEVERITIES
+from badgekit.text import counted, plural
 
 if TYPE_CHECKING:
     from badgekit.badges.model import WordRule
@@ -41,24 +42,16 @@ def counts_text(counts: dict[str, int]) -> Text:
         number = counts.get(severity, 0)
         if index:
             text.append(", ")
-        noun = severity if number == 1 else f"{severity}s"
-        text.append(f"{number} {noun}", style=SEVERITY_STYLES[severity] if number else "dim")
+        text.append(counted(number, severity), style=SEVERITY_STYLES[severity] if number else "dim")
     return text
 
 
 def words_bar(words: int, rule: WordRule) -> Text:
     """The learner's words against the badge's rule: ``742 words ━━━━━━━━━━──── 500–1000 words suggested``."""
-    low = rule.minimum if rule.minimum is not None else rule.suggested_min
-    high = rule.maximum if rule.maximum is not None else rule.suggested_max
-    scale = max(words, high or 0, (low or 0) * 2, 1)
+    scale = max(words, rule.high or 0, (rule.low or 0) * 2, 1)
     filled = round(BAR_WIDTH * min(words, scale) / scale)
-    hard_out = (rule.minimum is not None and words < rule.minimum) or (
-        rule.maximum is not None and words > rule.maximum
-    )
-    soft_out = (rule.suggested_min is not None and words < rule.suggested_min) or (
-        rule.suggested_max is not None and words > rule.suggested_max
-    )
-    style = "red" if hard_out else "yellow" if soft_out else "green"
+    judged = rule.judge(words)
+    style = "red" if judged.returned else "green" if judged.within else "yellow"
     text = Text(f"{words:,} words ", style="bold")
     text.append("━" * filled, style=style)
     text.append("─" * (BAR_WIDTH - filled), style="dim")
@@ -126,7 +119,7 @@ def report_view(report: FileReport) -> RenderableType:
     if report.silenced:
         on_lines = sorted({finding.line for finding in report.silenced})
         summary.append(
-            f"   ({len(report.silenced)} silenced by comments, on line{'s' if len(on_lines) > 1 else ''} "
+            f"   ({len(report.silenced)} silenced by comments, on {plural(len(on_lines), 'line')} "
             + ", ".join(map(str, on_lines))
             + ")",
             style="dim",
