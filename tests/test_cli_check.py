@@ -355,3 +355,12 @@ def test_check_calls_a_frameworks_criteria_expectations_as_draft_does(run: Run, 
     flat = " ".join(result.stdout.split())
     assert "Expectation 1 is not addressed" in flat and "Criterion" not in flat
     assert "Expectation" in result.stdout.split("Covered")[0]  # the criteria table's heading too
+
+
+@pytest.mark.parametrize("title", ["title: Writing evidence", 'title: "Writing evidence"'])
+def test_words_0742_in_the_front_matter_reads_as_742_however_the_rest_is_written(
+    run: Run, tmp_path: Path, title: str
+) -> None:
+    path = write(tmp_path, "s.md", f"---\nbadge: writing-evidence\n{title}\nwords: 0742\n---\n\n" + words(40))
+    result = run("check", path, "--format", "json")
+    assert json.loads(result.stdout)["files"][0]["word_counts"]["declared"] == 742

@@ -229,3 +229,16 @@ def test_a_statement_below_the_suggested_length_is_not_called_within_the_guidanc
     page = path.with_suffix(".html").read_text(encoding="utf-8")
     assert 'class="verdict outside"' in page and "below the suggested 500" in page
     assert "within the word guidance" not in page
+
+
+@pytest.mark.parametrize("note", ["note: mine", 'note: "mine"'])
+def test_the_date_in_the_front_matter_reaches_the_page_however_the_rest_is_written(
+    run: Run, statement: Path, note: str
+) -> None:
+    text = statement.read_text(encoding="utf-8")
+    text = text.replace("---\n", f"---\n{note}\n", 1)
+    text = re.sub(r"^date: .*$", "date: 2026-11-22", text, count=1, flags=re.MULTILINE)
+    statement.write_text(text, encoding="utf-8")
+    result = run("export", str(statement), "--html")
+    assert result.exit_code == 0, result.stderr
+    assert "22 November 2026" in statement.with_suffix(".html").read_text(encoding="utf-8")

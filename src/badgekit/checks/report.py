@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
 from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
-from badgekit.statement.parse import Statement, parse_statement, read_front_matter
+from badgekit.statement.front_matter import read_front_matter
+from badgekit.statement.parse import Statement, parse_statement
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue

@@ -92,15 +92,6 @@ def _body(statement: Statement, section: Section) -> str:
     return _COMMENT.sub("", text).strip("\n").rstrip()
 
 
-def _written(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()) if value else None
-    except ValueError:
-        return None
-
-
 def build_document(statement: Statement, badge: Badge, level: str | None = None) -> ExportDocument:
     """The statement's parts in order, its title and its word count, for the given badge."""
     sections: list[ExportSection] = []
@@ -133,7 +124,7 @@ def build_document(statement: Statement, badge: Badge, level: str | None = None)
         sections=tuple(sections),
         words=statement.words,
         level_title=chosen.title if chosen else None,
-        written=_written(statement.front_matter.get("date")),
+        written=statement.written,
         criteria=tuple(c.text for c in badge.criteria_for(level if badge.levels else None)),
     )
 

@@ -6,9 +6,10 @@ criterion ("## 1. the criterion text") and a ``## Declaration`` section. Stateme
 written elsewhere are read too: no front matter, setext or bold-line headings, or no
 headings at all.
 
-Everything keeps its offset into the file as given, so a finding can be reported by
-line and column (1-based, in characters, front matter included). Two masked copies of
-the text, the same length as the file, hold only what the learner wrote:
+The front matter is read by statement/front_matter.py. Everything keeps its offset into
+the file as given, so a finding can be reported by line and column (1-based, in
+characters, front matter included). Two masked copies of the text, the same length as
+the file, hold only what the learner wrote:
 ``learner`` (front matter, the badge's own declaration text and badgekit's comments
 blanked out) and ``prose`` (headings and the whole declaration section blanked too).
 Rules search these copies, so an offset found in either is an offset in the file.
@@ -23,14 +24,12 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from badgekit.errors import BadgekitError, InvalidDataError, Problem
+from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.wordcount import count_words
 
-_FRONT_OPEN = re.compile(r"\A---[ \t]*\n")
-_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_SIMPLE_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -94,7 +93,13 @@ class Statement:
     @property
     def declared_words(self) -> int | None:
         value = self.front_matter.get("words")
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        return value if isinstance(value, int) else None
+
+    @property
+    def written(self) -> date | None:
+        """The ``date:`` the statement was written, when the front matter gives one."""
+        value = self.front_matter.get("date")
+        return value if isinstance(value, date) else None
 
     # --- words -------------------------------------------------------------------------
 
@@ -160,60 +165,6 @@ class Statement:
                 lead = len(chunk) - len(chunk.lstrip())
                 result.append((a + lead, a + len(chunk.rstrip())))
         return result
-
-
-def read_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:
-    """The front matter's fields, the line of each, and the offset where the body starts."""
-    text = text.replace("\r", " ")  # same length: offsets stay those of the file
-    opening = _FRONT_OPEN.match(text)
-    if not opening:
-        return {}, {}, 0
-    closing = _FRONT_CLOSE.search(text, opening.end())
-    if closing is None:
-        raise BadgekitError(
-            "the front matter that starts on line 1 has no closing '---' line",
-            path=path,
-            hint="End the front matter with a line holding only '---', or remove the first line.",
-        )
-    inner = text[opening.end() : closing.start()]
-    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
-    fields, lines = _parse_simple_fields(inner)
-    if fields is None:
-        fields, lines = _parse_yaml_fields(inner, path)
-    return fields, lines, min(body_start, len(text))
-
-
-def _parse_simple_fields(inner: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
-    # What draft writes is one "key: value" per line; reading that by hand spares every
-    # check the cost of importing a YAML library. Anything else goes to the YAML parser.
-    fields: dict[str, Any] = {}
-    lines: dict[str, int] = {}
-    for number, raw in enumerate(inner.split("\n"), start=2):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        match = _SIMPLE_FIELD.match(line)
-        if match is None or match.group(1) in fields:
-            return None, {}
-        value = (match.group(2) or "").split(" #", 1)[0].strip()
-        if value[:1] in "'\"[{|>&*!%@`" and value:
-            return None, {}
-        fields[match.group(1)] = int(value) if value.isdigit() else (value or None)
-        lines[match.group(1)] = number
-    return fields, lines
-
-
-def _parse_yaml_fields(inner: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
-    from badgekit.yamldoc import parse_yaml
-
-    doc = parse_yaml("\n" + inner, path)  # the leading newline keeps line numbers those of the file
-    if doc.duplicate_keys:
-        raise InvalidDataError(doc.duplicate_keys)
-    if doc.data is None:
-        return {}, {}
-    if not isinstance(doc.data, dict):
-        raise InvalidDataError([Problem(path, 2, "", "the front matter should be 'key: value' lines")])
-    return {str(k): v for k, v in doc.data.items()}, {k: v for k, v in doc.lines.items() if k and "." not in k}
 
 
 @dataclass
