@@ -7,7 +7,7 @@ Only this package imports typer. Heavy libraries are imported inside commands, s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -166,6 +166,18 @@ def _global_options(
     ] = False,
 ) -> None:
     ctx.obj = Settings(badges_dir=badges_dir)
+
+
+#: The version of every command's ``--format json`` output (docs/json-output.md): it changes only
+#: when a key is removed or changes meaning.
+JSON_SCHEMA = 1
+
+
+def print_json(data: Mapping[str, Any]) -> None:
+    """One JSON object on stdout, as every ``--format json`` prints it: ``schema`` first, then ``data``."""
+    import json
+
+    typer.echo(json.dumps({"schema": JSON_SCHEMA, **data}, indent=2, ensure_ascii=False))
 
 
 def print_error(error: BadgekitError) -> None:

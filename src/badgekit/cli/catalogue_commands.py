@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,6 +15,7 @@ from badgekit.cli.app import (
     OutputFormat,
     app,
     print_error,
+    print_json,
     reporting_errors,
     settings,
 )
@@ -41,9 +41,7 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         if output is OutputFormat.json:
-            typer.echo(
-                json.dumps({"schema": 1, "badges": [b.to_dict() for b in catalogue]}, indent=2, ensure_ascii=False)
-            )
+            print_json({"badges": [b.to_dict() for b in catalogue]})
         else:
             from badgekit.views.badges import catalogue_table
 
@@ -70,7 +68,7 @@ def show(
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
         if output is OutputFormat.json:
-            typer.echo(json.dumps(badge.to_dict(), indent=2, ensure_ascii=False))
+            print_json(badge.to_dict())
         else:
             from badgekit.tracking.profile import load_profile
             from badgekit.views.badges import badge_detail
@@ -110,18 +108,14 @@ def validate(
             badges, problems = list(catalogue), catalogue.problems
             checked = len(badges) + len({p.path for p in problems})
     if output is OutputFormat.json:
-        typer.echo(
-            json.dumps(
-                {
-                    "schema": 1,
-                    "valid": not problems,
-                    "badges": [b.id for b in badges],
-                    "problems": [
-                        {"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in problems
-                    ],
-                },
-                indent=2,
-            )
+        print_json(
+            {
+                "valid": not problems,
+                "badges": [b.id for b in badges],
+                "problems": [
+                    {"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in problems
+                ],
+            }
         )
     elif problems:
         print_error(InvalidDataError(problems))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,6 +20,7 @@ from badgekit.cli.app import (
     app,
     output_option,
     print_error,
+    print_json,
     reporting_errors,
     settings,
 )
@@ -167,7 +167,7 @@ def check(
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
         reports = [o for o in outcomes if not isinstance(o, FileError)]
         if output is OutputFormat.json:
-            typer.echo(json.dumps(_json(outcomes, fail_on), indent=2, ensure_ascii=False))
+            print_json(_json(outcomes, fail_on))
         else:
             _print_text(outcomes)
         if redact:
@@ -221,7 +221,6 @@ def _json(outcomes: list[Outcome], fail_on: FailOn) -> dict[str, object]:
     reports = [o for o in outcomes if not isinstance(o, FileError)]
     errors = [o for o in outcomes if isinstance(o, FileError)]
     return {
-        "schema": 1,
         "files": [r.to_dict() for r in reports],
         "errors": [e.to_dict() for e in errors],
         "summary": {

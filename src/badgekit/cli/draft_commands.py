@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -61,10 +60,7 @@ def draft_store(drafts_dir: Path | None) -> DraftStore:
     return drafts.DraftStore(drafts.drafts_dir(drafts_dir))
 
 
-def say(message: str, *, style: str = "", to_stderr: bool = False) -> None:
-    out = console.stderr() if to_stderr else console.stdout()
-    with suppress(OSError):  # the terminal has gone; the answers are on disk, which is what matters
-        out.print(message, style=style, markup=False, soft_wrap=True)
+say = console.say
 
 
 def _resolve_level(badge: Badge, level: str | None) -> str | None:

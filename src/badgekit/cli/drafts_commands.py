@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from badgekit import console
-from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, print_error, reporting_errors, settings
+from badgekit.cli.app import (
+    TRACK_PANEL,
+    FormatOption,
+    OutputFormat,
+    app,
+    print_error,
+    print_json,
+    reporting_errors,
+    settings,
+)
 from badgekit.cli.draft_commands import DraftsDirOption, draft_store, say
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
@@ -73,13 +81,12 @@ def drafts_list(
     if output is OutputFormat.json:
         problems = [{"path": str(e.path), "error": e.error.error_lines() if e.error else []} for e in damaged]
         data = {
-            "schema": 1,
             "drafts_dir": str(store.directory),
             "drafts": good,
             "backups": kept,
             "damaged": problems,
         }
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
     else:
         _print_lists(good, kept, store.directory, any_damaged=bool(damaged))
     for entry in damaged:
@@ -276,7 +283,6 @@ def drafts_show(
     known = {c.id for c in criteria}
     if output is OutputFormat.json:
         data = {
-            "schema": 1,
             **summary,
             "created": current.created,
             "answers": [
@@ -294,7 +300,7 @@ def drafts_show(
             "earlier": {cid: [a.text for a in kept] for cid, kept in current.earlier.items()},
             "set_aside": [a.text for a in current.set_aside],
         }
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
         return
     _print_draft(current, criteria, known, summary)
 

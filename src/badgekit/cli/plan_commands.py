@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -10,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from badgekit import console
-from badgekit.cli.app import TRACK_PANEL, BadgeIdArgument, FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.app import (
+    TRACK_PANEL,
+    BadgeIdArgument,
+    FormatOption,
+    OutputFormat,
+    app,
+    print_json,
+    reporting_errors,
+    settings,
+)
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 
 if TYPE_CHECKING:
@@ -100,7 +108,6 @@ def plan(
             write_new(ics, calendar, force=force)
         if output is OutputFormat.json:
             data = {
-                "schema": 1,
                 "badge": badge.id,
                 "stages": [
                     {
@@ -116,7 +123,7 @@ def plan(
                 "earn_first": advice,
                 "ics": str(ics) if ics else None,
             }
-            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            print_json(data)
             return
         _print_plan(badge, stages, advice, ics)
 

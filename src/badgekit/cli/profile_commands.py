@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
 from badgekit import console
-from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, print_json, reporting_errors, settings
 from badgekit.cli.params import PLAIN_TEXT
 
 profile_app = typer.Typer(
@@ -78,7 +77,7 @@ def list_held(output: FormatOption = OutputFormat.text) -> None:
         profile = load_profile()
     if output is OutputFormat.json:
         badges = [{"name": h.name, "id": h.badge_id, "added": h.added} for h in profile.held]
-        typer.echo(json.dumps({"schema": 1, "badges": badges}, indent=2, ensure_ascii=False))
+        print_json({"badges": badges})
         return
     out = console.stdout()
     if not profile.held:

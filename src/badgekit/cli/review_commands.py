@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -20,6 +19,7 @@ from badgekit.cli.app import (
     answers_option,
     app,
     output_option,
+    print_json,
     reporting_errors,
     settings,
 )
@@ -35,7 +35,7 @@ REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
 
 
 def _say(message: str, *, style: str = "") -> None:
-    console.stderr().print(message, style=style, markup=False, highlight=False, soft_wrap=True)
+    console.say(message, style=style, to_stderr=True)
 
 
 def _review_path(statement: str, output: Path | None) -> Path:
@@ -174,6 +174,7 @@ def _walk(
     from badgekit.review.checklist import lines_matching
     from badgekit.review.walk import run_review
     from badgekit.terminal.asker import enable_line_editing
+    from badgekit.terminal.hangup import stopping_on_hangup
     from badgekit.terminal.review_asker import ReviewTerminal
 
     if output is OutputFormat.json:
@@ -190,10 +191,11 @@ def _walk(
         enable_line_editing()
     action_lines = lines_matching(statement, FUTURE_ACTION)
     try:
-        finished = run_review(
-            record, ReviewTerminal(console.stdout()), lambda r: _save(r, target), action_lines=action_lines,
-            resumed=resumed,
-        )  # fmt: skip
+        with stopping_on_hangup():  # a closed window stops the review as it stops the interview
+            finished = run_review(
+                record, ReviewTerminal(console.stdout()), lambda r: _save(r, target), action_lines=action_lines,
+                resumed=resumed,
+            )  # fmt: skip
     except KeyboardInterrupt:
         _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: badgekit review {file}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -238,7 +240,7 @@ def _print_json(record: ReviewRecord, target: Path, written: list[Path]) -> None
     from badgekit.review.checklist import record_to_dict
 
     data = {**record_to_dict(record), "review_file": str(target), "copies": [str(p) for p in written]}
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    print_json(data)
 
 
 def _show_saved(

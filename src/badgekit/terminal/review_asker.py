@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from badgekit.review.checklist import LEFT_OUT_NOTE, FoundItem, ReviewRecord, lines_text, severity_counts
 from badgekit.review.walk import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
+from badgekit.terminal import hangup
 from badgekit.terminal.asker import TerminalAsker, indent, read_from_input
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ class ReviewTerminal:
         self.terminal = TerminalAsker(out, read_line=self.read_line)
 
     def show(self, message: ReviewMessage) -> None:
+        with hangup.writing():
+            self._show(message)
+
+    def _show(self, message: ReviewMessage) -> None:
         if isinstance(message, ReviewOpening):
             self._opening(message)
         elif isinstance(message, PointScreen):
@@ -46,9 +51,11 @@ class ReviewTerminal:
         return self.terminal.choose(question, choices, keep=keep)
 
     def ask_line(self, question: str) -> str | None:
-        self.out.print(question, style="cyan", markup=False)
+        """One line, read as the interview reads: a closed window stops the review as Ctrl-C does."""
+        with hangup.writing():
+            self.out.print(question, style="cyan", markup=False)
         try:
-            return self.read_line("> ")
+            return hangup.read_line(self.read_line, "> ")
         except EOFError:
             return None
 
