@@ -118,7 +118,7 @@ class CheckContext:
     criteria: tuple[Criterion, ...] = ()
     level: str | None = None
     allowed_names: tuple[str, ...] = ()  # --allow-name, and the badge's resource_people
-    prerequisites: tuple[tuple[str, str], ...] = ()  # (required|recommended, the badge in words)
+    to_earn: tuple[str, ...] = ()  # what to earn first that the learner's profile does not hold, in words
     level_given: bool = True  # False when a framework's level was guessed from the headings
     shared: dict[str, Any] = field(default_factory=dict)
     rule: Rule | None = None

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from badgekit.badges.model import Badge
     from badgekit.checks.coverage import CriterionCoverage
     from badgekit.checks.textstats import Readability
+    from badgekit.tracking.profile import Profile
 
 NO_BADGE_HINT = (
     "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
@@ -37,6 +38,7 @@ class Options:
     level: str | None = None  # --level: for a framework
     allowed_names: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
+    profile: Profile | None = None  # the badges the learner holds (BK603); None: they keep no profile
 
 
 @dataclass(frozen=True)
@@ -129,14 +131,14 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
     badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
-    prerequisites = tuple((p.level, catalogue.prerequisite_title(p)) for p in badge.prerequisites)
+    to_earn = _to_earn(badge, options.profile, catalogue)
     context = CheckContext(
         statement=statement,
         badge=badge,
         criteria=badge.criteria_for(level),
         level=level,
         allowed_names=(*options.allowed_names, *badge.resource_people),
-        prerequisites=prerequisites,
+        to_earn=to_earn,
         level_given=bool(options.level or statement.level),
     )
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
@@ -155,6 +157,18 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         counts=counts,
         silenced=tuple(silenced),
     )
+
+
+def _to_earn(badge: Badge, profile: Profile | None, catalogue: Catalogue) -> tuple[str, ...]:
+    """What to earn first that the profile does not hold, worked out here so that rule BK603 stays a
+    function of the statement and the badge (and the manager's review never reads a profile)."""
+    if not badge.prerequisites:
+        return ()
+    from pathlib import Path
+
+    from badgekit.tracking.profile import Profile, prerequisite_advice
+
+    return tuple(prerequisite_advice(badge, profile or Profile(Path()), catalogue))
 
 
 def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]:

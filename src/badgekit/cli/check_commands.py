@@ -144,6 +144,7 @@ def check(
     from badgekit.checks.batch import FileError, expand_paths
     from badgekit.checks.report import Options
     from badgekit.textinput import STDIN, read_text
+    from badgekit.tracking.profile import load_profile_for_checks
 
     rules = _rules(select or [], ignore or [])
     if output_path is not None and not redact:
@@ -162,6 +163,7 @@ def check(
             level=level,
             allowed_names=tuple(allow_name or ()),
             rules=rules,
+            profile=load_profile_for_checks(),
         )
         stdin_text = read_text(STDIN) if STDIN in names else None
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found

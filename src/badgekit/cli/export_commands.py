@@ -140,6 +140,8 @@ def export(
     if output is not None and len(chosen) > 1:
         raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
     err = console.stderr()
+    from badgekit.tracking.profile import load_profile_for_checks
+
     with reporting_errors():
         if file is None:
             from badgekit.drafting.store import drafts_dir
@@ -158,6 +160,7 @@ def export(
             level=level,
             allowed_names=allow_name or (),
             ignore_privacy=ignore_privacy,
+            profile=load_profile_for_checks(),
         )
         report = screening.report
         for line in silenced_warning(shown, screening.silenced):  # before anything is saved

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from badgekit.badges.model import Badge
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
+    from badgekit.tracking.profile import Profile
 
 HTML_TEMPLATE = "statement.html.j2"
 
@@ -304,6 +305,7 @@ def screen(
     level: str | None = None,
     allowed_names: Sequence[str] = (),
     ignore_privacy: bool = False,
+    profile: Profile | None = None,
 ) -> Screening:
     """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
     from dataclasses import replace
@@ -311,7 +313,7 @@ def screen(
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
 
-    options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names))
+    options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names), profile=profile)
     first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))))
     errors = [f for f in first.findings if f.severity == "error"]
     if errors and not ignore_privacy:

@@ -78,6 +78,15 @@ def load_profile(path: Path | None = None) -> Profile:
     return Profile(path, held, exists=True)
 
 
+def load_profile_for_checks() -> Profile:
+    """The learner's profile for what to earn first; a damaged one holds nothing here ('badgekit profile'
+    reports it), so that a reminder never stops a check or an export."""
+    try:
+        return load_profile()
+    except BadgekitError:
+        return Profile(profile_path())
+
+
 def save_profile(profile: Profile) -> None:
     data = {
         "schema": PROFILE_SCHEMA,
