@@ -40,11 +40,12 @@ from badgekit.drafting.messages import (
     ReviewRow,
     WordProgress,
     cut_off_notice,
-    parse_command,
+    split_reply,
 )
 from badgekit.drafting.messages import (
     Notice as Notice,  # re-exported: badgekit.review.walk shows its notices through the same asker
 )
+from badgekit.drafting.navigation import Navigation
 from badgekit.drafting.store import Draft, Interruption, clean_answer, discussion_key
 from badgekit.statement.wordcount import count_words
 from badgekit.text import counted
@@ -112,39 +113,26 @@ class Interview:
         self.word = badge.criterion_word
         self.criteria: tuple[Criterion, ...] = badge.criteria if not badge.levels else ()
         self._setting_aside = False  # text typed at the current menu is being kept: add to it
-        self._edit_typed_at: int | None = None  # where the learner last typed edit N, during one _ask
+        self.nav = Navigation(0, len(self.criteria))
 
-    # The interview moves between positions: 0..n-1 is a criterion, n is the end.
     def run(self, *, resumed: bool = False) -> Outcome:
         if self.badge.levels and not self._choose_level():
             return Outcome.QUIT
         self.asker.show(self._opening(resumed))
         cut_off = self._cut_off()
-        position = self._first_unanswered() if cut_off is None else cut_off
-        end = len(self.criteria)
-        from_end = False  # changing one answer from the end: go back there once it is done
-        changed = False  # back at the end after changing an answer: say so, and offer to change another
-        return_to: int | None = None  # where the learner typed edit N: back there once that one is answered
-        editing: int | None = None  # the criterion edit N went to
+        nav = self.nav = Navigation(self._first_unanswered() if cut_off is None else cut_off, len(self.criteria))
         while True:
-            if position >= end:
-                step = self._at_end(changed=changed)
-                from_end, changed, return_to = True, False, None
+            if nav.at_end:
+                step = self._at_end(changed=nav.changed)
+                nav.left_end()
             else:
-                self._edit_typed_at = None
-                step = self._ask(position)
-                if self._edit_typed_at is not None and step != position:
-                    return_to, editing = self._edit_typed_at, step if isinstance(step, int) else None
-                elif return_to is not None and editing == position and step == position + 1:
-                    self.asker.show(Notice(f"Back to {self.word.lower()} {return_to + 1}."))
-                    step, return_to, editing = return_to, None, None
-                elif from_end and step == position + 1:
-                    step, changed = end, True
-                elif step != position:
-                    from_end, return_to, editing = False, None, None
+                nav.edit_typed_at = None
+                step, returned = nav.after(self._ask(nav.position))
+                if returned is not None:
+                    self.asker.show(Notice(f"Back to {self.word.lower()} {returned + 1}."))
             if isinstance(step, Outcome):
                 return step
-            position = step
+            nav.position = step
 
     def _cut_off(self) -> int | None:
         """Where the last answer was cut off (saved as far as it went), said plainly; None if it was not."""
@@ -239,10 +227,12 @@ class Interview:
             raise
         if reply is None:
             return Outcome.QUIT
-        command = parse_command(reply) if "\n" not in reply.strip() else None
+        typed, command = split_reply(reply)
         if command is not None:
+            if clean_answer(typed):  # text, then a command on a line of its own: the text is kept first
+                self._keep_before_command(position, typed, adding=adding)
             return self._command(command, position)
-        text = clean_answer(reply)
+        text = clean_answer(typed)
         if not text and existing:
             # done with nothing typed: the answer already given stands, and the learner moves on
             self.asker.show(Notice(f"Nothing new was typed, so {self._keeps(position)}"))
@@ -253,6 +243,15 @@ class Interview:
         if adding and existing:
             text = existing + "\n\n" + text
         return self._accept(position, text)
+
+    def _keep_before_command(self, position: int, typed: str, *, adding: bool) -> None:
+        """Save what was typed before a command typed at the end of it, as the answer (or added to it)."""
+        criterion = self.criteria[position]
+        text, existing = clean_answer(typed), self.draft.answer(criterion.id)
+        self.draft.set_answer(criterion.id, existing + "\n\n" + text if adding and existing else text)
+        self.save(self.draft)
+        words = counted(count_words(self.draft.answer(criterion.id) or ""), "word")
+        self.asker.show(Notice(f"Saved what you typed as your answer to {self.word.lower()} {position + 1} ({words})."))
 
     def _keep_unfinished(self, criterion: Criterion, partial: str, *, adding: bool) -> None:
         """Ctrl-C mid-answer: what was typed is kept, without replacing an answer already given."""
@@ -307,15 +306,18 @@ class Interview:
             raise
         if reply is None:
             return Outcome.QUIT
-        command = parse_command(reply) if "\n" not in reply.strip() else None
+        typed, command = split_reply(reply)
+        text = clean_answer(typed)
         if command is not None:
+            if text:
+                self._accept_notes(criterion, text)
             return self._notes_command(command, position, following)
-        text = clean_answer(reply)
         if text:
             self._accept_notes(criterion, text)
         return following
 
     def _notes_command(self, command: Command, position: int, following: int) -> int | Outcome:
+        """A command typed where notes from a discussion were asked for: most go on, keeping the notes."""
         if command.name == "quit":
             return Outcome.QUIT
         if command.name == "finish":
@@ -350,44 +352,59 @@ class Interview:
         self.save(self.draft)
 
     def _command(self, command: Command, position: int) -> int | Outcome:
-        name = command.name
-        if name == "quit":
-            return Outcome.QUIT
-        if name == "skip":
-            if self.draft.answer(self.criteria[position].id):
-                self.asker.show(Notice(f"Skipped: {self._keeps(position)}"))
-            else:
-                number = position + 1
-                self.asker.show(
-                    Notice(
-                        f"Skipped {self.word.lower()} {number} for now: come back with edit {number}, or at the end."
-                    )
-                )
-            return position + 1
-        if name == "back":
-            if position == 0:
-                self.asker.show(Notice(f"This is the first {self.word.lower()}."))
-            return max(position - 1, 0)
-        if name == "finish":
-            return len(self.criteria)
-        if name == "review":
-            self.asker.show(self.review())
+        """Do what a command typed at a criterion asks, by the table below; nothing falls through."""
+        handler = _COMMANDS.get(command.name)
+        if handler is None:
+            self.asker.show(
+                Notice(f"badgekit cannot do '{command.name}' here: type help to see what it can.", "warning")
+            )
             return position
-        if name == "help":
-            self.asker.show(Help())
+        return handler(self, command, position)
+
+    def _quit(self, _command: Command, _position: int) -> int | Outcome:
+        return Outcome.QUIT
+
+    def _skip(self, _command: Command, position: int) -> int | Outcome:
+        number = position + 1
+        if self.draft.answer(self.criteria[position].id):
+            self.asker.show(Notice(f"Skipped: {self._keeps(position)}"))
+        else:
+            notice = f"Skipped {self.word.lower()} {number} for now: come back with edit {number}, or at the end."
+            self.asker.show(Notice(notice))
+        return position + 1
+
+    def _back(self, _command: Command, position: int) -> int | Outcome:
+        if position == 0:
+            self.asker.show(Notice(f"This is the first {self.word.lower()}."))
+        return max(position - 1, 0)
+
+    def _finish(self, _command: Command, _position: int) -> int | Outcome:
+        return len(self.criteria)
+
+    def _review(self, _command: Command, position: int) -> int | Outcome:
+        self.asker.show(self.review())
+        return position
+
+    def _help(self, _command: Command, position: int) -> int | Outcome:
+        self.asker.show(Help())
+        return position
+
+    def _edit(self, command: Command, position: int) -> int | Outcome:
+        return self._go_to(command.number, position)
+
+    def _notes(self, _command: Command, position: int) -> int | Outcome:
+        if not self.criteria[position].discussion:
+            self.asker.show(Notice(f"This {self.word.lower()} does not ask for notes from a discussion."))
             return position
-        if name == "edit":
-            return self._go_to(command.number, position)
-        if name == "notes":
-            if not self.criteria[position].discussion:
-                self.asker.show(Notice(f"This {self.word.lower()} does not ask for notes from a discussion."))
-                return position
-            return self._ask_notes(position, then=position)
-        if name == "add":
-            if not self.draft.answer(self.criteria[position].id):
-                self.asker.show(Notice("There is no answer here to add to yet: type your answer."))
-                return position
-            return self._ask(position, adding=True)
+        return self._ask_notes(position, then=position)
+
+    def _add(self, _command: Command, position: int) -> int | Outcome:
+        if not self.draft.answer(self.criteria[position].id):
+            self.asker.show(Notice("There is no answer here to add to yet: type your answer."))
+            return position
+        return self._ask(position, adding=True)
+
+    def _editor(self, _command: Command, position: int) -> int | Outcome:
         return self._use_editor(position)
 
     def _keeps(self, position: int) -> str:
@@ -424,7 +441,7 @@ class Interview:
             )
             return position
         if number - 1 != position:
-            self._edit_typed_at = position
+            self.nav.edit_typed_at = position
         return number - 1
 
     def _use_editor(self, position: int) -> int | Outcome:
@@ -500,6 +517,21 @@ class Interview:
         if len(positions) == 1:
             return f"{self.word} {names} {one}."
         return f"{self.badge.criteria_noun.capitalize()} {names} {many}."
+
+
+#: What each command does at a criterion (the commands themselves, with their help, are in messages.COMMANDS).
+_COMMANDS: dict[str, Callable[[Interview, Command, int], int | Outcome]] = {
+    "quit": Interview._quit,
+    "skip": Interview._skip,
+    "back": Interview._back,
+    "finish": Interview._finish,
+    "review": Interview._review,
+    "help": Interview._help,
+    "edit": Interview._edit,
+    "notes": Interview._notes,
+    "add": Interview._add,
+    "editor": Interview._editor,
+}
 
 
 def run_interview(

@@ -91,6 +91,22 @@ def parse_command(line: str) -> Command | None:
     return None
 
 
+@dataclass(frozen=True)
+class Reply:
+    """What the learner typed when a command came at the end of some text: both are kept."""
+
+    text: str
+    command: Command
+
+
+def split_reply(reply: str | Reply) -> tuple[str, Command | None]:
+    """The text typed and the command, if any: a reply of one line may be a command on its own."""
+    if isinstance(reply, Reply):
+        return reply.text, reply.command
+    command = parse_command(reply) if "\n" not in reply.strip() else None
+    return ("", command) if command is not None else (reply, None)
+
+
 # --- what the interview shows ---------------------------------------------------------------
 
 
@@ -209,8 +225,9 @@ class Asker(Protocol):
 
     def show(self, message: Message) -> None: ...
 
-    def read_answer(self, request: AnswerRequest) -> str | None:
-        """An answer, or a command on a line of its own; None when input has ended."""
+    def read_answer(self, request: AnswerRequest) -> str | Reply | None:
+        """An answer, a command on a line of its own, or (as a ``Reply``) text ended by a command;
+        None when input has ended."""
 
     def edit(self, text: str) -> str | None:
         """The text after the learner has changed it in their editor; None if that failed."""

@@ -4,7 +4,9 @@ The manager's review (badgekit.review.walk) is asked in the same way, by badgeki
 
 Answers are long and often pasted, so an answer is read line after line, blank lines
 included, until the learner types ``done`` on a line of its own (or input ends). A
-command word is recognised only when it is the first and only thing typed. ``editor``
+command word on a line of its own is recognised at any point: first, it is the reply; after
+some text, the learner is asked (once per answer) whether it is the command or part of the
+answer, and what was typed before it is kept either way. ``editor``
 opens the learner's own text editor (``VISUAL``, then ``EDITOR``, then nano, with how to
 save and close it) on a private temporary file; never vi unasked, which a person who has
 not met it cannot leave. A closed window stops the interview as Ctrl-C does (badgekit.terminal.hangup).
@@ -31,6 +33,7 @@ from badgekit.drafting.messages import (
     Message,
     Notice,
     Opening,
+    Reply,
     Review,
     WordProgress,
     parse_command,
@@ -219,7 +222,10 @@ class TerminalAsker:
         self.progress(r.progress)
 
     def _help(self, h: Help) -> None:
-        self.out.print("Type your answer, then done on a line of its own. Or type one of these on its own:")
+        self.out.print(
+            "Type your answer, then done on a line of its own. Type one of these on a line of its own, at the start "
+            "or after some of your answer (what you typed is kept):"
+        )
         self._list(list(h.commands))
         self.out.print("SSSC's questions for reflecting on any criterion:", style="dim")
         self._list([("•", prompt) for prompt in h.sssc_prompts], style="dim")
@@ -238,7 +244,7 @@ class TerminalAsker:
 
     # --- asking ----------------------------------------------------------------------------
 
-    def read_answer(self, request: AnswerRequest) -> str | None:
+    def read_answer(self, request: AnswerRequest) -> str | Reply | None:
         with hangup.writing():
             self._ask_for(request)
         return self._read_lines()
@@ -277,8 +283,11 @@ class TerminalAsker:
         """One line from the learner; a closed terminal raises hangup.TerminalClosed (a KeyboardInterrupt)."""
         return hangup.read_line(self.read_line, prompt)
 
-    def _read_lines(self) -> str | None:
+    def _read_lines(self) -> str | Reply | None:
+        """Lines up to ``done`` (or the end of input). A command on a line of its own is the reply when it
+        comes first; after some text it may be meant as text, so the learner is asked, once per answer."""
         lines: list[str] = []
+        asked = False
         while True:
             try:
                 chunk = self._read("> ")
@@ -291,11 +300,31 @@ class TerminalAsker:
             # A paste through readline can arrive as several lines at once.
             pieces = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             nothing_yet = not any(line.strip() for line in lines)
-            if nothing_yet and len(pieces) == 1 and parse_command(pieces[0]) is not None:
+            command = parse_command(pieces[0]) if len(pieces) == 1 else None
+            if command is not None and nothing_yet:
                 return pieces[0]
+            if command is not None and not asked:
+                asked = True
+                if self._meant_as_command(pieces[0], lines):
+                    return Reply("\n".join(lines), command)
             if pieces[-1].strip().lower() == DONE_WORD:
                 return "\n".join(lines + pieces[:-1])
             lines.extend(pieces)
+
+    def _meant_as_command(self, line: str, lines: list[str]) -> bool:
+        """Ask whether a command word typed after some text is the command; what was typed is kept either way."""
+        word = line.strip()
+        with hangup.writing():
+            self.out.print(
+                f"'{word}' is one of badgekit's commands. What you typed before it is kept as your answer either "
+                f"way; type n to keep '{word}' as part of your answer and carry on typing.",
+                style="cyan",
+                markup=False,
+            )
+        try:
+            return self.confirm(f"Do '{word}' now?", default=True)
+        except KeyboardInterrupt:
+            raise AnswerInterrupted("\n".join(lines)) from None
 
     def _unfinished_line(self) -> str:
         try:
