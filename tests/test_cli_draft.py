@@ -574,7 +574,7 @@ def test_a_frameworks_expectations_are_called_so_in_the_managers_review_too(run:
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
-    from badgekit.review.checklist import review_of
+    from badgekit.review.record import review_of
 
     path = answers_file(here, "".join(f"{n}: My answer to expectation {n}.\n" for n in range(1, 6)))
     written = run("draft", "multi-agency", "--answers", str(path), "--level", "Direct Practice", "-o", "-")

@@ -15,26 +15,25 @@ from badgekit.checks.report import Options, check_text
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
 from badgekit.drafting.interview import Notice
 from badgekit.errors import InvalidDataError
-from badgekit.review.checklist import (
-    CHECKLIST,
-    LEFT_OUT,
+from badgekit.review.checklist import CHECKLIST, LEFT_OUT
+from badgekit.review.record import (
     ReviewRecord,
+    apply_answers,
     carry_over,
     dump_review,
     judgement_from,
+    load_review,
+    parse_day,
     record_to_dict,
     review_of,
 )
+from badgekit.review.session import render_review
 from badgekit.review.walk import (
     FOLLOW_UP_DAYS,
     ActionsScreen,
     PointScreen,
     ReviewMessage,
     ReviewSummary,
-    apply_answers,
-    load_review,
-    parse_day,
-    render_review,
     run_review,
 )
 

@@ -28,7 +28,7 @@ from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
-    from badgekit.review.checklist import ReviewRecord
+    from badgekit.review.record import ReviewRecord
     from badgekit.statement.parse import Statement
 
 REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
@@ -36,24 +36,6 @@ REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
 
 def _say(message: str, *, style: str = "") -> None:
     console.say(message, style=style, to_stderr=True)
-
-
-def _review_path(statement: str, output: Path | None) -> Path:
-    from badgekit.review.checklist import REVIEW_SUFFIX
-
-    if output is not None:
-        return output
-    if statement == "-":
-        raise typer.BadParameter("give -o FILE for the review of a statement read from standard input")
-    source = Path(statement)
-    return source.with_name(f"{source.stem}{REVIEW_SUFFIX}")
-
-
-def _save(record: ReviewRecord, path: Path) -> None:
-    from badgekit.review.checklist import dump_review
-    from badgekit.safefile import write_private
-
-    write_private(path, dump_review(record, path.name))
 
 
 @app.command(rich_help_panel=WRITE_PANEL)
@@ -105,59 +87,30 @@ def review(
 
     Example: [bold]badgekit review leadership-across-boundaries-statement.md --html[/]
     """
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.review.session import review_path, save_review, start_review
+
     with reporting_errors():
         if file.endswith(REVIEW_FILE_SUFFIXES):
             _show_saved(Path(file), md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
             return
-        target = _review_path(file, output)
-        record, resumed, statement = _start(
-            ctx, file, target, badge, level, allow_name, force, fresh=answers is not None
+        try:
+            target = review_path(file, output)
+        except ValueError as problem:
+            raise typer.BadParameter(str(problem)) from None
+        catalogue = load_catalogue(settings(ctx).badges_dir)
+        record, resumed, statement = start_review(
+            catalogue, file, target, badge, level, allow_name, force, fresh=answers is not None
         )
         if answers is not None:
-            from badgekit.review.walk import apply_answers
+            from badgekit.review.record import apply_answers
 
             for notice in apply_answers(record, str(answers)):
                 _say(f"warning: {notice}", style="yellow")
-            _save(record, target)
+            save_review(record, target)
         elif not _walk(record, statement, file, target, resumed, interactive, output_format):
             return
         _finished(record, target, md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
-
-
-def _start(
-    ctx: typer.Context,
-    file: str,
-    target: Path,
-    badge: str | None,
-    level: str | None,
-    allow_name: list[str] | None,
-    force: bool,
-    *,
-    fresh: bool,
-) -> tuple[ReviewRecord, bool, Statement]:
-    """The statement checked and a review of it: a new one, or the unfinished one saved at ``target``."""
-    from badgekit.badges.catalogue import load_catalogue
-    from badgekit.checks.registry import select_rules
-    from badgekit.checks.report import Options, check_text
-    from badgekit.review.checklist import LEFT_OUT, carry_over, review_of
-    from badgekit.review.walk import load_review
-    from badgekit.textinput import display_name, read_text
-
-    earlier = load_review(str(target)) if target.exists() and not force else None
-    if earlier is not None and (earlier.finished or fresh):
-        raise BadgekitError(
-            "this statement already has a review, so it was left as it is",
-            path=str(target),
-            hint=f"Show it with: badgekit review {target.name}   (add --force to start a new review)",
-        )
-    catalogue = load_catalogue(settings(ctx).badges_dir)
-    options = Options(badge, level, tuple(allow_name or ()), tuple(select_rules(ignore=list(LEFT_OUT))))
-    shown = display_name(file)
-    report = check_text(read_text(file), shown, catalogue, options)
-    record = review_of(report, catalogue, Path(shown).name if file != "-" else shown)
-    if earlier is not None:
-        carry_over(record, earlier)
-    return record, earlier is not None, report.statement
 
 
 def _walk(
@@ -172,6 +125,7 @@ def _walk(
     """Ask the manager, saving after every answer; True once the review is finished."""
     from badgekit.checks.reflection import FUTURE_ACTION
     from badgekit.review.checklist import lines_matching
+    from badgekit.review.session import save_review
     from badgekit.review.walk import run_review
     from badgekit.terminal.asker import enable_line_editing
     from badgekit.terminal.hangup import stopping_on_hangup
@@ -193,7 +147,7 @@ def _walk(
     try:
         with stopping_on_hangup():  # a closed window stops the review as it stops the interview
             finished = run_review(
-                record, ReviewTerminal(console.stdout()), lambda r: _save(r, target), action_lines=action_lines,
+                record, ReviewTerminal(console.stdout()), lambda r: save_review(r, target), action_lines=action_lines,
                 resumed=resumed,
             )  # fmt: skip
     except KeyboardInterrupt:
@@ -208,9 +162,10 @@ def _finished(
     record: ReviewRecord, target: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None,
     output: OutputFormat,
 ) -> None:  # fmt: skip
-    from badgekit.review.checklist import OUTCOMES
+    from badgekit.review.record import OUTCOMES
+    from badgekit.review.session import write_copies
 
-    written = _write_copies(record, target, md=md, html=html, force=force, templates_dir=templates_dir)
+    written = write_copies(record, target, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
         _print_json(record, target, written)
         return
@@ -221,25 +176,9 @@ def _finished(
         _say(f"To give the learner a copy: badgekit review {target.name} --html", style="dim")
 
 
-def _write_copies(
-    record: ReviewRecord, target: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None
-) -> list[Path]:
-    from badgekit.review.walk import render_review
-    from badgekit.safefile import write_new
-
-    written = []
-    for kind, wanted in (("md", md), ("html", html)):
-        if wanted:
-            path = target.with_suffix(f".{kind}")
-            write_new(path, render_review(record, kind, templates_dir), force=force, private=True)
-            written.append(path)
-    return written
-
-
 def _print_json(record: ReviewRecord, target: Path, written: list[Path]) -> None:
-    from badgekit.review.checklist import record_to_dict
 
-    data = {**record_to_dict(record), "review_file": str(target), "copies": [str(p) for p in written]}
+    data = {**record.to_dict(), "review_file": str(target), "copies": [str(p) for p in written]}
     print_json(data)
 
 
@@ -247,20 +186,17 @@ def _show_saved(
     path: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None, output: OutputFormat
 ) -> None:
     """A saved review: shown in the terminal, as JSON, or written out for the learner."""
-    from hashlib import sha256
-
-    from badgekit.review.walk import load_review
-    from badgekit.terminal.review_asker import review_view
-    from badgekit.textinput import read_text
+    from badgekit.review.record import load_review
+    from badgekit.review.session import statement_changed, write_copies
+    from badgekit.views.review import review_view
 
     record = load_review(str(path))
     statement = path.with_name(record.statement)
-    now = sha256(read_text(str(statement)).encode("utf-8")).hexdigest() if statement.is_file() else None
-    if now is not None and now != record.statement_sha256:
+    if statement_changed(record, path) is not None:
         _say(f"note: {statement} has changed since this review.", style="yellow")
     if not record.finished:
         _say(f"note: this review is not finished. To carry on, run: badgekit review {statement}", style="yellow")
-    written = _write_copies(record, path, md=md, html=html, force=force, templates_dir=templates_dir)
+    written = write_copies(record, path, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
         _print_json(record, path, written)
         return

@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from badgekit.text import and_list, counted, plural
 
@@ -39,8 +38,8 @@ if TYPE_CHECKING:
     from badgekit.checks.report import FileReport
     from badgekit.statement.parse import Statement
 
-#: Rules a review leaves out: BK603 reads the profile of whoever runs badgekit, and a manager's
-#: profile says nothing about the learner's badges (point 1 lists the badge's prerequisites instead).
+#: Rules a review leaves out: BK603 reminds of what the learner's profile does not hold, and the
+#: manager has no learner's profile to give it (point 1 lists the badge's prerequisites instead).
 LEFT_OUT = ("BK603",)
 #: Said beside the counts of what the check found, which ``badgekit check`` run by the learner would exceed.
 LEFT_OUT_NOTE = "prerequisite reminders are left out: they depend on the learner's own profile"
@@ -271,199 +270,5 @@ def _identifying_context(found: Sequence[FoundItem]) -> list[str]:
 
 # --- the review: the manager's judgements, the actions and the follow-up --------------------------
 
-Judgement = Literal["met", "not met", "not sure"]
-JUDGEMENTS: tuple[Judgement, ...] = ("met", "not met", "not sure")
-OUTCOMES = {
-    "changes-needed": "Changes are needed before it is submitted",
-    "talk-it-through": "Talk it through before it is submitted",
-    "ready": "Ready to submit",
-    "unfinished": "The review is not finished",
-}
-
-_JUDGEMENT_WORDS: dict[str, Judgement] = {
-    "met": "met",
-    "yes": "met",
-    "not met": "not met",
-    "no": "not met",
-    "not sure": "not sure",
-    "unsure": "not sure",
-}
-
-
-def judgement_from(value: object) -> Judgement | None:
-    """A judgement as a person writes it ('met', 'Not met', 'not-sure', yes, no); None if it is none."""
-    if isinstance(value, bool):  # YAML reads an unquoted yes or no as true or false
-        return "met" if value else "not met"
-    if not isinstance(value, str):
-        return None
-    return _JUDGEMENT_WORDS.get(" ".join(value.strip().lower().replace("-", " ").replace("_", " ").split()))
-
-
-@dataclass
-class PointReview:
-    """One point of the checklist: what the check found, and the manager's judgement and comment."""
-
-    evidence: PointEvidence
-    judgement: Judgement | None = None
-    comment: str | None = None  # None until asked; "" when the manager gave none
-
-    @property
-    def done(self) -> bool:
-        return self.judgement is not None and self.comment is not None
-
-
-@dataclass
-class ReviewRecord:
-    """A review of one statement, finished or not."""
-
-    statement: str  # the statement's file name, as the review names it
-    statement_sha256: str  # to tell, later, whether the statement has changed since
-    badge: str
-    badge_title: str
-    level: str | None
-    words: int
-    word_rule: str
-    points: list[PointReview]
-    also_found: tuple[FoundItem, ...] = ()  # findings no point covers (readability)
-    reviewed: date = field(default_factory=date.today)
-    reviewer: str | None = None  # None until asked, like every answer below; "" when none was given
-    actions: list[str] | None = None  # the actions the learner intends to take
-    follow_up: date | None = None
-    feedback: str | None = None
-    finished: bool = False
-    reminders_left_out: bool = False  # the badge has prerequisites, whose reminders (LEFT_OUT) are not counted
-
-    def point(self, point_id: str) -> PointReview:
-        return next(p for p in self.points if p.evidence.point.id == point_id)
-
-    def settle(self) -> None:
-        """A point the check settles (identifying details found) is not met, whatever was said."""
-        for point in self.points:
-            if point.evidence.decided:
-                point.judgement = "not met"
-
-    def outcome(self) -> str:
-        """changes-needed, talk-it-through, ready or unfinished (see OUTCOMES)."""
-        judged = [p.judgement for p in self.points]
-        if "not met" in judged:
-            return "changes-needed"
-        if not self.finished or None in judged:
-            return "unfinished"
-        return "talk-it-through" if "not sure" in judged else "ready"
-
-    def given(self) -> int:
-        return sum(1 for p in self.points if p.done)
-
-    def found(self) -> tuple[FoundItem, ...]:
-        """Everything the check found, point by point, then what no point covers."""
-        return (*(f for p in self.points for f in p.evidence.found), *self.also_found)
-
-    def warnings(self) -> list[str]:
-        """Where the manager judged a point met although the check found errors on it: kept, but said."""
-        return [warning for point in self.points if (warning := contradiction(point))]
-
-
-def contradiction(point: PointReview) -> str | None:
-    """What to say when a point is judged met against errors the check found on it; None when it is not."""
-    errors = [f for f in point.evidence.found if f.severity == "error"]
-    if point.judgement != "met" or not errors:
-        return None
-    codes = dict.fromkeys(f.code for f in errors)
-    named = and_list([f"{code} on {lines_text(sorted({f.line for f in errors if f.code == code}))}" for code in codes])
-    return (
-        f"point {point.evidence.point.number} ({point.evidence.point.id}) is recorded as met, as judged, although "
-        f"badgekit check found {severity_counts(errors)} on it ({named})"
-    )
-
-
-def carry_over(record: ReviewRecord, earlier: ReviewRecord) -> None:
-    """Keep the answers of an unfinished review of the same statement in a fresh one."""
-    for point in record.points:
-        before = earlier.point(point.evidence.point.id)
-        point.judgement, point.comment = before.judgement, before.comment
-    record.reviewer, record.feedback, record.follow_up = earlier.reviewer, earlier.feedback, earlier.follow_up
-    record.actions = None if earlier.actions is None else list(earlier.actions)
-    record.settle()
-
-
-def review_of(report: FileReport, catalogue: Catalogue, name: str) -> ReviewRecord:
-    """A new, unanswered review of a checked statement (``name``: the statement's file, as the review names it)."""
-    from hashlib import sha256
-
-    evidence, others = gather(report, catalogue)
-    record = ReviewRecord(
-        statement=name,
-        statement_sha256=sha256(report.statement.text.encode("utf-8")).hexdigest(),
-        badge=report.badge.id,
-        badge_title=report.badge.title,
-        level=report.level,
-        words=report.words,
-        word_rule=report.badge.words.describe(),
-        points=[PointReview(e) for e in evidence],
-        also_found=others,
-        reminders_left_out=bool(report.badge.prerequisites),
-    )
-    record.settle()
-    return record
-
 
 # --- the review file ---------------------------------------------------------------------------
-
-REVIEW_SCHEMA = 1
-REVIEW_SUFFIX = "-review.yaml"
-_HEADER = (
-    "# A manager's review of a statement before it is submitted, written by badgekit review.\n"
-    "# Each point of SSSC's checklist has a judgement (met, not met or not sure) and a comment; 'found'\n"
-    "# is what badgekit check found. Show it again, or write a copy for the learner, with:\n"
-    "#   badgekit review {name} --md --html\n"
-)
-
-
-def record_to_dict(record: ReviewRecord) -> dict[str, Any]:
-    """The review as plain data: what the review file and ``--format json`` hold."""
-    return {
-        "schema": REVIEW_SCHEMA,
-        "statement": record.statement,
-        "statement_sha256": record.statement_sha256,
-        "badge": record.badge,
-        "badge_title": record.badge_title,
-        "level": record.level,
-        "words": record.words,
-        "word_rule": record.word_rule,
-        "reviewed": record.reviewed.isoformat(),
-        "reviewer": record.reviewer,
-        "finished": record.finished,
-        "outcome": record.outcome(),
-        "warnings": record.warnings(),
-        "points": [
-            {
-                "id": p.evidence.point.id,
-                "title": p.evidence.point.title,
-                "judgement": p.judgement,
-                "comment": p.comment,
-                "found": [f.to_dict() for f in p.evidence.found],
-                "context": list(p.evidence.context),
-            }
-            for p in record.points
-        ],
-        "also_found": [f.to_dict() for f in record.also_found],
-        "actions": record.actions,
-        "follow_up": record.follow_up.isoformat() if record.follow_up else None,
-        "feedback": record.feedback,
-    }
-
-
-def dump_review(record: ReviewRecord, name: str) -> str:
-    """The review file's text: YAML, with comments and answers as readable blocks."""
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    body = yaml.dump(record_to_dict(record), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return _HEADER.format(name=name) + body

@@ -2,7 +2,7 @@
 
 ``ReviewTerminal`` is badgekit.review.walk's ``ReviewAsker`` on a Rich console; it reads and chooses
 through the interview's ``TerminalAsker`` (badgekit.terminal.asker), so both behave alike.
-``review_view`` draws a finished review. Text the learner or the manager wrote is never read
+Text the learner or the manager wrote is never read
 as Rich markup.
 """
 
@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from badgekit.review.checklist import LEFT_OUT_NOTE, FoundItem, ReviewRecord, lines_text, severity_counts
+from badgekit.review.checklist import LEFT_OUT_NOTE, lines_text, severity_counts
 from badgekit.review.walk import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
 from badgekit.terminal import hangup
-from badgekit.terminal.asker import TerminalAsker, indent, read_from_input
+from badgekit.terminal.asker import TerminalAsker, read_from_input
+from badgekit.views.review import found_table, review_view
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
 
 
 class ReviewTerminal:
@@ -111,46 +112,3 @@ class ReviewTerminal:
             self.out.print(f"The statement says what they will do on {lines_text(screen.action_lines)}.")
         else:
             self.out.print("The statement does not say what they will do next: ask them.", style="yellow")
-
-
-def found_table(found: Sequence[FoundItem]) -> RenderableType:
-    """Findings as ``line 12  error  BK201  message``, laid out as check's report lays them out."""
-    from badgekit.views.checks import findings_table
-
-    return findings_table((item.line, item.severity, item.code, item.message) for item in found)
-
-
-def review_view(record: ReviewRecord) -> RenderableType:
-    """A review in full: the outcome, each point with its judgement and comment, the actions and the follow-up."""
-    from rich.console import Group
-    from rich.text import Text
-
-    from badgekit.review.checklist import OUTCOMES
-    from badgekit.text import british_date
-
-    head = Text(f"Review of {record.statement}", style="bold")
-    head.append(f"  {record.badge_title}")
-    by = f" by {record.reviewer}" if record.reviewer else ""
-    parts: list[RenderableType] = [head, Text(f"Reviewed {british_date(record.reviewed)}{by}", style="dim")]
-    outcome = record.outcome()
-    style = {"ready": "bold green", "changes-needed": "bold red"}.get(outcome, "bold yellow")
-    parts.append(Text.assemble("Outcome: ", (OUTCOMES[outcome], style)))
-    for point in record.points:
-        evidence = point.evidence
-        line = Text(f"\n{evidence.point.number}. {evidence.point.title}: ", style="bold")
-        judged = point.judgement or "not given yet"
-        line.append(judged, style={"met": "green", "not met": "red"}.get(judged, "yellow"))
-        parts.append(line)
-        if point.comment:
-            parts.append(Text(indent(point.comment)))
-        if evidence.found:
-            parts.append(found_table(evidence.found))
-    if record.also_found:
-        parts += [Text("\nAlso found by badgekit check", style="bold"), found_table(record.also_found)]
-    parts.append(Text("\nActions the learner intends to take", style="bold"))
-    parts += [Text(f"  • {action}") for action in record.actions or []] or [Text("  none noted", style="dim")]
-    if record.follow_up:
-        parts.append(Text(f"Follow up on {british_date(record.follow_up)}."))
-    if record.feedback:
-        parts += [Text("\nFeedback", style="bold"), Text(indent(record.feedback))]
-    return Group(*parts)
