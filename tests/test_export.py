@@ -17,17 +17,9 @@ from samples import sample_statement
 from badgekit.badges.catalogue import Catalogue, load_catalogue
 from badgekit.badges.model import Badge, WordRule
 from badgekit.errors import BadgekitError
-from badgekit.export.document import (
-    ExportDocument,
-    build_document,
-    normalised_markdown,
-    output_path,
-    plain_text,
-    to_evidence,
-    to_html,
-    to_markdown,
-    to_text,
-)
+from badgekit.export.document import ExportDocument, build_document, output_path
+from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
+from badgekit.export.markdown import normalised_markdown, plain_text
 from badgekit.statement.parse import parse_statement
 from badgekit.statement.wordcount import count_words
 from badgekit.views.badges import LIMITS_LINE

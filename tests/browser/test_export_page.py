@@ -119,7 +119,8 @@ def test_the_browser_checks_would_catch_a_page_that_ran_or_fetched_something(
 
 
 def test_every_bundled_badges_page_passes_axe_core(chromium: Chromium, axe_source: str, tmp_path: Path) -> None:
-    from badgekit.export.document import build_document, to_html
+    from badgekit.export.document import build_document
+    from badgekit.export.formats import to_html
     from badgekit.statement.parse import parse_statement
 
     with chromium.page() as page:

@@ -17,8 +17,9 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from badgekit.checks.model import Severity
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
 from badgekit.textinput import STDIN, display_name, read_text
@@ -199,3 +200,22 @@ def _serially(
         yield check_one(name, stdin_text if name == STDIN else None, catalogue, options)
         if progress:
             progress(1)
+
+
+def outcomes_to_dict(outcomes: Sequence[Outcome], fail_on: Severity) -> dict[str, Any]:
+    """A run over several statements as plain data (``check --format json``, docs/json-output.md)."""
+    reports = [o for o in outcomes if not isinstance(o, FileError)]
+    errors = [o for o in outcomes if isinstance(o, FileError)]
+    return {
+        "files": [r.to_dict() for r in reports],
+        "errors": [e.to_dict() for e in errors],
+        "summary": {
+            "files": len(outcomes),
+            "checked": len(reports),
+            "error": sum(r.counts.get("error", 0) for r in reports),
+            "warning": sum(r.counts.get("warning", 0) for r in reports),
+            "note": sum(r.counts.get("note", 0) for r in reports),
+            "fail_on": fail_on,
+            "failed": any(r.fails(fail_on) for r in reports),
+        },
+    }

@@ -18,6 +18,8 @@ from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.parse import Statement, parse_statement
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
     from badgekit.checks.coverage import CriterionCoverage
@@ -189,3 +191,16 @@ def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]
         replaced += 1
     pieces.append(statement.text[position:])
     return "".join(pieces), replaced
+
+
+def redacted_copy(report: FileReport, output_path: Path | None) -> tuple[Path, str, int]:
+    """Where ``check --redact`` writes its copy (``NAME.redacted.md`` unless given), the copy, and how many
+    details it replaced; never the statement itself."""
+    from pathlib import Path
+
+    text, replaced = redact(report.statement, report.findings)
+    source = Path(report.path)
+    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
+    if target.resolve() == source.resolve():
+        raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
+    return target, text, replaced

@@ -26,6 +26,7 @@ from badgekit.cli.app import (
 )
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.text import counted
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -141,7 +142,7 @@ def check(
     Example: [bold]badgekit check statement.md[/]
     """
     from badgekit.badges.catalogue import load_catalogue
-    from badgekit.checks.batch import FileError, expand_paths
+    from badgekit.checks.batch import FileError, expand_paths, outcomes_to_dict
     from badgekit.checks.report import Options
     from badgekit.textinput import STDIN, read_text
     from badgekit.tracking.profile import load_profile_for_checks
@@ -169,7 +170,7 @@ def check(
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
         reports = [o for o in outcomes if not isinstance(o, FileError)]
         if output is OutputFormat.json:
-            print_json(_json(outcomes, fail_on))
+            print_json(outcomes_to_dict(outcomes, fail_on.value))
         else:
             _print_text(outcomes)
         if redact:
@@ -217,26 +218,6 @@ def _run(
         progress.stop()
 
 
-def _json(outcomes: list[Outcome], fail_on: FailOn) -> dict[str, object]:
-    from badgekit.checks.batch import FileError
-
-    reports = [o for o in outcomes if not isinstance(o, FileError)]
-    errors = [o for o in outcomes if isinstance(o, FileError)]
-    return {
-        "files": [r.to_dict() for r in reports],
-        "errors": [e.to_dict() for e in errors],
-        "summary": {
-            "files": len(outcomes),
-            "checked": len(reports),
-            "error": sum(r.counts.get("error", 0) for r in reports),
-            "warning": sum(r.counts.get("warning", 0) for r in reports),
-            "note": sum(r.counts.get("note", 0) for r in reports),
-            "fail_on": fail_on.value,
-            "failed": any(r.fails(fail_on.value) for r in reports),
-        },
-    }
-
-
 def _print_text(outcomes: list[Outcome]) -> None:
     from badgekit.checks.batch import FileError
     from badgekit.views.checks import error_view, next_step, report_view, summary_table
@@ -257,22 +238,17 @@ def _print_text(outcomes: list[Outcome]) -> None:
 
 
 def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -> None:
-    from badgekit.checks.report import redact
+    from badgekit.checks.report import redacted_copy
     from badgekit.safefile import write_new
 
-    text, replaced = redact(report.statement, report.findings)
-    source = Path(report.path)
-    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
-    if target.resolve() == source.resolve():
-        raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
+    target, text, replaced = redacted_copy(report, output_path)
     try:
         write_new(target, text, force=force, private=True, name_option="-o")
     except BadgekitError as error:
         print_error(error)
         raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
-    noun = "detail" if replaced == 1 else "details"
     console.stderr().print(
-        f"Wrote {target} with {replaced} identifying {noun} replaced; {report.path} is unchanged.",
+        f"Wrote {target} with {counted(replaced, 'identifying detail')} replaced; {report.path} is unchanged.",
         markup=False,
         highlight=False,
     )

@@ -25,7 +25,8 @@ from badgekit.errors import BadgekitError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from badgekit.export.document import ExportDocument, Screening
+    from badgekit.export.document import ExportDocument
+    from badgekit.export.gate import Screening
 
 #: What each format is for, as the learner reads it after saving.
 PURPOSES = {
@@ -39,7 +40,7 @@ PURPOSES = {
 def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str:
     import json
 
-    from badgekit.export.document import to_evidence, to_html, to_markdown, to_text
+    from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
 
     if kind == "html":
         return to_html(document, templates_dir)
@@ -51,7 +52,7 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
 
 
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
-    from badgekit.export.document import finding_line, summary
+    from badgekit.export.gate import finding_line, summary
 
     privacy_errors = [f for f in screening.privacy if f.severity == "error"]
     if privacy_errors:
@@ -127,7 +128,8 @@ def export(
     Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
     """
     from badgekit.badges.catalogue import load_catalogue
-    from badgekit.export.document import build_document, output_path, screen, silenced_warning
+    from badgekit.export.document import build_document, output_path
+    from badgekit.export.gate import screen, silenced_warning
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN, display_name, read_text
 

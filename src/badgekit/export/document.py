@@ -1,50 +1,26 @@
-"""A checked statement turned into what the learner submits: a web page, plain text, Markdown or JSON.
+"""A checked statement read into the document every export format is made from, and where an export goes.
 
-``build_document`` reads a parsed statement and its badge into an ExportDocument; one
-function per format turns that into text:
-
-- ``to_html``: one self-contained page (inline CSS, no scripts, nothing fetched) through
-  the ``statement.html.j2`` template, the user's own first (see badgekit.render);
-- ``to_text``: plain text that pastes cleanly into a web form: no Markdown symbols,
-  headings as plain lines, one line per paragraph;
-- ``to_markdown``: the statement as normalised Markdown, for a blog;
-- ``to_evidence``: an Open Badges ``Evidence`` object, for e-portfolio systems.
-
-The learner's Markdown is parsed by markdown-it-py with raw HTML switched off, so
-``<script>`` or ``<img onerror=...>`` in a statement is shown as the characters typed,
-and ``javascript:`` links are never made into links. HTML comments are dropped from
-every format: Markdown hides them and the word count skips them, so the learner never
-meant them to be read. The learner's text reaches a template only as data: body HTML
-made here, everything else escaped by the template's autoescaping.
-
-``screen`` is the safety check that runs before any export: the privacy rules first
-(any error stops the export unless overridden), then the other rules for a summary.
+``build_document`` reads a parsed statement and its badge into an ``ExportDocument``: its title,
+its sections in order (the badge's declaration added where the statement has none) and its
+words. export/formats.py turns it into a web page, plain text, Markdown or Open Badges
+evidence; export/gate.py is the privacy check that runs before any of them. HTML comments are
+dropped from every format: Markdown hides them and the word count skips them, so the learner
+never meant them to be read.
 """
 
 from __future__ import annotations
 
 import re
-import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from badgekit.errors import BadgekitError, ExitCode
-from badgekit.export.markdown import escape_markdown, markdown_parser, normalised_markdown, plain_text
 from badgekit.statement.parse import Section, Statement
-from badgekit.text import and_list, british_date, counted, plural
-from badgekit.views.badges import LIMITS_LINE
 
 if TYPE_CHECKING:
-    from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
-    from badgekit.checks.model import Finding
-    from badgekit.checks.report import FileReport
-    from badgekit.tracking.profile import Profile
 
-HTML_TEMPLATE = "statement.html.j2"
 
 #: The formats ``export`` writes, with the suffix a derived file name gets.
 SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json"}
@@ -133,117 +109,6 @@ def build_document(statement: Statement, badge: Badge, level: str | None = None)
 # --- the formats ---------------------------------------------------------------------------
 
 
-def _heading_level(section: ExportSection) -> int:
-    return 2 if section.level <= 2 else 3
-
-
-def to_text(document: ExportDocument) -> str:
-    """Plain text to paste into a web form: the title, then each heading on its own line."""
-    parser = markdown_parser()
-    parts = [document.title]
-    for section in document.learners_sections():
-        if section.level > 0:
-            parts.append(section.heading)
-        if section.body:
-            parts.append(plain_text(section.body, parser))
-    return "\n\n".join(parts) + "\n"
-
-
-def to_markdown(document: ExportDocument) -> str:
-    """The statement as normalised Markdown: ATX headings, numbered criteria, one line per paragraph."""
-    parser = markdown_parser()
-    parts = [f"# {escape_markdown(document.title)}"]
-    for section in document.learners_sections():
-        if section.level > 0:
-            parts.append("#" * _heading_level(section) + " " + escape_markdown(section.heading))
-        if section.body:
-            parts.append(normalised_markdown(section.body, parser))
-    return "\n\n".join(parts) + "\n"
-
-
-def issuer_name(badge: Badge) -> str:
-    return badge.issuer or "the badge's issuer"
-
-
-def to_evidence(document: ExportDocument, *, evidence_id: uuid.UUID | None = None) -> dict[str, Any]:
-    """An Open Badges ``Evidence`` object, valid under both Open Badges 2.0 and 3.0.
-
-    ``type`` is a list: 3.0 requires a set holding "Evidence", and 2.0, being JSON-LD,
-    reads a list of types the same as one. The ``id`` is a ``urn:uuid:``, which both allow
-    for evidence carried inside the badge rather than published at an address.
-    """
-    badge = document.badge
-    return {
-        "type": ["Evidence"],
-        "id": f"urn:uuid:{evidence_id or uuid.uuid4()}",
-        "name": f"{badge.title}: evidence statement",
-        "description": (
-            f"A written statement of {counted(document.words, 'word')} against each of the criteria of "
-            f"the Open Badge “{badge.title}”, issued by {issuer_name(badge)}."
-        ),
-        "narrative": to_markdown(document),
-        "genre": "Prose",
-        "audience": f"Assessors of {badge.issuer} Open Badges" if badge.issuer else "Open Badge assessors",
-    }
-
-
-def html_context(document: ExportDocument) -> dict[str, Any]:
-    """What statement.html.j2 is given. Body HTML is made here, with raw HTML off; the rest is escaped."""
-    from markupsafe import Markup
-
-    from badgekit import __version__
-
-    parser = markdown_parser()
-    badge = document.badge
-    sections = [
-        {
-            "heading": section.heading if section.level > 0 else None,
-            "title": section.title,
-            "level": _heading_level(section),
-            "number": section.number,
-            "declaration": section.is_declaration,
-            "words": section.words,
-            # Safe to mark: markdown-it escapes every character of the learner's text, as html is off.
-            "html": Markup(parser.render(section.body)),
-        }
-        for section in document.sections
-    ]
-    judged = badge.words.judge(document.words)
-    return {
-        "title": document.title,
-        "badge": {
-            "id": badge.id,
-            "title": badge.title,
-            "kind": badge.kind,
-            "series": badge.series_label,
-            "issuer": badge.issuer or "",
-            "page": badge.source.url,
-            "criteria_intro": badge.criteria_intro or "",
-            "criteria_kind": badge.criteria_kind,
-            "criterion_word": badge.criterion_word,
-        },
-        "level": document.level_title,
-        "criteria": list(document.criteria),
-        "sections": sections,
-        "words": {
-            "count": judged.count,
-            "rule": badge.words.describe(),
-            "verdict": judged.verdict,
-            "within": judged.within,
-        },
-        "written": british_date(document.written) if document.written else "",
-        "limits": LIMITS_LINE,
-        "generator": f"badgekit {__version__}",
-    }
-
-
-def to_html(document: ExportDocument, templates_dir: Path | None = None) -> str:
-    """One self-contained web page: inline CSS, no scripts, nothing fetched when it opens."""
-    from badgekit.render import render_template
-
-    return render_template(HTML_TEMPLATE, html_context(document), templates_dir)
-
-
 # --- naming the output ---------------------------------------------------------------------
 
 
@@ -257,88 +122,3 @@ def output_path(source: Path, kind: str) -> Path:
 
 
 # --- the safety check that runs first -------------------------------------------------------
-
-
-class PrivacyStop(BadgekitError):
-    """The privacy check found details that could identify someone, so nothing was exported."""
-
-    exit_code = ExitCode.FINDINGS
-
-    def __init__(self, path: str, findings: Sequence[Finding]) -> None:
-        details = counted(len(findings), "detail")
-        super().__init__(
-            f"nothing was exported: the privacy check found {details} that could identify someone",
-            path=path,
-            hint=(
-                "Your evidence is published when the badge is awarded. Take these details out, or write a "
-                "role instead (such as 'my manager' or 'a person I support'), then export again; "
-                f"'badgekit check {path} --redact' writes a copy with each one replaced. If you are "
-                "certain none of them identifies anyone, add --ignore-privacy."
-            ),
-        )
-        self.findings = tuple(findings)
-
-    def error_lines(self) -> list[str]:
-        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f) for f in self.findings]
-
-
-def finding_line(path: str, finding: Finding) -> str:
-    return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
-
-
-@dataclass(frozen=True)
-class Screening:
-    """What the checks found before the export: the privacy findings, then the rest."""
-
-    report: FileReport  # the privacy run: its badge, level and parsed statement are the export's
-    privacy: tuple[Finding, ...]
-    others: tuple[Finding, ...]
-    silenced: tuple[Finding, ...] = ()  # privacy findings an ignore comment silenced: exported as written
-
-
-def screen(
-    text: str,
-    path: str,
-    catalogue: Catalogue,
-    *,
-    badge: str | None = None,
-    level: str | None = None,
-    allowed_names: Sequence[str] = (),
-    ignore_privacy: bool = False,
-    profile: Profile | None = None,
-) -> Screening:
-    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
-    from dataclasses import replace
-
-    from badgekit.checks.registry import select_rules
-    from badgekit.checks.report import Options, check_text
-
-    options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names), profile=profile)
-    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))))
-    errors = [f for f in first.findings if f.severity == "error"]
-    if errors and not ignore_privacy:
-        raise PrivacyStop(path, errors)
-    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
-    return Screening(first, first.findings, rest.findings, first.silenced)
-
-
-def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
-    """What export says before it exports privacy findings that comments silenced: a line, then one per finding."""
-    if not silenced:
-        return []
-    lines = sorted({f.line for f in silenced})
-    where = plural(len(lines), "line") + " " + and_list([str(line) for line in lines])
-    one = len(silenced) == 1
-    count = counted(len(silenced), "privacy finding")
-    these = "this detail is" if one else "these details are"
-    return [
-        f"warning: ignore comments in {path} silence {count} (on {where}), so {these} exported as written:",
-        *(f"  {finding_line(path, f)}" for f in silenced),
-        "  Take each one out unless you are certain it identifies no one.",
-    ]
-
-
-def summary(findings: Sequence[Finding]) -> str | None:
-    """'1 error and 3 warnings', or None when there is nothing."""
-    counts = [(s, sum(1 for f in findings if f.severity == s)) for s in ("error", "warning", "note")]
-    return and_list([counted(n, s) for s, n in counts if n]) or None
