@@ -33,7 +33,6 @@ from badgekit.drafting.messages import (
     Asker,
     Command,
     CriterionScreen,
-    Help,
     Opening,
     Outcome,
     Review,
@@ -235,7 +234,7 @@ class Interview:
         text = clean_answer(typed)
         if not text and existing:
             # done with nothing typed: the answer already given stands, and the learner moves on
-            self.asker.show(Notice(f"Nothing new was typed, so {self._keeps(position)}"))
+            self.asker.show(Notice(f"Nothing new was typed, so {self.keeps(position)}"))
             return position + 1
         if not text:
             self.asker.show(Notice("Nothing was typed. To leave this one for now, type skip; for help, type help."))
@@ -289,9 +288,9 @@ class Interview:
         self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice))
         if problem:
             return position
-        return self._ask_notes(position) if criterion.discussion else position + 1
+        return self.ask_notes(position) if criterion.discussion else position + 1
 
-    def _ask_notes(self, position: int, *, then: int | None = None) -> int | Outcome:
+    def ask_notes(self, position: int, *, then: int | None = None) -> int | Outcome:
         """Ask for notes from the discussion the criterion asks for; optional, so ``skip`` goes on."""
         criterion = self.criteria[position]
         following = position + 1 if then is None else then
@@ -331,7 +330,7 @@ class Interview:
         if command.name in ("skip", "notes"):
             return following
         self.asker.show(Notice("Type your notes from the discussion, or skip to go on without them."))
-        return self._ask_notes(position, then=following)
+        return self.ask_notes(position, then=following)
 
     def _accept_notes(self, criterion: Criterion, text: str) -> None:
         self.draft.set_discussion(criterion.id, text)
@@ -353,7 +352,9 @@ class Interview:
 
     def _command(self, command: Command, position: int) -> int | Outcome:
         """Do what a command typed at a criterion asks, by the table below; nothing falls through."""
-        handler = _COMMANDS.get(command.name)
+        from badgekit.drafting.commands import COMMANDS
+
+        handler = COMMANDS.get(command.name)
         if handler is None:
             self.asker.show(
                 Notice(f"badgekit cannot do '{command.name}' here: type help to see what it can.", "warning")
@@ -361,53 +362,7 @@ class Interview:
             return position
         return handler(self, command, position)
 
-    def _quit(self, _command: Command, _position: int) -> int | Outcome:
-        return Outcome.QUIT
-
-    def _skip(self, _command: Command, position: int) -> int | Outcome:
-        number = position + 1
-        if self.draft.answer(self.criteria[position].id):
-            self.asker.show(Notice(f"Skipped: {self._keeps(position)}"))
-        else:
-            notice = f"Skipped {self.word.lower()} {number} for now: come back with edit {number}, or at the end."
-            self.asker.show(Notice(notice))
-        return position + 1
-
-    def _back(self, _command: Command, position: int) -> int | Outcome:
-        if position == 0:
-            self.asker.show(Notice(f"This is the first {self.word.lower()}."))
-        return max(position - 1, 0)
-
-    def _finish(self, _command: Command, _position: int) -> int | Outcome:
-        return len(self.criteria)
-
-    def _review(self, _command: Command, position: int) -> int | Outcome:
-        self.asker.show(self.review())
-        return position
-
-    def _help(self, _command: Command, position: int) -> int | Outcome:
-        self.asker.show(Help())
-        return position
-
-    def _edit(self, command: Command, position: int) -> int | Outcome:
-        return self._go_to(command.number, position)
-
-    def _notes(self, _command: Command, position: int) -> int | Outcome:
-        if not self.criteria[position].discussion:
-            self.asker.show(Notice(f"This {self.word.lower()} does not ask for notes from a discussion."))
-            return position
-        return self._ask_notes(position, then=position)
-
-    def _add(self, _command: Command, position: int) -> int | Outcome:
-        if not self.draft.answer(self.criteria[position].id):
-            self.asker.show(Notice("There is no answer here to add to yet: type your answer."))
-            return position
-        return self._ask(position, adding=True)
-
-    def _editor(self, _command: Command, position: int) -> int | Outcome:
-        return self._use_editor(position)
-
-    def _keeps(self, position: int) -> str:
+    def keeps(self, position: int) -> str:
         """Says that a criterion's answer stays as it is, and how long it is."""
         words = count_words(self.draft.answer(self.criteria[position].id) or "")
         return f"your answer to {self.word.lower()} {position + 1} stays as it is ({counted(words, 'word')})."
@@ -434,7 +389,7 @@ class Interview:
             "so you can copy it to where it belongs."
         )
 
-    def _go_to(self, number: int | None, position: int) -> int:
+    def go_to(self, number: int | None, position: int) -> int:
         if number is None or not 1 <= number <= len(self.criteria):
             self.asker.show(
                 Notice(f"Type edit and a number from 1 to {len(self.criteria)}, for example: edit 2", "warning")
@@ -444,7 +399,7 @@ class Interview:
             self.nav.edit_typed_at = position
         return number - 1
 
-    def _use_editor(self, position: int) -> int | Outcome:
+    def use_editor(self, position: int) -> int | Outcome:
         existing = self.draft.answer(self.criteria[position].id) or ""
         edited = self.asker.edit(existing)
         if edited is None:
@@ -517,21 +472,6 @@ class Interview:
         if len(positions) == 1:
             return f"{self.word} {names} {one}."
         return f"{self.badge.criteria_noun.capitalize()} {names} {many}."
-
-
-#: What each command does at a criterion (the commands themselves, with their help, are in messages.COMMANDS).
-_COMMANDS: dict[str, Callable[[Interview, Command, int], int | Outcome]] = {
-    "quit": Interview._quit,
-    "skip": Interview._skip,
-    "back": Interview._back,
-    "finish": Interview._finish,
-    "review": Interview._review,
-    "help": Interview._help,
-    "edit": Interview._edit,
-    "notes": Interview._notes,
-    "add": Interview._add,
-    "editor": Interview._editor,
-}
 
 
 def run_interview(
