@@ -161,6 +161,43 @@ def _read_source(r: FieldReader, value: Any, here: str) -> Source | None:
     return Source(url=url, verified=verified, note=note)
 
 
+def _read_criteria_or_levels(r: FieldReader, obj: dict[str, Any]) -> tuple[tuple[Criterion, ...], tuple[Level, ...]]:
+    """A badge's criteria, or a framework's levels (each with its own): one or the other, never both."""
+    criteria = _read_criteria(r, obj, "")
+    levels = r.each(obj, "", "levels", lambda v, p, n: _read_level(r, v, p, n))
+    _report_repeats(r, [lv.id for lv in levels], "levels", "level id")
+    if "criteria" in obj and "levels" in obj:
+        r.add("levels", "give either criteria or levels, not both")
+    elif "criteria" not in obj and "levels" not in obj:
+        r.add("criteria", "required (or levels, for a framework)")
+    elif "criteria" in obj and not criteria and not any(p.field.startswith("criteria") for p in r.problems):
+        r.add("criteria", "should list at least one criterion")
+    if "levels" in obj and "criteria" not in obj and obj.get("kind") != "framework":
+        r.add("levels", "levels are for frameworks: add 'kind: framework', or list criteria instead")
+    elif "levels" in obj and obj["levels"] == []:
+        r.add("levels", "should list at least one level")
+    return criteria, levels
+
+
+def _read_aliases(r: FieldReader, obj: dict[str, Any]) -> tuple[str, ...]:
+    aliases = r.text_list(obj, "", "aliases")
+    for index, alias in enumerate(aliases):
+        if not ID_PATTERN.match(alias):
+            r.add(join("aliases", index), f"'{alias}' should be lower-case letters, digits and hyphens")
+    return aliases
+
+
+def _read_evidence_formats(r: FieldReader, obj: dict[str, Any]) -> tuple[str, ...]:
+    formats = r.text_list(obj, "", "evidence_formats")
+    for index, fmt in enumerate(formats):
+        if fmt not in EVIDENCE_FORMATS:
+            r.add(
+                join("evidence_formats", index),
+                f"should be one of {', '.join(EVIDENCE_FORMATS)}, not '{fmt}'",
+            )
+    return formats
+
+
 def parse_badge(doc: YamlDocument) -> Badge:
     """Validate one loaded badge file; raise InvalidDataError listing every problem."""
     r = FieldReader(doc)
@@ -179,32 +216,11 @@ def parse_badge(doc: YamlDocument) -> Badge:
     source = _read_source(r, obj["source"], "source") if "source" in obj else None
     if "source" not in obj:
         r.add("source", "required (where the badge's wording came from: url and verified)")
-    aliases = r.text_list(obj, "", "aliases")
-    for index, alias in enumerate(aliases):
-        if not ID_PATTERN.match(alias):
-            r.add(join("aliases", index), f"'{alias}' should be lower-case letters, digits and hyphens")
-    criteria = _read_criteria(r, obj, "")
-    levels = r.each(obj, "", "levels", lambda v, p, n: _read_level(r, v, p, n))
-    _report_repeats(r, [lv.id for lv in levels], "levels", "level id")
-    if "criteria" in obj and "levels" in obj:
-        r.add("levels", "give either criteria or levels, not both")
-    elif "criteria" not in obj and "levels" not in obj:
-        r.add("criteria", "required (or levels, for a framework)")
-    elif "criteria" in obj and not criteria and not any(p.field.startswith("criteria") for p in r.problems):
-        r.add("criteria", "should list at least one criterion")
-    if "levels" in obj and "criteria" not in obj and obj.get("kind") != "framework":
-        r.add("levels", "levels are for frameworks: add 'kind: framework', or list criteria instead")
-    elif "levels" in obj and obj["levels"] == []:
-        r.add("levels", "should list at least one level")
+    aliases = _read_aliases(r, obj)
+    criteria, levels = _read_criteria_or_levels(r, obj)
     words = _read_words(r, obj["words"], "words") if "words" in obj else WordRule()
     _check_minimums_fit(r, criteria, words)
-    formats = r.text_list(obj, "", "evidence_formats")
-    for index, fmt in enumerate(formats):
-        if fmt not in EVIDENCE_FORMATS:
-            r.add(
-                join("evidence_formats", index),
-                f"should be one of {', '.join(EVIDENCE_FORMATS)}, not '{fmt}'",
-            )
+    formats = _read_evidence_formats(r, obj)
     fields = {
         "kind": r.choice(obj, "", "kind", ("badge", "framework")) or "badge",
         "series": r.field(obj, "", "series", str),

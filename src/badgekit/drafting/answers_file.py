@@ -61,6 +61,21 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
         if level is None:
             raise InvalidDataError(problems, hint="Add a line such as 'level: direct-practice', or use --level.")
     criteria = badge.criteria_for(level)
+    answers, discussions, faulty = _read_entries(r, data, badge, criteria)
+    missing = [c for c in criteria if c.id not in answers and c.id not in faulty]
+    for criterion in missing:
+        problems.append(
+            Problem(shown, None, "", f"{badge.criterion_noun} {criterion.number} ({criterion.id}) has no answer")
+        )
+    if problems:
+        raise InvalidDataError(problems, hint=_no_statement_hint(badge, bool(missing)))
+    return AnswersFile(answers, discussions, level)
+
+
+def _read_entries(
+    r: FieldReader, data: Mapping[Any, Any], badge: Badge, criteria: Sequence[Criterion]
+) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """The answers and notes by criterion id, and the ids whose entry has a problem of its own."""
     by_key: dict[str, Criterion] = {c.id: c for c in criteria}
     by_key.update({str(c.number): c for c in criteria})
     answers: dict[str, str] = {}
@@ -80,9 +95,9 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
             continue
         given_as[criterion.id] = name
         if isinstance(value, Mapping):
-            before = len(problems)
+            before = len(r.problems)
             value, notes = _split_answer(value, name, r)
-            if len(problems) > before:
+            if len(r.problems) > before:
                 faulty.add(criterion.id)
                 continue
             if notes and notes.strip():
@@ -94,14 +109,7 @@ def answers_from_file(path: str, badge: Badge, level: str | None = None) -> Answ
             faulty.add(criterion.id)
             continue
         answers[criterion.id] = clean_answer(value)
-    missing = [c for c in criteria if c.id not in answers and c.id not in faulty]
-    for criterion in missing:
-        problems.append(
-            Problem(shown, None, "", f"{badge.criterion_noun} {criterion.number} ({criterion.id}) has no answer")
-        )
-    if problems:
-        raise InvalidDataError(problems, hint=_no_statement_hint(badge, bool(missing)))
-    return AnswersFile(answers, discussions, level)
+    return answers, discussions, faulty
 
 
 def _no_statement_hint(badge: Badge, missing: bool) -> str:

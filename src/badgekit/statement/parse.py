@@ -249,6 +249,33 @@ def declaration_pattern(declaration: str) -> re.Pattern[str]:
     return re.compile(r"[ \t>]*\s+[ \t>]*".join(parts), re.IGNORECASE)
 
 
+def _sections(bounds: list[tuple[_Heading | None, int, int]], prose_text: str) -> list[Section]:
+    """Each heading and the text under it, with the learner's words counted in ``prose_text``."""
+    sections: list[Section] = []
+    for heading, start, end in bounds:
+        body = heading.end if heading is not None else start
+        if heading is None:
+            sections.append(Section(0, None, None, "", start, body, end, count_words(prose_text[body:end]), 0))
+            continue
+        number, title = _split_number(heading.text)
+        is_declaration = heading.level >= 2 and _is_declaration_heading(title)
+        sections.append(
+            Section(
+                level=heading.level,
+                heading=heading.text,
+                number=number,
+                title=title,
+                start=start,
+                body_start=body,
+                end=end,
+                words=0 if is_declaration else count_words(prose_text[body:end]),
+                heading_words=count_words(_MARKUP_CHARS.sub(" ", heading.text)),
+                is_declaration=is_declaration,
+            )
+        )
+    return sections
+
+
 def parse_statement(text: str, path: str = "<statement>", *, declaration: str | None = None) -> Statement:
     """Read a statement. ``declaration`` is the badge's own declaration text, never counted as words."""
     fields, field_lines, body_start = read_front_matter(text, path)
@@ -282,28 +309,7 @@ def parse_statement(text: str, path: str = "<statement>", *, declaration: str | 
             _blank(prose, heading.end, end)
 
     prose_text = "".join(prose)
-    sections: list[Section] = []
-    for heading, start, end in bounds:
-        body = heading.end if heading is not None else start
-        if heading is None:
-            sections.append(Section(0, None, None, "", start, body, end, count_words(prose_text[body:end]), 0))
-            continue
-        number, title = _split_number(heading.text)
-        is_declaration = heading.level >= 2 and _is_declaration_heading(title)
-        sections.append(
-            Section(
-                level=heading.level,
-                heading=heading.text,
-                number=number,
-                title=title,
-                start=start,
-                body_start=body,
-                end=end,
-                words=0 if is_declaration else count_words(prose_text[body:end]),
-                heading_words=count_words(_MARKUP_CHARS.sub(" ", heading.text)),
-                is_declaration=is_declaration,
-            )
-        )
+    sections = _sections(bounds, prose_text)
     line_starts = (0, *(match.end() for match in re.finditer("\n", text)))
     return Statement(
         text=text,

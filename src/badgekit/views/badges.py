@@ -12,6 +12,7 @@ from badgekit.badges.schema import EVIDENCE_FORMATS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from badgekit.badges.catalogue import Catalogue
     from badgekit.tracking.profile import Profile
@@ -93,10 +94,8 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = None) -> RenderableType:
-    """Everything a learner wants to read before starting on a badge."""
-    from rich.console import Group
-    from rich.panel import Panel
+def _head(badge: Badge) -> Text:
+    """The badge's title, series, id and aliases, for the panel at the top of ``badge_detail``."""
     from rich.text import Text
 
     head = Text(badge.title, style="bold")
@@ -105,7 +104,16 @@ def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = N
     head.append(f"\nid: {badge.id}", style="dim")
     if badge.aliases:
         head.append(f"  (also: {', '.join(badge.aliases)})", style="dim")
-    parts: list[RenderableType] = [Panel(head, expand=False)]
+    return head
+
+
+def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = None) -> RenderableType:
+    """Everything a learner wants to read before starting on a badge."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Panel(_head(badge), expand=False)]
 
     def section(title: str, lines: list[str]) -> None:
         parts.append(Text(""))
