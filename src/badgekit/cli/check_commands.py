@@ -56,91 +56,108 @@ def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
     return tuple(select_rules(select, ignore))
 
 
-@app.command(rich_help_panel=WRITE_PANEL)
+_FilesOption = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="FILE...",
+        click_type=PLAIN_TEXT,
+        help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
+        show_default=False,
+    ),
+]
+
+_SelectOption = Annotated[
+    ListOption,
+    typer.Option(
+        metavar="CODES",
+        click_type=PLAIN_TEXT,
+        help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.",
+        show_default=False,
+    ),
+]
+
+_IgnoreOption = Annotated[
+    ListOption,
+    typer.Option(
+        metavar="CODES",
+        click_type=PLAIN_TEXT,
+        help="Leave out these rules: codes or starts of codes, for example BK5.",
+        show_default=False,
+    ),
+]
+
+_FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        metavar="SEVERITY",
+        help="Exit with 1 when there is a finding this serious or worse: error, warning or note.",
+        case_sensitive=False,
+    ),
+]
+
+_RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Also write a copy with every identifying detail replaced (NAME.redacted.md, or -o).",
+    ),
+]
+
+_OutputPathOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    output_option("Where --redact writes its copy (one statement only).", path_only=False),
+]
+
+_JobsOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        metavar="NUMBER",
+        click_type=WholeNumber(1),
+        help="How many statements to check at once; if not given, one for each of the computer's cores.",
+        show_default=False,
+    ),
+]
+
+CHECK_HELP = """\
+Check statements for what an assessor would return them for.
+
+Reports the words against the badge's rule, which criteria are covered
+and with how many words, and every finding by family (words, coverage,
+privacy, reflection, readability, format) with its line. Each finding
+has a code; docs/rules.md explains them all. Silence one finding on one
+line with a comment on that line: <!-- badgekit: ignore BK301 -->.
+
+How words are counted: a word is a run of non-space characters holding
+at least one letter or digit, so "multi-agency", "don't" and "500–1000"
+are one word each and a lone dash is none. The front matter, headings,
+the badge's own declaration, Markdown markup and link addresses are not
+counted; link text is. Headings' words are shown separately.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+2 the command was typed wrongly; 3 something badgekit cannot use: no
+statements where you pointed, a statement that is missing, unreadable or
+empty, or a badge id it does not know.
+
+Example: [bold]badgekit check statement.md[/]
+"""
+
+
+@app.command(rich_help_panel=WRITE_PANEL, help=CHECK_HELP)
 def check(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE...",
-            click_type=PLAIN_TEXT,
-            help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    files: _FilesOption,
     badge: BadgeOption = None,
     level: LevelOption = None,
-    select: Annotated[
-        ListOption,
-        typer.Option(
-            metavar="CODES",
-            click_type=PLAIN_TEXT,
-            help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.",
-            show_default=False,
-        ),
-    ] = None,
-    ignore: Annotated[
-        ListOption,
-        typer.Option(
-            metavar="CODES",
-            click_type=PLAIN_TEXT,
-            help="Leave out these rules: codes or starts of codes, for example BK5.",
-            show_default=False,
-        ),
-    ] = None,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            metavar="SEVERITY",
-            help="Exit with 1 when there is a finding this serious or worse: error, warning or note.",
-            case_sensitive=False,
-        ),
-    ] = FailOn.error,
+    select: _SelectOption = None,
+    ignore: _IgnoreOption = None,
+    fail_on: _FailOnOption = FailOn.error,
     allow_name: AllowNameOption = None,
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Also write a copy with every identifying detail replaced (NAME.redacted.md, or -o).",
-        ),
-    ] = False,
-    output_path: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        output_option("Where --redact writes its copy (one statement only).", path_only=False),
-    ] = None,
+    redact: _RedactOption = False,
+    output_path: _OutputPathOption = None,
     force: Annotated[bool, typer.Option("--force", help="Let --redact replace an existing file.")] = False,
-    jobs: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            metavar="NUMBER",
-            click_type=WholeNumber(1),
-            help="How many statements to check at once; if not given, one for each of the computer's cores.",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: _JobsOption = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Check statements for what an assessor would return them for.
-
-    Reports the words against the badge's rule, which criteria are covered
-    and with how many words, and every finding by family (words, coverage,
-    privacy, reflection, readability, format) with its line. Each finding
-    has a code; docs/rules.md explains them all. Silence one finding on one
-    line with a comment on that line: <!-- badgekit: ignore BK301 -->.
-
-    How words are counted: a word is a run of non-space characters holding
-    at least one letter or digit, so "multi-agency", "don't" and "500–1000"
-    are one word each and a lone dash is none. The front matter, headings,
-    the badge's own declaration, Markdown markup and link addresses are not
-    counted; link text is. Headings' words are shown separately.
-
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-    2 the command was typed wrongly; 3 something badgekit cannot use: no
-    statements where you pointed, a statement that is missing, unreadable or
-    empty, or a badge id it does not know.
-
-    Example: [bold]badgekit check statement.md[/]
-    """
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.batch import FileError, expand_paths, outcomes_to_dict
     from badgekit.checks.report import Options

@@ -63,49 +63,62 @@ def draft_store(drafts_dir: Path | None) -> DraftStore:
 say = console.say
 
 
-@app.command(rich_help_panel=WRITE_PANEL)
+_BadgeIdOption = Annotated[
+    str,
+    typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
+]
+
+_AnswersOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    answers_option(
+        "Answers in a YAML file, keyed by criterion number or id: write the statement without asking. "
+        "'-' reads them from standard input."
+    ),
+]
+
+_OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    output_option("Where to write the statement (default: ID-statement.md here); '-' prints it."),
+]
+
+_FreshOption = Annotated[
+    bool, typer.Option("--fresh", help="Start again with no answers; your saved draft is kept as a backup.")
+]
+
+_LevelOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--level",
+        metavar="LEVEL",
+        click_type=PLAIN_TEXT,
+        help="For a framework: the level you work at, by its id or its title (see 'badgekit show ID').",
+        show_default=False,
+    ),
+]
+
+DRAFT_HELP = """\
+Write your statement with a guided interview, one criterion at a time; every answer is saved as you go.
+
+Stop whenever you like (type quit, or press Ctrl-C) and run the same command again to carry on.
+At the end your statement is written to ID-statement.md, ready for 'badgekit check'.
+
+Example: [bold]badgekit draft leadership-across-boundaries[/]
+"""
+
+
+@app.command(rich_help_panel=WRITE_PANEL, help=DRAFT_HELP)
 def draft(
     ctx: typer.Context,
-    badge_id: Annotated[
-        str,
-        typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
-    ],
-    answers: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        answers_option(
-            "Answers in a YAML file, keyed by criterion number or id: write the statement without asking. "
-            "'-' reads them from standard input."
-        ),
-    ] = None,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        output_option("Where to write the statement (default: ID-statement.md here); '-' prints it."),
-    ] = None,
+    badge_id: _BadgeIdOption,
+    answers: _AnswersOption = None,
+    output: _OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the statement file if it already exists.")] = False,
-    fresh: Annotated[
-        bool, typer.Option("--fresh", help="Start again with no answers; your saved draft is kept as a backup.")
-    ] = False,
-    level: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--level",
-            metavar="LEVEL",
-            click_type=PLAIN_TEXT,
-            help="For a framework: the level you work at, by its id or its title (see 'badgekit show ID').",
-            show_default=False,
-        ),
-    ] = None,
+    fresh: _FreshOption = False,
+    level: _LevelOption = None,
     interactive: InteractiveOption = False,
     drafts_dir: DraftsDirOption = None,
     templates_dir: TemplatesDirOption = None,
 ) -> None:
-    """Write your statement with a guided interview, one criterion at a time; every answer is saved as you go.
-
-    Stop whenever you like (type quit, or press Ctrl-C) and run the same command again to carry on.
-    At the end your statement is written to ID-statement.md, ready for 'badgekit check'.
-
-    Example: [bold]badgekit draft leadership-across-boundaries[/]
-    """
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.drafting.session import resolve_level
 

@@ -48,41 +48,48 @@ ActivityWeeksOption = Annotated[Optional[int], _weeks_option("for the activities
 WritingWeeksOption = Annotated[Optional[int], _weeks_option("to write your evidence")]  # noqa: UP045
 
 
-@app.command(rich_help_panel=TRACK_PANEL)
+_StartOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        metavar="DATE",
+        click_type=PLAIN_TEXT,
+        help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
+        show_default=False,
+    ),
+]
+
+_IcsOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--ics",
+        metavar="FILE",
+        help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it).",
+    ),
+]
+
+PLAN_HELP = """\
+Plan the weeks to a badge: learning, activities, writing, the 28-day assessment and a resubmission.
+
+SSSC advises allowing time for each of these, and for a second 28-day assessment in
+case the first submission is returned. The weeks are an estimate from the badge's
+size: change them with --learning-weeks, --activity-weeks and --writing-weeks.
+
+Example: [bold]badgekit plan leadership-across-boundaries --start 2026-12-01 --ics plan.ics[/]
+"""
+
+
+@app.command(rich_help_panel=TRACK_PANEL, help=PLAN_HELP)
 def plan(
     ctx: typer.Context,
     badge_id: BadgeIdArgument,
-    start: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            metavar="DATE",
-            click_type=PLAIN_TEXT,
-            help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
-            show_default=False,
-        ),
-    ] = None,
+    start: _StartOption = None,
     learning_weeks: LearningWeeksOption = None,
     activity_weeks: ActivityWeeksOption = None,
     writing_weeks: WritingWeeksOption = None,
-    ics: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--ics",
-            metavar="FILE",
-            help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it).",
-        ),
-    ] = None,
+    ics: _IcsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Plan the weeks to a badge: learning, activities, writing, the 28-day assessment and a resubmission.
-
-    SSSC advises allowing time for each of these, and for a second 28-day assessment in
-    case the first submission is returned. The weeks are an estimate from the badge's
-    size: change them with --learning-weeks, --activity-weeks and --writing-weeks.
-
-    Example: [bold]badgekit plan leadership-across-boundaries --start 2026-12-01 --ics plan.ics[/]
-    """
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.safefile import write_new
     from badgekit.tracking.plan import Weeks, default_weeks, plan_badge, plan_to_ical

@@ -38,34 +38,59 @@ def _say(message: str, *, style: str = "") -> None:
     console.say(message, style=style, to_stderr=True)
 
 
-@app.command(rich_help_panel=WRITE_PANEL)
+_FileOption = Annotated[
+    str,
+    typer.Argument(
+        metavar="FILE",
+        click_type=PLAIN_TEXT,
+        help="The statement to review ('-' reads standard input), or a review file to show again.",
+        show_default=False,
+    ),
+]
+
+_AnswersOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    answers_option(
+        "Your judgements in a YAML file, keyed by point id or number: review without questions. "
+        "'-' reads them from standard input."
+    ),
+]
+
+_OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    output_option("Where to save the review (default: beside the statement, STATEMENT-review.yaml)."),
+]
+
+_ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace a finished review, or the --md and --html copies.")
+]
+
+REVIEW_HELP = """\
+Review a statement before it is submitted, point by point through SSSC's checklist for managers.
+
+For each point you see what badgekit check found, then say whether it is met, not met or
+you are not sure, with a comment for the learner. Then note the actions the learner intends
+to take and when you will follow them up. Anything that could identify a person makes the
+last point not met: SSSC declines such applications automatically.
+
+The review is saved beside the statement as STATEMENT-review.yaml, readable by you only,
+after every answer: stop at any point and run the same command again to carry on. Give the
+review file instead of a statement to show it again; --md and --html write a copy for the
+learner.
+
+Example: [bold]badgekit review leadership-across-boundaries-statement.md --html[/]
+"""
+
+
+@app.command(rich_help_panel=WRITE_PANEL, help=REVIEW_HELP)
 def review(
     ctx: typer.Context,
-    file: Annotated[
-        str,
-        typer.Argument(
-            metavar="FILE",
-            click_type=PLAIN_TEXT,
-            help="The statement to review ('-' reads standard input), or a review file to show again.",
-            show_default=False,
-        ),
-    ],
-    answers: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        answers_option(
-            "Your judgements in a YAML file, keyed by point id or number: review without questions. "
-            "'-' reads them from standard input."
-        ),
-    ] = None,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        output_option("Where to save the review (default: beside the statement, STATEMENT-review.yaml)."),
-    ] = None,
+    file: _FileOption,
+    answers: _AnswersOption = None,
+    output: _OutputOption = None,
     md: Annotated[bool, typer.Option("--md", help="Also write the review for the learner as Markdown.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Also write the review for the learner as a web page.")] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace a finished review, or the --md and --html copies.")
-    ] = False,
+    force: _ForceOption = False,
     interactive: InteractiveOption = False,
     badge: BadgeOption = None,
     level: LevelOption = None,
@@ -73,20 +98,6 @@ def review(
     templates_dir: TemplatesDirOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
-    """Review a statement before it is submitted, point by point through SSSC's checklist for managers.
-
-    For each point you see what badgekit check found, then say whether it is met, not met or
-    you are not sure, with a comment for the learner. Then note the actions the learner intends
-    to take and when you will follow them up. Anything that could identify a person makes the
-    last point not met: SSSC declines such applications automatically.
-
-    The review is saved beside the statement as STATEMENT-review.yaml, readable by you only,
-    after every answer: stop at any point and run the same command again to carry on. Give the
-    review file instead of a statement to show it again; --md and --html write a copy for the
-    learner.
-
-    Example: [bold]badgekit review leadership-across-boundaries-statement.md --html[/]
-    """
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.review.session import review_path, save_review, start_review
 
