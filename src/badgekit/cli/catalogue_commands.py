@@ -14,12 +14,12 @@ from badgekit.cli.app import (
     FormatOption,
     OutputFormat,
     app,
+    argument,
     print_error,
     print_json,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import ExitCode, InvalidDataError, Problem
 
 
@@ -82,11 +82,10 @@ def validate(
     ctx: typer.Context,
     files: Annotated[
         Optional[list[Path]],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        typer.Argument(
+        argument(
             metavar="[FILE]...",
-            click_type=PLAIN_TEXT,
             help="Badge files to check. With none, checks every badge badgekit can find.",
-            show_default=False,
+            plain=True,
         ),
     ] = None,
     output: FormatOption = OutputFormat.text,

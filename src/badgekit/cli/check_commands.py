@@ -18,13 +18,15 @@ from badgekit.cli.app import (
     LevelOption,
     OutputFormat,
     app,
+    argument,
+    option,
     output_option,
     print_error,
     print_json,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT, WholeNumber
+from badgekit.cli.params import WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
 from badgekit.text import counted
 
@@ -47,43 +49,34 @@ ListOption = Optional[list[str]]  # noqa: UP045 - Typer needs Optional on Python
 def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
     from badgekit.checks.registry import normalise_prefixes, select_rules, unknown_prefixes
 
-    for option, values in (("--select", select), ("--ignore", ignore)):
+    for name, values in (("--select", select), ("--ignore", ignore)):
         wrong = unknown_prefixes(normalise_prefixes(values))
         if wrong:
             raise typer.BadParameter(
-                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=option
+                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=name
             )
     return tuple(select_rules(select, ignore))
 
 
 _FilesOption = Annotated[
     list[str],
-    typer.Argument(
+    argument(
         metavar="FILE...",
-        click_type=PLAIN_TEXT,
         help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
-        show_default=False,
+        plain=True,
     ),
 ]
 
 _SelectOption = Annotated[
     ListOption,
-    typer.Option(
-        metavar="CODES",
-        click_type=PLAIN_TEXT,
-        help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.",
-        show_default=False,
+    option(
+        metavar="CODES", help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.", plain=True
     ),
 ]
 
 _IgnoreOption = Annotated[
     ListOption,
-    typer.Option(
-        metavar="CODES",
-        click_type=PLAIN_TEXT,
-        help="Leave out these rules: codes or starts of codes, for example BK5.",
-        show_default=False,
-    ),
+    option(metavar="CODES", help="Leave out these rules: codes or starts of codes, for example BK5.", plain=True),
 ]
 
 _FailOnOption = Annotated[
@@ -110,11 +103,10 @@ _OutputPathOption = Annotated[
 
 _JobsOption = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option(
+    option(
         metavar="NUMBER",
         click_type=WholeNumber(1),
         help="How many statements to check at once; if not given, one for each of the computer's cores.",
-        show_default=False,
     ),
 ]
 

@@ -14,6 +14,7 @@ from badgekit.cli.app import (
     TemplatesDirOption,
     answers_option,
     app,
+    option,
     output_option,
     reporting_errors,
     settings,
@@ -30,13 +31,12 @@ DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"  # the same as badgekit.drafting.store.DR
 
 DraftsDirOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-    typer.Option(
+    option(
         "--drafts-dir",
         envvar=DRAFTS_DIR_ENV,
         metavar="FOLDER",
         help="The folder your drafts are saved in (normally 'drafts' in badgekit's data folder).",
         file_okay=False,
-        show_default=False,
     ),
 ]
 
@@ -87,12 +87,11 @@ _FreshOption = Annotated[
 
 _LevelOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(
+    option(
         "--level",
         metavar="LEVEL",
-        click_type=PLAIN_TEXT,
         help="For a framework: the level you work at, by its id or its title (see 'badgekit show ID').",
-        show_default=False,
+        plain=True,
     ),
 ]
 

@@ -13,6 +13,7 @@ from badgekit.cli.app import (
     FormatOption,
     OutputFormat,
     app,
+    option,
     print_error,
     print_json,
     reporting_errors,
@@ -156,12 +157,11 @@ def drafts_restore(
     badge_id: DraftIdArgument,
     backup: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(
+        option(
             "--backup",
             metavar="NUMBER",
             click_type=WholeNumber(1),
             help="Which backup, by its number in 'badgekit drafts' (1 is the newest); asked if there are several.",
-            show_default=False,
         ),
     ] = None,
     drafts_dir: DraftsDirOption = None,

@@ -15,11 +15,11 @@ from badgekit.cli.app import (
     LevelOption,
     TemplatesDirOption,
     app,
+    argument,
     output_option,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError
 
 if TYPE_CHECKING:
@@ -79,11 +79,10 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
 
 _FileOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-    typer.Argument(
+    argument(
         metavar="[FILE]",
-        click_type=PLAIN_TEXT,
         help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
-        show_default=False,
+        plain=True,
     ),
 ]
 

@@ -15,11 +15,12 @@ from badgekit.cli.app import (
     FormatOption,
     OutputFormat,
     app,
+    option,
     print_json,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT, WholeNumber
+from badgekit.cli.params import WholeNumber
 
 if TYPE_CHECKING:
     from badgekit.badges.model import Badge
@@ -50,11 +51,10 @@ WritingWeeksOption = Annotated[Optional[int], _weeks_option("to write your evide
 
 _StartOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(
+    option(
         metavar="DATE",
-        click_type=PLAIN_TEXT,
         help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
-        show_default=False,
+        plain=True,
     ),
 ]
 

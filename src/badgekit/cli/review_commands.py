@@ -18,13 +18,13 @@ from badgekit.cli.app import (
     TemplatesDirOption,
     answers_option,
     app,
+    argument,
     output_option,
     print_json,
     reporting_errors,
     settings,
 )
 from badgekit.cli.draft_commands import InteractiveOption, stdin_is_terminal
-from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
 
 if TYPE_CHECKING:
@@ -40,11 +40,10 @@ def _say(message: str, *, style: str = "") -> None:
 
 _FileOption = Annotated[
     str,
-    typer.Argument(
+    argument(
         metavar="FILE",
-        click_type=PLAIN_TEXT,
         help="The statement to review ('-' reads standard input), or a review file to show again.",
-        show_default=False,
+        plain=True,
     ),
 ]
 
