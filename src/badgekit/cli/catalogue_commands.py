@@ -21,6 +21,7 @@ from badgekit.cli.app import (
     settings,
 )
 from badgekit.errors import ExitCode, InvalidDataError, Problem
+from badgekit.text import counted
 
 
 def _report_catalogue_problems(problems: list[Problem]) -> None:
@@ -119,7 +120,8 @@ def validate(
     elif problems:
         print_error(InvalidDataError(problems))
     else:
-        noun = "file" if checked == 1 else "files"
-        console.stdout().print(f"All {checked} badge {noun} are valid." if checked != 1 else "The badge file is valid.")
+        console.stdout().print(
+            f"All {counted(checked, 'badge file')} are valid." if checked != 1 else "The badge file is valid."
+        )
     if problems:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))

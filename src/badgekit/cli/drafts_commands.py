@@ -22,7 +22,7 @@ from badgekit.cli.app import (
 from badgekit.cli.draft_commands import DraftsDirOption, draft_store, say
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
-from badgekit.text import counted
+from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -211,7 +211,7 @@ def _pick_backup(backups: list[Backup], number: int | None) -> Backup | None:
         found = next((b for b in backups if b.number == number), None)
         if found is None:
             error = BadgekitError(
-                f"there is no backup number {number} of this draft: there {'is' if len(backups) == 1 else 'are'} "
+                f"there is no backup number {number} of this draft: there {is_are(len(backups))} "
                 f"{counted(len(backups), 'backup')}",
                 hint="Run 'badgekit drafts' to see them, numbered from 1 (the newest).",
             )
@@ -257,6 +257,6 @@ def drafts_delete(
         backups = len(store.backups(current.badge))
         if backups:
             say(
-                f"{counted(backups, 'backup')} of earlier drafts {'is' if backups == 1 else 'are'} still kept in "
+                f"{counted(backups, 'backup')} of earlier drafts {is_are(backups)} still kept in "
                 f"{store.directory}: see them with badgekit drafts."
             )

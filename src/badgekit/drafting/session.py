@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from badgekit.console import say
 from badgekit.drafting.messages import Outcome
 from badgekit.errors import BadgekitError
-from badgekit.text import counted
+from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -266,7 +266,7 @@ def no_such_draft(catalogue: Catalogue, store: DraftStore, badge_id: str, real_i
     if backups:
         return BadgekitError(
             f"you have no draft of '{badge_id}' now, but {counted(len(backups), 'backup')} of earlier ones "
-            f"{'is' if len(backups) == 1 else 'are'} kept",
+            f"{is_are(len(backups))} kept",
             hint=f"Bring one back with: badgekit drafts restore {real_id}",
         )
     yours = sorted({e.badge_id for e in store.entries()} | {b.badge_id for b in store.backup_entries()})

@@ -70,7 +70,7 @@ def plan_badge(badge: Badge, start: date, weeks: Weeks) -> list[Stage]:
         begin = stages[-1].end + timedelta(days=1) if stages else start
         stages.append(Stage(name, begin, begin + timedelta(days=length_days - 1), detail, if_returned))
 
-    noun = "questions" if badge.criteria_kind == "questions" else "criteria"
+    noun = badge.criteria_noun
     add("Learning materials", 7 * weeks.learning, _learning_detail(badge))
     add(
         "Activities",

@@ -131,7 +131,7 @@ def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = N
                 for i, s in enumerate(badge.steps, 1)
             ],
         )
-    what = "Questions to answer" if badge.criteria_kind == "questions" else "Criteria"
+    what = "Questions to answer" if badge.criterion_noun == "question" else badge.criteria_noun.capitalize()
     if badge.levels:
         for level in badge.levels:
             section(f"{level.title} (level id: {level.id})", _criterion_lines(level.criteria))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from badgekit import console
 from badgekit.drafting.session import answered_text, when
-from badgekit.text import counted
+from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -108,7 +108,7 @@ def print_draft(current: Draft, criteria: list[Any], known: set[str], summary: d
     if earlier:
         out.print(
             f"\n{counted(earlier, 'earlier version')} of answers you replaced "
-            f"{'is' if earlier == 1 else 'are'} kept too: see them with --format json.",
+            f"{is_are(earlier)} kept too: see them with --format json.",
             style="dim",
         )
     out.print(f"\nCarry on with: badgekit draft {current.badge}", style="dim")
