@@ -21,6 +21,7 @@ from badgekit.cli.app import (
     settings,
 )
 from badgekit.cli.params import WholeNumber
+from badgekit.text import british_date
 
 if TYPE_CHECKING:
     from badgekit.badges.model import Badge
@@ -154,7 +155,8 @@ def _print_plan(badge: Badge, stages: list[Stage], advice: list[str], ics: Path 
     out.print(table)
     first_try = next(s for s in stages if s.name == "Assessment")
     out.print(
-        f"Expect a decision by {first_try.end:%d %B %Y}; allow until {stages[-1].end:%d %B %Y} in case it is returned."
+        f"Expect a decision by {british_date(first_try.end)}; allow until {british_date(stages[-1].end)} in case it "
+        "is returned."
     )
     # The command on a line of its own, so that a narrow table never breaks it where it is copied from.
     out.print(f"When you come to write: badgekit draft {badge.id}", markup=False)
