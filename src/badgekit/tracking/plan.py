@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 from badgekit.badges.model import Badge
 
@@ -39,6 +40,16 @@ class Stage:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "days": self.days,
+            "if_returned": self.if_returned,
+            "detail": self.detail,
+        }
 
 
 def default_weeks(badge: Badge) -> Weeks:
