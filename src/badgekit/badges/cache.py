@@ -17,7 +17,6 @@ from typing import Any
 
 from badgekit import resources
 from badgekit.badges.model import Badge
-from badgekit.badges.parse import badge_from_dict
 from badgekit.badges.schema import SCHEMA_VERSION
 
 #: Bump when Badge's fields change, so that old entries are not rebuilt into the new shape.
@@ -58,15 +57,13 @@ class BadgeCache:
         try:
             if entry is None or entry["file"] != _file_stamp(path):
                 return None
-            return badge_from_dict(entry["badge"])
+            return Badge.from_dict(entry["badge"])
         except (OSError, KeyError, TypeError):
             return None
 
     def put(self, path: Path, badge: Badge) -> None:
         try:
             data = badge.to_dict()
-            for derived in ("word_rule", "unverified"):
-                data.pop(derived)
             self.entries[str(path)] = {"file": _file_stamp(path), "badge": data}
             self.changed = True
         except OSError:

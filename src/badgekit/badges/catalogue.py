@@ -16,7 +16,6 @@ from pathlib import Path
 from badgekit import resources
 from badgekit.badges.cache import BadgeCache
 from badgekit.badges.model import Badge, Prerequisite
-from badgekit.badges.parse import parse_badge
 from badgekit.errors import BadgekitError, InvalidDataError, Problem, UnknownBadgeError
 from badgekit.textinput import read_text
 from badgekit.yamldoc import YamlDocument, join, parse_yaml
@@ -47,6 +46,8 @@ class LoadedBadge:
 
 def load_badge_file(path: Path | str) -> LoadedBadge:
     """Read and validate one badge file on its own (no cross-file checks)."""
+    from badgekit.badges.parse import parse_badge  # only for a file not in the badge cache
+
     doc = _read_document(path)
     return LoadedBadge(parse_badge(doc), bundled=False, _doc=doc)
 

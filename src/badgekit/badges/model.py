@@ -285,6 +285,32 @@ class Badge:
             notes.append("the word guidance")
         return notes
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Badge:
+        """Rebuild a badge from ``to_dict`` output of an already validated badge (the badge cache's)."""
+
+        def criteria(items: list[dict[str, Any]]) -> tuple[Criterion, ...]:
+            return tuple(
+                Criterion(**{**c, "prompts": tuple(c["prompts"]), "signals": tuple(c["signals"])}) for c in items
+            )
+
+        return cls(
+            **{
+                **{k: v for k, v in data.items() if k not in _DERIVED},
+                "source": Source(**data["source"]),
+                "aliases": tuple(data["aliases"]),
+                "steps": tuple(Step(**s) for s in data["steps"]),
+                "criteria": criteria(data["criteria"]),
+                "levels": tuple(
+                    Level(id=lv["id"], title=lv["title"], criteria=criteria(lv["criteria"])) for lv in data["levels"]
+                ),
+                "words": WordRule(**data["words"]),
+                "prerequisites": tuple(Prerequisite(**p) for p in data["prerequisites"]),
+                "evidence_formats": tuple(data["evidence_formats"]),
+                "resource_people": tuple(data["resource_people"]),
+            }
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The badge as plain JSON-ready data (for ``--format json`` and the badge cache)."""
         from dataclasses import asdict
@@ -293,3 +319,7 @@ class Badge:
         data["word_rule"] = self.words.describe()
         data["unverified"] = self.unverified()
         return data
+
+
+#: Keys ``Badge.to_dict`` adds for readers, which ``from_dict`` leaves out.
+_DERIVED = ("word_rule", "unverified")

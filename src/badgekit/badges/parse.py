@@ -256,27 +256,3 @@ def parse_badge(doc: YamlDocument) -> Badge:
         resource_people=resource_people,
         **fields,  # type: ignore[arg-type]
     )
-
-
-def badge_from_dict(data: dict[str, Any]) -> Badge:
-    """Rebuild a badge from ``dataclasses.asdict`` output of an already validated badge."""
-
-    def criteria(items: list[dict[str, Any]]) -> tuple[Criterion, ...]:
-        return tuple(Criterion(**{**c, "prompts": tuple(c["prompts"]), "signals": tuple(c["signals"])}) for c in items)
-
-    return Badge(
-        **{
-            **data,
-            "source": Source(**data["source"]),
-            "aliases": tuple(data["aliases"]),
-            "steps": tuple(Step(**s) for s in data["steps"]),
-            "criteria": criteria(data["criteria"]),
-            "levels": tuple(
-                Level(id=lv["id"], title=lv["title"], criteria=criteria(lv["criteria"])) for lv in data["levels"]
-            ),
-            "words": WordRule(**data["words"]),
-            "prerequisites": tuple(Prerequisite(**p) for p in data["prerequisites"]),
-            "evidence_formats": tuple(data["evidence_formats"]),
-            "resource_people": tuple(data["resource_people"]),
-        }
-    )
