@@ -67,7 +67,7 @@ def add_more(interview: Interview, _command: Command, position: int) -> int | Ou
     if not interview.draft.answer(interview.criteria[position].id):
         interview.asker.show(Notice("There is no answer here to add to yet: type your answer."))
         return position
-    return interview._ask(position, adding=True)
+    return interview.ask(position, adding=True)
 
 
 def open_editor(interview: Interview, _command: Command, position: int) -> int | Outcome:

@@ -7,8 +7,10 @@ shown is plain data (``Opening``, ``CriterionScreen``, ``AnswerFeedback``, ``Rev
 
 The learner types an answer, or one of a few plain words on a line of its own: ``skip``,
 ``back``, ``edit 3``, ``review``, ``add``, ``notes``, ``editor``, ``finish``, ``quit`` and
-``help``. An answer is saved (through the ``save`` callback) before anything else happens, so
-the learner can stop at any point and lose nothing they have given; ``skip`` or an empty answer
+``help``, at the start of an answer or after some of it (the text before it is kept as the
+answer). What each does is in the command table (drafting/commands.py); where the interview
+goes next is drafting/navigation.py's. An answer is saved (through ``save``) before anything
+else happens, so the learner can stop at any point and lose nothing they have given; ``skip`` or an empty answer
 leaves one already given as it is, and text typed where a number was wanted is kept in the draft.
 After answering one reached with ``edit N``, the learner goes back to where they typed it. When
 an answer was cut off (Ctrl-C, a closed window), carrying on starts at it and says so.
@@ -25,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from badgekit.badges.model import Badge, Criterion, WordRule
+from badgekit.drafting.commands import COMMANDS
 from badgekit.drafting.messages import (
     SSSC_PROMPTS,
     AnswerFeedback,
@@ -126,7 +129,7 @@ class Interview:
                 nav.left_end()
             else:
                 nav.edit_typed_at = None
-                step, returned = nav.after(self._ask(nav.position))
+                step, returned = nav.after(self.ask(nav.position))
                 if returned is not None:
                     self.asker.show(Notice(f"Back to {self.word.lower()} {returned + 1}."))
             if isinstance(step, Outcome):
@@ -213,7 +216,7 @@ class Interview:
         intro = self.badge.criteria_intro
         return intro if intro and intro.endswith(":") and len(intro) <= LEAD_IN_LENGTH else None
 
-    def _ask(self, position: int, *, adding: bool = False) -> int | Outcome:
+    def ask(self, position: int, *, adding: bool = False) -> int | Outcome:
         criterion = self.criteria[position]
         existing = self.draft.answer(criterion.id)
         if not adding:
@@ -352,8 +355,6 @@ class Interview:
 
     def _command(self, command: Command, position: int) -> int | Outcome:
         """Do what a command typed at a criterion asks, by the table below; nothing falls through."""
-        from badgekit.drafting.commands import COMMANDS
-
         handler = COMMANDS.get(command.name)
         if handler is None:
             self.asker.show(
