@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from badgekit.badges import Badge, Criterion
-from badgekit.catalogue import Catalogue, load_catalogue
+from badgekit.badges.catalogue import Catalogue, load_catalogue
+from badgekit.badges.model import Badge, Criterion
 from badgekit.checks import all_rules
 from badgekit.checks.coverage import analyse_criteria
 from badgekit.checks.evidence import stem
 from badgekit.checks.report import Options, check_text
-from badgekit.statement import parse_statement
-from badgekit.wordcount import count_words
+from badgekit.statement.parse import parse_statement
+from badgekit.statement.wordcount import count_words
 
 CATALOGUE = load_catalogue(use_cache=False)
 ANSWER = (

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 from badgekit.checks import all_rules
 from badgekit.checks.coverage import analyse_criteria
 from badgekit.checks.report import Options, check_text
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from judgement_cases import CASES, USER_BADGES, Case, load_cases  # noqa: E402
 
-from badgekit.catalogue import load_catalogue  # noqa: E402
+from badgekit.badges.catalogue import load_catalogue  # noqa: E402
 from badgekit.checks import evidence  # noqa: E402
-from badgekit.statement import parse_statement  # noqa: E402
+from badgekit.statement.parse import parse_statement  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "badgekit" / "checks" / "judgement_weights.json"
 MAX_FALSE_MISSING = 0.02

@@ -17,12 +17,13 @@ from badgekit.checks.evidence import Status, judge, tokens
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, words
+from badgekit.text import counted
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from badgekit.badges import Badge, Criterion
-    from badgekit.statement import Statement
+    from badgekit.badges.model import Badge, Criterion
+    from badgekit.statement.parse import Statement
 
 #: A covered criterion with fewer words than this (and no minimum of its own) is thin.
 THIN_WORDS = 30
@@ -166,6 +167,11 @@ def _kind(context: CheckContext) -> str:
     return context.badge.criterion_word if context.badge else "Criterion"
 
 
+def _counted(context: CheckContext, count: int) -> str:
+    """ "3 criteria", "2 questions": the badge's own noun, agreeing with the count."""
+    return context.badge.criteria_counted(count) if context.badge else counted(count, "criterion", "criteria")
+
+
 _THREE = "---\nbadge: writing-evidence\n---\n\n"
 
 
@@ -283,8 +289,8 @@ def heading_number_unknown(context: CheckContext) -> Iterator[Finding]:
         if section.level == 2 and section.number is not None and not 1 <= section.number <= count:
             yield context.report_line(
                 section.start,
-                f"This heading is numbered {section.number}, but the badge has {count} "
-                f"{_kind(context).lower()}{'s' if count != 1 else ''}; number each heading as the badge does.",
+                f"This heading is numbered {section.number}, but the badge has {_counted(context, count)}; "
+                "number each heading as the badge does.",
             )
 
 

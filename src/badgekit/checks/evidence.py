@@ -40,11 +40,11 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from badgekit.checks.concepts import CONCEPTS
-from badgekit.wordcount import count_words
+from badgekit.statement.wordcount import count_words
 
 if TYPE_CHECKING:
-    from badgekit.badges import Criterion
-    from badgekit.statement import Section, Statement
+    from badgekit.badges.model import Criterion
+    from badgekit.statement.parse import Section, Statement
 
 Status = Literal["covered", "unclear", "missing"]
 

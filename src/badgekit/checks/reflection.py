@@ -21,7 +21,7 @@ from badgekit.checks.registry import rule
 from badgekit.checks.samples import DESCRIPTIVE, FUTURE, POLICY, REFLECTIVE, WRITING_EVIDENCE_GOOD, words
 
 if TYPE_CHECKING:
-    from badgekit.statement import Statement
+    from badgekit.statement.parse import Statement
 
 _BOUNDARIES = "leadership-across-boundaries"
 
