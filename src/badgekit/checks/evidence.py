@@ -211,15 +211,27 @@ def sentence_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     return result
 
 
-def _sentences(prose: str, start: int, end: int, profiles_: Sequence[Profile]) -> list[Sentence]:
+_Reading = tuple[frozenset[str], bool, bool, tuple[float, ...], tuple[float, ...]]
+
+
+def _sentences(
+    prose: str, start: int, end: int, profiles_: Sequence[Profile], seen: dict[str, _Reading] | None = None
+) -> list[Sentence]:
+    """The sentences of one paragraph, read; ``seen`` remembers the reading of each sentence's text, so that
+    a statement that repeats a sentence (a list of the same item, a pasted paragraph) reads it once."""
+    seen = {} if seen is None else seen
     result = []
     for a, b in sentence_spans(prose, start, end):
         text = prose[a:b]
-        narrative = bool(_FIRST_PERSON.search(text) and _PAST.search(text))
-        generic = not narrative and bool(_GENERIC.search(text))
-        found = terms(text)
-        shares = tuple(p.recall(found) for p in profiles_)
-        matches = tuple(p.example_match(found) for p in profiles_)
+        reading = seen.get(text)
+        if reading is None:
+            narrative = bool(_FIRST_PERSON.search(text) and _PAST.search(text))
+            generic = not narrative and bool(_GENERIC.search(text))
+            found = terms(text)
+            shares = tuple(p.recall(found) for p in profiles_)
+            matches = tuple(p.example_match(found) for p in profiles_)
+            reading = seen[text] = (found, narrative, generic, shares, matches)
+        found, narrative, generic, shares, matches = reading
         result.append(Sentence(a, b, found, narrative, generic, shares, matches))
     return result
 
@@ -338,12 +350,13 @@ def blocks(statement: Statement, profiles: Sequence[Profile]) -> list[Block]:
         found.append(Block(index, heading, section.start, section.body_start, section.end, section.words))
     if not any(b.criterion is not None for b in found):
         found = _plain_text_blocks(statement, found, profiles)
+    seen: dict[str, _Reading] = {}
     for block in found:
         block.text = statement.prose[block.body_start : block.end]
         for start, end in statement.paragraphs(block.body_start, block.end):
             words = count_words(statement.prose[start:end])
             block.paragraphs.append((start, end, words))
-            block.sentences.extend(_sentences(statement.prose, start, end, profiles))
+            block.sentences.extend(_sentences(statement.prose, start, end, profiles, seen))
     return found
 
 

@@ -31,7 +31,7 @@ from badgekit.checks.model import (
     Rule,
     Severity,
 )
-from badgekit.statement.parse import SUPPRESSION_COMMENT, Statement
+from badgekit.statement.parse import Statement, suppression_comments
 
 CODE_PATTERN = re.compile(r"^BK\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -116,11 +116,11 @@ def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 def suppressions(statement: Statement) -> dict[int, set[str]]:
     """Line number -> code prefixes silenced on it ("" silences everything but privacy on that line)."""
     silenced: dict[int, set[str]] = {}
-    for comment in SUPPRESSION_COMMENT.finditer(statement.text, statement.body_start):
-        words = comment.group(1).split(None, 1)
+    for start, _end, inner in suppression_comments(statement.text, statement.body_start):
+        words = inner.split(None, 1)
         if not words or words[0].lower() != "ignore":
             continue
-        line, _ = statement.position(comment.start())
+        line, _ = statement.position(start)
         codes = normalise_prefixes([words[1]]) if len(words) > 1 else []
         silenced.setdefault(line, set()).update(codes or [""])  # every code starts with ""
     return silenced

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by space and
 # a capital, digit or quote, or at the end of a paragraph. "e.g." and "Mrs." do not end one.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# It starts a run of stops, never inside one: from inside, it would read the rest of the run again.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|cf|approx|Prof)|\b[A-Z])\.$")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _LETTERS = re.compile(r"[^a-z]")

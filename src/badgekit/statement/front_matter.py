@@ -18,7 +18,9 @@ from badgekit.errors import BadgekitError, InvalidDataError, Problem
 
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_SIMPLE_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+# The value starts and ends with a character that is not a space, so that no run of spaces can be
+# shared out between the patterns around it (a lazy "(.*?)" before "[ \t]*$" was quadratic in them).
+_SIMPLE_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+([^ \t](?:.*[^ \t])?))?[ \t]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -31,16 +31,17 @@ from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.wordcount import count_words
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX_OPENING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
+# "[ \t]*(?::[ \t]*)?" rather than "[ \t]*:?[ \t]*", whose two runs share out the spaces after a
+# closing "**" in every possible way before failing: quadratic in the spaces.
+_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*(?::[ \t]*)?$")
 _NUMBERED = re.compile(
     r"^(?:(?:criterion|criteria|question|point|part)\s*)?(\d{1,2})(?:\s*[.):\-–—]\s*|\s+|$)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _MARKUP_CHARS = re.compile(r"[*_`#]+")
-#: badgekit's own comments (``<!-- badgekit: ignore BK301 -->``) are instructions, not prose.
-SUPPRESSION_COMMENT = re.compile(r"<!--\s*badgekit:(.*?)-->", re.IGNORECASE | re.DOTALL)
+_SUPPRESSION_OPENING = re.compile(r"<!--\s*badgekit:", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -167,6 +168,33 @@ class Statement:
         return result
 
 
+def suppression_comments(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
+    """badgekit's own comments (``<!-- badgekit: ignore BK301 -->``), instructions rather than prose, from
+    ``start``: (start, end, what follows "badgekit:"). Found as ``<!--\\s*badgekit:(.*?)-->`` would find
+    them, but in time linear in the text: an opening that is never closed is read past once."""
+    position = start
+    while (found := _SUPPRESSION_OPENING.search(text, position)) is not None:
+        closing = text.find("-->", found.end())
+        if closing < 0:
+            return  # no later comment can close either
+        yield found.start(), closing + 3, text[found.end() : closing]
+        position = closing + 3
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """A ``#`` heading's level and text, or None: what ``^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$``
+    matches and captures, worked out without its lazy group (quadratic in a run of spaces inside the line)."""
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    text = line[opening.end() :].rstrip(" \t")
+    if text.endswith("#"):
+        before = text.rstrip("#")
+        if before[-1:] in (" ", "\t"):
+            text = before.rstrip(" \t")  # a closing run of #, after a space
+    return len(opening.group(1)), text.strip()
+
+
 @dataclass
 class _Heading:
     level: int
@@ -192,10 +220,10 @@ def _find_headings(work: str, body_start: int) -> list[_Heading]:
         if fence_match:
             fence, previous = fence_match.group(1), None
             continue
-        atx = _ATX.match(line)
+        atx = atx_heading(line)
         setext = _SETEXT.match(line)
         if atx:
-            headings.append(_Heading(len(atx.group(1)), (atx.group(2) or "").strip(), start, end))
+            headings.append(_Heading(atx[0], atx[1], start, end))
             previous = None
         elif setext and previous is not None:
             level = 1 if setext.group(1)[0] == "=" else 2
@@ -240,13 +268,20 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[index] = " "
 
 
+#: Between two words of a declaration: spaces, one line break or more, and quote markers (">"), as
+#: ``[ \t>]*\s+[ \t>]*`` allows, in the one way it allows them. Written like that, the three runs share
+#: out a long run of spaces in every possible way before failing: cubic in the spaces.
+_DECLARATION_GAP = r"(?=>*\s)>*(?:[ \t][ \t>]*)?(?:[^\S \t]\s*(?:>[ \t>]*)?)?"
+
+
 def declaration_pattern(declaration: str) -> re.Pattern[str]:
     """A pattern for a badge's declaration text, however it was wrapped or quoted."""
     parts = []
-    for token in declaration.split():
-        escaped = re.escape(token).replace("’", "['’]").replace("'", "['’]")
-        parts.append(escaped)
-    return re.compile(r"[ \t>]*\s+[ \t>]*".join(parts), re.IGNORECASE)
+    for index, token in enumerate(declaration.split()):
+        word = token if index == 0 else token.lstrip(">")  # a gap takes in the quote markers before a word
+        if word:  # either apostrophe for either (replacing one and then the other nested the sets)
+            parts.append("".join("['’]" if char in "'’" else re.escape(char) for char in word))
+    return re.compile(_DECLARATION_GAP.join(parts), re.IGNORECASE)
 
 
 def _sections(bounds: list[tuple[_Heading | None, int, int]], prose_text: str) -> list[Section]:
@@ -284,8 +319,8 @@ def parse_statement(text: str, path: str = "<statement>", *, declaration: str | 
 
     learner = list(work)
     _blank(learner, 0, body_start)
-    for comment in SUPPRESSION_COMMENT.finditer(work, body_start):
-        _blank(learner, comment.start(), comment.end())
+    for comment_start, comment_end, _ in suppression_comments(work, body_start):
+        _blank(learner, comment_start, comment_end)
     declaration_found = False
     if declaration and declaration.split():
         for match in declaration_pattern(declaration).finditer(work, body_start):

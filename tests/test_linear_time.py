@@ -1,0 +1,189 @@
+"""Reading a statement takes time in proportion to its length, whatever the text (issues 16 and 17).
+
+Regular expressions that backtrack took seconds on a few kilobytes: "I took part in" and 2,000
+spaces (the declaration's pattern), 30,000 ``[`` (links), 30,000 ``<!--`` (comments). Two kinds of
+test guard against their return, neither of them a timing assertion:
+
+- each scanner that replaced such an expression finds exactly what the expression found, on text
+  made of the pieces that trip it up (the expressions are written out here as the rule in words);
+- for each troublesome pattern, 100 KB costs at most a generous multiple of the processor time 10 KB costs: ten
+  times for linear work, a hundred for quadratic, so the bound (30) fails only on the latter.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from badgekit.checks import textstats
+from badgekit.checks.evidence import sentence_spans as evidence_sentences
+from badgekit.checks.reflection import find_points
+from badgekit.statement import parse
+from badgekit.statement.front_matter import read_front_matter
+from badgekit.statement.parse import parse_statement
+from badgekit.statement.wordcount import count_words, strip_markup
+
+# --- the scanners find what the expressions found ---------------------------------------------
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>", re.IGNORECASE)
+_BARE_ADDRESS = re.compile(r"(?<![^\s(\[])(?:https?://|www\.)\S+", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"^(\s*(?:>\s*)*)\d{1,9}[.)](?=\s)", re.MULTILINE)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SUPPRESSION = re.compile(r"<!--\s*badgekit:(.*?)-->", re.IGNORECASE | re.DOTALL)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def _strip_markup_as_written(markdown: str) -> str:
+    text = _COMMENT.sub(" ", markdown)
+    text = _IMAGE_OR_LINK.sub(r" \1 ", text)
+    text = _REFERENCE_DEFINITION.sub(" ", text)
+    text = _AUTOLINK.sub(" ", text)
+    text = _BARE_ADDRESS.sub(" ", text)
+    return _LIST_NUMBER.sub(r"\1", text)
+
+
+def _declaration_as_written(declaration: str) -> re.Pattern[str]:
+    parts = ["".join("['’]" if c in "'’" else re.escape(c) for c in token) for token in declaration.split()]
+    return re.compile(r"[ \t>]*\s+[ \t>]*".join(parts), re.IGNORECASE)
+
+
+def _made_of(*pieces: str, most: int = 30) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=most).map("".join)
+
+
+MARKUP = _made_of(
+    "<!--", "-->", "-", "!", "[", "]", "(", ")", ":", " ", "\n", "\t", "a", "b1", ">", "<", "<http:", "<FTP:",
+    "www.", "http://x", "1.", "2)", "\x0b", "\u00a0", "\n   [", "]: ", "\r",
+)  # fmt: skip
+
+
+@settings(max_examples=600)
+@given(MARKUP)
+def test_markup_is_stripped_as_the_expressions_strip_it(text: str) -> None:
+    assert strip_markup(text) == _strip_markup_as_written(text)
+
+
+@settings(max_examples=400)
+@given(_made_of("#", " ", "\t", "a", "b c", "##", "\x0b", ":", most=12))
+def test_a_hash_heading_is_read_as_the_expression_reads_it(line: str) -> None:
+    match = _ATX.match(line)
+    assert parse.atx_heading(line) == ((len(match.group(1)), (match.group(2) or "").strip()) if match else None)
+
+
+@settings(max_examples=400)
+@given(_made_of("<!--", "-->", " ", "\n", "badgekit:", "BadgeKit:", "ignore", "x", "-", most=14), st.integers(0, 3))
+def test_suppression_comments_are_found_as_the_expression_finds_them(text: str, start: int) -> None:
+    expected = [(m.start(), m.end(), m.group(1)) for m in _SUPPRESSION.finditer(text, start)]
+    assert list(parse.suppression_comments(text, start)) == expected
+
+
+DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")
+
+
+@settings(max_examples=600)
+@given(
+    st.lists(st.sampled_from(DECLARATION_WORDS), min_size=1, max_size=4).map(" ".join),
+    _made_of(" ", "\t", "\n", ">", "\x0b", *DECLARATION_WORDS, most=16),
+)
+def test_the_declaration_is_found_as_the_expression_finds_it(declaration: str, text: str) -> None:
+    expected = [m.span() for m in _declaration_as_written(declaration).finditer(text)]
+    assert [m.span() for m in parse.declaration_pattern(declaration).finditer(text)] == expected
+
+
+@settings(max_examples=400)
+@given(_made_of("k", ":", " ", "\t", "a", "#", "\x0b", "b c", "-", most=12))
+def test_a_front_matter_line_is_read_as_the_expression_reads_it(line: str) -> None:
+    old, new = _FIELD.match(line), read_front_matter.__globals__["_SIMPLE_FIELD"].match(line)
+    assert (old and (old.group(1), old.group(2) or "")) == (new and (new.group(1), new.group(2) or ""))
+
+
+@settings(max_examples=400)
+@given(_made_of(".", "!", "?", " ", "\n", "A", "a", "1", ")", '"', "“", most=14))
+def test_sentences_end_where_the_expression_ended_them(text: str) -> None:
+    assert [m.span() for m in textstats._SENTENCE_END.finditer(text)] == [
+        m.span() for m in _SENTENCE_END.finditer(text)
+    ]
+
+
+# --- and take time in proportion to the text --------------------------------------------------
+
+HEADER = "---\nbadge: leadership-across-boundaries\n---\n\n"
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+#: What made a regular expression backtrack (issue 17 names the first three), and the shapes of
+#: text a statement can take at its extremes: one long word, one long line, many short lines.
+PATTERNS: dict[str, Callable[[int], str]] = {
+    "took part in, then spaces": lambda n: "I took part in" + _repeat(" ", n),
+    "open brackets": lambda n: _repeat("[", n),
+    "open comments": lambda n: _repeat("<!--", n),
+    "open badgekit comments": lambda n: _repeat("<!-- badgekit:", n),
+    "spaces": lambda n: _repeat(" ", n),
+    "one long word": lambda n: _repeat("a", n),
+    "one long line": lambda n: _repeat("word ", n),
+    "short lines": lambda n: _repeat("a\n", n),
+    "images never closed": lambda n: _repeat("![", n),
+    "addresses never closed": lambda n: _repeat("<http:", n),
+    "quote markers on lines": lambda n: _repeat(">\n", n),
+    "link definitions never closed": lambda n: _repeat("[\n", n),
+    "a heading with spaces inside": lambda n: "# a" + _repeat(" ", n) + "b",
+    "a bold line with spaces after": lambda n: "**a**" + _repeat(" ", n) + "x",
+    "full stops": lambda n: _repeat(".", n),
+    "opening quotes": lambda n: _repeat("“", n),
+}
+
+
+def _read(text: str) -> None:
+    """Everything that reads the text with regular expressions, short of the judging itself."""
+    statement = parse_statement(text, declaration="In studying and completing the activities for this badge")
+    count_words(text)
+    textstats.sentence_spans(statement)
+    find_points(statement)
+    for start, end in statement.paragraphs():
+        evidence_sentences(statement.prose, start, end)
+
+
+def _cost(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        _read(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("name", list(PATTERNS))
+def test_ten_times_the_text_costs_about_ten_times_the_time(name: str) -> None:
+    make = PATTERNS[name]
+    _read(HEADER + make(1_000))  # warm: compiled patterns, caches
+    small, large = _cost(HEADER + make(10_000)), _cost(HEADER + make(100_000))
+    assert large < 30 * max(small, 1e-4), f"{name}: 10 KB took {small * 1000:.1f} ms, 100 KB {large * 1000:.1f} ms"
+
+
+# A front matter line is read on its own path, before the body.
+def test_a_long_front_matter_value_is_read_in_proportion() -> None:
+    def front(n: int) -> str:
+        return "---\nbadge: x\ntitle: a" + _repeat(" ", n) + "b\n---\n\ntext\n"
+
+    read_front_matter(front(1_000), "x")
+    small = min(_timed(lambda: read_front_matter(front(10_000), "x")) for _ in range(3))
+    large = min(_timed(lambda: read_front_matter(front(100_000), "x")) for _ in range(3))
+    assert large < 30 * max(small, 1e-4)
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.process_time()
+    action()
+    return time.process_time() - started
