@@ -15,7 +15,7 @@ from typer.testing import Result
 
 from badgekit.badges.catalogue import load_catalogue
 from badgekit.checks import CheckContext, Finding, all_rules
-from badgekit.checks.batch import PARALLEL_FROM, FileError, check_many
+from badgekit.checks.batch import PARALLEL_FROM, FileError, available_cores, check_each, check_many, worker_count
 from badgekit.checks.report import Options, redact
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD, words
 from badgekit.statement.parse import parse_statement
@@ -247,12 +247,41 @@ def test_many_statements_in_worker_processes_match_one_process(tmp_path: Path) -
     names.append(str(tmp_path / "missing.md"))
     catalogue = load_catalogue()
     options = Options(rules=tuple(all_rules()))
-    done: list[int] = []
-    parallel = check_many(names, catalogue, options, jobs=2, progress=done.append)
+    parallel = check_many(names, catalogue, options, jobs=2)
     serial = check_many(names, catalogue, options, jobs=1)
-    assert sum(done) == len(names)
+    assert len(parallel) == len(names)
     assert isinstance(parallel[-1], FileError) and "no such file" in parallel[-1].lines[0]
     assert [o.to_dict() for o in parallel] == [o.to_dict() for o in serial]
+
+
+def test_each_statement_is_reported_before_the_next_is_read(tmp_path: Path) -> None:
+    # Output streams: the first outcome comes before the second file is even opened, so a
+    # file removed after the first outcome is reported missing, not checked.
+    first, second = (write(tmp_path, f"s{i}.md", WRITING_EVIDENCE_GOOD) for i in range(2))
+    outcomes = check_each([first, second], load_catalogue(), Options(rules=tuple(all_rules())), jobs=1)
+    assert not isinstance(next(outcomes), FileError)
+    Path(second).unlink()
+    last = next(outcomes)
+    assert isinstance(last, FileError) and "no such file" in last.lines[0]
+
+
+def test_jobs_never_outnumber_the_statements_or_the_cores() -> None:
+    assert worker_count(1000, 30) == min(30, available_cores())
+    assert worker_count(1000, 1) == 1
+    assert worker_count(None, 3) == min(3, available_cores())
+    assert worker_count(1, 500) == 1
+
+
+def test_many_statements_stream_as_one_json_document(run: Run, tmp_path: Path) -> None:
+    for i in range(3):
+        write(tmp_path, f"s{i}.md", WRITING_EVIDENCE_GOOD)
+    write(tmp_path, "empty.md", "")
+    result = run("check", str(tmp_path), "--format", "json")
+    data = json.loads(result.stdout)
+    # Written file by file, yet exactly what one json.dumps of the whole would print.
+    assert result.stdout.rstrip("\n") == json.dumps(data, indent=2, ensure_ascii=False)
+    assert [f["path"] for f in data["files"]] == [str(tmp_path / f"s{i}.md") for i in range(3)]
+    assert data["summary"]["files"] == 4 and data["summary"]["checked"] == 3 and len(data["errors"]) == 1
 
 
 def test_checking_works_offline_and_imports_no_heavy_library(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import glob
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from badgekit.checks.model import Severity
+from badgekit.checks.model import SEVERITIES, Severity
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
 from badgekit.textinput import STDIN, display_name, read_text
@@ -33,6 +34,8 @@ STATEMENT_SUFFIXES = (".md", ".markdown", ".txt")
 #: Fewer statements than this are checked in this process: starting workers costs more.
 PARALLEL_FROM = 24
 _CHUNK = 16
+#: Chunks handed to the workers ahead of the one being written, per worker: enough to keep them busy.
+_IN_FLIGHT_PER_JOB = 3
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,65 @@ def _check_chunk(names: list[str]) -> list[Outcome]:
 # --- many statements ---------------------------------------------------------------------------
 
 
-def default_jobs() -> int:
+def available_cores() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def worker_count(jobs: int | None, statements: int) -> int:
+    """How many processes to check ``statements`` in: as asked (or one per core), but never more than
+    the cores or the statements; ``--jobs 1000`` over 30 files would start 1,000 idle processes."""
+    wanted = available_cores() if jobs is None else max(1, jobs)
+    return max(1, min(wanted, available_cores(), statements))
+
+
+def check_each(
+    names: Sequence[str],
+    catalogue: Catalogue,
+    options: Options,
+    *,
+    badges_dir: Path | None = None,
+    stdin_text: str | None = None,
+    jobs: int | None = None,
+    started: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Check every named statement, yielding each outcome, in order, as soon as it and those before it are done.
+
+    Only a few chunks of statements are in the workers' hands at once, so that memory stays the
+    same however many statements there are, and output can be written as the run goes.
+    ``started`` is called once the worker processes exist (if any), so that a caller can start
+    a progress display without its thread being copied into the workers.
+    """
+    jobs = worker_count(jobs, len(names))
+    if jobs == 1 or len(names) < PARALLEL_FROM:
+        if started:
+            started()
+        for name in names:
+            yield check_one(name, stdin_text if name == STDIN else None, catalogue, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # with logging and multiprocessing: 15 ms, so only here
+
+    chunks = [list(names[i : i + _CHUNK]) for i in range(0, len(names), _CHUNK)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(badges_dir, options)) as pool:
+        pending: deque[tuple[list[str], Future[list[Outcome]] | None]] = deque()
+        waiting = iter(chunks)
+
+        def top_up() -> None:
+            while len(pending) < _IN_FLIGHT_PER_JOB * jobs and (chunk := next(waiting, None)) is not None:
+                # Standard input was read by this process: it is checked here, in its place.
+                remote = None if STDIN in chunk else pool.submit(_check_chunk, chunk)
+                pending.append((chunk, remote))
+
+        top_up()
+        if started:
+            started()
+        while pending:
+            chunk, future = pending.popleft()
+            if future is None:
+                outcomes = [check_one(n, stdin_text if n == STDIN else None, catalogue, options) for n in chunk]
+            else:
+                outcomes = future.result()
+            top_up()
+            yield from outcomes
 
 
 def check_many(
@@ -152,70 +212,52 @@ def check_many(
     badges_dir: Path | None = None,
     stdin_text: str | None = None,
     jobs: int | None = None,
-    progress: Callable[[int], None] | None = None,
-    started: Callable[[], None] | None = None,
 ) -> list[Outcome]:
-    """Check every named statement, in order. ``progress`` is told how many more are done.
-
-    ``started`` is called once the worker processes exist (if any), so that a caller
-    can start a progress display without its thread being copied into the workers.
-    """
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    if jobs == 1 or len(names) < PARALLEL_FROM:
-        if started:
-            started()
-        return list(_serially(names, catalogue, options, stdin_text, progress))
-    from concurrent.futures import ProcessPoolExecutor  # with logging and multiprocessing: 15 ms, so only here
-
-    outcomes: dict[int, Outcome] = {}
-    local = [i for i, name in enumerate(names) if name == STDIN]
-    remote = [i for i, name in enumerate(names) if name != STDIN]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(badges_dir, options)) as pool:
-        chunks = [remote[i : i + _CHUNK] for i in range(0, len(remote), _CHUNK)]
-        futures: list[tuple[list[int], Future[list[Outcome]]]] = [
-            (chunk, pool.submit(_check_chunk, [names[i] for i in chunk])) for chunk in chunks
-        ]
-        if started:
-            started()
-        for index in local:
-            outcomes[index] = check_one(names[index], stdin_text, catalogue, options)
-            if progress:
-                progress(1)
-        for chunk, future in futures:
-            for index, outcome in zip(chunk, future.result(), strict=True):
-                outcomes[index] = outcome
-            if progress:
-                progress(len(chunk))
-    return [outcomes[i] for i in range(len(names))]
+    """Every outcome of ``check_each``, in a list (for callers that want them all at once)."""
+    return list(check_each(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs))
 
 
-def _serially(
-    names: Sequence[str],
-    catalogue: Catalogue,
-    options: Options,
-    stdin_text: str | None,
-    progress: Callable[[int], None] | None,
-) -> Iterator[Outcome]:
-    for name in names:
-        yield check_one(name, stdin_text if name == STDIN else None, catalogue, options)
-        if progress:
-            progress(1)
+@dataclass(frozen=True)
+class SummaryRow:
+    """One statement's line in the summary of a run: all that is kept of it once it is written."""
+
+    path: str
+    badge: str | None  # None: it could not be checked
+    words: int = 0
+    counts: tuple[int, ...] = (0, 0, 0)  # errors, warnings, notes
 
 
-def outcomes_to_dict(outcomes: Sequence[Outcome], fail_on: Severity) -> dict[str, Any]:
-    """A run over several statements as plain data (``check --format json``, docs/json-output.md)."""
-    reports = [o for o in outcomes if not isinstance(o, FileError)]
-    errors = [o for o in outcomes if isinstance(o, FileError)]
-    return {
-        "files": [r.to_dict() for r in reports],
-        "errors": [e.to_dict() for e in errors],
-        "summary": {
-            "files": len(outcomes),
-            "checked": len(reports),
-            "error": sum(r.counts.get("error", 0) for r in reports),
-            "warning": sum(r.counts.get("warning", 0) for r in reports),
-            "note": sum(r.counts.get("note", 0) for r in reports),
-            "fail_on": fail_on,
-            "failed": any(r.fails(fail_on) for r in reports),
-        },
-    }
+@dataclass
+class Tally:
+    """What a run over many statements adds up to, kept as each outcome goes by, so that a run of
+    10,000 statements holds 10,000 summary rows rather than 10,000 reports."""
+
+    fail_on: Severity
+    rows: list[SummaryRow] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    failed: bool = False
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, FileError):
+            self.errors.append(outcome)
+            self.rows.append(SummaryRow(outcome.path, None))
+            return
+        for severity in SEVERITIES:
+            self.counts[severity] += outcome.counts.get(severity, 0)
+        self.failed = self.failed or outcome.fails(self.fail_on)
+        counts = tuple(outcome.counts.get(s, 0) for s in SEVERITIES)
+        self.rows.append(SummaryRow(outcome.path, outcome.badge.id, outcome.words, counts))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The run's ``errors`` and ``summary`` (docs/json-output.md); the files went out one by one."""
+        return {
+            "errors": [e.to_dict() for e in self.errors],
+            "summary": {
+                "files": len(self.rows),
+                "checked": len(self.rows) - len(self.errors),
+                **self.counts,
+                "fail_on": self.fail_on,
+                "failed": self.failed,
+            },
+        }

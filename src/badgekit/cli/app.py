@@ -7,7 +7,7 @@ Only this package imports typer. Heavy libraries are imported inside commands, s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -176,6 +176,22 @@ def print_json(data: Mapping[str, Any]) -> None:
     import json
 
     typer.echo(json.dumps({"schema": JSON_SCHEMA, **data}, indent=2, ensure_ascii=False))
+
+
+def print_json_streaming(key: str, items: Iterable[Mapping[str, Any]], rest: Callable[[], Mapping[str, Any]]) -> None:
+    """What ``print_json({key: list(items), **rest()})`` prints, to the byte, but each item written as it
+    comes: a long run shows its results as it goes and never holds them all."""
+    import json
+    from textwrap import indent
+
+    typer.echo(f'{{\n  "schema": {JSON_SCHEMA},\n  "{key}": [', nl=False)
+    written = 0
+    for item in items:
+        text = indent(json.dumps(item, indent=2, ensure_ascii=False), "    ")
+        typer.echo(("," if written else "") + "\n" + text, nl=False)
+        written += 1
+    tail = json.dumps(rest(), indent=2, ensure_ascii=False)  # "{\n  ...\n}"
+    typer.echo(("\n  ]" if written else "]") + ("," + tail[1:] if tail != "{}" else "\n}"))
 
 
 def print_error(error: BadgekitError) -> None:

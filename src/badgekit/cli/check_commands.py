@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -22,7 +23,7 @@ from badgekit.cli.app import (
     option,
     output_option,
     print_error,
-    print_json,
+    print_json_streaming,
     reporting_errors,
     settings,
 )
@@ -31,8 +32,10 @@ from badgekit.errors import BadgekitError, ExitCode
 from badgekit.text import counted
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from badgekit.badges.catalogue import Catalogue
-    from badgekit.checks.batch import Outcome
+    from badgekit.checks.batch import Outcome, Tally
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
 
@@ -151,7 +154,7 @@ def check(
     output: FormatOption = OutputFormat.text,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
-    from badgekit.checks.batch import FileError, expand_paths, outcomes_to_dict
+    from badgekit.checks.batch import FileError, Tally, expand_paths
     from badgekit.checks.report import Options
     from badgekit.textinput import STDIN, read_text
     from badgekit.tracking.profile import load_profile_for_checks
@@ -159,6 +162,7 @@ def check(
     rules = _rules(select or [], ignore or [])
     if output_path is not None and not redact:
         raise typer.BadParameter("-o is where --redact writes its copy; add --redact", param_hint="--output")
+    tally = Tally(fail_on.value)
     with reporting_errors():
         expansion = expand_paths(files)
         names = expansion.names
@@ -176,20 +180,30 @@ def check(
             profile=load_profile_for_checks(),
         )
         stdin_text = read_text(STDIN) if STDIN in names else None
-        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
-        reports = [o for o in outcomes if not isinstance(o, FileError)]
+        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs, output)
+        outcomes = chain(outcomes, expansion.nothing_found)
+        written = _each_written(outcomes, tally, redact, output_path, force)
         if output is OutputFormat.json:
-            print_json(outcomes_to_dict(outcomes, fail_on.value))
+            print_json_streaming("files", (o.to_dict() for o in written if not isinstance(o, FileError)), tally.to_dict)
         else:
-            _print_text(outcomes)
-        if redact:
-            for report in reports:
-                _write_redacted(report, output_path, force)
-    failed = any(r.fails(fail_on.value) for r in reports)
-    if len(reports) != len(outcomes):
+            _print_text(written, len(names) + len(expansion.nothing_found), tally)
+    if tally.errors:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
-    if failed:
+    if tally.failed:
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _each_written(
+    outcomes: Iterable[Outcome], tally: Tally, redact: bool, output_path: Path | None, force: bool
+) -> Iterator[Outcome]:
+    """Each outcome as it comes, counted in the tally, its redacted copy written once it has been reported."""
+    from badgekit.checks.batch import FileError
+
+    for outcome in outcomes:
+        tally.add(outcome)
+        yield outcome
+        if redact and not isinstance(outcome, FileError):
+            _write_redacted(outcome, output_path, force)
 
 
 def _run(
@@ -199,12 +213,16 @@ def _run(
     badges_dir: Path | None,
     stdin_text: str | None,
     jobs: int | None,
-) -> list[Outcome]:
-    from badgekit.checks.batch import check_many
+    output: OutputFormat,
+) -> Iterator[Outcome]:
+    from badgekit.checks.batch import check_each
 
+    # Text output is its own progress: each report is printed as its statement is done. A progress
+    # bar is for JSON (which goes to a file or a program) while someone watches the terminal.
     # Asking the stream, not a Rich console, spares a JSON run the cost of importing Rich's console.
-    if len(names) < 2 or not sys.stderr.isatty():
-        return check_many(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs)
+    if len(names) < 2 or output is not OutputFormat.json or not sys.stderr.isatty():
+        yield from check_each(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs)
+        return
     err = console.stderr()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -213,21 +231,16 @@ def _run(
     )
     task = progress.add_task("check", total=len(names))
     try:
-        return check_many(
-            names,
-            catalogue,
-            options,
-            badges_dir=badges_dir,
-            stdin_text=stdin_text,
-            jobs=jobs,
-            progress=lambda done: progress.advance(task, done),
-            started=progress.start,
-        )
+        for outcome in check_each(
+            names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs, started=progress.start
+        ):
+            progress.advance(task)
+            yield outcome
     finally:
         progress.stop()
 
 
-def _print_text(outcomes: list[Outcome]) -> None:
+def _print_text(outcomes: Iterable[Outcome], total: int, tally: Tally) -> None:
     from badgekit.checks.batch import FileError
     from badgekit.views.checks import error_view, next_step, report_view, summary_table
 
@@ -239,11 +252,11 @@ def _print_text(outcomes: list[Outcome]) -> None:
             console.stderr().print(error_view(outcome))
         else:
             out.print(report_view(outcome))
-            if len(outcomes) == 1:
+            if total == 1:
                 out.print(next_step(outcome), style="bold", markup=False)
-    if len(outcomes) > 1:
+    if total > 1:
         out.print()
-        out.print(summary_table(outcomes))
+        out.print(summary_table(tally.rows))
 
 
 def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -> None:

@@ -21,7 +21,7 @@ from badgekit.text import counted, plural
 
 if TYPE_CHECKING:
     from badgekit.badges.model import WordRule
-    from badgekit.checks.batch import FileError, Outcome
+    from badgekit.checks.batch import FileError, SummaryRow
     from badgekit.checks.report import FileReport
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -174,10 +174,8 @@ def error_view(error: FileError) -> RenderableType:
     return text
 
 
-def summary_table(outcomes: Sequence[Outcome]) -> Table:
+def summary_table(rows: Sequence[SummaryRow]) -> Table:
     """One row per statement, for a run over several."""
-    from badgekit.checks.batch import FileError
-
     table = Table(title="Summary", show_edge=False, pad_edge=False)
     for column, justify in (
         ("File", "left"),
@@ -188,17 +186,17 @@ def summary_table(outcomes: Sequence[Outcome]) -> Table:
         ("Notes", "right"),
     ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    for outcome in outcomes:
-        if isinstance(outcome, FileError):
-            table.add_row(Text(outcome.path), Text("could not be checked", style="bold red"), "", "", "", "")
+    for row in rows:
+        if row.badge is None:
+            table.add_row(Text(row.path), Text("could not be checked", style="bold red"), "", "", "", "")
             continue
         table.add_row(
-            Text(outcome.path),
-            Text(outcome.badge.id),
-            f"{outcome.words:,}",
+            Text(row.path),
+            Text(row.badge),
+            f"{row.words:,}",
             *(
-                Text(str(outcome.counts.get(s, 0)), style=SEVERITY_STYLES[s] if outcome.counts.get(s) else "dim")
-                for s in SEVERITIES
+                Text(str(count), style=SEVERITY_STYLES[severity] if count else "dim")
+                for severity, count in zip(SEVERITIES, row.counts, strict=True)
             ),
         )
     return table
