@@ -108,3 +108,20 @@ def test_an_alias_may_not_name_two_badges(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [
         f"{path}:8: aliases[0]: the alias 'thing-19' already names the badge 'thing-19-citizen-leadership'"
     ]
+
+
+def test_two_installations_keep_their_own_badge_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One cache file for every installation on an account made each rebuild it on every run,
+    # as each found the other's code stamp there. Each now has its own file, named by where it is.
+    from badgekit.badges import cache
+    from badgekit.resources import user_cache_dir
+
+    assert cache.cache_file_name(Path("/a/badgekit")) != cache.cache_file_name(Path("/b/badgekit"))
+    load_catalogue()
+    ours = user_cache_dir() / cache.cache_file_name()
+    written = ours.stat().st_mtime_ns
+    monkeypatch.setattr(cache, "cache_file_name", lambda: "catalogue-00000000.json")
+    monkeypatch.setattr(cache, "_code_stamp", lambda: [0])  # another version, installed elsewhere
+    load_catalogue()
+    assert (user_cache_dir() / "catalogue-00000000.json").is_file()
+    assert ours.stat().st_mtime_ns == written  # untouched by the other installation

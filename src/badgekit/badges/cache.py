@@ -4,7 +4,10 @@ Parsing and validating every badge file costs more than the rest of ``badgekit l
 put together (PyYAML alone takes longer to import than the command takes to run).
 The cache holds each valid badge as JSON, keyed by its file's path, size and
 modification time and by this module's format version; any change to a file, or to
-the code that validates it, makes that entry stale. Files with problems are never
+the code that validates it, makes that entry stale. Each installation of badgekit (a
+virtual environment, a checkout) keeps its own cache file, named after where it is
+installed: with one file for all, two installations on one account each found the
+other's stamp and rebuilt the cache on every run. Files with problems are never
 cached, so their problems are always reported. The cache is only an accelerator:
 when it cannot be read or written, badgekit parses the files as it would without it.
 """
@@ -21,8 +24,15 @@ from badgekit.badges.schema import SCHEMA_VERSION
 
 #: Bump when Badge's fields change, so that old entries are not rebuilt into the new shape.
 CACHE_FORMAT = 3  # 2: Criterion.discussion; 3: Criterion.examples
-_FILE_NAME = "catalogue.json"
 _CODE_FILES = ("model.py", "parse.py", "schema.py", "cache.py")
+
+
+def cache_file_name(installed_at: Path | None = None) -> str:
+    """``catalogue-XXXXXXXX.json``, the X's a checksum of the folder this badgekit is installed in."""
+    import zlib  # built into Python: no import time to speak of, unlike hashlib
+
+    where = str(installed_at or Path(__file__).resolve().parent)
+    return f"catalogue-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.json"
 
 
 def _code_stamp() -> list[int]:
@@ -40,7 +50,7 @@ class BadgeCache:
     """Badges by file, read once from disk and written back if anything changed."""
 
     def __init__(self, cache_dir: Path | None = None) -> None:
-        self.path = (cache_dir or resources.user_cache_dir()) / _FILE_NAME
+        self.path = (cache_dir or resources.user_cache_dir()) / cache_file_name()
         self.entries: dict[str, Any] = {}
         self.changed = False
         self.stamp: list[int] = []
