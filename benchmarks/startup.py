@@ -24,9 +24,32 @@ def badgekit_command() -> list[str]:
     return [str(script)] if script.exists() else [shutil.which("badgekit") or "badgekit"]
 
 
+#: Marks a command whose output goes to a pseudo-terminal (see on_terminal).
+_TERMINAL = "<terminal>"
+
+
+def on_terminal(argv: list[str]) -> list[str]:
+    """The command, marked to run with its output on a pseudo-terminal, as a person at one sees it."""
+    return [_TERMINAL, *argv]
+
+
 def time_once(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    if argv[0] != _TERMINAL:
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return time.perf_counter() - start
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(argv[1:], env=env, stdout=follower, stderr=follower, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    try:
+        while os.read(leader, 65536):
+            pass
+    except OSError:
+        pass  # the terminal closes when the command ends
+    process.wait()
+    os.close(leader)
     return time.perf_counter() - start
 
 

@@ -394,3 +394,17 @@ def test_words_0742_in_the_front_matter_reads_as_742_however_the_rest_is_written
     path = write(tmp_path, "s.md", f"---\nbadge: writing-evidence\n{title}\nwords: 0742\n---\n\n" + words(40))
     result = run("check", path, "--format", "json")
     assert json.loads(result.stdout)["files"][0]["word_counts"]["declared"] == 742
+
+
+def test_the_installed_command_exits_with_the_command_s_code_and_all_its_output(tmp_path: Path) -> None:
+    # main() ends the process without Python's slow teardown: the code and every line must survive it.
+    good, missing = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD), str(tmp_path / "missing.md")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    for args, code in ((["--version"], 0), (["check", good, "--format", "json"], 0), (["check", missing], 3)):
+        done = subprocess.run([sys.executable, "-m", "badgekit", *args], capture_output=True, text=True, env=env)
+        assert done.returncode == code, done.stderr
+        assert done.stdout.strip() or done.stderr.strip()
+    json_run = subprocess.run(
+        [sys.executable, "-m", "badgekit", "check", good, "--format", "json"], capture_output=True, text=True, env=env
+    )
+    assert json.loads(json_run.stdout)["summary"]["checked"] == 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 # Commands register in the order --help lists them: the learner's path first.
 # isort: off
@@ -61,7 +63,29 @@ def _default_name(callback: object) -> str:
 
 def main() -> None:
     keep_only_command(sys.argv[1:])
-    app(prog_name="badgekit")
+    try:
+        app(prog_name="badgekit")
+    except SystemExit as stop:
+        leave(stop)
+
+
+def leave(stop: SystemExit) -> NoReturn:
+    """End the process with the command's exit code as soon as its output is out.
+
+    Python's own shutdown takes apart every module and object one by one: 20 to 30 ms on
+    every run, a sixth of a check, and nothing a finished command needs (each command writes
+    and closes its own files, atomically, before it returns). When the output cannot be
+    flushed (a closed pipe, a full disk), or the code is not a number, Python ends as usual.
+    """
+    code = 0 if stop.code is None else stop.code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise stop from None
+    if not isinstance(code, int):
+        raise stop
+    os._exit(code)
 
 
 __all__ = ["app", "main"]
