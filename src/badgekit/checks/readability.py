@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, words
-from badgekit.checks.textstats import readability_of, sentence_spans, words_of
+from badgekit.checks.textstats import readability_of, sentence_words
 
 _BOUNDARIES = "leadership-across-boundaries"
 MIN_WORDS_FOR_SCORES = 100
@@ -59,8 +59,8 @@ def hard_to_read(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(100), badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD, Example("- " + _LONG[:100], badge=None)],
 )
 def long_sentence(context: CheckContext) -> Iterator[Finding]:
-    for start, end in sentence_spans(context.statement):
-        count = len(words_of(context.statement.prose[start:end]))
+    for start, end, found in sentence_words(context.statement):
+        count = len(found)
         if count > LONG_SENTENCE:
             yield context.report(
                 start,

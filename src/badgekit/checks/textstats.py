@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from badgekit.statement.wordcount import is_word, strip_markup
@@ -52,6 +53,7 @@ _SPECIAL = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # a statement uses a few hundred words, many times over
 def syllables(word: str) -> int:
     """Syllables in an English word, by spelling rules (at least one for any word)."""
     word = _LETTERS.sub("", word.lower())
@@ -89,6 +91,17 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
 
 def sentence_spans(statement: Statement) -> list[tuple[int, int]]:
     """Every sentence of the learner's prose, as offsets into the file."""
+    return list(statement.remembered("readability sentences", lambda: _sentence_spans(statement)))
+
+
+def sentence_words(statement: Statement) -> list[tuple[int, int, list[str]]]:
+    """Every sentence of the learner's prose with its words (the scores and BK502 both count them)."""
+    return statement.remembered(
+        "readability words", lambda: [(a, b, words_of(statement.prose[a:b])) for a, b in sentence_spans(statement)]
+    )
+
+
+def _sentence_spans(statement: Statement) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for start, end in statement.paragraphs():
         chunk = statement.prose[start:end]
@@ -146,9 +159,9 @@ class Readability:
 
 
 def measure(statement: Statement) -> Readability:
-    spans = sentence_spans(statement)
-    all_words = [w for a, b in spans for w in words_of(statement.prose[a:b])]
-    return Readability(len(all_words), len(spans), sum(syllables(w) for w in all_words))
+    sentences = sentence_words(statement)
+    all_words = [w for _, _, found in sentences for w in found]
+    return Readability(len(all_words), len(sentences), sum(syllables(w) for w in all_words))
 
 
 def readability_of(context: CheckContext) -> Readability:

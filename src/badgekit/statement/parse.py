@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.wordcount import count_words
+
+T = TypeVar("T")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_OPENING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -78,6 +80,15 @@ class Statement:
     prose: str  # ``learner`` with headings and the declaration section blanked too
     declaration_found: bool  # the badge's declaration text (or a Declaration heading) is present
     _line_starts: tuple[int, ...] = field(repr=False, default=())
+    #: What several rules work out from the text alone (paragraphs, sentences), worked out once.
+    _remembered: dict[Hashable, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    def remembered(self, key: Hashable, work_out: Callable[[], T]) -> T:
+        """``work_out()``, the first time it is asked for under ``key``; the same answer after that."""
+        if key not in self._remembered:
+            self._remembered[key] = work_out()
+        found: T = self._remembered[key]
+        return found
 
     # --- what the front matter says --------------------------------------------------
 
@@ -153,6 +164,9 @@ class Statement:
     def paragraphs(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Runs of prose separated by blank lines, as (start, end) offsets holding at least one word."""
         end = len(self.prose) if end is None else end
+        return list(self.remembered(("paragraphs", start, end), lambda: self._paragraphs(start, end)))
+
+    def _paragraphs(self, start: int, end: int) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         position = start
         for match in _PARAGRAPH_BREAK.finditer(self.prose, start, end):
