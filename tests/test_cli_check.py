@@ -131,7 +131,7 @@ def test_an_unknown_badge_exits_3_with_a_suggestion(run: Run, tmp_path: Path) ->
         (b"", "this file is empty"),
         (b"   \n\n", "this file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
-        (b"caf\xe9 au lait\n", "line 1 is not UTF-8"),
+        (b"caf\x81 au lait\n", "line 1 is not text that badgekit can read (neither UTF-8 nor Windows-1252)"),
         (b"a" * (2 * 1024 * 1024 + 10), "too large"),
     ],
 )
