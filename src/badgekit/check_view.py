@@ -21,6 +21,7 @@ from badgekit.checks.model import CATEGORIES, SEVERITIES
 if TYPE_CHECKING:
     from badgekit.badges import WordRule
     from badgekit.checks.batch import FileError, Outcome
+    from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -79,10 +80,11 @@ def criteria_table(report: FileReport) -> Table:
     return table
 
 
-def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
+def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Table:
     """Findings as ``line 12  error  BK201  message`` rows (check's report and the manager's review).
 
     Each row is (line, severity, code, message); the message is never read as Rich markup.
+    A place given as text ("paragraph 4", in a Word document) is shown as it is.
     """
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", style="dim", no_wrap=True)
@@ -90,8 +92,20 @@ def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
     for line, severity, code, message in rows:
-        table.add_row(f"  line {line}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, Text(message))
+        where = f"line {line}" if isinstance(line, int) else line
+        shown = message if isinstance(message, Text) else Text(message)
+        table.add_row(f"  {where}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, shown)
     return table
+
+
+def _finding_row(report: FileReport, finding: Finding) -> tuple[int | str, str, str, str | Text]:
+    """A finding's row; in a Word document, its paragraph's number and the message after its opening words."""
+    place = report.source.place_of(finding.line) if report.source is not None else None
+    if place is None:
+        return finding.line, finding.severity, finding.code, finding.message
+    message = Text(f"(“{place.opening}”) ", style="dim")
+    message.append(finding.message)
+    return place.number(), finding.severity, finding.code, message
 
 
 def findings_view(report: FileReport) -> RenderableType:
@@ -101,7 +115,7 @@ def findings_view(report: FileReport) -> RenderableType:
         if not found:
             continue
         parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
-        table = findings_table((f.line, f.severity, f.code, f.message) for f in found)
+        table = findings_table(_finding_row(report, f) for f in found)
         parts.append(table)
     if not parts:
         parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
@@ -113,7 +127,9 @@ def report_view(report: FileReport) -> RenderableType:
     header = Text(report.path, style="bold")
     header.append(f"  {report.badge.title} ({report.badge.id}", style="")
     header.append(f", level {report.level})" if report.level else ")")
-    lines: list[RenderableType] = [header, words_bar(report.words, report.badge.words)]
+    lines: list[RenderableType] = [header]
+    lines.extend(Text(f"Note: {notice}.", style="yellow") for notice in report.notices)
+    lines.append(words_bar(report.words, report.badge.words))
     details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
     if report.readability and report.readability.words:
         details.append(
@@ -123,7 +139,10 @@ def report_view(report: FileReport) -> RenderableType:
     lines.append(details)
     summary = Text("Findings: ")
     summary.append_text(counts_text(report.counts))
-    if report.silenced:
+    if report.silenced and report.source is not None and report.source.places is not None:
+        places = ", ".join(dict.fromkeys(report.where(finding.line) for finding in report.silenced))
+        summary.append(f"   ({len(report.silenced)} silenced by comments, at {places})", style="dim")
+    elif report.silenced:
         on_lines = sorted({finding.line for finding in report.silenced})
         summary.append(
             f"   ({len(report.silenced)} silenced by comments, on line{'s' if len(on_lines) > 1 else ''} "

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from badgekit.catalogue import Catalogue
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
+    from badgekit.statement_source import StatementSource
 
 HTML_TEMPLATE = "statement.html.j2"
 
@@ -297,7 +298,7 @@ class PrivacyStop(BadgekitError):
 
     exit_code = ExitCode.FINDINGS
 
-    def __init__(self, path: str, findings: Sequence[Finding]) -> None:
+    def __init__(self, path: str, findings: Sequence[Finding], *, where: Where | None = None) -> None:
         count = len(findings)
         details = "1 detail" if count == 1 else f"{count} details"
         super().__init__(
@@ -311,12 +312,20 @@ class PrivacyStop(BadgekitError):
             ),
         )
         self.findings = tuple(findings)
+        self.where = where
 
     def error_lines(self) -> list[str]:
-        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f) for f in self.findings]
+        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f, self.where) for f in self.findings]
 
 
-def finding_line(path: str, finding: Finding) -> str:
+#: Where a line of the statement is, for a learner: a paragraph of a Word document (FileReport.where).
+Where = Callable[[int], str]
+
+
+def finding_line(path: str, finding: Finding, where: Where | None = None) -> str:
+    """``path:12:5: BK301 message``, or ``path: paragraph 4 ("..."): BK301 message`` for a Word document."""
+    if where is not None:
+        return f"{path}: {where(finding.line)}: {finding.code} {finding.message}"
     return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
 
 
@@ -339,6 +348,7 @@ def screen(
     level: str | None = None,
     allowed_names: Sequence[str] = (),
     ignore_privacy: bool = False,
+    source: StatementSource | None = None,
 ) -> Screening:
     """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
     from dataclasses import replace
@@ -347,26 +357,28 @@ def screen(
     from badgekit.checks.report import Options, check_text
 
     options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names))
-    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))))
+    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))), source=source)
     errors = [f for f in first.findings if f.severity == "error"]
     if errors and not ignore_privacy:
-        raise PrivacyStop(path, errors)
-    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
+        raise PrivacyStop(path, errors, where=first.where if source and source.places else None)
+    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))), source=source)
     return Screening(first, first.findings, rest.findings, first.silenced)
 
 
-def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
+def silenced_warning(path: str, silenced: Sequence[Finding], places: Where | None = None) -> list[str]:
     """What export says before it exports privacy findings that comments silenced: a line, then one per finding."""
     if not silenced:
         return []
     lines = sorted({f.line for f in silenced})
     where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    if places is not None:
+        where = ", ".join(dict.fromkeys(places(line) for line in lines))
     one = len(silenced) == 1
     count = "1 privacy finding" if one else f"{len(silenced)} privacy findings"
     these = "this detail is" if one else "these details are"
     return [
         f"warning: ignore comments in {path} silence {count} (on {where}), so {these} exported as written:",
-        *(f"  {finding_line(path, f)}" for f in silenced),
+        *(f"  {finding_line(path, f, places)}" for f in silenced),
         "  Take each one out unless you are certain it identifies no one.",
     ]
 

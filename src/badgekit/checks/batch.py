@@ -1,6 +1,6 @@
 """Checking many statements in one run: finding the files and spreading the work over the cores.
 
-Arguments may be files, folders (every .md, .markdown and .txt file in them) and
+Arguments may be files, folders (every .md, .markdown, .txt and .docx file in them) and
 glob patterns (for shells that do not expand them, ``"drafts/**/*.md"``), or ``-``
 for standard input. A folder or pattern that finds no statement is reported as one
 that could not be checked (exit code 3), never passed over in silence.
@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
-from badgekit.textinput import STDIN, display_name, read_text
+from badgekit.textinput import STDIN, display_name
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from badgekit.catalogue import Catalogue
 
-STATEMENT_SUFFIXES = (".md", ".markdown", ".txt")
+STATEMENT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 #: Fewer statements than this are checked in this process: starting workers costs more.
 PARALLEL_FROM = 24
 _CHUNK = 16
@@ -116,8 +116,10 @@ def check_one(name: str, text: str | None, catalogue: Catalogue, options: Option
     """Check one file by name (or the given text, for standard input)."""
     shown = display_name(name)
     try:
-        content = text if text is not None else read_text(name)
-        return check_text(content, shown, catalogue, options)
+        from badgekit.statement_source import plain_source, read_statement
+
+        source = plain_source(text, shown) if text is not None else read_statement(name)
+        return check_text(source.text, shown, catalogue, options, source=source)
     except BadgekitError as error:
         lines = tuple(line if line.startswith(shown) else f"{shown}: {line}" for line in error.error_lines())
         return FileError(shown, lines, error.hint)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from badgekit.catalogue import Catalogue
     from badgekit.checks.coverage import CriterionCoverage
     from badgekit.checks.textstats import Readability
+    from badgekit.statement_source import StatementSource
 
 NO_BADGE_HINT = (
     "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
@@ -51,6 +52,15 @@ class FileReport:
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
     silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
+    source: StatementSource | None = None  # how the file was read: notices, and paragraphs for a document
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return self.source.notices if self.source else ()
+
+    def where(self, line: int) -> str:
+        """Where a line is, as the learner finds it: "line 12", or a paragraph of a Word document."""
+        return self.source.where(line) if self.source else f"line {line}"
 
     @property
     def words(self) -> int:
@@ -86,9 +96,16 @@ class FileReport:
             "criteria": [c.to_dict() for c in self.criteria],
             "readability": self.readability.to_dict() if self.readability else None,
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
-            "findings": [f.to_dict() for f in self.findings],
-            "silenced": [f.to_dict() for f in self.silenced],
+            "findings": [self._finding_dict(f) for f in self.findings],
+            "silenced": [self._finding_dict(f) for f in self.silenced],
+            "notices": list(self.notices),
         }
+
+    def _finding_dict(self, finding: Finding) -> dict[str, Any]:
+        data = finding.to_dict()
+        if self.source is not None and self.source.places is not None:
+            data["where"] = self.where(finding.line)  # a document's lines are badgekit's, not the learner's
+        return data
 
 
 def resolve_badge(statement_badge: str | None, options: Options, catalogue: Catalogue, path: str) -> Badge:
@@ -119,12 +136,18 @@ def choose_level(badge: Badge, statement: Statement, options: Options, path: str
     return wanted
 
 
-def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> FileReport:
-    """Check one statement's text against its badge with the chosen rules."""
+def check_text(
+    text: str, path: str, catalogue: Catalogue, options: Options, *, source: StatementSource | None = None
+) -> FileReport:
+    """Check one statement's text against its badge with the chosen rules.
+
+    ``source`` is how the file was read (statement_source): its notices, a document's
+    paragraphs and the badge its properties name.
+    """
     if not text.strip():
         raise BadgekitError("this file is empty: there is no statement to check", path=path)
     fields, _, _ = read_front_matter(text, path)
-    badge_value = fields.get("badge")
+    badge_value = fields.get("badge") or (source.badge if source else None)
     badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
@@ -153,6 +176,7 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         findings=tuple(findings),
         counts=counts,
         silenced=tuple(silenced),
+        source=source,
     )
 
 

@@ -63,7 +63,8 @@ def check(
         typer.Argument(
             metavar="FILE...",
             click_type=PLAIN_TEXT,
-            help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
+            help="Statements to check (.md, .txt or Word .docx): files, folders, patterns such as 'drafts/*.md',"
+            " or - for standard input.",
             show_default=False,
         ),
     ],
@@ -261,7 +262,9 @@ def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -
 
     text, replaced = redact(report.statement, report.findings)
     source = Path(report.path)
-    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
+    # A Word document's copy is the Markdown badgekit read from it: a .docx named file must hold a .docx.
+    suffix = ".md" if report.source is not None and report.source.kind == "docx" else (source.suffix or ".md")
+    target = output_path or source.with_name(f"{source.stem}.redacted{suffix}")
     if target.resolve() == source.resolve():
         raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
     try:

@@ -53,6 +53,9 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
     from badgekit.export import finding_line, summary
 
+    report = screening.report
+    where = report.where if report.source is not None and report.source.places is not None else None
+
     privacy_errors = [f for f in screening.privacy if f.severity == "error"]
     if privacy_errors:
         err.print(
@@ -62,7 +65,7 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
             soft_wrap=True,
         )
         for finding in privacy_errors:
-            err.print(f"  {finding_line(path, finding)}", markup=False, soft_wrap=True)
+            err.print(f"  {finding_line(path, finding, where)}", markup=False, soft_wrap=True)
     rest = [f for f in screening.privacy if f.severity != "error"] + list(screening.others)
     found = summary(rest)
     if found:
@@ -129,9 +132,11 @@ def export(
     from badgekit.catalogue import load_catalogue
     from badgekit.export import build_document, output_path, screen, silenced_warning
     from badgekit.safefile import write_new
-    from badgekit.textinput import STDIN, display_name, read_text
+    from badgekit.statement_source import read_statement
+    from badgekit.textinput import STDIN, display_name
 
-    chosen = [k for k, on in (("html", html), ("text", text), ("md", md), ("json", json_evidence)) if on]
+    formats = (("html", html), ("text", text), ("md", md), ("json", json_evidence))
+    chosen = [k for k, on in formats if on]
     if not chosen:
         raise typer.BadParameter(
             "choose what to export: --html (a web page), --text (to paste into the application form), "
@@ -149,18 +154,22 @@ def export(
             file = choice.path.name
             err.print(choice.announcement(), markup=False, soft_wrap=True)
         shown = display_name(file)
-        statement_text = read_text(file)
+        source = read_statement(file)
+        for notice in source.notices:
+            err.print(f"note: {notice}.", markup=False, soft_wrap=True)
         screening = screen(
-            statement_text,
+            source.text,
             shown,
             load_catalogue(settings(ctx).badges_dir),
             badge=badge,
             level=level,
             allowed_names=allow_name or (),
             ignore_privacy=ignore_privacy,
+            source=source,
         )
         report = screening.report
-        for line in silenced_warning(shown, screening.silenced):  # before anything is saved
+        places = report.where if source.places is not None else None
+        for line in silenced_warning(shown, screening.silenced, places):  # before anything is saved
             err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
         document = build_document(report.statement, report.badge, report.level)
         for kind in chosen:

@@ -141,7 +141,8 @@ def _start(
     from badgekit.checks.report import Options, check_text
     from badgekit.review import load_review
     from badgekit.review_checklist import LEFT_OUT, carry_over, review_of
-    from badgekit.textinput import display_name, read_text
+    from badgekit.statement_source import read_statement
+    from badgekit.textinput import display_name
 
     earlier = load_review(str(target)) if target.exists() and not force else None
     if earlier is not None and (earlier.finished or fresh):
@@ -153,7 +154,10 @@ def _start(
     catalogue = load_catalogue(settings(ctx).badges_dir)
     options = Options(badge, level, tuple(allow_name or ()), tuple(select_rules(ignore=list(LEFT_OUT))))
     shown = display_name(file)
-    report = check_text(read_text(file), shown, catalogue, options)
+    source = read_statement(file)
+    for notice in source.notices:
+        _say(f"note: {notice}.")
+    report = check_text(source.text, shown, catalogue, options, source=source)
     record = review_of(report, catalogue, Path(shown).name if file != "-" else shown)
     if earlier is not None:
         carry_over(record, earlier)
@@ -249,11 +253,11 @@ def _show_saved(
 
     from badgekit.review import load_review
     from badgekit.review_terminal import review_view
-    from badgekit.textinput import read_text
+    from badgekit.statement_source import read_statement
 
     record = load_review(str(path))
     statement = path.with_name(record.statement)
-    now = sha256(read_text(str(statement)).encode("utf-8")).hexdigest() if statement.is_file() else None
+    now = sha256(read_statement(str(statement)).text.encode("utf-8")).hexdigest() if statement.is_file() else None
     if now is not None and now != record.statement_sha256:
         _say(f"note: {statement} has changed since this review.", style="yellow")
     if not record.finished:

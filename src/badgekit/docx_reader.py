@@ -1,0 +1,395 @@
+"""A Word document (.docx) read as the Markdown statement it would be if typed in a text editor.
+
+python-docx opens the package and resolves styles and parts; the paragraphs are walked
+as XML, because python-docx's own ``Paragraph.text`` leaves out text inside tracked
+insertions. What a learner sees in Word becomes what statement.py reads in Markdown:
+
+- Word's heading styles ("Heading 1" to "Heading 9", "Title", or any style with an
+  outline level) become ``#`` headings; a paragraph that is all bold becomes a bold line,
+  which statement.py already reads as a heading;
+- list paragraphs become ``-`` or ``1.`` items, nested by their level;
+- each table row becomes one paragraph of its cells' text, joined by ``|``;
+- a web link becomes a Markdown link, so its address is not counted as words;
+- a footnote's or endnote's text is put where its mark is, in brackets, so that it
+  counts with the answer it belongs to;
+- tracked changes are read as if accepted (insertions kept, deletions dropped) and
+  comments are left out, each said in one line when present.
+
+Each line of the Markdown keeps the number of the paragraph it came from (paragraphs
+with text, counted from the top, table cells included) and its opening words, so a
+finding can say where it is in terms the learner can find in Word.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from badgekit.errors import BadgekitError
+from badgekit.statement_source import Place, StatementSource
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_OPENING_WORDS = 6
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_BADGE_KEYWORD = re.compile(r"\bbadge:\s*([a-z0-9]+(?:-[a-z0-9]+)*)", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    outline: int | None = None
+    numbered: tuple[str, int] | None = None  # (numId, level) from the style's own list
+
+
+@dataclass
+class _Counts:
+    insertions: int = 0
+    deletions: int = 0
+    comments: set[str] = field(default_factory=set)
+
+
+class _Reader:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.styles = self._read_styles()
+        self.formats = self._read_numbering()
+        self.notes = {"footnote": self._read_notes("footnotes"), "endnote": self._read_notes("endnotes")}
+        self.counts = _Counts()
+        self.lines: list[str] = []
+        self.places: list[Place | None] = []
+        self.paragraphs = 0
+        self.in_list = False
+
+    # --- the parts around the body --------------------------------------------------------
+
+    def _read_styles(self) -> dict[str, _Style]:
+        styles: dict[str, _Style] = {}
+        try:
+            root = self.document.styles.element
+        except (KeyError, AttributeError):
+            return styles
+        for element in root.iter(_w("style")):
+            style = _Style()
+            for child in element:
+                if child.tag == _w("name"):
+                    style.name = child.get(_w("val"), "")
+                elif child.tag == _w("basedOn"):
+                    style.based_on = child.get(_w("val"))
+                elif child.tag == _w("pPr"):
+                    outline = child.find(_w("outlineLvl"))
+                    if outline is not None and (outline.get(_w("val")) or "").isdigit():
+                        style.outline = int(outline.get(_w("val")))
+                    style.numbered = _numbering_of(child)
+            styles[element.get(_w("styleId"), "")] = style
+        return styles
+
+    def _read_numbering(self) -> dict[tuple[str, int], str]:
+        """(numId, level) -> the number format: "bullet", "decimal", ..."""
+        try:
+            root = self.document.part.numbering_part.element
+        except (KeyError, AttributeError, NotImplementedError):
+            return {}
+        abstract: dict[str, dict[int, str]] = {}
+        for element in root.iter(_w("abstractNum")):
+            levels = {}
+            for level in element.iter(_w("lvl")):
+                number_format = level.find(_w("numFmt"))
+                levels[int(level.get(_w("ilvl"), "0"))] = (
+                    number_format.get(_w("val"), "decimal") if number_format is not None else "decimal"
+                )
+            abstract[element.get(_w("abstractNumId"), "")] = levels
+        formats: dict[tuple[str, int], str] = {}
+        for element in root.iter(_w("num")):
+            abstract_id = element.find(_w("abstractNumId"))
+            if abstract_id is None:
+                continue
+            for level, number_format in abstract.get(abstract_id.get(_w("val"), ""), {}).items():
+                formats[(element.get(_w("numId"), ""), level)] = number_format
+        return formats
+
+    def _read_notes(self, kind: str) -> dict[str, Any]:
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from lxml import etree
+
+        relationship = RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnotes" else RELATIONSHIP_TYPE.ENDNOTES
+        try:
+            part = self.document.part.part_related_by(relationship)
+        except KeyError:
+            return {}
+        root = etree.fromstring(part.blob)
+        return {note.get(_w("id"), ""): note for note in root if note.get(_w("type")) in (None, "normal")}
+
+    # --- styles ---------------------------------------------------------------------------
+
+    def _style_chain(self, style_id: str | None) -> Iterator[_Style]:
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            style_id = style.based_on
+
+    def heading_level(self, paragraph: Any, style_id: str | None) -> int:
+        properties = paragraph.find(_w("pPr"))
+        outline = properties.find(_w("outlineLvl")) if properties is not None else None
+        if outline is not None and (outline.get(_w("val")) or "").isdigit() and int(outline.get(_w("val"))) < 9:
+            return int(outline.get(_w("val"))) + 1
+        for style in self._style_chain(style_id):
+            if style.name.lower() == "title":
+                return 1
+            match = _HEADING_NAME.match(style.name)
+            if match:
+                return int(match.group(1))
+            if style.outline is not None and style.outline < 9:
+                return style.outline + 1
+        return 0
+
+    def list_marker(self, paragraph: Any, style_id: str | None) -> tuple[str, int] | None:
+        properties = paragraph.find(_w("pPr"))
+        numbered = _numbering_of(properties) if properties is not None else None
+        if numbered is None:
+            numbered = next((s.numbered for s in self._style_chain(style_id) if s.numbered), None)
+        if numbered is None or numbered[0] == "0":  # numId 0 switches a style's list off
+            return None
+        number_format = self.formats.get(numbered, "bullet" if not self.formats else None)
+        if number_format is None or number_format == "none":
+            return None
+        return ("-" if number_format == "bullet" else "1."), numbered[1]
+
+    # --- text -----------------------------------------------------------------------------
+
+    def text_of(self, element: Any) -> str:
+        """The text a reader sees in an element, with tracked changes accepted."""
+        parts: list[str] = []
+        self._collect(element, parts)
+        return "".join(parts)
+
+    def _collect(self, element: Any, parts: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # an XML comment or processing instruction
+            if tag in (_w("del"), _w("moveFrom")):
+                self.counts.deletions += 1
+                continue
+            if tag in (_w("ins"), _w("moveTo")):
+                self.counts.insertions += 1
+            elif tag in (_w("commentRangeStart"), _w("commentReference")):
+                self.counts.comments.add(child.get(_w("id"), ""))
+                continue
+            elif tag in (_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), f"{{{MC}}}Fallback"):
+                continue
+            if tag == _w("t"):
+                parts.append(child.text or "")
+            elif tag in (_w("tab"), _w("ptab")):
+                parts.append(" ")
+            elif tag in (_w("br"), _w("cr")):
+                parts.append("\n")
+            elif tag == _w("noBreakHyphen"):
+                parts.append("-")
+            elif tag == _w("hyperlink"):
+                parts.append(self._link(child))
+            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
+                kind = "footnote" if tag == _w("footnoteReference") else "endnote"
+                note = self.notes[kind].get(child.get(_w("id"), ""))
+                if note is not None:
+                    text = " ".join(_SPACES.sub(" ", self.text_of(p)).strip() for p in note.iter(_w("p")))
+                    parts.append(f" [{kind}: {text.strip()}]")
+            else:
+                self._collect(child, parts)
+
+    def _link(self, element: Any) -> str:
+        """A web link as Markdown, its address left out of its words (as in a statement typed in Markdown)."""
+        inner: list[str] = []
+        self._collect(element, inner)
+        text = "".join(inner)
+        relationship = element.get(f"{{{R}}}id")
+        target = ""
+        if relationship:
+            try:
+                target = str(self.document.part.rels[relationship].target_ref)
+            except KeyError:
+                target = ""
+        if not target.startswith(("https://", "http://")) or not text.strip():
+            return text
+        shown = f" ({target})"
+        if text.rstrip().endswith(shown):  # badgekit's own export shows the address after the words
+            text = text.rstrip()[: -len(shown)]
+        if text.strip() == target:
+            return text
+        label = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+        return f"[{label}]({target.replace(' ', '%20').replace(')', '%29')})"
+
+    def all_bold(self, paragraph: Any) -> bool:
+        runs = [r for r in paragraph.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
+        return bool(runs) and all(_is_bold(run) for run in runs)
+
+    # --- the body -------------------------------------------------------------------------
+
+    def add(self, text: str, place: Place | None, *, blank_before: bool = True) -> None:
+        if blank_before and self.lines and self.lines[-1] != "":
+            self.lines.append("")
+            self.places.append(None)
+        for line in text.split("\n"):
+            self.lines.append(line)
+            self.places.append(place)
+
+    def place(self, text: str, part: str = "", paragraphs: int = 1) -> Place:
+        """The place of the next paragraph (or of a table row holding ``paragraphs`` of them)."""
+        number = self.paragraphs + 1
+        self.paragraphs += paragraphs
+        words = text.split()
+        opening = " ".join(words[:_OPENING_WORDS]) + (" …" if len(words) > _OPENING_WORDS else "")
+        return Place(number, opening, part)
+
+    def paragraph(self, element: Any) -> None:
+        text = self.text_of(element)
+        lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if not text:
+            return
+        properties = element.find(_w("pPr"))
+        style_element = properties.find(_w("pStyle")) if properties is not None else None
+        style_id = style_element.get(_w("val")) if style_element is not None else None
+        level = self.heading_level(element, style_id)
+        place = self.place(text)
+        if level:
+            self.in_list = False
+            self.add("#" * min(level, 6) + " " + text.replace("\n", " "), place)
+            return
+        marker = self.list_marker(element, style_id)
+        if marker is not None:
+            symbol, depth = marker
+            indent = "    " * depth if self.in_list else ""
+            item = text.replace("\n", "\n" + indent + " " * (len(symbol) + 1))
+            self.add(f"{indent}{symbol} {item}", place, blank_before=not self.in_list)
+            self.in_list = True
+            return
+        self.in_list = False
+        if "\n" not in text and self.all_bold(element):
+            text = f"**{text}**"
+        elif text.startswith("#"):
+            text = "\\" + text  # a paragraph that begins with '#' in Word is not a heading
+        self.add(text, place)
+
+    def table(self, element: Any) -> None:
+        self.in_list = False
+        for row in element.iter(_w("tr")):
+            cells = []
+            paragraphs = 0  # every paragraph with text counts, as in the body
+            for cell in row.iter(_w("tc")):
+                texts = [_SPACES.sub(" ", self.text_of(p)).strip() for p in cell.iter(_w("p"))]
+                texts = [t for t in texts if t]
+                paragraphs += len(texts)
+                cells.append(" ".join(texts))
+            if not paragraphs:
+                continue
+            line = " | ".join(cell for cell in cells if cell)
+            self.add(line, self.place(line, "in a table", paragraphs))
+
+    def body(self, container: Any) -> None:
+        for child in container:
+            if child.tag == _w("p"):
+                self.paragraph(child)
+            elif child.tag == _w("tbl"):
+                self.table(child)
+            elif child.tag == _w("sdt"):
+                content = child.find(_w("sdtContent"))
+                if content is not None:
+                    self.body(content)
+            elif child.tag in (_w("ins"), _w("moveTo")):  # a whole paragraph inserted with changes tracked
+                self.counts.insertions += 1
+                self.body(child)
+
+    def notices(self) -> tuple[str, ...]:
+        notices = []
+        counts = self.counts
+        if counts.insertions or counts.deletions:
+            changes = [
+                _counted(counts.insertions, "insertion"),
+                _counted(counts.deletions, "deletion"),
+            ]
+            notices.append(
+                "tracked changes (" + " and ".join(c for c in changes if c) + ") are read as if accepted; "
+                "accept or reject them in Word before you submit"
+            )
+        comments = len(counts.comments)
+        if comments:
+            notices.append(
+                f"{_counted(comments, 'comment')} left out: comments are not part of the statement"
+                " (delete them before you submit)"
+            )
+        return tuple(notices)
+
+
+def _counted(number: int, noun: str) -> str:
+    return "" if not number else f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _numbering_of(properties: Any) -> tuple[str, int] | None:
+    numbering = properties.find(_w("numPr"))
+    if numbering is None:
+        return None
+    num_id = numbering.find(_w("numId"))
+    level = numbering.find(_w("ilvl"))
+    if num_id is None:
+        return None
+    depth = level.get(_w("val"), "0") if level is not None else "0"
+    return num_id.get(_w("val"), "0"), int(depth) if depth.isdigit() else 0
+
+
+def _is_bold(run: Any) -> bool:
+    properties = run.find(_w("rPr"))
+    bold = properties.find(_w("b")) if properties is not None else None
+    return bold is not None and bold.get(_w("val"), "true") not in ("0", "false", "off")
+
+
+def read_docx(raw: bytes, shown: str) -> StatementSource:
+    """A .docx file's bytes as a statement: Markdown text, paragraph places, notices and its badge."""
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - python-docx is a dependency; a broken install says so
+        raise BadgekitError(
+            "reading Word documents needs python-docx, which is not installed",
+            path=shown,
+            hint="Reinstall badgekit (pip install badgekit), or save the statement as Plain Text (.txt).",
+        ) from None
+    from zipfile import BadZipFile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        reader = _Reader(document)
+        reader.body(document.element.body)
+        keywords = document.core_properties.keywords or ""
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, XMLSyntaxError) as error:
+        raise BadgekitError(
+            "this Word document could not be read: it may be damaged, or saved in a format badgekit cannot read",
+            path=shown,
+            hint="Open it in Word and save it again as a Word Document (.docx), or save it as Plain Text (.txt).",
+        ) from error
+    text = "\n".join(reader.lines) + "\n" if reader.lines else ""
+    named = _BADGE_KEYWORD.search(keywords)
+    return StatementSource(
+        text,
+        shown,
+        notices=reader.notices(),
+        places=tuple(reader.places),
+        badge=named.group(1).lower() if named else None,
+        kind="docx",
+    )
