@@ -128,6 +128,10 @@ def report_view(report: FileReport) -> RenderableType:
     header.append(f"  {report.badge.title} ({report.badge.id}", style="")
     header.append(f", level {report.level})" if report.level else ")")
     lines: list[RenderableType] = [header]
+    if report.badge_reason:
+        from badgekit.badge_detection import Detection
+
+        lines.append(Text(Detection(report.badge, report.badge_reason, "").announcement()))
     lines.extend(Text(f"Note: {notice}.", style="yellow") for notice in report.notices)
     lines.append(words_bar(report.words, report.badge.words))
     details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
@@ -202,17 +206,18 @@ def next_step(report: FileReport) -> str:
     """One line saying what to do now, so that a report never ends on a list of problems alone."""
     errors = [f for f in report.findings if f.severity == "error"]
     path = report.path
+    badge = report.badge_option()  # each command printed must work as printed
     if any(f.category == "privacy" for f in errors):
         return (
             "Next: take out the details that could identify someone (or let 'badgekit check "
-            f"{path} --redact' write a copy without them), put right any other errors, then check again."
+            f"{path}{badge} --redact' write a copy without them), put right any other errors, then check again."
         )
     if errors:
         return "Next: put right the errors above, then run this check again."
     if report.findings:
         return (
             "Next: read the warnings and notes and change what you agree with; then export it with "
-            f"'badgekit export {path} --text' to paste into the application form, or ask your manager "
-            f"to look at it with 'badgekit review {path}'."
+            f"'badgekit export {path}{badge} --text' to paste into the application form, or ask your manager "
+            f"to look at it with 'badgekit review {path}{badge}'."
         )
-    return f"Next: export it with 'badgekit export {path} --text' to paste into the application form."
+    return f"Next: export it with 'badgekit export {path}{badge} --text' to paste into the application form."

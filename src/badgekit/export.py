@@ -298,7 +298,9 @@ class PrivacyStop(BadgekitError):
 
     exit_code = ExitCode.FINDINGS
 
-    def __init__(self, path: str, findings: Sequence[Finding], *, where: Where | None = None) -> None:
+    def __init__(
+        self, path: str, findings: Sequence[Finding], *, badge_option: str = "", where: Where | None = None
+    ) -> None:
         count = len(findings)
         details = "1 detail" if count == 1 else f"{count} details"
         super().__init__(
@@ -307,7 +309,7 @@ class PrivacyStop(BadgekitError):
             hint=(
                 "Your evidence is published when the badge is awarded. Take these details out, or write a "
                 "role instead (such as 'my manager' or 'a person I support'), then export again; "
-                f"'badgekit check {path} --redact' writes a copy with each one replaced. If you are "
+                f"'badgekit check {path}{badge_option} --redact' writes a copy with each one replaced. If you are "
                 "certain none of them identifies anyone, add --ignore-privacy."
             ),
         )
@@ -360,7 +362,11 @@ def screen(
     first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))), source=source)
     errors = [f for f in first.findings if f.severity == "error"]
     if errors and not ignore_privacy:
-        raise PrivacyStop(path, errors, where=first.where if source and source.places else None)
+        raise PrivacyStop(
+            path, errors, badge_option=first.badge_option(), where=first.where if source and source.places else None
+        )
+    if first.badge_from == "detected":  # decided once: the second run must not decide again, nor differently
+        options = replace(options, badge=first.badge.id)
     rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))), source=source)
     return Screening(first, first.findings, rest.findings, first.silenced)
 

@@ -53,6 +53,8 @@ class FileReport:
     counts: dict[str, int] = field(default_factory=dict)
     silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
     source: StatementSource | None = None  # how the file was read: notices, and paragraphs for a document
+    badge_from: str = "file"  # "file" (front matter or document properties), "option" (--badge) or "detected"
+    badge_reason: str | None = None  # why a detected badge was chosen, for the learner
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -61,6 +63,10 @@ class FileReport:
     def where(self, line: int) -> str:
         """Where a line is, as the learner finds it: "line 12", or a paragraph of a Word document."""
         return self.source.where(line) if self.source else f"line {line}"
+
+    def badge_option(self) -> str:
+        """What a suggested command needs to check against the same badge: " --badge ID" unless the file names it."""
+        return "" if self.badge_from == "file" else f" --badge {self.badge.id}"
 
     @property
     def words(self) -> int:
@@ -98,6 +104,8 @@ class FileReport:
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
             "findings": [self._finding_dict(f) for f in self.findings],
             "silenced": [self._finding_dict(f) for f in self.silenced],
+            "badge_from": self.badge_from,
+            "badge_reason": self.badge_reason,
             "notices": list(self.notices),
         }
 
@@ -142,12 +150,19 @@ def check_text(
     """Check one statement's text against its badge with the chosen rules.
 
     ``source`` is how the file was read (statement_source): its notices, a document's
-    paragraphs and the badge its properties name.
+    paragraphs and the badge its properties name. With no badge named anywhere, the
+    badge is worked out from the statement (badge_detection), or the learner is asked.
     """
     if not text.strip():
         raise BadgekitError("this file is empty: there is no statement to check", path=path)
     fields, _, _ = read_front_matter(text, path)
     badge_value = fields.get("badge") or (source.badge if source else None)
+    badge_from, badge_reason = "option" if options.badge else "file", None
+    if not options.badge and not badge_value:
+        from badgekit.badge_detection import detect_badge
+
+        detection = detect_badge(text, path, catalogue)
+        badge_value, badge_from, badge_reason = detection.badge.id, "detected", detection.reason
     badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
@@ -177,6 +192,8 @@ def check_text(
         counts=counts,
         silenced=tuple(silenced),
         source=source,
+        badge_from=badge_from,
+        badge_reason=badge_reason,
     )
 
 

@@ -70,7 +70,8 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
     found = summary(rest)
     if found:
         err.print(
-            f"The check also found {found}: see them with 'badgekit check {path}' before you submit.",
+            f"The check also found {found}: see them with 'badgekit check {path}{report.badge_option()}' "
+            "before you submit.",
             markup=False,
             soft_wrap=True,
         )
@@ -168,6 +169,11 @@ def export(
             source=source,
         )
         report = screening.report
+        if report.badge_reason:
+            from badgekit.badge_detection import Detection
+
+            chosen_because = Detection(report.badge, report.badge_reason, "")
+            err.print(chosen_because.announcement("Exporting as evidence for"), markup=False, soft_wrap=True)
         places = report.where if source.places is not None else None
         for line in silenced_warning(shown, screening.silenced, places):  # before anything is saved
             err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)

@@ -110,7 +110,7 @@ def review(
             _show_saved(Path(file), md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
             return
         target = _review_path(file, output)
-        record, resumed, statement = _start(
+        record, resumed, statement, again = _start(
             ctx, file, target, badge, level, allow_name, force, fresh=answers is not None
         )
         if answers is not None:
@@ -119,7 +119,7 @@ def review(
             for notice in apply_answers(record, str(answers)):
                 _say(f"warning: {notice}", style="yellow")
             _save(record, target)
-        elif not _walk(record, statement, file, target, resumed, interactive, output_format):
+        elif not _walk(record, statement, file, target, resumed, interactive, output_format, again=again):
             return
         _finished(record, target, md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
 
@@ -134,8 +134,12 @@ def _start(
     force: bool,
     *,
     fresh: bool,
-) -> tuple[ReviewRecord, bool, Statement]:
-    """The statement checked and a review of it: a new one, or the unfinished one saved at ``target``."""
+) -> tuple[ReviewRecord, bool, Statement, str]:
+    """The statement checked and a review of it: a new one, or the unfinished one saved at ``target``.
+
+    The last item is the statement as a command names it again: its file, and ``--badge ID``
+    when the file does not name its badge.
+    """
     from badgekit.catalogue import load_catalogue
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
@@ -158,10 +162,14 @@ def _start(
     for notice in source.notices:
         _say(f"note: {notice}.")
     report = check_text(source.text, shown, catalogue, options, source=source)
+    if report.badge_reason:
+        from badgekit.badge_detection import Detection
+
+        _say(Detection(report.badge, report.badge_reason, "").announcement("Reviewing against"))
     record = review_of(report, catalogue, Path(shown).name if file != "-" else shown)
     if earlier is not None:
         carry_over(record, earlier)
-    return record, earlier is not None, report.statement
+    return record, earlier is not None, report.statement, f"{file}{report.badge_option()}"
 
 
 def _walk(
@@ -172,8 +180,13 @@ def _walk(
     resumed: bool,
     interactive: bool,
     output: OutputFormat,
+    *,
+    again: str,
 ) -> bool:
-    """Ask the manager, saving after every answer; True once the review is finished."""
+    """Ask the manager, saving after every answer; True once the review is finished.
+
+    ``again`` is the statement as a command names it (with --badge where the file names none).
+    """
     from badgekit.checks.reflection import FUTURE_ACTION
     from badgekit.review import run_review
     from badgekit.review_checklist import lines_matching
@@ -185,7 +198,7 @@ def _walk(
     if file == "-" or not (interactive or stdin_is_terminal()):
         no_terminal = BadgekitError(
             "badgekit review asks you questions, so it needs a terminal, and there is none here",
-            hint=f"Give your judgements in a file instead: badgekit review {file} --answers review-answers.yaml "
+            hint=f"Give your judgements in a file instead: badgekit review {again} --answers review-answers.yaml "
             "(see the README). If this is a terminal, add --interactive.",
         )
         no_terminal.exit_code = ExitCode.USAGE
@@ -199,10 +212,10 @@ def _walk(
             resumed=resumed,
         )  # fmt: skip
     except KeyboardInterrupt:
-        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: badgekit review {file}")
+        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: badgekit review {again}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not finished:
-        _say(f"Your review so far is saved in {target}. To carry on, run: badgekit review {file}")
+        _say(f"Your review so far is saved in {target}. To carry on, run: badgekit review {again}")
     return finished
 
 
