@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 HTML_TEMPLATE = "statement.html.j2"
 
 #: The formats ``export`` writes, with the suffix a derived file name gets.
-SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json"}
+SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json", "docx": ".docx"}
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _DECLARATION_HEADING = "Declaration"

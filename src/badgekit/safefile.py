@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from badgekit.errors import BadgekitError
 
@@ -21,12 +22,12 @@ PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
-def write_private(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically, readable by the owner only."""
+def write_private(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` atomically, readable by the owner only (bytes for a Word document)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with _opened(descriptor, text) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -52,8 +53,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _opened(descriptor: int, content: str | bytes) -> Any:
+    if isinstance(content, bytes):
+        return os.fdopen(descriptor, "wb")
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+
+
 def write_new(
-    path: Path, text: str, *, force: bool = False, private: bool = False, name_option: str | None = None
+    path: Path, text: str | bytes, *, force: bool = False, private: bool = False, name_option: str | None = None
 ) -> None:
     """Write an output file, refusing to replace an existing one unless ``force``.
 
@@ -75,7 +82,7 @@ def write_new(
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with _opened(descriptor, text) as handle:
             handle.write(text)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)

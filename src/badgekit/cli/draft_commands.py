@@ -130,6 +130,9 @@ def draft(
     interactive: InteractiveOption = False,
     drafts_dir: DraftsDirOption = None,
     templates_dir: TemplatesDirOption = None,
+    docx: Annotated[
+        bool, typer.Option("--docx", help="Also write the statement as a Word document beside it (ID-statement.docx).")
+    ] = False,
 ) -> None:
     """Write your statement with a guided interview, one criterion at a time; every answer is saved as you go.
 
@@ -140,12 +143,14 @@ def draft(
     """
     from badgekit.catalogue import load_catalogue
 
+    if docx and output is not None and str(output) == "-":
+        raise typer.BadParameter("--docx writes a file beside the statement, so the statement cannot go to '-'")
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
         chosen_level = _resolve_level(badge, level)
         if answers is not None:
-            _draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir)
+            _draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir, docx=docx)
             return
         if not (interactive or stdin_is_terminal()):
             no_terminal = BadgekitError(
@@ -155,11 +160,18 @@ def draft(
             )
             no_terminal.exit_code = ExitCode.USAGE  # the command needs --answers here
             raise no_terminal
-        _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir)
+        _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir, docx=docx)
 
 
 def _draft_from_file(
-    badge: Badge, answers_path: str, level: str | None, output: Path | None, force: bool, templates_dir: Path | None
+    badge: Badge,
+    answers_path: str,
+    level: str | None,
+    output: Path | None,
+    force: bool,
+    templates_dir: Path | None,
+    *,
+    docx: bool = False,
 ) -> None:
     from badgekit.answers_file import answers_from_file
     from badgekit.interview_messages import counted
@@ -178,6 +190,8 @@ def _draft_from_file(
     write_new(path, text, force=force, private=True)
     words = sum(count_words(part) for part in (*given.answers.values(), *given.discussions.values()))
     say(f"Statement written to {path} ({counted(words, 'word')}).")
+    if docx:
+        _write_docx(badge, text, given.level, path, force)
 
 
 def _open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tuple[Draft, bool] | None:
@@ -231,6 +245,8 @@ def _interview(
     fresh: bool,
     drafts_dir: Path | None,
     templates_dir: Path | None,
+    *,
+    docx: bool = False,
 ) -> None:
     from badgekit.hangup import stopping_on_hangup
     from badgekit.interview import run_interview
@@ -242,7 +258,7 @@ def _interview(
         enable_line_editing()
     store = draft_store(drafts_dir)
     asker = TerminalAsker(console.stdout(), scratch_dir=store.directory)
-    resume = f"badgekit draft {badge.id}"
+    resume = f"badgekit draft {badge.id}" + (" --docx" if docx else "")
     try:
         with store.open_for_writing(badge.id), stopping_on_hangup():
             opened = _open_draft(store, badge, fresh, asker)
@@ -272,11 +288,28 @@ def _interview(
     if outcome is Outcome.QUIT:
         say(f"Your answers are saved. To carry on, run: {resume}")
         return
-    _write_statement(badge, current, output, force, templates_dir, resume)
+    _write_statement(badge, current, output, force, templates_dir, resume, docx=docx)
+
+
+def _write_docx(badge: Badge, text: str, level: str | None, path: Path, force: bool) -> None:
+    """The statement just written, as a Word document beside it (see badgekit.docx_writer)."""
+    from badgekit.docx_writer import statement_to_docx
+    from badgekit.safefile import write_new
+
+    target = path.with_suffix(".docx")
+    write_new(target, statement_to_docx(text, badge, level), force=force, private=True)
+    say(f"And as a Word document in {target}, to keep editing in Word; check it with: badgekit check {target.name}")
 
 
 def _write_statement(
-    badge: Badge, current: Draft, output: Path | None, force: bool, templates_dir: Path | None, resume: str
+    badge: Badge,
+    current: Draft,
+    output: Path | None,
+    force: bool,
+    templates_dir: Path | None,
+    resume: str,
+    *,
+    docx: bool = False,
 ) -> None:
     from badgekit.interview_messages import counted
     from badgekit.render import render_markdown
@@ -303,3 +336,5 @@ def _write_statement(
         f"Your statement is in {path} ({counted(words, 'word')}). See what an assessor would say: "
         f"badgekit check {path.name}"
     )
+    if docx:
+        _write_docx(badge, text, current.level, path, force)

@@ -1,4 +1,4 @@
-"""``badgekit export``: a checked statement as a web page, plain text, Markdown or Open Badges evidence."""
+"""``badgekit export``: a checked statement as a web page, plain text, Markdown, Word or Open Badges evidence."""
 
 from __future__ import annotations
 
@@ -33,11 +33,17 @@ PURPOSES = {
     "text": "plain text to paste into the application form",
     "md": "Markdown for a blog",
     "json": "Open Badges evidence for an e-portfolio system",
+    "docx": "a Word document to keep editing in Word or LibreOffice",
 }
 
 
-def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str:
+def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str | bytes:
     import json
+
+    if kind == "docx":
+        from badgekit.docx_writer import to_docx
+
+        return to_docx(document)
 
     from badgekit.export import to_evidence, to_html, to_markdown, to_text
 
@@ -97,6 +103,9 @@ def export(
     json_evidence: Annotated[
         bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
     ] = False,
+    docx: Annotated[
+        bool, typer.Option("--docx", help="A Word document (FILE.docx) to keep editing in Word or LibreOffice.")
+    ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
         output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
@@ -114,7 +123,7 @@ def export(
     ] = False,
     templates_dir: TemplatesDirOption = None,
 ) -> None:
-    """Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
+    """Export a statement to submit or share: a web page, plain text, Markdown, Word or Open Badges evidence.
 
     The privacy check runs first: if it finds anything that could identify someone,
     nothing is exported and each detail is listed with its line; details an ignore
@@ -136,12 +145,12 @@ def export(
     from badgekit.statement_source import read_statement
     from badgekit.textinput import STDIN, display_name
 
-    formats = (("html", html), ("text", text), ("md", md), ("json", json_evidence))
+    formats = (("html", html), ("text", text), ("md", md), ("json", json_evidence), ("docx", docx))
     chosen = [k for k, on in formats if on]
     if not chosen:
         raise typer.BadParameter(
             "choose what to export: --html (a web page), --text (to paste into the application form), "
-            "--md (for a blog) or --json (Open Badges evidence)"
+            "--md (for a blog), --docx (a Word document) or --json (Open Badges evidence)"
         )
     if output is not None and len(chosen) > 1:
         raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
@@ -182,7 +191,13 @@ def export(
             content = _content(kind, document, templates_dir)
             target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
             if target is None or str(target) == "-":
-                typer.echo(content, nl=False)
+                if isinstance(content, bytes):
+                    import sys
+
+                    sys.stdout.buffer.write(content)
+                    sys.stdout.buffer.flush()
+                else:
+                    typer.echo(content, nl=False)
                 continue
             if file != STDIN and target.resolve() == Path(file).resolve():
                 raise BadgekitError(
