@@ -207,7 +207,7 @@ def test_help_gives_the_word_rule_and_an_example(run: Run) -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "a word is a run of non-space characters holding at least one letter or digit" in text
-    assert "Example: badgekit check statement.md" in text
+    assert "Example: badgekit check my-statement.docx" in text
 
 
 def test_redact_writes_a_private_copy_and_never_overwrites(run: Run, tmp_path: Path) -> None:

@@ -124,8 +124,10 @@ def check(
 
     Reports the words against the badge's rule, which criteria are covered
     and with how many words, and every finding by family (words, coverage,
-    privacy, reflection, readability, format) with its line. Each finding
-    has a code; docs/rules.md explains them all. Silence one finding on one
+    privacy, reflection, readability, format) with its line (in a Word
+    document, its paragraph). Each finding has a code; docs/rules.md
+    explains them all. A statement that names no badge is checked against
+    the one its title, headings or words show, saying which and why. Silence one finding on one
     line with a comment on that line: <!-- badgekit: ignore BK301 -->.
 
     How words are counted: a word is a run of non-space characters holding
@@ -137,9 +139,9 @@ def check(
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
     2 the command was typed wrongly; 3 something badgekit cannot use: no
     statements where you pointed, a statement that is missing, unreadable or
-    empty, or a badge id it does not know.
+    empty, a badge id it does not know, or a badge it cannot tell.
 
-    Example: [bold]badgekit check statement.md[/]
+    Example: [bold]badgekit check my-statement.docx[/]
     """
     from badgekit.catalogue import load_catalogue
     from badgekit.checks.batch import FileError, expand_paths
