@@ -190,3 +190,22 @@ def test_the_documents_were_made_by_libreoffice_not_python_docx() -> None:
         with zipfile.ZipFile(document) as archive:
             app = archive.read("docProps/app.xml").decode("utf-8")
         assert re.search(r"<Application>LibreOffice", app), document.name
+
+
+def test_a_word_document_on_standard_input_is_read_as_one(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from badgekit.cli import app
+
+    result = CliRunner().invoke(app, ["check", "-", "--format", "json"], input=LEADERSHIP.read_bytes())
+    data = json.loads(result.stdout)["files"][0]
+    assert data["path"] == "<stdin>" and data["badge"] == "leadership-across-boundaries"
+    assert data["findings"][0]["where"].startswith("paragraph ")
+
+
+def test_redact_of_a_word_document_writes_a_markdown_copy(run: Run, tmp_path: Path) -> None:
+    statement = tmp_path / "mine.docx"
+    shutil.copy(LEADERSHIP, statement)
+    result = run("check", str(statement), "--redact")
+    assert (tmp_path / "mine.redacted.md").exists() and not (tmp_path / "mine.redacted.docx").exists()
+    assert "mine.redacted.md" in flat(result.stderr)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
+from badgekit.statement_source import StatementSource, plain_source, read_statement
 from badgekit.textinput import STDIN, display_name
 
 if TYPE_CHECKING:
@@ -112,13 +113,14 @@ def _no_match(pattern: str) -> FileError:
 _worker: tuple[Catalogue, Options] | None = None  # (catalogue, options) in a worker process
 
 
-def check_one(name: str, text: str | None, catalogue: Catalogue, options: Options) -> Outcome:
-    """Check one file by name (or the given text, for standard input)."""
+def check_one(name: str, text: str | StatementSource | None, catalogue: Catalogue, options: Options) -> Outcome:
+    """Check one file by name (or the given text, or standard input as already read)."""
     shown = display_name(name)
     try:
-        from badgekit.statement_source import plain_source, read_statement
-
-        source = plain_source(text, shown) if text is not None else read_statement(name)
+        if isinstance(text, StatementSource):
+            source = text
+        else:
+            source = plain_source(text, shown) if text is not None else read_statement(name)
         return check_text(source.text, shown, catalogue, options, source=source)
     except BadgekitError as error:
         lines = tuple(line if line.startswith(shown) else f"{shown}: {line}" for line in error.error_lines())
@@ -151,7 +153,7 @@ def check_many(
     options: Options,
     *,
     badges_dir: Path | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | StatementSource | None = None,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     started: Callable[[], None] | None = None,
@@ -194,7 +196,7 @@ def _serially(
     names: Sequence[str],
     catalogue: Catalogue,
     options: Options,
-    stdin_text: str | None,
+    stdin_text: str | StatementSource | None,
     progress: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
     for name in names:

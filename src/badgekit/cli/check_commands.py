@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from badgekit.checks.batch import Outcome
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
+    from badgekit.statement_source import StatementSource
 
 
 class FailOn(str, Enum):
@@ -146,7 +147,8 @@ def check(
     from badgekit.catalogue import load_catalogue
     from badgekit.checks.batch import FileError, expand_paths
     from badgekit.checks.report import Options
-    from badgekit.textinput import STDIN, read_text
+    from badgekit.statement_source import read_statement
+    from badgekit.textinput import STDIN
 
     rules = _rules(select or [], ignore or [])
     if output_path is not None and not redact:
@@ -166,7 +168,7 @@ def check(
             allowed_names=tuple(allow_name or ()),
             rules=rules,
         )
-        stdin_text = read_text(STDIN) if STDIN in names else None
+        stdin_text = read_statement(STDIN) if STDIN in names else None  # a Word document may be piped too
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
         reports = [o for o in outcomes if not isinstance(o, FileError)]
         if output is OutputFormat.json:
@@ -188,7 +190,7 @@ def _run(
     catalogue: Catalogue,
     options: Options,
     badges_dir: Path | None,
-    stdin_text: str | None,
+    stdin_text: StatementSource | None,
     jobs: int | None,
 ) -> list[Outcome]:
     from badgekit.checks.batch import check_many
