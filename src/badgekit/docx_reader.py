@@ -279,7 +279,8 @@ class _Reader:
             self.in_list = True
             return
         self.in_list = False
-        if "\n" not in text and self.all_bold(element):
+        quoted = any("quote" in style.name.lower() for style in self._style_chain(style_id))
+        if "\n" not in text and not quoted and self.all_bold(element):  # a bold quotation is not a heading
             text = f"**{text}**"
         elif text.startswith("#"):
             text = "\\" + text  # a paragraph that begins with '#' in Word is not a heading
