@@ -183,3 +183,12 @@ def test_export_and_review_say_which_badge_they_chose(run: Run, tmp_path: Path) 
     result = run("export", str(text_export), "--html", "--ignore-privacy")
     assert result.exit_code == 0, result.stderr
     assert "Exporting as evidence for Step into Leadership #8" in " ".join(result.stderr.split())
+
+
+def test_reviews_suggested_command_names_the_badge_the_file_does_not(run: Run, tmp_path: Path) -> None:
+    text_export = exported(run, tmp_path).with_suffix(".txt")
+    result = run("review", str(text_export))  # no terminal here: it says how to answer from a file
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "Reviewing against Step into Leadership #8" in said
+    assert f"badgekit review {text_export} --badge quality-assurance-improvement --answers" in said

@@ -30,6 +30,7 @@ from badgekit.errors import BadgekitError, ExitCode
 if TYPE_CHECKING:
     from badgekit.review_checklist import ReviewRecord
     from badgekit.statement import Statement
+    from badgekit.statement_source import StatementSource
 
 REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -258,6 +259,14 @@ def _print_json(record: ReviewRecord, target: Path, written: list[Path]) -> None
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _names_badge(source: StatementSource) -> bool:
+    """Whether a statement names its badge itself (front matter, or a Word document's properties)."""
+    from badgekit.statement import read_front_matter
+
+    fields, _, _ = read_front_matter(source.text, source.path)
+    return bool(fields.get("badge") or source.badge)
+
+
 def _show_saved(
     path: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None, output: OutputFormat
 ) -> None:
@@ -270,11 +279,13 @@ def _show_saved(
 
     record = load_review(str(path))
     statement = path.with_name(record.statement)
-    now = sha256(read_statement(str(statement)).text.encode("utf-8")).hexdigest() if statement.is_file() else None
+    source = read_statement(str(statement)) if statement.is_file() else None
+    now = sha256(source.text.encode("utf-8")).hexdigest() if source is not None else None
     if now is not None and now != record.statement_sha256:
         _say(f"note: {statement} has changed since this review.", style="yellow")
     if not record.finished:
-        _say(f"note: this review is not finished. To carry on, run: badgekit review {statement}", style="yellow")
+        again = f"{statement}" + ("" if source is None or _names_badge(source) else f" --badge {record.badge}")
+        _say(f"note: this review is not finished. To carry on, run: badgekit review {again}", style="yellow")
     written = _write_copies(record, path, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
         _print_json(record, path, written)
