@@ -117,9 +117,17 @@ def test_review_reads_a_word_document(run: Run, tmp_path: Path) -> None:
     result = run("review", str(statement), "--answers", str(answers))
     assert result.exit_code == 0, result.stderr
     assert "Reviewing against Step into Leadership #5" in flat(result.stderr)
-    assert (tmp_path / "leadership-across-boundaries-review.yaml").exists()
-    shown = run("review", str(tmp_path / "leadership-across-boundaries-review.yaml"))
+    saved = tmp_path / "leadership-across-boundaries-review.yaml"
+    assert "where: paragraph 1 (“Leading and managing across boundaries”)" in saved.read_text(encoding="utf-8")
+    shown = run("review", str(saved))
     assert "has changed since" not in shown.stderr
+    out = flat(shown.stdout)
+    assert "paragraph 1 error BK201 (“Leading and managing across boundaries”) Criterion 4 is not" in out
+    assert "The statement says what was learned on paragraphs 3 and 8." in saved.read_text(encoding="utf-8")
+    assert run("review", str(saved), "--md").exit_code == 0
+    copy = saved.with_suffix(".md").read_text(encoding="utf-8")
+    assert "- Paragraph 1 (“Leading and managing across boundaries”) (error, BK201)" in copy
+    assert "Line " not in copy
 
 
 @pytest.mark.parametrize(

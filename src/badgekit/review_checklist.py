@@ -120,9 +120,13 @@ class FoundItem:
     severity: str
     line: int
     message: str
+    where: str | None = None  # in a Word document: its paragraph and opening words, since it has no lines
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "line": self.line, "message": self.message}
+        data: dict[str, Any] = {"code": self.code, "severity": self.severity, "line": self.line}
+        if self.where is not None:
+            data["where"] = self.where
+        return {**data, "message": self.message}
 
     @property
     def serious(self) -> bool:
@@ -130,8 +134,10 @@ class FoundItem:
         return self.severity in ("error", "warning")
 
 
-def found_item(finding: Finding) -> FoundItem:
-    return FoundItem(finding.code, finding.severity, finding.line, finding.message)
+def found_item(finding: Finding, report: FileReport | None = None) -> FoundItem:
+    in_document = report is not None and report.source is not None and report.source.places is not None
+    where = report.where(finding.line) if report is not None and in_document else None
+    return FoundItem(finding.code, finding.severity, finding.line, finding.message, where)
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,16 @@ def lines_text(lines: Sequence[int], limit: int = 8) -> str:
     return ("line " if len(lines) == 1 else "lines ") + and_list(shown)
 
 
+def places_text(report: FileReport, lines: Sequence[int]) -> str:
+    """'lines 4 and 9', or in a Word document, which has no lines, 'paragraphs 3 and 8'."""
+    source = report.source
+    if source is None or source.places is None:
+        return lines_text(lines)
+    numbers = sorted({place.paragraph for place in map(source.place_of, lines) if place is not None})
+    shown = [str(n) for n in numbers[:8]] + ([f"{len(numbers) - 8} more"] if len(numbers) > 8 else [])
+    return ("paragraph " if len(numbers) == 1 else "paragraphs ") + and_list(shown)
+
+
 def lines_matching(statement: Statement, pattern: re.Pattern[str]) -> tuple[int, ...]:
     """The lines of the learner's own prose where ``pattern`` matches, in order."""
     found = {statement.position(match.start())[0] for match in pattern.finditer(statement.prose)}
@@ -202,19 +218,23 @@ def gather(report: FileReport, catalogue: Catalogue) -> tuple[tuple[PointEvidenc
         "criteria": _criteria_context(report, catalogue),
         "understood": _understood_context(report),
         "activities": _activities_context(report),
-        "learning-points": [f"The statement says what was learned on {lines_text(learning)}."] if learning else [],
-        "policies": [f"It mentions policies, procedures or standards on {lines_text(policies)}."] if policies else [],
+        "learning-points": [f"The statement says what was learned on {places_text(report, learning)}."]
+        if learning
+        else [],
+        "policies": [f"It mentions policies, procedures or standards on {places_text(report, policies)}."]
+        if policies
+        else [],
         "identifying": [],
     }
     evidence = []
     for point in CHECKLIST:
-        found = tuple(found_item(f) for f in findings if _bears_on(point, f))
+        found = tuple(found_item(f, report) for f in findings if _bears_on(point, f))
         lines = context[point.id]
         if point.decided_by_check:
             lines = _identifying_context(found)
         evidence.append(PointEvidence(point, found, tuple(lines)))
     covered = {f for point in CHECKLIST for f in findings if _bears_on(point, f)}
-    others = tuple(found_item(f) for f in findings if f not in covered)
+    others = tuple(found_item(f, report) for f in findings if f not in covered)
     return tuple(evidence), others
 
 
