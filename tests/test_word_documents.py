@@ -41,7 +41,8 @@ def test_word_styles_lists_tables_and_footnotes_become_the_statement_badgekit_re
     assert "## 1. Opportunities for collaboration across boundaries" in lines  # Heading 2
     assert "## Declaration" in lines
     assert "- I met the practice manager to agree what each service does." in lines  # a bulleted list
-    assert "1. I will keep the weekly call." in lines  # a numbered list
+    assert "1. I will keep the weekly call." in lines  # a numbered list, numbered as Word shows it
+    assert "2. I will review the glossary with both teams in March." in lines
     assert "One | A shared referral form for both teams" in lines  # a table row
     assert "[footnote: The glossary follows the SSSC Codes of Practice.]" in source.text
 

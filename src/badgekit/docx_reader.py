@@ -65,7 +65,9 @@ class _Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
         self.styles = self._read_styles()
+        self.starts: dict[tuple[str, int], int] = {}  # (numId, level) -> its first number
         self.formats = self._read_numbering()
+        self.counters: dict[str, dict[int, int]] = {}  # numId -> level -> the number Word shows last
         self.notes = {"footnote": self._read_notes("footnotes"), "endnote": self._read_notes("endnotes")}
         self.counts = _Counts()
         self.lines: list[str] = []
@@ -103,21 +105,28 @@ class _Reader:
         except (KeyError, AttributeError, NotImplementedError):
             return {}
         abstract: dict[str, dict[int, str]] = {}
+        starts: dict[tuple[str, int], int] = {}
         for element in root.iter(_w("abstractNum")):
             levels = {}
             for level in element.iter(_w("lvl")):
                 number_format = level.find(_w("numFmt"))
-                levels[int(level.get(_w("ilvl"), "0"))] = (
-                    number_format.get(_w("val"), "decimal") if number_format is not None else "decimal"
-                )
+                depth = int(level.get(_w("ilvl"), "0"))
+                levels[depth] = number_format.get(_w("val"), "decimal") if number_format is not None else "decimal"
+                starts[(element.get(_w("abstractNumId"), ""), depth)] = _start_of(level)
             abstract[element.get(_w("abstractNumId"), "")] = levels
         formats: dict[tuple[str, int], str] = {}
         for element in root.iter(_w("num")):
             abstract_id = element.find(_w("abstractNumId"))
             if abstract_id is None:
                 continue
-            for level, number_format in abstract.get(abstract_id.get(_w("val"), ""), {}).items():
-                formats[(element.get(_w("numId"), ""), level)] = number_format
+            num_id, abstract_key = element.get(_w("numId"), ""), abstract_id.get(_w("val"), "")
+            for level, number_format in abstract.get(abstract_key, {}).items():
+                formats[(num_id, level)] = number_format
+                self.starts[(num_id, level)] = starts.get((abstract_key, level), 1)
+            for override in element.iter(_w("lvlOverride")):  # a list restarted at a number of its own
+                start = override.find(_w("startOverride"))
+                if start is not None and (start.get(_w("val")) or "").isdigit():
+                    self.starts[(num_id, int(override.get(_w("ilvl"), "0")))] = int(start.get(_w("val")))
         return formats
 
     def _read_notes(self, kind: str) -> dict[str, Any]:
@@ -167,7 +176,15 @@ class _Reader:
         number_format = self.formats.get(numbered, "bullet" if not self.formats else None)
         if number_format is None or number_format == "none":
             return None
-        return ("-" if number_format == "bullet" else "1."), numbered[1]
+        if number_format == "bullet":
+            return "-", numbered[1]
+        # numbered as Word numbers it: on through the document for the same list, deeper levels restarting
+        num_id, depth = numbered
+        counters = self.counters.setdefault(num_id, {})
+        counters[depth] = counters.get(depth, self.starts.get(numbered, 1) - 1) + 1
+        for deeper in [level for level in counters if level > depth]:
+            del counters[deeper]
+        return f"{counters[depth]}.", depth
 
     # --- text -----------------------------------------------------------------------------
 
@@ -350,6 +367,12 @@ def _numbering_of(properties: Any) -> tuple[str, int] | None:
         return None
     depth = level.get(_w("val"), "0") if level is not None else "0"
     return num_id.get(_w("val"), "0"), int(depth) if depth.isdigit() else 0
+
+
+def _start_of(level: Any) -> int:
+    start = level.find(_w("start"))
+    value = start.get(_w("val"), "1") if start is not None else "1"
+    return int(value) if value.isdigit() else 1
 
 
 def _is_bold(run: Any) -> bool:
