@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from badgekit.document_text import DocumentText
 from badgekit.errors import BadgekitError
-from badgekit.statement_source import Place, StatementSource
+from badgekit.statement_source import StatementSource
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_OPENING_WORDS = 6
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _BADGE_KEYWORD = re.compile(r"\bbadge:\s*([a-z0-9]+(?:-[a-z0-9]+)*)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -54,26 +54,15 @@ class _Style:
     numbered: tuple[str, int] | None = None  # (numId, level) from the style's own list
 
 
-@dataclass
-class _Counts:
-    insertions: int = 0
-    deletions: int = 0
-    comments: set[str] = field(default_factory=set)
-
-
 class _Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
+        self.out = DocumentText()
         self.styles = self._read_styles()
         self.starts: dict[tuple[str, int], int] = {}  # (numId, level) -> its first number
         self.formats = self._read_numbering()
         self.counters: dict[str, dict[int, int]] = {}  # numId -> level -> the number Word shows last
         self.notes = {"footnote": self._read_notes("footnotes"), "endnote": self._read_notes("endnotes")}
-        self.counts = _Counts()
-        self.lines: list[str] = []
-        self.places: list[Place | None] = []
-        self.paragraphs = 0
-        self.in_list = False
 
     # --- the parts around the body --------------------------------------------------------
 
@@ -200,12 +189,12 @@ class _Reader:
             if not isinstance(tag, str):
                 continue  # an XML comment or processing instruction
             if tag in (_w("del"), _w("moveFrom")):
-                self.counts.deletions += 1
+                self.out.deletions += 1
                 continue
             if tag in (_w("ins"), _w("moveTo")):
-                self.counts.insertions += 1
+                self.out.insertions += 1
             elif tag in (_w("commentRangeStart"), _w("commentReference")):
-                self.counts.comments.add(child.get(_w("id"), ""))
+                self.out.comments.add(child.get(_w("id"), ""))
                 continue
             elif tag in (_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), f"{{{MC}}}Fallback"):
                 continue
@@ -256,22 +245,6 @@ class _Reader:
 
     # --- the body -------------------------------------------------------------------------
 
-    def add(self, text: str, place: Place | None, *, blank_before: bool = True) -> None:
-        if blank_before and self.lines and self.lines[-1] != "":
-            self.lines.append("")
-            self.places.append(None)
-        for line in text.split("\n"):
-            self.lines.append(line)
-            self.places.append(place)
-
-    def place(self, text: str, part: str = "", paragraphs: int = 1) -> Place:
-        """The place of the next paragraph (or of a table row holding ``paragraphs`` of them)."""
-        number = self.paragraphs + 1
-        self.paragraphs += paragraphs
-        words = text.split()
-        opening = " ".join(words[:_OPENING_WORDS]) + (" …" if len(words) > _OPENING_WORDS else "")
-        return Place(number, opening, part)
-
     def paragraph(self, element: Any) -> None:
         text = self.text_of(element)
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
@@ -282,41 +255,23 @@ class _Reader:
         style_element = properties.find(_w("pStyle")) if properties is not None else None
         style_id = style_element.get(_w("val")) if style_element is not None else None
         level = self.heading_level(element, style_id)
-        place = self.place(text)
         if level:
-            self.in_list = False
-            self.add("#" * min(level, 6) + " " + text.replace("\n", " "), place)
+            self.out.heading(level, text)
             return
         marker = self.list_marker(element, style_id)
         if marker is not None:
-            symbol, depth = marker
-            indent = "    " * depth if self.in_list else ""
-            item = text.replace("\n", "\n" + indent + " " * (len(symbol) + 1))
-            self.add(f"{indent}{symbol} {item}", place, blank_before=not self.in_list)
-            self.in_list = True
+            self.out.list_item(*marker, text)
             return
-        self.in_list = False
         quoted = any("quote" in style.name.lower() for style in self._style_chain(style_id))
-        if "\n" not in text and not quoted and self.all_bold(element):  # a bold quotation is not a heading
-            text = f"**{text}**"
-        elif text.startswith("#"):
-            text = "\\" + text  # a paragraph that begins with '#' in Word is not a heading
-        self.add(text, place)
+        self.out.paragraph(text, bold=not quoted and self.all_bold(element))  # a bold quotation is no heading
 
     def table(self, element: Any) -> None:
-        self.in_list = False
         for row in element.iter(_w("tr")):
             cells = []
-            paragraphs = 0  # every paragraph with text counts, as in the body
             for cell in row.iter(_w("tc")):
                 texts = [_SPACES.sub(" ", self.text_of(p)).strip() for p in cell.iter(_w("p"))]
-                texts = [t for t in texts if t]
-                paragraphs += len(texts)
-                cells.append(" ".join(texts))
-            if not paragraphs:
-                continue
-            line = " | ".join(cell for cell in cells if cell)
-            self.add(line, self.place(line, "in a table", paragraphs))
+                cells.append([t for t in texts if t])
+            self.out.table_row(cells)
 
     def body(self, container: Any) -> None:
         for child in container:
@@ -329,32 +284,8 @@ class _Reader:
                 if content is not None:
                     self.body(content)
             elif child.tag in (_w("ins"), _w("moveTo")):  # a whole paragraph inserted with changes tracked
-                self.counts.insertions += 1
+                self.out.insertions += 1
                 self.body(child)
-
-    def notices(self) -> tuple[str, ...]:
-        notices = []
-        counts = self.counts
-        if counts.insertions or counts.deletions:
-            changes = [
-                _counted(counts.insertions, "insertion"),
-                _counted(counts.deletions, "deletion"),
-            ]
-            notices.append(
-                "tracked changes (" + " and ".join(c for c in changes if c) + ") are read as if accepted; "
-                "accept or reject them in Word before you submit"
-            )
-        comments = len(counts.comments)
-        if comments:
-            notices.append(
-                f"{_counted(comments, 'comment')} left out: comments are not part of the statement"
-                " (delete them before you submit)"
-            )
-        return tuple(notices)
-
-
-def _counted(number: int, noun: str) -> str:
-    return "" if not number else f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _numbering_of(properties: Any) -> tuple[str, int] | None:
@@ -407,13 +338,5 @@ def read_docx(raw: bytes, shown: str) -> StatementSource:
             path=shown,
             hint="Open it in Word and save it again as a Word Document (.docx), or save it as Plain Text (.txt).",
         ) from error
-    text = "\n".join(reader.lines) + "\n" if reader.lines else ""
     named = _BADGE_KEYWORD.search(keywords)
-    return StatementSource(
-        text,
-        shown,
-        notices=reader.notices(),
-        places=tuple(reader.places),
-        badge=named.group(1).lower() if named else None,
-        kind="docx",
-    )
+    return reader.out.source(shown, application="Word", kind="docx", badge=named.group(1).lower() if named else None)
