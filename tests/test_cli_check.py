@@ -162,8 +162,8 @@ def test_a_folder_with_no_statements_is_never_reported_as_all_fine(run: Run, tmp
     assert result.exit_code == 3
     said = " ".join(result.stderr.split())
     assert (
-        f"error: {folder}: no statements found: badgekit looks in this folder for .md, .markdown, .txt and .docx files"
-        in said
+        f"error: {folder}: no statements found: badgekit looks in this folder for .md, .markdown, .txt, .docx "
+        "and .odt files" in said
     )
     assert f"'{folder}/**/*.md'" in said  # how to reach the statements in the folders inside it
     assert result.stdout == ""

@@ -25,6 +25,8 @@ Run = Callable[..., Result]
 DOCUMENTS = Path(__file__).parent / "documents"
 LEADERSHIP = DOCUMENTS / "leadership-across-boundaries.docx"
 HEADINGS = DOCUMENTS / "headings-quote-criteria.docx"
+#: The same documents saved by LibreOffice in its own format.
+OPENDOCUMENTS = (DOCUMENTS / "leadership-across-boundaries.odt", DOCUMENTS / "headings-quote-criteria.odt")
 
 
 def flat(text: str) -> str:
@@ -135,7 +137,12 @@ def test_review_reads_a_word_document(run: Run, tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 40, "this is a word processor document, not a text file"),
-        ("notes.odt", b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text", ".odt"),
+        ("notes.odt", b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text", "damaged"),
+        (
+            "sums.ods",
+            b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+            "an OpenDocument file, but not a text document",
+        ),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "word processor document"),
     ],
 )
@@ -199,6 +206,9 @@ def test_the_documents_were_made_by_libreoffice_not_python_docx() -> None:
         with zipfile.ZipFile(document) as archive:
             app = archive.read("docProps/app.xml").decode("utf-8")
         assert re.search(r"<Application>LibreOffice", app), document.name
+    for document in OPENDOCUMENTS:
+        with zipfile.ZipFile(document) as archive:
+            assert "<meta:generator>LibreOffice" in archive.read("meta.xml").decode("utf-8"), document.name
 
 
 def test_a_word_document_on_standard_input_is_read_as_one(tmp_path: Path) -> None:
@@ -218,3 +228,26 @@ def test_redact_of_a_word_document_writes_a_markdown_copy(run: Run, tmp_path: Pa
     result = run("check", str(statement), "--redact")
     assert (tmp_path / "mine.redacted.md").exists() and not (tmp_path / "mine.redacted.docx").exists()
     assert "mine.redacted.md" in flat(result.stderr)
+
+
+# --- OpenDocument, as LibreOffice saves ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("document", OPENDOCUMENTS, ids=lambda p: p.name)
+def test_an_opendocument_file_reads_as_the_same_statement_as_its_word_copy(document: Path) -> None:
+    odt, docx = read_statement(str(document)), read_statement(str(document.with_suffix(".docx")))
+    assert odt.text == docx.text and odt.places == docx.places
+    assert odt.kind == "odt"
+    assert [n.replace("your word processor", "Word") for n in odt.notices] == list(docx.notices)
+
+
+def test_check_reads_an_opendocument_file(run: Run, tmp_path: Path) -> None:
+    result = run("check", str(OPENDOCUMENTS[0]))
+    assert result.exit_code == 1, result.stderr
+    out = flat(result.stdout)
+    assert "Checking against Step into Leadership #5" in out
+    assert "read as if accepted; accept or reject them in your word processor before you submit" in out
+    assert "paragraph 1 error BK201 (“Leading and managing across boundaries”) Criterion 4" in out
+    shutil.copy(OPENDOCUMENTS[1], tmp_path / OPENDOCUMENTS[1].name)
+    data = json.loads(run("check", str(tmp_path), "--format", "json").stdout)
+    assert [f["badge"] for f in data["files"]] == ["quality-assurance-improvement"]

@@ -2,8 +2,8 @@
 
 Every command that reads a statement (check, review, export) reads it through
 ``read_statement``, which chooses by content, not by name: a Word document goes to
-docx_reader, anything else is text decoded by textinput (UTF-8, UTF-16 or
-Windows-1252). The result is Markdown text for statement.py to parse, plus:
+docx_reader, an OpenDocument text (.odt) to odt_reader, anything else is text decoded
+by textinput (UTF-8, UTF-16 or Windows-1252). The result is Markdown text for statement.py to parse, plus:
 
 - ``notices``: one line each for anything read in a way the learner might not expect
   (the encoding assumed, tracked changes read as accepted, comments left out);
@@ -21,7 +21,10 @@ from badgekit.textinput import STDIN, decode_bytes, display_name, read_bytes
 
 #: A .docx is a zip holding word/document.xml; its first entry is usually [Content_Types].xml.
 _ZIP = b"PK\x03\x04"
-DOCUMENT_SUFFIXES = (".docx",)
+DOCUMENT_SUFFIXES = (".docx", ".odt")
+_ODF_MIMETYPE = b"application/vnd.oasis.opendocument"
+#: An .odt's first entry, stored uncompressed, names its type (a template or master document is text too).
+_ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 
 
 @dataclass(frozen=True)
@@ -73,20 +76,24 @@ def plain_source(text: str, path: str) -> StatementSource:
 
 
 def read_statement(name: str) -> StatementSource:
-    """Read a statement by name (``-`` for standard input): a Word document or a text file."""
+    """Read a statement by name (``-`` for standard input): a Word or OpenDocument file, or a text file."""
     shown = display_name(name)
     raw = read_bytes(name)
     if raw.startswith(_ZIP) and _is_word_document(raw):
         from badgekit.docx_reader import read_docx
 
         return read_docx(raw, shown)
-    if raw.startswith(_ZIP) and (name.lower().endswith(".odt") or b"application/vnd.oasis.opendocument" in raw[:100]):
+    if raw.startswith(_ZIP) and _ODT_MIMETYPE in raw[:100]:  # the first entry of an .odt names its type
+        from badgekit.odt_reader import read_odt
+
+        return read_odt(raw, shown)
+    if raw.startswith(_ZIP) and (name.lower().endswith(".odt") or _ODF_MIMETYPE in raw[:100]):
         from badgekit.errors import BadgekitError
 
         raise BadgekitError(
-            "this is an OpenDocument file (.odt), which badgekit cannot read yet",
+            "this is an OpenDocument file, but not a text document (.odt)",
             path=shown,
-            hint="Save it as a Word document (.docx) or as Plain Text (.txt), and try again.",
+            hint="Save the statement as a text document (.odt), a Word document (.docx) or Plain Text (.txt).",
         )
     decoded = decode_bytes(raw, shown)
     notice = decoded.notice()

@@ -5,7 +5,8 @@ are converted by LibreOffice (headless), as a learner's word processor would sav
 
     python tests/documents/make_documents.py
 
-Each ``NAME.fodt`` (flat OpenDocument: readable XML, easy to review) becomes ``NAME.docx``.
+Each ``NAME.fodt`` (flat OpenDocument: readable XML, easy to review) becomes ``NAME.docx``
+and ``NAME.odt``.
 Run it after changing a .fodt file and commit both. Needs LibreOffice Writer
 (Debian: apt-get install libreoffice-writer-nogui); .ci/run installs it.
 """
@@ -52,8 +53,9 @@ def convert(source: Path, target_format: str, folder: Path) -> Path:
 
 def main() -> None:
     for source in sorted(HERE.glob("*.fodt")):
-        made = convert(source, "docx:MS Word 2007 XML", HERE)
-        print(f"made {made.relative_to(HERE.parent.parent)}")
+        for target_format in ("docx:MS Word 2007 XML", "odt:writer8"):
+            made = convert(source, target_format, HERE)
+            print(f"made {made.relative_to(HERE.parent.parent)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Checking many statements in one run: finding the files and spreading the work over the cores.
 
-Arguments may be files, folders (every .md, .markdown, .txt and .docx file in them) and
+Arguments may be files, folders (every .md, .markdown, .txt, .docx and .odt file in them) and
 glob patterns (for shells that do not expand them, ``"drafts/**/*.md"``), or ``-``
 for standard input. A folder or pattern that finds no statement is reported as one
 that could not be checked (exit code 3), never passed over in silence.
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from badgekit.catalogue import Catalogue
 
-STATEMENT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
+STATEMENT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".odt")
 #: Fewer statements than this are checked in this process: starting workers costs more.
 PARALLEL_FROM = 24
 _CHUNK = 16
