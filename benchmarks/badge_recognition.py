@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from samples.recognition import ANSWER_SETS, TIERS, cases  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from badgekit.badge_detection import BadgeUnclear, detect_badge  # noqa: E402
-from badgekit.catalogue import load_catalogue  # noqa: E402
+from badgekit.badges.catalogue import load_catalogue  # noqa: E402
+from badgekit.checks.badge_detection import BadgeUnclear, detect_badge  # noqa: E402
 from badgekit.cli import app  # noqa: E402
-from badgekit.statement import parse_statement  # noqa: E402
+from badgekit.statement.parse import parse_statement  # noqa: E402
 
 
 def run(*args: str) -> tuple[int, str, str]:

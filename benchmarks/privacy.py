@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from privacy_cases.scoring import Score, load_cases, score_case  # noqa: E402
 
 from badgekit.checks import CheckContext, all_rules, run_rules  # noqa: E402
-from badgekit.statement import parse_statement  # noqa: E402
-from badgekit.wordcount import count_words  # noqa: E402
+from badgekit.statement.parse import parse_statement  # noqa: E402
+from badgekit.statement.wordcount import count_words  # noqa: E402
 
 WORDS = 1000
 
@@ -87,7 +87,7 @@ COLD = """
 import sys, time
 sys.path.insert(0, {tests!r})
 from badgekit.checks import CheckContext, all_rules, run_rules
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 text = open({path!r}, encoding="utf-8").read()
 rules = [r for r in all_rules() if r.code.startswith("BK3")]
 context = CheckContext(statement=parse_statement(text, "bench.md"))

@@ -15,8 +15,8 @@ import pytest
 from samples.recognition import Case, cases
 from typer.testing import CliRunner, Result
 
-from badgekit.badge_detection import BadgeUnclear, Detection, detect_badge
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.checks.badge_detection import BadgeUnclear, Detection, detect_badge
 from badgekit.cli import app
 
 Run = Callable[..., Result]
@@ -123,10 +123,10 @@ def test_when_unsure_the_likeliest_are_listed_with_their_ids() -> None:
 
 def exported(run: Run, folder: Path, badge_id: str = "quality-assurance-improvement") -> Path:
     badge = CATALOGUE.get(badge_id)
-    from samples import sample_statement
+    from samples import evidenced_statement
 
     statement = folder / f"{badge_id}-statement.md"
-    statement.write_text(sample_statement(badge), encoding="utf-8")
+    statement.write_text(evidenced_statement(badge), encoding="utf-8")
     assert run("export", str(statement), "--text", "--md", "--ignore-privacy").exit_code == 0
     return statement
 

@@ -9,6 +9,7 @@ converts it to text, which must hold the words of ``export --text``.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 from samples import answer, level_of, sample_statement
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 
 Run = Callable[..., Result]
 
@@ -78,14 +79,23 @@ def test_a_docx_badgekit_wrote_checks_back_with_the_findings_of_its_markdown(
     from_md = json.loads(run("check", str(statement), "--format", "json", *extra).stdout)["files"][0]
     from_docx = json.loads(run("check", str(saved), "--format", "json", *extra).stdout)["files"][0]
     assert from_docx["badge_from"] == "file"  # named in the document's properties
-    for key in ("badge", "level", "words", "criteria", "counts"):
+    for key in ("badge", "level", "words", "counts"):
         assert from_docx[key] == from_md[key], key
+    # the same judgements on the same sentences; a document's quotations say where by paragraph, not line
+    judged = [({k: v for k, v in c.items() if k != "evidence"}, len(c["evidence"])) for c in from_md["criteria"]]
+    assert [
+        ({k: v for k, v in c.items() if k != "evidence"}, len(c["evidence"])) for c in from_docx["criteria"]
+    ] == judged
+    assert all(e["where"].startswith("paragraph ") for c in from_docx["criteria"] for e in c["evidence"])
     # the words the front matter declares are left out: they go stale as soon as the learner edits in Word
     assert from_docx["word_counts"]["headings"] == from_md["word_counts"]["headings"]
-    same = ("code", "severity", "message")
-    assert [{k: f[k] for k in same} for f in from_docx["findings"]] == [
-        {k: f[k] for k in same} for f in from_md["findings"]
-    ]
+    # a message that quotes the nearest sentence names its paragraph, and quotes it without the Markdown
+    assert all("nearest is line" not in f["message"] for f in from_docx["findings"])
+    assert [_unquoted(f) for f in from_docx["findings"]] == [_unquoted(f) for f in from_md["findings"]]
+
+
+def _unquoted(finding: dict[str, str]) -> tuple[str, str, str]:
+    return finding["code"], finding["severity"], re.sub(r" \(the nearest is .*?”\)", "", finding["message"])
 
 
 def test_draft_can_finish_with_a_word_document(run: Run, tmp_path: Path) -> None:
@@ -184,9 +194,9 @@ _BLOCK = st.one_of(
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_BLOCK, min_size=1, max_size=6).map("\n\n".join))
 def test_any_answer_written_to_word_reads_back_with_the_same_word_count(body: str) -> None:
-    from badgekit.docx_reader import read_docx
-    from badgekit.docx_writer import statement_to_docx
-    from badgekit.statement import parse_statement
+    from badgekit.export.docx import statement_to_docx
+    from badgekit.statement.docx import read_docx
+    from badgekit.statement.parse import parse_statement
 
     badge = load_catalogue().get("writing-evidence")
     text = f"---\nbadge: writing-evidence\n---\n\n# My statement\n\n## 1. First\n\n{body}\n"

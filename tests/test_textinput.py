@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from badgekit.errors import BadgekitError
-from badgekit.text_decoding import Decoded, decode
+from badgekit.statement.decoding import Decoded, decode
 from badgekit.textinput import read_text
 
 

@@ -18,8 +18,8 @@ import pytest
 from samples import sample_statement
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
-from badgekit.statement_source import read_statement
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.statement.source import read_statement
 
 Run = Callable[..., Result]
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -95,8 +95,11 @@ def test_headings_that_quote_criteria_choose_the_badge(run: Run) -> None:
     data = json.loads(result.stdout)["files"][0]
     assert data["badge"] == "quality-assurance-improvement"
     assert data["badge_reason"] == "because 3 of the statement's headings quote its criteria"
-    covered = [c["covered"] for c in data["criteria"]]
-    assert covered[:2] == [True, True]  # a Heading 2 and a paragraph in bold both count as headings
+    # a Heading 2 and a paragraph in bold both count as headings, each answering its criterion
+    headings = [c["heading"] for c in data["criteria"]]
+    assert headings[0] == "Promote and support a culture of evaluation and continuous improvement"
+    assert headings[1] and headings[1].startswith("Support and oversee responsive procedures")
+    assert [c["status"] for c in data["criteria"][:2]] == ["covered", "unclear"]
 
 
 def test_a_folder_of_word_documents_is_checked(run: Run, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Reading the text files people give badgekit, with a clear message for every way it fails.
 
 A path of ``-`` reads standard input, reported as ``<stdin>``. Text may be UTF-8,
-UTF-16 or Windows-1252 (see text_decoding). Binary, undecodable, unreadable and huge
+UTF-16 or Windows-1252 (see statement/decoding.py). Binary, undecodable, unreadable and huge
 inputs are refused with the file named, never a traceback.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from badgekit.errors import BadgekitError
 
 if TYPE_CHECKING:
-    from badgekit.text_decoding import Decoded
+    from badgekit.statement.decoding import Decoded
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -38,8 +38,8 @@ _SAVE_AS_TEXT = (
 
 
 def decode_bytes(raw: bytes, shown: str) -> Decoded:
-    """Bytes to text in UTF-8, UTF-16 or Windows-1252 (see text_decoding), refusing documents and binaries."""
-    from badgekit.text_decoding import NotText, decode
+    """Bytes to text in UTF-8, UTF-16 or Windows-1252 (see statement/decoding.py), refusing documents and binaries."""
+    from badgekit.statement.decoding import NotText, decode
 
     if len(raw) > MAX_BYTES:
         raise BadgekitError(

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from badgekit.badges import Badge, Criterion
+from badgekit.badges.model import Badge, Criterion
 
 from . import answer, level_of
 

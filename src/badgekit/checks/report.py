@@ -14,14 +14,18 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
 from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
-from badgekit.statement import Statement, parse_statement, read_front_matter
+from badgekit.statement.front_matter import read_front_matter
+from badgekit.statement.parse import Statement, parse_statement
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
-    from badgekit.catalogue import Catalogue
-    from badgekit.checks.coverage import CriterionCoverage
+    from pathlib import Path
+
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
+    from badgekit.checks.coverage import CriterionCoverage, Evidence
     from badgekit.checks.textstats import Readability
-    from badgekit.statement_source import StatementSource
+    from badgekit.statement.source import StatementSource
+    from badgekit.tracking.profile import Profile
 
 NO_BADGE_HINT = (
     "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
@@ -37,6 +41,7 @@ class Options:
     level: str | None = None  # --level: for a framework
     allowed_names: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
+    profile: Profile | None = None  # the badges the learner holds (BK603); None: they keep no profile
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class FileReport:
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
     silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
+    #: learning, future_action, policy_link: the sentence that makes each point, or None where none does
+    reflection: dict[str, Evidence | None] = field(default_factory=dict)
     source: StatementSource | None = None  # how the file was read: notices, and paragraphs for a document
     badge_from: str = "file"  # "file" (front matter or document properties), "option" (--badge) or "detected"
     badge_reason: str | None = None  # why a detected badge was chosen, for the learner
@@ -59,6 +66,11 @@ class FileReport:
     @property
     def notices(self) -> tuple[str, ...]:
         return self.source.notices if self.source else ()
+
+    @property
+    def in_document(self) -> bool:
+        """Read from a Word or OpenDocument file, whose places are paragraphs, not lines."""
+        return self.source is not None and self.source.places is not None
 
     def where(self, line: int) -> str:
         """Where a line is, as the learner finds it: "line 12", or a paragraph of a Word document."""
@@ -99,7 +111,10 @@ class FileReport:
                 "suggested_max": rule.suggested_max,
                 "text": rule.describe(),
             },
-            "criteria": [c.to_dict() for c in self.criteria],
+            "criteria": [
+                {**c.to_dict(), "evidence": [self._evidence_dict(e) for e in c.evidence]} for c in self.criteria
+            ],
+            "reflection": {name: self._evidence_dict(e) if e else None for name, e in self.reflection.items()},
             "readability": self.readability.to_dict() if self.readability else None,
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
             "findings": [self._finding_dict(f) for f in self.findings],
@@ -109,9 +124,15 @@ class FileReport:
             "notices": list(self.notices),
         }
 
+    def _evidence_dict(self, evidence: Evidence) -> dict[str, Any]:
+        data = evidence.to_dict()
+        if self.source is not None and self.in_document:
+            data["where"] = self.source.line_name(evidence.line)  # the quotation itself gives the paragraph's words
+        return data
+
     def _finding_dict(self, finding: Finding) -> dict[str, Any]:
         data = finding.to_dict()
-        if self.source is not None and self.source.places is not None:
+        if self.in_document:
             data["where"] = self.where(finding.line)  # a document's lines are badgekit's, not the learner's
         return data
 
@@ -144,57 +165,85 @@ def choose_level(badge: Badge, statement: Statement, options: Options, path: str
     return wanted
 
 
+def _badge_of(
+    text: str, path: str, catalogue: Catalogue, options: Options, source: StatementSource | None
+) -> tuple[Badge, str, str | None]:
+    """The badge to check against, where it came from ("option", "file" or "detected"), and why, if detected."""
+    fields, _, _ = read_front_matter(text, path)
+    badge_value = fields.get("badge") or (source.badge if source else None)
+    if options.badge or badge_value:
+        badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
+        return badge, "option" if options.badge else "file", None
+    from badgekit.checks.badge_detection import detect_badge
+
+    detection = detect_badge(text, path, catalogue)
+    return detection.badge, "detected", detection.reason
+
+
 def check_text(
     text: str, path: str, catalogue: Catalogue, options: Options, *, source: StatementSource | None = None
 ) -> FileReport:
     """Check one statement's text against its badge with the chosen rules.
 
-    ``source`` is how the file was read (statement_source): its notices, a document's
+    ``source`` is how the file was read (statement/source.py): its notices, a document's
     paragraphs and the badge its properties name. With no badge named anywhere, the
-    badge is worked out from the statement (badge_detection), or the learner is asked.
+    badge is worked out from the statement (checks/badge_detection.py), or the learner is asked.
     """
     if not text.strip():
         raise BadgekitError("this file is empty: there is no statement to check", path=path)
-    fields, _, _ = read_front_matter(text, path)
-    badge_value = fields.get("badge") or (source.badge if source else None)
-    badge_from, badge_reason = "option" if options.badge else "file", None
-    if not options.badge and not badge_value:
-        from badgekit.badge_detection import detect_badge
-
-        detection = detect_badge(text, path, catalogue)
-        badge_value, badge_from, badge_reason = detection.badge.id, "detected", detection.reason
-    badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
+    badge, badge_from, badge_reason = _badge_of(text, path, catalogue, options, source)
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
-    prerequisites = tuple((p.level, catalogue.prerequisite_title(p)) for p in badge.prerequisites)
+    to_earn = _to_earn(badge, options.profile, catalogue)
     context = CheckContext(
         statement=statement,
         badge=badge,
         criteria=badge.criteria_for(level),
         level=level,
         allowed_names=(*options.allowed_names, *badge.resource_people),
-        prerequisites=prerequisites,
+        to_earn=to_earn,
         level_given=bool(options.level or statement.level),
     )
+    if source is not None:
+        context.line_name = source.line_name
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
-    from badgekit.checks.coverage import analyse
+    from badgekit.checks.coverage import analyse, evidence_at, hide_in_evidence
+    from badgekit.checks.privacy import identifying_spans
+    from badgekit.checks.reflection import points
     from badgekit.checks.textstats import readability_of
 
     counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    # Quoted evidence never repeats an identifying detail, even one a comment silenced or --ignore left out.
+    hidden = [(s.start, s.end, s.suggestion) for s in identifying_spans(context)]
     return FileReport(
         path=path,
         badge=badge,
         level=level,
         statement=statement,
-        criteria=tuple(analyse(context)),
+        criteria=hide_in_evidence(analyse(context), statement, hidden),
         readability=readability_of(context),
         findings=tuple(findings),
         counts=counts,
         silenced=tuple(silenced),
+        reflection={
+            name: evidence_at(statement, span, hidden) if span else None for name, span in points(context).items()
+        },
         source=source,
         badge_from=badge_from,
         badge_reason=badge_reason,
     )
+
+
+def _to_earn(badge: Badge, profile: Profile | None, catalogue: Catalogue) -> tuple[str, ...]:
+    """What to earn first that the profile does not hold, worked out here so that rule BK603 stays a
+    function of the statement and the badge (and the manager's review never reads a profile)."""
+    if not badge.prerequisites:
+        return ()
+    from pathlib import Path
+
+    from badgekit.tracking.profile import Profile, prerequisite_advice
+
+    return tuple(prerequisite_advice(badge, profile or Profile(Path()), catalogue))
 
 
 def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]:
@@ -215,3 +264,18 @@ def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]
         replaced += 1
     pieces.append(statement.text[position:])
     return "".join(pieces), replaced
+
+
+def redacted_copy(report: FileReport, output_path: Path | None) -> tuple[Path, str, int]:
+    """Where ``check --redact`` writes its copy (``NAME.redacted.md`` unless given), the copy, and how many
+    details it replaced; never the statement itself."""
+    from pathlib import Path
+
+    text, replaced = redact(report.statement, report.findings)
+    source = Path(report.path)
+    # A Word or OpenDocument file's copy is the Markdown badgekit read from it: a .docx must hold a .docx.
+    suffix = ".md" if report.in_document else (source.suffix or ".md")
+    target = output_path or source.with_name(f"{source.stem}.redacted{suffix}")
+    if target.resolve() == source.resolve():
+        raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
+    return target, text, replaced

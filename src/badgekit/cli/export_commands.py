@@ -15,17 +15,19 @@ from badgekit.cli.app import (
     LevelOption,
     TemplatesDirOption,
     app,
+    argument,
     output_option,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from badgekit.export import ExportDocument, Screening
+    from badgekit.export.document import ExportDocument
+    from badgekit.export.gate import Screening
+    from badgekit.tracking.profile import Profile
 
 #: What each format is for, as the learner reads it after saving.
 PURPOSES = {
@@ -41,11 +43,11 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
     import json
 
     if kind == "docx":
-        from badgekit.docx_writer import to_docx
+        from badgekit.export.docx import to_docx
 
         return to_docx(document)
 
-    from badgekit.export import to_evidence, to_html, to_markdown, to_text
+    from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
 
     if kind == "html":
         return to_html(document, templates_dir)
@@ -57,10 +59,10 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
 
 
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
-    from badgekit.export import finding_line, summary
+    from badgekit.export.gate import finding_line, summary
 
     report = screening.report
-    where = report.where if report.source is not None and report.source.places is not None else None
+    where = report.where if report.in_document else None
 
     privacy_errors = [f for f in screening.privacy if f.severity == "error"]
     if privacy_errors:
@@ -85,65 +87,77 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
         err.print("The check found nothing an assessor would return this statement for.", markup=False, soft_wrap=True)
 
 
-@app.command("export", rich_help_panel=WRITE_PANEL)
+_FileOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    argument(
+        metavar="[FILE]",
+        help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
+        plain=True,
+    ),
+]
+
+_JsonEvidenceOption = Annotated[
+    bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
+]
+
+_DocxOption = Annotated[
+    bool, typer.Option("--docx", help="A Word document (FILE.docx) to keep editing in Word or LibreOffice.")
+]
+
+_OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
+]
+
+_IgnorePrivacyOption = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-privacy",
+        help="Export even though the privacy check found details that could identify someone.",
+    ),
+]
+
+EXPORT_HELP = """\
+Export a statement to submit or share: a web page, plain text, Markdown, Word or Open Badges evidence.
+
+The privacy check runs first: if it finds anything that could identify someone,
+nothing is exported and each detail is listed with its line; details an ignore
+comment silences are listed as a warning. Other findings are summed up in one
+line. With no FILE, the statement 'badgekit draft' wrote in this folder is used:
+the one for the badge you drafted most recently, or the only one.
+Files are saved beside the statement, readable by you only, and never over an
+existing file without --force.
+
+Exit codes: 0 exported; 1 stopped by the privacy check; 2 the command was typed
+wrongly; 3 something badgekit cannot use: a statement that is missing, unreadable
+or empty, a badge id it does not know, or a template that is not valid.
+
+Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
+"""
+
+
+@app.command("export", rich_help_panel=WRITE_PANEL, help=EXPORT_HELP)
 def export(
     ctx: typer.Context,
-    file: Annotated[
-        Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        typer.Argument(
-            metavar="[FILE]",
-            click_type=PLAIN_TEXT,
-            help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
-            show_default=False,
-        ),
-    ] = None,
+    file: _FileOption = None,
     html: Annotated[bool, typer.Option("--html", help="A web page (FILE.html) to link from an e-portfolio.")] = False,
     text: Annotated[bool, typer.Option("--text", help="Plain text (FILE.txt) to paste into a form.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Tidy Markdown (FILE.blog.md) for a blog.")] = False,
-    json_evidence: Annotated[
-        bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
-    ] = False,
-    docx: Annotated[
-        bool, typer.Option("--docx", help="A Word document (FILE.docx) to keep editing in Word or LibreOffice.")
-    ] = False,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
-    ] = None,
+    json_evidence: _JsonEvidenceOption = False,
+    docx: _DocxOption = False,
+    output: _OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
     badge: BadgeOption = None,
     level: LevelOption = None,
     allow_name: AllowNameOption = None,
-    ignore_privacy: Annotated[
-        bool,
-        typer.Option(
-            "--ignore-privacy",
-            help="Export even though the privacy check found details that could identify someone.",
-        ),
-    ] = False,
+    ignore_privacy: _IgnorePrivacyOption = False,
     templates_dir: TemplatesDirOption = None,
 ) -> None:
-    """Export a statement to submit or share: a web page, plain text, Markdown, Word or Open Badges evidence.
-
-    The privacy check runs first: if it finds anything that could identify someone,
-    nothing is exported and each detail is listed with its line; details an ignore
-    comment silences are listed as a warning. Other findings are summed up in one
-    line. With no FILE, the statement 'badgekit draft' wrote in this folder is used:
-    the one for the badge you drafted most recently, or the only one.
-    Files are saved beside the statement, readable by you only, and never over an
-    existing file without --force.
-
-    Exit codes: 0 exported; 1 stopped by the privacy check; 2 the command was typed
-    wrongly; 3 something badgekit cannot use: a statement that is missing, unreadable
-    or empty, a badge id it does not know, or a template that is not valid.
-
-    Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
-    """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.export import build_document, output_path, screen, silenced_warning
-    from badgekit.safefile import write_new
-    from badgekit.statement_source import read_statement
-    from badgekit.textinput import STDIN, display_name
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.export.document import build_document
+    from badgekit.export.gate import screen
+    from badgekit.statement.source import read_statement
+    from badgekit.textinput import display_name
 
     formats = (("html", html), ("text", text), ("md", md), ("json", json_evidence), ("docx", docx))
     chosen = [k for k, on in formats if on]
@@ -157,8 +171,8 @@ def export(
     err = console.stderr()
     with reporting_errors():
         if file is None:
-            from badgekit.drafts import drafts_dir
-            from badgekit.statement_files import choose_statement
+            from badgekit.drafting.store import drafts_dir
+            from badgekit.statement.files import choose_statement
 
             choice = choose_statement(Path.cwd(), drafts_dir())
             file = choice.path.name
@@ -175,36 +189,73 @@ def export(
             level=level,
             allowed_names=allow_name or (),
             ignore_privacy=ignore_privacy,
+            profile=_profile(),
             source=source,
         )
         report = screening.report
-        if report.badge_reason:
-            from badgekit.badge_detection import Detection
-
-            chosen_because = Detection(report.badge, report.badge_reason, "")
-            err.print(chosen_because.announcement("Exporting as evidence for"), markup=False, soft_wrap=True)
-        places = report.where if source.places is not None else None
-        for line in silenced_warning(shown, screening.silenced, places):  # before anything is saved
-            err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
+        _before_saving(err, shown, screening)
         document = build_document(report.statement, report.badge, report.level)
-        for kind in chosen:
-            content = _content(kind, document, templates_dir)
-            target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
-            if target is None or str(target) == "-":
-                if isinstance(content, bytes):
-                    import sys
-
-                    sys.stdout.buffer.write(content)
-                    sys.stdout.buffer.flush()
-                else:
-                    typer.echo(content, nl=False)
-                continue
-            if file != STDIN and target.resolve() == Path(file).resolve():
-                raise BadgekitError(
-                    "this is the statement being exported, so it was left as it is",
-                    path=str(target),
-                    hint="Choose another name with -o.",
-                )
-            write_new(target, content, force=force, private=True)
-            err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)
+        _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
+
+
+def _before_saving(err: Console, shown: str, screening: Screening) -> None:
+    """The badge chosen, if badgekit worked it out, and any privacy findings that comments silenced."""
+    from badgekit.export.gate import silenced_warning
+
+    report = screening.report
+    if report.badge_reason:
+        from badgekit.checks.badge_detection import Detection
+
+        chosen_because = Detection(report.badge, report.badge_reason, "")
+        err.print(chosen_because.announcement("Exporting as evidence for"), markup=False, soft_wrap=True)
+    places = report.where if report.in_document else None
+    for line in silenced_warning(shown, screening.silenced, places):
+        err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
+
+
+def _profile() -> Profile:
+    from badgekit.tracking.profile import load_profile_for_checks
+
+    return load_profile_for_checks()
+
+
+def _print(content: str | bytes) -> None:
+    if isinstance(content, bytes):  # a Word document, to a pipe
+        import sys
+
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        typer.echo(content, nl=False)
+
+
+def _write(
+    document: ExportDocument,
+    chosen: list[str],
+    file: str,
+    output: Path | None,
+    *,
+    force: bool,
+    templates_dir: Path | None,
+) -> None:
+    """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement."""
+    from badgekit.export.document import output_path
+    from badgekit.safefile import write_new
+    from badgekit.textinput import STDIN
+
+    err = console.stderr()
+    for kind in chosen:
+        content = _content(kind, document, templates_dir)
+        target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
+        if target is None or str(target) == "-":
+            _print(content)
+            continue
+        if file != STDIN and target.resolve() == Path(file).resolve():
+            raise BadgekitError(
+                "this is the statement being exported, so it was left as it is",
+                path=str(target),
+                hint="Choose another name with -o.",
+            )
+        write_new(target, content, force=force, private=True)
+        err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)
