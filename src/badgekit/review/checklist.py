@@ -36,8 +36,8 @@ from badgekit.text import and_list, counted, plural
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
-    from badgekit.checks.model import Finding
     from badgekit.checks.coverage import CriterionCoverage
+    from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
     from badgekit.statement.parse import Statement
 
