@@ -130,6 +130,10 @@ def test_review_reads_a_word_document(run: Run, tmp_path: Path) -> None:
     out = flat(shown.stdout)
     assert "paragraph 1 error BK201 (“Leading and managing across boundaries”) Criterion 4 is not" in out
     assert "The statement says what was learned on paragraphs 3 and 8." in saved.read_text(encoding="utf-8")
+    # the sentences each criterion's judgement rests on are found by paragraph too
+    assert "Criterion 1 (evidenced): rests on paragraph 3 “When our team began" in flat(
+        saved.read_text(encoding="utf-8")
+    )
     assert run("review", str(saved), "--md").exit_code == 0
     copy = saved.with_suffix(".md").read_text(encoding="utf-8")
     assert "- Paragraph 1 (“Leading and managing across boundaries”) (error, BK201)" in copy

@@ -72,6 +72,10 @@ class FileReport:
         """Read from a Word or OpenDocument file, whose places are paragraphs, not lines."""
         return self.source is not None and self.source.places is not None
 
+    def line_name(self, line: int) -> str:
+        """A line as a message names it: "line 12", or "paragraph 4" in a Word document (its words quoted beside it)."""
+        return self.source.line_name(line) if self.source else f"line {line}"
+
     def where(self, line: int) -> str:
         """Where a line is, as the learner finds it: "line 12", or a paragraph of a Word document."""
         return self.source.where(line) if self.source else f"line {line}"
@@ -126,8 +130,8 @@ class FileReport:
 
     def _evidence_dict(self, evidence: Evidence) -> dict[str, Any]:
         data = evidence.to_dict()
-        if self.source is not None and self.in_document:
-            data["where"] = self.source.line_name(evidence.line)  # the quotation itself gives the paragraph's words
+        if self.in_document:
+            data["where"] = self.line_name(evidence.line)  # the quotation itself gives the paragraph's words
         return data
 
     def _finding_dict(self, finding: Finding) -> dict[str, Any]:

@@ -27,7 +27,7 @@ have every identifying detail replaced, as ``check --redact`` would.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -244,7 +244,7 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
         kinds = {"Criterion": "criteria", "Question": "questions", "Expectation": "expectations"}[_word(badge)]
         addressed = f"{len(report.criteria) - len(missing)} of {len(report.criteria)} {kinds} addressed"
         lines.append(addressed + (f"; not addressed: {and_list(missing)}." if missing else "."))
-        lines.extend(_evidence_line(_word(badge), c) for c in report.criteria)
+        lines.extend(_evidence_line(_word(badge), c, report.line_name) for c in report.criteria)
     for prereq in badge.prerequisites:
         title = catalogue.prerequisite_title(prereq)
         if prereq.level == "required":
@@ -258,13 +258,14 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
 _STATUS_WORDS = {"covered": "evidenced", "unclear": "unclear", "missing": "not evidenced"}
 
 
-def _evidence_line(kind: str, item: CriterionCoverage) -> str:
-    """One criterion's judgement and the learner's sentences it rests on (identifying details replaced)."""
+def _evidence_line(kind: str, item: CriterionCoverage, line_name: Callable[[int], str]) -> str:
+    """One criterion's judgement and the learner's sentences it rests on (identifying details replaced);
+    ``line_name`` says where each is ("line 12", or "paragraph 4" in a Word document)."""
     said = f"{kind} {item.number} ({_STATUS_WORDS[item.status]})"
     if not item.evidence or item.status == "missing":
         return f"{said}: nothing in the statement shows it."
     lead = "rests on" if item.status == "covered" else "the nearest is"
-    return f"{said}: {lead} " + "; ".join(f"line {e.line} “{e.text}”" for e in item.evidence) + "."
+    return f"{said}: {lead} " + "; ".join(f"{line_name(e.line)} “{e.text}”" for e in item.evidence) + "."
 
 
 def _word(badge: Badge) -> str:

@@ -89,7 +89,7 @@ def evidence_view(report: FileReport) -> RenderableType:
     table.add_column(ratio=1)
     for item in report.criteria:
         if item.evidence and item.status != "missing":
-            quoted = "; ".join(f"{_line_or_paragraph(report, e.line)} “{e.text}”" for e in item.evidence)
+            quoted = "; ".join(f"{report.line_name(e.line)} “{e.text}”" for e in item.evidence)
             lead = "rests on" if item.status == "covered" else "nearest is"
             table.add_row(f"  {item.number}.", Text(f"{lead} {quoted}"))
         else:
@@ -98,15 +98,10 @@ def evidence_view(report: FileReport) -> RenderableType:
         if name not in report.reflection:
             continue
         found = report.reflection[name]
-        where = _line_or_paragraph(report, found.line) if found else ""
+        where = report.line_name(found.line) if found else ""
         said = Text(f"{where} “{found.text}”") if found else Text("not found", style="yellow")
         table.add_row(f"  {title}:", said)
     return Group(Text("What this is based on", style="bold underline"), table)
-
-
-def _line_or_paragraph(report: FileReport, line: int) -> str:
-    """ "line 12", or in a Word document, which has no lines, "paragraph 4" (the quotation gives its words)."""
-    return report.source.line_name(line) if report.source is not None else f"line {line}"
 
 
 def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Table:
