@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from badgekit.badges.catalogue import load_catalogue
-from badgekit.checks import all_rules
+from badgekit.checks import all_rules, select_rules
 from badgekit.checks.coverage import analyse_criteria
 from badgekit.checks.report import Options, check_text
 from badgekit.statement.parse import parse_statement
@@ -156,3 +156,13 @@ def test_every_bundled_criterion_has_everyday_examples(badge_id: str) -> None:
     for level in badge.level_ids() or [None]:
         for criterion in badge.criteria_for(level):
             assert len(criterion.examples) >= 5, (badge_id, criterion.id)
+
+
+def test_the_unclear_warning_never_quotes_an_identifying_detail(tmp_path: Path) -> None:
+    text = (
+        "---\nbadge: leadership-across-boundaries\n---\n\n## 4. Speaking up\n\nAt a case conference about "
+        "Mrs Sinclair I said I was not sure about the plan, although everyone else agreed with it.\n"
+    )
+    report = check_text(text, "s.md", CATALOGUE, Options(rules=tuple(select_rules(select=["BK205"]))))
+    (finding,) = [f for f in report.findings if f.code == "BK205"]
+    assert "may not be evidenced" in finding.message and "Sinclair" not in finding.message
