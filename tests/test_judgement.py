@@ -166,3 +166,22 @@ def test_the_unclear_warning_never_quotes_an_identifying_detail(tmp_path: Path) 
     report = check_text(text, "s.md", CATALOGUE, Options(rules=tuple(select_rules(select=["BK205"]))))
     (finding,) = [f for f in report.findings if f.code == "BK205"]
     assert "may not be evidenced" in finding.message and "Sinclair" not in finding.message
+
+
+def test_a_statement_checked_against_the_wrong_badge_is_told_so_and_nothing_is_called_covered(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from badgekit.cli import app
+
+    path = tmp_path / "thing-19.md"
+    path.write_text(headed("thing-19-citizen-leadership", own_evidence("thing-19-citizen-leadership")), "utf-8")
+    right = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert all(c["status"] == "covered" for c in json.loads(right.stdout)["files"][0]["criteria"])
+    wrong = CliRunner().invoke(app, ["check", str(path), "--badge", "leadership-across-boundaries", "--format", "json"])
+    data = json.loads(wrong.stdout)["files"][0]
+    assert wrong.exit_code == 1
+    assert not any(c["covered"] for c in data["criteria"])
+    (finding,) = [f for f in data["findings"] if f["code"] == "BK606"]
+    assert "--badge thing-19-citizen-leadership" in finding["message"]

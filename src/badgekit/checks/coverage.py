@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from badgekit.checks.evidence import Status, judge, tokens
@@ -127,6 +127,9 @@ def analyse(context: CheckContext) -> list[CriterionCoverage]:
     cached = context.shared.get("coverage")
     if cached is None:
         cached = analyse_criteria(context.statement, context.criteria, hidden_details(context))
+        if context.headings_quote is not None:
+            # Written for another badge: what reads as this one's evidence cannot be relied on (BK606 says why).
+            cached = [replace(c, status="unclear") if c.status == "covered" else c for c in cached]
         context.shared["coverage"] = cached
     return list(cached)
 

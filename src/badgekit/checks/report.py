@@ -199,6 +199,8 @@ def check_text(
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
     to_earn = _to_earn(badge, options.profile, catalogue)
+    from badgekit.checks.badge_detection import badge_headings_quote
+
     context = CheckContext(
         statement=statement,
         badge=badge,
@@ -207,6 +209,7 @@ def check_text(
         allowed_names=(*options.allowed_names, *badge.resource_people),
         to_earn=to_earn,
         level_given=bool(options.level or statement.level),
+        headings_quote=badge_headings_quote(text, badge, catalogue) if badge_from != "detected" else None,
     )
     if source is not None:
         context.line_name = source.line_name
