@@ -9,7 +9,11 @@ download and no dependency. Each is read once per process (about a millisecond e
   Angus), which need more than a capital letter to be taken for a person;
 - surnames.txt: family names, which make "Grace Kelly" a person and "Grace Notes" not;
 - common_words.txt: common English words, which a capitalised word of unknown kind
-  must not be before it can be a name.
+  must not be before it can be a name;
+- name_words.txt: given names that are also English words ("rose", "carol", "robin"),
+  which in lower case, or as a plant or a song, are words rather than people.
+
+data/SOURCES.md says where each list comes from, under which licence, and its checksum.
 
 The files are kept sorted, and a list is searched by bisection rather than turned into
 a set: hashing 20,000 names costs several times more than splitting the file, and a
@@ -70,3 +74,8 @@ def surnames() -> WordList:
 def common_words() -> WordList:
     """Common English words, lower case, less the ones that are given names."""
     return _read("common_words.txt")
+
+
+def name_words() -> WordList:
+    """Given names that are also English words ("Rose", "Carol", "Robin"), as names are written."""
+    return _read("name_words.txt")
