@@ -1,51 +1,123 @@
-"""Ways to reach a person: email addresses and phone numbers.
+"""Ways to reach a person: email addresses, phone numbers and social media handles.
 
 An email address is reported whole, from the first character of its name to the end of
 its domain, and never takes the words around it ("or at jean.smith@..." leaves "or at").
-Addresses written to dodge spam filters ("jean [at] example [dot] com") count too.
+Addresses written to dodge spam filters ("jean [at] example [dot] com") count too, and so
+do addresses written out in words ("jean dot smith at example dot co dot uk") when the
+domain ends in a known ending such as "uk" or "com".
 
 Phone numbers are found in two steps. A cheap pattern finds runs that could be one
 (starting with 0, +, or a bracket, with at least nine digits in spaced, hyphenated or
-bracketed groups); only then is ``phonenumbers`` (Google's libphonenumber) imported to
-decide whether each is a possible number for the UK or, with a +, anywhere. Possible
-means the right length for its kind, not that it is in service: Ofcom's drama ranges
-(07700 900123, 0131 496 0000) are numbers a learner might copy, and are reported.
+bracketed groups); then the number of digits decides: a UK number has 10 or 11 digits
+with its 0, or 9 or 10 after +44. Only a number with another country's code imports
+``phonenumbers`` (Google's libphonenumber) to check its length. Possible means the right
+length, not in service: Ofcom's drama ranges (07700 900123, 0131 496 0000) are numbers a
+learner might copy, and are reported. A number read out in words ("oh seven seven double
+oh nine ...") counts when it has the digits of one.
+
+A social media handle is an "@" name ("@skye_lass07"), or a name given after a platform
+or the word "username" ("on TikTok as dunky.doodles", "her Snapchat name is wee_mac").
+After a platform alone the name must look like a handle (a digit, a dot or an
+underscore), so "on Facebook as well" is left alone.
 """
 
 from __future__ import annotations
 
 import re
 
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
 
-_EMAIL = re.compile(
+_EMAIL = Lazy(
     r"(?<![\w.+%'-])[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
     r"(?:@|\s?[\[(]at[\])]\s?)"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+    r"(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}"
     r"(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z]{2,24}(?![\w-])",
     re.IGNORECASE,
 )
+_LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,40}[a-z0-9])?"
+_JOIN = r"(?: dot |\.| underscore |_)"
+#: "anne dot kerr at example dot co dot uk": the domain needs a "dot" and a known ending.
+_EMAIL_WORDS = Lazy(
+    rf"(?<![\w.@])(?:{_LABEL}{_JOIN}){{0,3}}{_LABEL} at (?:{_LABEL}(?: dot |\.)){{1,4}}"
+    r"(?:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w.@-])",
+    re.IGNORECASE,
+)
 #: A run that might be a phone number: "07700 900123", "+44 (0)131 496 0000", "(0141) 123-4567".
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+/£$€])(?:\+\s?\d|\(\s?0|0)[\d \t().\-‐–]{7,20}\d(?![\w/])")
-_PHONE_CONTEXT = re.compile(
+_PHONE_CANDIDATE = Lazy(r"(?<![\w+/£$€])(?:\+\s?\d|\(\s?0|0)[\d \t().\-‐–]{7,20}\d(?![\w/])")
+_PHONE_CONTEXT = Lazy(
     r"\b(?:tel|telephone|phone|mobile|mob|landline|number|call|called|ring|rang|text|texted|contact)\b\W{0,3}$",
     re.IGNORECASE,
 )
-_LOCAL_NUMBER = re.compile(r"(?<![\w/£$€.,])\d{3,4}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
+_LOCAL_NUMBER = Lazy(r"(?<![\w/£$€.,])\d{3,4}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
 _DIGIT = re.compile(r"\d")
+_DIGIT_WORDS = {
+    "oh": 1, "o": 1, "zero": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1,
+    "seven": 1, "eight": 1, "nine": 1, "double": 1, "triple": 2,
+}  # fmt: skip
+_DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+#: Nine or more digits read out: "oh seven seven double oh nine ...", "plus four four ...".
+_PHONE_WORDS = Lazy(
+    rf"\b(?:plus[ ,-]+)?(?:(?:double|triple) )?{_DIGIT_WORD}"
+    rf"(?:[ ,-]{{1,2}}(?:(?:double|triple) )?{_DIGIT_WORD}){{7,20}}\b",
+    re.IGNORECASE,
+)
+_PLATFORM = (
+    r"(?:instagram|insta|tiktok|tik tok|snapchat|snap|twitter|facebook|fb|youtube|twitch|discord|threads|bluesky"
+    r"|whatsapp|xbox|playstation|psn|roblox|fortnite|steam|reddit|kik|telegram|x)"
+)
+_HANDLE_WORD = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
+_HANDLE_AT = Lazy(
+    r"(?<![\w.@+-])@(?!\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b)(?=[\w.]{0,30}[A-Za-z_])"
+    r"[A-Za-z0-9_](?:[\w.]{0,28}\w)?"
+)
+#: A name after "username" and the like: any word will do ("her username is rainbowtrout").
+_HANDLE_NAMED = Lazy(
+    rf"\b(?:{_PLATFORM} )?(?:user ?name|handle|gamertag|gamer tag|screen ?name|account name"
+    rf"|{_PLATFORM} (?:name|account|page|id|tag))(?: is| was| as|:| called)? ['\"‘“]?{_HANDLE_WORD}",
+    re.IGNORECASE,
+)
+#: A name after a platform alone must look like a handle: "on TikTok as dunky.doodles".
+_HANDLE_AFTER_PLATFORM = Lazy(
+    rf"\b{_PLATFORM}(?: as| is| was|:| called| at) ['\"‘“]?{_HANDLE_WORD}",
+    re.IGNORECASE,
+)
+_PLATFORM_SIGN = (
+    "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb ", "youtube",
+    "twitch", "discord", "threads", "bluesky", "whatsapp", "xbox", "playstation", "psn", "roblox", "fortnite",
+    "steam", "reddit", "kik", "telegram", "username", "user name", "handle", "gamertag", "gamer tag",
+    "screen name", "screenname", "account name",
+)  # fmt: skip
+_NOT_HANDLES = frozenset({"well", "too", "the", "a", "an", "my", "her", "his", "their", "our", "your", "and", "but"})
 
 
 def find_emails(text: str) -> list[Span]:
-    """Email addresses, whole, including "name [at] example [dot] com"."""
-    return [span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    """Email addresses, whole, including "name [at] example [dot] com" and "name at example dot com"."""
+    found: list[Span] = []
+    if "@" in text or "[" in text or "(" in text:
+        found += [span(m.start(), m.end(), "email") for m in _EMAIL.get().finditer(text)]
+    if " at " in text and (" dot " in text or "." in text):
+        found += [span(m.start(), m.end(), "email") for m in _EMAIL_WORDS.get().finditer(text)]
+    return found
 
 
-def _is_possible_phone(candidate: str) -> bool:
-    import phonenumbers  # only once a statement has something that looks like a number
+def is_possible_phone(candidate: str) -> bool:
+    """Whether a run of digits has the length of a UK number, or of an international one after + or 00."""
+    digits = "".join(_DIGIT.findall(candidate))
+    international = candidate.lstrip().startswith("+") or digits.startswith("00")
+    if not international:
+        return digits.startswith("0") and len(digits) in (10, 11)
+    digits = digits[2:] if digits.startswith("00") else digits
+    if digits.startswith("44"):
+        national = digits[2:]
+        if national.startswith("0") and "(0" in candidate:  # +44 (0)131 ...: the 0 is not dialled
+            national = national[1:]
+        return len(national) in (9, 10)
+    import phonenumbers  # only for another country's number, which few statements hold
 
     try:
-        number = phonenumbers.parse(candidate, "GB")
+        number = phonenumbers.parse("+" + digits, None)
     except phonenumbers.NumberParseException:
         return False
     return bool(phonenumbers.is_possible_number(number))
@@ -60,16 +132,50 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _spoken_digits(words: str) -> int:
+    count = 0
+    for word in re.split(r"[ ,-]+", words.lower()):
+        count += _DIGIT_WORDS.get(word, 0)
+    return count
+
+
 def find_phone_numbers(text: str) -> list[Span]:
-    """UK phone numbers in any common format, international numbers written with +, and
-    six-to-eight digit local numbers straight after words such as "phone" or "mobile"."""
+    """UK phone numbers in any common format, international numbers written with +, six-to-eight
+    digit local numbers straight after words such as "phone" or "mobile", and numbers read out in words."""
     found: list[Span] = []
-    for match in _PHONE_CANDIDATE.finditer(text):
-        start, end = _trim(text, match.start(), match.end())
-        digits = len(_DIGIT.findall(text, start, end))
-        if 9 <= digits <= 15 and _is_possible_phone(text[start:end]):
-            found.append(span(start, end, "phone"))
-    for match in _LOCAL_NUMBER.finditer(text):
-        if _PHONE_CONTEXT.search(text, max(0, match.start() - 20), match.start()):
-            found.append(span(match.start(), match.end(), "phone"))
+    if any(c.isdigit() for c in text):
+        for match in _PHONE_CANDIDATE.get().finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            digits = len(_DIGIT.findall(text, start, end))
+            if 9 <= digits <= 15 and is_possible_phone(text[start:end]):
+                found.append(span(start, end, "phone"))
+        context = _PHONE_CONTEXT.get()
+        for match in _LOCAL_NUMBER.get().finditer(text):
+            if context.search(text, max(0, match.start() - 20), match.start()):
+                found.append(span(match.start(), match.end(), "phone"))
+    lowered = text.lower()
+    if "oh " in lowered or "zero" in lowered or "nought" in lowered or "plus " in lowered:
+        for match in _PHONE_WORDS.get().finditer(text):
+            words = match.group().lower()
+            starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus"))
+            if starts and 9 <= _spoken_digits(words) <= 13:
+                found.append(span(match.start(), match.end(), "phone"))
+    return found
+
+
+def find_handles(text: str) -> list[Span]:
+    """Social media handles: "@name", and names given after a platform or "username"."""
+    found: list[Span] = []
+    if "@" in text:
+        found += [span(m.start(), m.end(), "handle") for m in _HANDLE_AT.get().finditer(text)]
+    lowered = text.lower()
+    if not any(sign in lowered for sign in _PLATFORM_SIGN):
+        return found
+    for match in _HANDLE_NAMED.get().finditer(text):
+        if match.group("handle").lower() not in _NOT_HANDLES:
+            found.append(span(match.start("handle"), match.end("handle"), "handle"))
+    for match in _HANDLE_AFTER_PLATFORM.get().finditer(text):
+        handle = match.group("handle")
+        if any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
+            found.append(span(match.start("handle"), match.end("handle"), "handle"))
     return found

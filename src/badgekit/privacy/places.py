@@ -10,12 +10,22 @@ A street address is a house number and a street ("12 Leith Walk", "45a Easter Ro
 with a flat number before it if there is one ("3/2", "2F1", "Flat 4,"); a flat number
 with a named building ("Flat 4, Rosebank Court", "Apartment 5, The Maltings"); or a named building or street after
 words about living there ("she lives at Ivy Cottage", "moved to Hope Street").
+
+Some places identify a person only with what is said beside them (warnings): a room or
+flat number in a named home ("Room 14 at Craigmount House", "flat 6 in Larchfield Court
+care home"), a named school with a year group ("P6 at Bankhead Primary", "S2 at Braeside
+High School"), and a small place named beside a condition or an age ("the only man in
+the village of Ardvourlie with motor neurone disease", "a 97-year-old from Kinlochewe").
+A city or a town badgekit knows (Glasgow, Stirling) is large enough to hide anyone and is
+left alone; so is a school or a home named with nothing beside it.
 """
 
 from __future__ import annotations
 
 import re
 
+from badgekit.privacy import vocabulary as vocab
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, resolve_overlaps, span
 from badgekit.privacy.vocabulary import BUILDING_WORDS, STREET_SUFFIXES
 
@@ -89,4 +99,145 @@ def find_addresses(text: str) -> list[Span]:
     found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_BUILDING.finditer(text)]
     found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.finditer(text)]
     found += [span(m.start("place"), m.end("place"), "address") for m in _LIVES_AT.finditer(text)]
+    return resolve_overlaps(found)
+
+
+_NAME_WORD = r"[A-Z][\w'’-]*"
+#: "Room 14 at Craigmount House", "flat 6 in Larchfield Court", "bedroom 3, Rowan Lodge".
+_ROOM_IN_HOME = Lazy(
+    r"\b(?P<room>(?i:room|bedroom|flat|apartment|suite|bed))\s{1,3}(?:no\.?\s?|number\s)?\d{1,4}[A-Za-z]?"
+    rf"(?:,|\s{{1,3}}(?:at|in|of|on))\s{{1,3}}(?:the\s{{1,3}})?(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{0,3}}{_NAME_WORD})"
+)
+#: "Craigmount House, room 14", "Rowan Lodge's room 3".
+_HOME_THEN_ROOM = Lazy(
+    rf"(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
+    r"(?:['’]s)?[,:]?\s{1,3}(?:in\s{1,3})?(?i:room|bedroom|flat|apartment|suite)\s{1,3}\d{1,4}[A-Za-z]?\b"
+)
+_HOME_WORDS = vocab.words_of(
+    "house lodge court home homes manor view hall grange gardens park cottage cottages mews place towers heights "
+    "hospital hospice ward unit villa"
+)
+_CARE_HOME_AFTER = Lazy(r"\s{1,3}(?:care|nursing|residential|children's|childrens)\s{1,3}home", re.IGNORECASE)
+_SCHOOL_WORDS = r"(?:Primary|High|Academy|Grammar|Secondary|School|Nursery)"
+#: A named school: "Bankhead Primary", "St Brendan's Primary School", "Braeside High School".
+_SCHOOL = Lazy(
+    rf"(?<![\w'’-])(?:St\.?\s{{1,3}})?(?:{_NAME_WORD}\s{{1,3}}){{1,3}}?{_SCHOOL_WORDS}(?:\s{{1,3}}{_SCHOOL_WORDS})?"
+    r"(?![\w'’-])"
+)
+_YEAR_GROUP = Lazy(
+    r"(?<![\w-])(?:[PS][1-7]|[Pp]rimary\s(?:[1-7]|one|two|three|four|five|six|seven)\b|[Yy]ear\s(?:1[0-3]|[1-9])\b"
+    r"|(?:first|second|third|fourth|fifth|sixth)\s+year\b)(?![\w-])"
+)
+#: What may stand between a year group and the school it is at: "P6 at", "a P7 pupil at", "S2 in".
+_YEAR_THEN_SCHOOL = Lazy(
+    r"\s{1,3}(?:[a-z]{2,12}\s{1,3}){0,2}(?:at|in|of|from|attending|attends|attended)\s{1,3}(?:the\s{1,3})?"
+)
+#: ... and between a school and a year group: "Bankhead Primary's P6", "Braeside High (S2)", "Leith Academy, in S4".
+_SCHOOL_THEN_YEAR = Lazy(r"(?:['’]s)?\s{0,3}[,(]?\s{0,3}(?:in\s{1,3}|class\s{1,3})?(?:the\s{1,3})?")
+_NOT_SCHOOL_NAMES = vocab.words_of(
+    "the a an our their his her my this that local nearby new special catholic primary secondary high state "
+    "independent private grammar academy school schools"
+)
+_CONDITIONS = (
+    "dementia", "alzheimer", "parkinson", "motor neurone", "mnd", "multiple sclerosis", " ms ", "cerebral palsy",
+    "autism", "autistic", "down's syndrome", "down syndrome", "downs syndrome", "epilepsy", "diabetes", "stroke",
+    "cancer", "hiv", "blind", "deaf", "wheelchair", "learning disabilit", "spina bifida", "muscular dystrophy",
+    "huntington", "schizophrenia", "bipolar", "psychosis", "dialysis", "amputee", "amputation", "terminal",
+    "palliative", "brain injury", "sight loss", "hearing loss", "oxygen", "tracheostomy", "peg feed",
+    "addiction", "heroin", "methadone", "alcohol", "year-old", "year old", "aged ", "years old",
+)  # fmt: skip
+#: A place after "in", "from", "near" or "of the village of".
+_SMALL_PLACE = Lazy(
+    r"\b(?:in|from|near|outside|at|of)\s{1,3}(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
+    rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around text[start:end]."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return before, after.start() if after else len(text)
+
+
+def _rooms(text: str) -> list[Span]:
+    found: list[Span] = []
+    for match in _ROOM_IN_HOME.get().finditer(text):
+        words = match.group("home").split()
+        named = [w for w in words if w.lower() not in vocab.FUNCTION_WORDS]
+        if not named:
+            continue
+        home_end = match.end("home")
+        care_home = bool(_CARE_HOME_AFTER.get().match(text, home_end))
+        is_home = words[-1].lower() in _HOME_WORDS or care_home
+        if match.group("room").lower() in ("flat", "apartment") and not care_home:
+            continue  # a flat in a named block is an address (see find_addresses)
+        if is_home:
+            found.append(span(match.start(), home_end, "place", severity="error"))
+    found += [span(m.start(), m.end(), "place", severity="error") for m in _HOME_THEN_ROOM.get().finditer(text)]
+    return found
+
+
+def _schools(text: str) -> list[Span]:
+    found: list[Span] = []
+    years = [(m.start(), m.end()) for m in _YEAR_GROUP.get().finditer(text)]
+    if not years:
+        return found
+    for match in _SCHOOL.get().finditer(text):
+        words = match.group().split()
+        if all(w.lower().rstrip(".") in _NOT_SCHOOL_NAMES | {"st"} for w in words):
+            continue
+        if words[0].lower() in _NOT_SCHOOL_NAMES and len(words) == 2:
+            continue
+        for year_start, year_end in years:
+            if year_end <= match.start() and _YEAR_THEN_SCHOOL.get().fullmatch(text, year_end, match.start()):
+                found.append(span(year_start, match.end(), "place"))
+            elif year_start >= match.end() and _SCHOOL_THEN_YEAR.get().fullmatch(text, match.end(), year_start):
+                found.append(span(match.start(), year_end, "place"))
+    return found
+
+
+def _small_places(text: str) -> list[Span]:
+    from badgekit.privacy import wordlists
+
+    found: list[Span] = []
+    common = wordlists.common_words()
+    for match in _SMALL_PLACE.get().finditer(text):
+        place = match.group("place")
+        words = [w.lower() for w in place.replace("-", " ").split()]
+        if match.group("kind") is None:
+            if any(
+                w in vocab.PLACES
+                or w in vocab.ORGANISATION_WORDS
+                or w in vocab.FUNCTION_WORDS
+                or w in vocab.MONTHS
+                or w in vocab.DAYS
+                or w in vocab.PEOPLES
+                or w in common
+                for w in words
+            ):
+                continue
+            if place.lower() in vocab.PLACE_PHRASES or place in wordlists.first_names():
+                continue
+        first, last = _sentence(text, match.start(), match.end())
+        sentence = f" {text[first:last].lower()} "
+        if any(condition in sentence for condition in _CONDITIONS):
+            found.append(span(match.start("place"), match.end("place"), "place"))
+    return found
+
+
+def find_places(text: str) -> list[Span]:
+    """Places that point to a person with what is beside them: a room in a named home, a named
+    school with a year group, a small place with a condition or an age."""
+    lowered = text.lower()
+    found: list[Span] = []
+    if any(word in lowered for word in ("room", "flat", "apartment", "suite", "bed ")) and any(
+        c.isdigit() for c in text
+    ):
+        found += _rooms(text)
+    if any(word in text for word in ("Primary", "High", "Academy", "Grammar", "Secondary", "School", "Nursery")):
+        found += _schools(text)
+    if any(condition in f" {lowered} " for condition in _CONDITIONS):
+        found += _small_places(text)
     return resolve_overlaps(found)

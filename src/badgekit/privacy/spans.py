@@ -24,6 +24,10 @@ Kind = Literal[
     "nhs",
     "ni",
     "reference",
+    "handle",
+    "vehicle",
+    "place",
+    "initial",
 ]
 Severity = Literal["error", "warning", "note"]
 
@@ -48,6 +52,10 @@ KINDS: dict[Kind, KindInfo] = {
     "nhs": KindInfo("an NHS number", "error", "[NHS number removed]"),
     "ni": KindInfo("a National Insurance number", "error", "[National Insurance number removed]"),
     "reference": KindInfo("a record or reference number", "warning", "[reference number removed]"),
+    "handle": KindInfo("a social media handle", "error", "[social media handle removed]"),
+    "vehicle": KindInfo("a vehicle registration", "error", "[vehicle registration removed]"),
+    "place": KindInfo("a place that, with what is said beside it, points to one person", "warning", "[place removed]"),
+    "initial": KindInfo("a title with an initial", "note", "Person A"),
 }
 
 #: When two spans overlap, the kind earlier here wins (a CHI number is not also a phone number).
@@ -56,12 +64,16 @@ PRIORITY: tuple[Kind, ...] = (
     "chi",
     "nhs",
     "ni",
+    "handle",
+    "vehicle",
     "phone",
     "postcode",
+    "place",
     "address",
     "date-of-birth",
     "reference",
     "name",
+    "initial",
     "age",
     "postcode-district",
 )

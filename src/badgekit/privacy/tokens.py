@@ -32,6 +32,13 @@ class Token:
     capitalised: bool  # "Jamie", "McDonald", "O'Brien"; not "NHS", "I" or "support"
     followed_by_space: bool = False  # a single space, and nothing else, before the next word
     masked: bool = False  # inside an organisation, place or cited author's name such as "Sue Ryder"
+    caseless: bool = False  # written in capitals ("CALLUM"), so ``text`` holds it as a name is written
+
+
+def title_case(word: str) -> str:
+    """A word in capitals or lower case as a name is written: "O'BRIEN" -> "O'Brien", "kelly-brown" -> "Kelly-Brown"."""
+    parts = re.split(r"(['’-])", word.lower())
+    return "".join(part[:1].upper() + part[1:] if len(part) > 1 else part for part in parts)
 
 
 def _words(text: str) -> list[Token]:
@@ -60,7 +67,12 @@ def _words(text: str) -> list[Token]:
             if new_line:
                 in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
         capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
-        tokens.append(Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised))
+        caseless = len(word) > 1 and word.isupper()
+        if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
+            word, capitalised = title_case(word), True
+        tokens.append(
+            Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised, caseless=caseless)
+        )
         previous_end = match.end()
         previous_dot = dot
     return tokens

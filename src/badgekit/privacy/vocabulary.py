@@ -14,6 +14,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
 
 
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of ``text``, for lists kept beside a detector."""
+    return _words(text)
+
+
 def _phrases(text: str) -> frozenset[str]:
     return frozenset(" ".join(line.lower().split()) for line in text.strip().splitlines() if line.strip())
 
@@ -421,3 +426,43 @@ FUNCTION_WORDS = _words(
     today yesterday tomorrow recently later earlier afterwards instead also again perhaps maybe sometimes
     often usually always never dear hi hello thanks thank please okay ok"""
 )
+
+#: Titles after which any capitalised word is a surname, be it a town, a colour or a word
+#: ("Mr Stirling", "Mrs Green", "Ms Hope").
+PLAIN_TITLES = _words("mr mrs ms miss mx mister")
+#: Verbs in the present tense that, after a surname, show an author cited for what they
+#: wrote ("Thompson reminds us", "Maclean argues"): care writing tells what people did in
+#: the past tense, and cites what authors say in the present.
+CITE_VERBS = _words(
+    """argues argue suggests suggest writes write describes describe notes reminds remind states defines
+    define proposes propose outlines outline identifies highlights emphasises emphasizes contends asserts
+    claims observes maintains warns cautions recommends recommend concludes conclude discusses explores
+    sets posits theorises theorizes urges advocates"""
+)
+#: Nouns that, straight after a given name that is also a word, show the word: "Holly berries",
+#: "Grant funding", "Daisy chains", "Rose bushes".
+THING_NOUNS = _words(
+    """berries berry seeds seed bulbs bulb trees tree bush bushes chains chain leaves leaf petals petal flowers
+    flower plants plant tea oil oils scent scents hedge hedges garden gardens jam jelly wine honey bark roots
+    shoots blossom cuttings sprigs sprig wreath wreaths beds bed bushes funding funded fund funds payments
+    payment money application applications forms form scheme schemes letter letters officer officers panel
+    bid bids award awards holder holders giver givers pot pots pots jar jars bush's"""
+)
+#: Words in a sentence about plants and gardens, money, or songs, where a given name that is
+#: also a word ("Heather grows ...", "Penny by penny ...") or a song's title ("Jolene was the song")
+#: is not a person.
+PLANT_WORDS = _words(
+    """grows grow grew growing grown planted plant plants planting bloom blooms blooming flowering flowers
+    garden gardens gardening hill hills moor moors heath hedge hedgerow soup herbs herb scent scents smell
+    smells perfume sensory bulbs seeds sown berries petals leaves wreath wreaths bouquet vase sow pot pots
+    climbs climbing covers covered sprigs cuttings"""
+)
+SONG_WORDS = _words(
+    """song songs sang sing sung singing singalong sing-along karaoke tune tunes track tracks album albums
+    lyrics chorus hymn hymns playlist jukebox record records dance danced ceilidh"""
+)
+MONEY_WORDS = _words("funding funded fund funds grant grants pounds money budget payment payments paid bursary")
+#: Words that, straight before a name, show an author: "according to Hennessey".
+CITE_LEADS = _words("according")
+#: Connecting words inside an organisation's name: "Fraser of Allander Institute", "Centre for Excellence".
+ORGANISATION_LINKS = _words("of for and & on the in")
