@@ -17,9 +17,11 @@ Faker publishes new names, in an environment holding the three libraries it read
   "Angus") goes to ``ambiguous_names.txt``: the detectors then want more than a
   capital letter before they call it a name. ``NAME_FIRST`` lists the ones that are
   names far more often than words in care writing ("Jean", "Kyle", "Rose").
-- ``name_words.txt``: the given names of ``first_names.txt`` that are also English
-  words in any case ("rose", "carol", "robin"), so that a word written in lower case
-  is not taken for a name when it is a word.
+- ``name_words.txt``: the given names of ``first_names.txt`` that are also everyday
+  English words (``WORD_NAMES``, checked against the Webster's list: "rose", "carol",
+  "robin"), so that a word written in lower case, or a plant at the start of a
+  sentence, is not taken for a name when it is a word. The list is chosen by hand:
+  word frequencies count "amy" and "alan" as common because people are called that.
 
 data/SOURCES.md records the versions the shipped lists were built from, their licences
 and their checksums; update it (the script prints the checksums) whenever you rebuild.
@@ -84,6 +86,14 @@ Robin Wade Penny Carol Kyle Ross Kelvin Glen Don Ian Doug Dougie Lewis Harris Ro
 Douglas Gordon Duncan Malcolm Craig Scott Stewart Stuart Blair Grant
 """
 
+#: Given names that are also everyday words ("don your gloves", "I ken", "gut flora").
+WORD_NAMES = """
+Basil Bob Bobby Billy Carol Daisy Dawn Dean Dolly Don Flora Glen Grant Guy Hazel Heather Holly Iris Ivy Jack
+Jade Jasmine Kelvin Ken Lily Nick Noel Pat Pearl Penny Poppy Ray Rob Robin Rose Rosemary Ruby Sally Sue Terry
+Violet Wade Myrtle Fern Willow Saffron Amber Crystal Summer Autumn Sky Brook Chase Hunter Mason Cole Drew
+Frank Sandy Cliff Dale Heath Lance Miles Rusty Sunny Sonny Melody Harmony Misty Bunny Ginger Olive Clay
+"""
+
 #: Words in Faker's name lists that, in care writing, are far more often something else:
 #: faiths, nationalities, places, brands, festivals and abbreviations.
 NOT_NAMES = """
@@ -137,8 +147,8 @@ def build() -> dict[str, list[str]]:
     ambiguous = {n for n in first if (n.lower() in not_plain and n not in name_first) or n in not_names}
     clear = first - ambiguous
     common_words = common - {n.lower() for n in clear}
-    every_word = {w for w in english if w.islower()}
-    name_words = {n for n in clear if n.lower() in every_word or n.lower() in common}
+    words = {w for w in english if w.islower()}
+    name_words = {n for n in clear if n in set(WORD_NAMES.split()) and n.lower() in words}
     return {
         "name_words.txt": sorted(name_words),
         "first_names.txt": sorted(clear),

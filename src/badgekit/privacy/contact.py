@@ -41,7 +41,7 @@ _JOIN = r"(?: dot |\.| underscore |_)"
 #: "anne dot kerr at example dot co dot uk": the domain needs a "dot" and a known ending.
 _EMAIL_WORDS = Lazy(
     rf"(?<![\w.@])(?:{_LABEL}{_JOIN}){{0,3}}{_LABEL} at (?:{_LABEL}(?: dot |\.)){{1,4}}"
-    r"(?:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w.@-])",
+    r"(?:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@-]|\.\w)",
     re.IGNORECASE,
 )
 #: A run that might be a phone number: "07700 900123", "+44 (0)131 496 0000", "(0141) 123-4567".
@@ -56,7 +56,7 @@ _DIGIT_WORDS = {
     "oh": 1, "o": 1, "zero": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1,
     "seven": 1, "eight": 1, "nine": 1, "double": 1, "triple": 2,
 }  # fmt: skip
-_DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d{1,5})"
 #: Nine or more digits read out: "oh seven seven double oh nine ...", "plus four four ...".
 _PHONE_WORDS = Lazy(
     rf"\b(?:plus[ ,-]+)?(?:(?:double|triple) )?{_DIGIT_WORD}"
@@ -97,7 +97,8 @@ def find_emails(text: str) -> list[Span]:
     found: list[Span] = []
     if "@" in text or "[" in text or "(" in text:
         found += [span(m.start(), m.end(), "email") for m in _EMAIL.get().finditer(text)]
-    if " at " in text and (" dot " in text or "." in text):
+    lowered = text.lower()
+    if " at " in lowered and (" dot " in lowered or "." in text):
         found += [span(m.start(), m.end(), "email") for m in _EMAIL_WORDS.get().finditer(text)]
     return found
 
@@ -135,7 +136,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _spoken_digits(words: str) -> int:
     count = 0
     for word in re.split(r"[ ,-]+", words.lower()):
-        count += _DIGIT_WORDS.get(word, 0)
+        count += len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
     return count
 
 
@@ -154,11 +155,12 @@ def find_phone_numbers(text: str) -> list[Span]:
             if context.search(text, max(0, match.start() - 20), match.start()):
                 found.append(span(match.start(), match.end(), "phone"))
     lowered = text.lower()
-    if "oh " in lowered or "zero" in lowered or "nought" in lowered or "plus " in lowered:
+    if any(word in lowered for word in ("oh ", "zero", "nought", "plus ", " one", " two", " four", " six", " nine")):
         for match in _PHONE_WORDS.get().finditer(text):
             words = match.group().lower()
-            starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus"))
-            if starts and 9 <= _spoken_digits(words) <= 13:
+            starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus", "0"))
+            spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above
+            if starts and spoken and 9 <= _spoken_digits(words) <= 13:
                 found.append(span(match.start(), match.end(), "phone"))
     return found
 

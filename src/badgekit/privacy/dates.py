@@ -2,7 +2,9 @@
 
 A date is a date of birth when words say so just before it: "DOB 03/07/1940",
 "date of birth: 3rd July 1940", "born on 3.7.40", "her birthday is 3 July", "b. 2.4.1938",
-and up to five words may come between ("date of birth recorded as 14/09/1952"). Any
+and words may come between: up to seven after "date of birth", "DOB" or "birth certificate"
+("the date of birth was put on the system as 21/09/1948"), and up to five such as "on",
+"was" or "recorded as" after "born" or "birthday". Any
 common written form counts: digits with slashes, dots or hyphens, ISO dates, day-month or
 month-day with the month in words, with or without a year, and dates written out in
 words ("the second of March nineteen forty-one"). The date of a meeting is not a date of
@@ -52,8 +54,9 @@ _BETWEEN = (
     r"|file|form|chart|her|his|their|were|are|been|be|falls|fell|:)"
 )
 _DATE_OF_BIRTH = Lazy(
-    r"(?:\b(?:D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|born|birthday)"
-    rf"(?:[\s:,(–-]{{1,3}}{_BETWEEN}\b){{0,5}}[\s:,(–-]{{0,3}}|(?<![\w.])b\.\s?(?=\d))"
+    r"(?:\b(?:D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birth\s{1,3}cert(?:ificate)?)"
+    r"(?:[\s:,(–-]{1,3}[a-z]{1,12}\b){0,7}?[\s:,(–-]{0,3}"  # "date of birth was put on the system as"
+    rf"|\b(?:born|birthday)(?:[\s:,(–-]{{1,3}}{_BETWEEN}\b){{0,5}}[\s:,(–-]{{0,3}}|(?<![\w.])b\.\s?(?=\d))"
     rf"(?:the\s{{1,3}})?(?P<date>{_DATE})(?![\w/])",
     re.IGNORECASE,
 )

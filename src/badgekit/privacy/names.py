@@ -47,6 +47,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "o
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
 _MAX_RUN = 4
 _GAELIC_ACCENTS = frozenset("àèìòùÀÈÌÒÙ")
+_LOWER_INITIALS = frozenset("bcdefghjklmnpqrstuvwxyz")  # "mr j"; not "a" or "i", which are words
 _SENTENCE_STOPS = frozenset(".!?")
 
 
@@ -142,9 +143,13 @@ class _Judge:
             return False
         if token.text in self.first:
             return True
-        if _GAELIC_ACCENTS.intersection(token.text):
-            # "Màiri", "Seònaid": a Gaelic name, or one that is a name without its accents.
-            return _unaccented(token.text) in self.first or not (token.line_start or self.is_never_a_name(token))
+        if not token.text.isascii():
+            # "Ciarán", "Màiri": a name without its accents; and a Gaelic grave accent marks a name
+            # ("Seònaid") unless a sentence starts with it.
+            if _unaccented(token.text) in self.first:
+                return True
+            if _GAELIC_ACCENTS.intersection(token.text):
+                return not (token.line_start or self.is_never_a_name(token))
         parts = token.text.split("-")
         return len(parts) > 1 and parts[0] in self.first and all(p[:1].isupper() for p in parts)
 
@@ -271,7 +276,11 @@ class _Judge:
         nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         is_word = token.text in self.name_words or token.lower in wordlists.common_words()
         if is_word and nxt is not None and not nxt.capitalised and nxt.lower in vocab.THING_NOUNS:
-            return True
+            return True  # "Holly berries", "Carol singers", "Grant funding"
+        if is_word and self._word_pair(index):
+            return True  # "Holly and ivy", "Rosemary and basil"
+        if is_word and self._defined_as_thing(index):
+            return True  # "Dawn is the hardest time", "Violet was the colour she chose"
         sentence = self.sentence_words(index)
         if sentence & vocab.SONG_WORDS:
             return True
@@ -282,18 +291,39 @@ class _Judge:
         leading = token.line_start or (self.word_before(index) in ("and", "or") and index >= 2)
         return leading and bool(sentence & (vocab.PLANT_WORDS | vocab.MONEY_WORDS))
 
+    def _word_pair(self, index: int) -> bool:
+        """A name-word joined by "and" to the same kind of word in lower case: "Holly and ivy"."""
+        if index + 2 >= len(self.tokens) or self.tokens[index + 1].lower not in ("and", "&", "or"):
+            return False
+        other = self.tokens[index + 2]
+        return other.text.islower() and title_case(other.text) in self.name_words
+
+    def _defined_as_thing(self, index: int) -> bool:
+        """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
+        following = self.tokens[index + 1 : index + 6]
+        if len(following) < 3 or following[0].lower not in ("is", "was") or following[1].lower not in ("the", "a"):
+            return False
+        return any(t.lower in vocab.CATEGORY_NOUNS for t in following[2:5])
+
     def cited_without_year(self, first: int, last: int) -> bool:
         """An author cited by what they say, with no year: "Thompson reminds us", "according to Hennessey",
         "Siobhan Maclean argues"."""
         if self.word_before(first) == "to" and self.word_before(first, 2) in vocab.CITE_LEADS:
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        surname = self.tokens[last]
+        if (
+            self.word_before(first) == "as"
+            and nxt is not None
+            and nxt.lower in vocab.AS_AUTHOR_VERBS
+            and (surname.lower in vocab.CITED_AUTHORS or first < last)
+        ):
+            return True  # "As Rogers put it", "as Siobhan Maclean writes"
         if nxt is None or nxt.lower not in vocab.CITE_VERBS:
             return False
         gap = self.text[self.tokens[last].end : nxt.start]
         if gap.strip(" ,") not in ("", "et al", "et al."):
             return False
-        surname = self.tokens[last]
         if first < last:
             return True
         return surname.lower in vocab.CITED_AUTHORS or (
@@ -407,15 +437,23 @@ def _titled(judge: _Judge) -> list[_Person]:
                 break
             if tokens[at - 1].possessive:
                 break
-            initial = bool(_INITIAL.match(candidate.text)) and not is_kin
+            initial = (
+                bool(_INITIAL.match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS)) and not is_kin
+            )
             lower_surname = (
                 plain
                 and not words
+                and lower != "miss"
                 and candidate.text.islower()
                 and token.text.islower()
-                and title_case(candidate.text) in wordlists.surnames()
-                and candidate.lower not in wordlists.common_words()
-            )  # "mrs campbell"
+                and candidate.lower not in vocab.FUNCTION_WORDS
+                and candidate.lower not in vocab.PEOPLE_WORDS
+            )  # "mrs campbell", "mr black", "mr j": after "mr" in lower case, a lower-case word is a surname
+            if lower == "wee" and not words and candidate.text.islower():
+                name = title_case(candidate.text)
+                lower_surname = (name in judge.first or name in judge.ambiguous) and (
+                    candidate.lower not in wordlists.common_words()
+                )  # "wee mags"
             if not (candidate.capitalised or initial or lower_surname) or candidate.lower in vocab.TITLES:
                 break
             if lower == "wee" and (
@@ -436,10 +474,10 @@ def _titled(judge: _Judge) -> list[_Person]:
             words.append(candidate)
             initials += initial
             at += 1
-        while words and _INITIAL.match(words[-1].text) and not is_kin:
+        while words and (_INITIAL.match(words[-1].text) or words[-1].text in _LOWER_INITIALS) and not is_kin:
             words.pop()
         if not words:
-            if initials and is_title and token.text[:1].isupper():
+            if initials and is_title and (token.text[:1].isupper() or plain):
                 people.append(_Person((tokens[index + 1],), token, initial=True))
             continue
         if lower in vocab.ACADEMIC_TITLES and _cited_with_title(judge, lower, words, index + 1, at - 1):
@@ -497,7 +535,7 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
                 break
         after_organisation = token.lower in vocab.ORGANISATION_WORDS
         first += 1
-    if first > last:
+    if first > last or judge.cited_without_year(first, last):
         return None
     words = tokens[first : last + 1]
     head = words[0]

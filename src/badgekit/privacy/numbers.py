@@ -14,7 +14,8 @@ are not a word such as "at"). Prefixes are not checked against HMRC's list: a sp
 such as QQ 12 34 56 C is what people copy from forms, and a mistyped one still identifies.
 
 Vehicle registrations in the current format (two letters, the two digits of the age
-identifier, three letters: "SN19 KXP", "SF07OWA") are reported wherever they appear;
+identifier, three letters: "SN19 KXP", "SF07OWA", "SK 65 HRL") are reported wherever they
+appear in capitals, and in lower case ("sf21 ncx") after a word about a vehicle;
 the older prefix and suffix formats ("M482 HSV", "HSV 482M") look like too many other
 codes, so they are reported only after a word about a vehicle ("car", "taxi", "reg").
 """
@@ -49,7 +50,7 @@ _NI_NUMBER = Lazy(
 #: Two-letter words that start a lower-case run such as "at 12 34 56 a" and are no NI prefix.
 _NOT_NI_PREFIXES = words_of("am an as at be by do go he if in is it me my no of on or so to up us we ok")
 _AGE_IDENTIFIER = r"(?:0[2-9]|[12]\d|5[1-9]|[67]\d)"
-_CURRENT_PLATE = Lazy(rf"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Y]{_AGE_IDENTIFIER} ?[A-HJ-PR-Z]{{3}}(?![\w-])")
+_CURRENT_PLATE = Lazy(rf"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Y] ?{_AGE_IDENTIFIER} ?[A-HJ-PR-Z]{{3}}(?![\w-])", re.IGNORECASE)
 _OLDER_PLATE = Lazy(r"(?<![\w-])(?:[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-HJ-NP-Y])(?![\w-])")
 _VEHICLE_CONTEXT = Lazy(
     r"\b(?:car|cars|van|taxi|cab|vehicle|motor|motorbike|minibus|bus|lorry|registration|reg|plate|plates"
@@ -113,8 +114,12 @@ def find_ni_numbers(text: str) -> list[Span]:
 
 def find_vehicle_registrations(text: str) -> list[Span]:
     """Number plates: the current format anywhere, the older ones after a word about a vehicle."""
-    found = [span(m.start(), m.end(), "vehicle") for m in _CURRENT_PLATE.get().finditer(text)]
     context = _VEHICLE_CONTEXT.get()
+    found = [
+        span(m.start(), m.end(), "vehicle")
+        for m in _CURRENT_PLATE.get().finditer(text)
+        if m.group().isupper() or context.search(text, max(0, m.start() - 40), m.start())
+    ]
     for match in _OLDER_PLATE.get().finditer(text):
         letters = [c for c in match.group() if c.isalpha()]
         if all(c.isupper() for c in letters) and context.search(text, max(0, match.start() - 40), match.start()):

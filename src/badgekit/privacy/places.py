@@ -117,6 +117,12 @@ _HOME_WORDS = vocab.words_of(
     "house lodge court home homes manor view hall grange gardens park cottage cottages mews place towers heights "
     "hospital hospice ward unit villa"
 )
+#: A home or service named in the text: "Kelvin View", "Craigmount House", "Rowan Lodge".
+_NAMED_HOME = Lazy(
+    rf"(?<![\w'’-])(?:{_NAME_WORD}\s{{1,3}}){{1,2}}(?:House|Lodge|Court|Manor|View|Grange|Care Home|Nursing Home)\b"
+)
+_ROOM_NUMBER = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite)\s{1,3}(?:no\.?\s?)?\d{1,4}(?:/\d{1,2})?[A-Za-z]?\b")
+_NAME_AFTER = Lazy(r",?\s{1,3}(?:\d{1,4}[A-Za-z]?\s{1,3})?[A-Z]")
 _CARE_HOME_AFTER = Lazy(r"\s{1,3}(?:care|nursing|residential|children's|childrens)\s{1,3}home", re.IGNORECASE)
 _SCHOOL_WORDS = r"(?:Primary|High|Academy|Grammar|Secondary|School|Nursery)"
 #: A named school: "Bankhead Primary", "St Brendan's Primary School", "Braeside High School".
@@ -171,11 +177,19 @@ def _rooms(text: str) -> list[Span]:
         home_end = match.end("home")
         care_home = bool(_CARE_HOME_AFTER.get().match(text, home_end))
         is_home = words[-1].lower() in _HOME_WORDS or care_home
-        if match.group("room").lower() in ("flat", "apartment") and not care_home:
-            continue  # a flat in a named block is an address (see find_addresses)
+        linked = text[match.start("home") - 4 : match.start("home")].strip(" ,").lower() in ("at", "in", "of", "on")
+        if match.group("room").lower() in ("flat", "apartment") and not (care_home or linked):
+            continue  # "Flat 4, Rosebank Court" is an address (see find_addresses); "flat 4 at ..." a place
         if is_home:
             found.append(span(match.start(), home_end, "place", severity="error"))
     found += [span(m.start(), m.end(), "place", severity="error") for m in _HOME_THEN_ROOM.get().finditer(text)]
+    if _NAMED_HOME.get().search(text):
+        # A text that names a home: any room or flat number in it points to one resident ("Flat 2/1 there").
+        found += [
+            span(m.start(), m.end(), "place", severity="error")
+            for m in _ROOM_NUMBER.get().finditer(text)
+            if not _NAME_AFTER.get().match(text, m.end())  # "Flat 4, Rosebank Court": an address
+        ]
     return found
 
 

@@ -446,7 +446,16 @@ THING_NOUNS = _words(
     flower plants plant tea oil oils scent scents hedge hedges garden gardens jam jelly wine honey bark roots
     shoots blossom cuttings sprigs sprig wreath wreaths beds bed bushes funding funded fund funds payments
     payment money application applications forms form scheme schemes letter letters officer officers panel
-    bid bids award awards holder holders giver givers pot pots pots jar jars bush's"""
+    bid bids award awards holder holders giver givers pot pots jar jars bush's singers singer carols service
+    services concert concerts decorations decoration wedding weddings anniversary anniversaries cards card
+    redbreast redbreasts nuts nut wood leaf's colour colours color paint necklace ring rings stone stones
+    juice pie pudding sauce stew soup"""
+)
+#: Nouns for kinds of thing that, after "is the" or "was the", show a given name used as a word:
+#: "Dawn is the hardest time", "Violet was the colour she chose", "Jolene is a song".
+CATEGORY_NOUNS = _words(
+    """colour colours color time times hour song songs tune flower flowers plant plants tree herb word words
+    name month season shade film book game drink dish present gift theme"""
 )
 #: Words in a sentence about plants and gardens, money, or songs, where a given name that is
 #: also a word ("Heather grows ...", "Penny by penny ...") or a song's title ("Jolene was the song")
@@ -464,5 +473,10 @@ SONG_WORDS = _words(
 MONEY_WORDS = _words("funding funded fund funds grant grants pounds money budget payment payments paid bursary")
 #: Words that, straight before a name, show an author: "according to Hennessey".
 CITE_LEADS = _words("according")
+#: Verbs after "as" and an author's surname: "As Rogers put it", "as Kitwood wrote".
+AS_AUTHOR_VERBS = _words(
+    """put puts says said argued argues wrote writes suggests suggested described describes noted notes
+    observed observes reminds reminded explains explained"""
+)
 #: Connecting words inside an organisation's name: "Fraser of Allander Institute", "Centre for Excellence".
 ORGANISATION_LINKS = _words("of for and & on the in")
