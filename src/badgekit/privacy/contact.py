@@ -63,42 +63,49 @@ _PHONE_WORDS = Lazy(
     rf"(?:[ ,-]{{1,2}}(?:(?:double|triple) )?{_DIGIT_WORD}){{7,20}}\b",
     re.IGNORECASE,
 )
-_PLATFORM = (
-    r"(?:instagram|insta|tiktok|tik tok|snapchat|snap|twitter|facebook|fb|youtube|twitch|discord|threads|bluesky"
-    r"|whatsapp|xbox|playstation|psn|roblox|fortnite|steam|reddit|kik|telegram|x)"
-)
 _HANDLE_WORD = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
 _HANDLE_AT = Lazy(
     r"(?<![\w.@+-])@(?!\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b)(?=[\w.]{0,30}[A-Za-z_])"
     r"[A-Za-z0-9_](?:[\w.]{0,28}\w)?"
 )
-#: A name after "username" and the like: any word will do ("her username is rainbowtrout").
-_HANDLE_NAMED = Lazy(
-    rf"\b(?:{_PLATFORM} )?(?:user ?name|handle|gamertag|gamer tag|screen ?name|account name"
-    rf"|{_PLATFORM} (?:name|account|page|id|tag))(?: is| was| as|:| called)? ['\"‘“]?{_HANDLE_WORD}",
-    re.IGNORECASE,
-)
-#: A name after a platform alone must look like a handle: "on TikTok as dunky.doodles".
-_HANDLE_AFTER_PLATFORM = Lazy(
-    rf"\b{_PLATFORM}(?: as| is| was|:| called| at) ['\"‘“]?{_HANDLE_WORD}",
-    re.IGNORECASE,
+#: What follows a platform's name or "username" when a handle is given: "(name) is", "as", a colon.
+_AFTER_SIGN = Lazy(
+    r"(?P<kind>\s(?i:user ?name|name|account|page|id|tag|handle|gamertag))?"
+    rf"(?P<given>\s(?i:is|was|as|called|at)|:)?\s{{1,2}}['\"‘“]?{_HANDLE_WORD}"
 )
 _PLATFORM_SIGN = (
-    "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb ", "youtube",
+    "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb", "youtube",
     "twitch", "discord", "threads", "bluesky", "whatsapp", "xbox", "playstation", "psn", "roblox", "fortnite",
-    "steam", "reddit", "kik", "telegram", "username", "user name", "handle", "gamertag", "gamer tag",
-    "screen name", "screenname", "account name",
+    "steam", "reddit", "kik", "telegram", "x",
 )  # fmt: skip
+#: Words that say a name is a handle, whatever it looks like: "her username is rainbowtrout".
+_NAMING_SIGN = ("username", "user name", "handle", "gamertag", "gamer tag", "screen name", "screenname", "account name")
+_DOMAIN_SIGNS = (" dot ", ".com", ".co", ".org", ".net", ".scot", ".gov", ".ac.", ".uk", ".ie", ".info")
+#: What follows a platform's name or "username" when a handle is given: "is", "as", a colon.
+_HANDLE_GIVEN = (
+    " is ",
+    " as ",
+    ":",
+    " was ",
+    " called ",
+    " at ",
+    " name",
+    " account",
+    " page",
+    " id",
+    " tag",
+    " handle",
+)
 _NOT_HANDLES = frozenset({"well", "too", "the", "a", "an", "my", "her", "his", "their", "our", "your", "and", "but"})
 
 
 def find_emails(text: str) -> list[Span]:
     """Email addresses, whole, including "name [at] example [dot] com" and "name at example dot com"."""
     found: list[Span] = []
-    if "@" in text or "[" in text or "(" in text:
-        found += [span(m.start(), m.end(), "email") for m in _EMAIL.get().finditer(text)]
     lowered = text.lower()
-    if " at " in lowered and (" dot " in lowered or "." in text):
+    if "@" in text or "at]" in lowered or "at)" in lowered:
+        found += [span(m.start(), m.end(), "email") for m in _EMAIL.get().finditer(text)]
+    if " at " in lowered and any(sign in lowered for sign in _DOMAIN_SIGNS):
         found += [span(m.start(), m.end(), "email") for m in _EMAIL_WORDS.get().finditer(text)]
     return found
 
@@ -165,19 +172,35 @@ def find_phone_numbers(text: str) -> list[Span]:
     return found
 
 
+def _signs(lowered: str, signs: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each sign stands in the text as a word of its own: (end, sign)."""
+    found: list[tuple[int, str]] = []
+    for sign in signs:
+        at = lowered.find(sign)
+        while at >= 0:
+            end = at + len(sign)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                found.append((end, sign))
+            at = lowered.find(sign, end)
+    return found
+
+
 def find_handles(text: str) -> list[Span]:
     """Social media handles: "@name", and names given after a platform or "username"."""
     found: list[Span] = []
     if "@" in text:
         found += [span(m.start(), m.end(), "handle") for m in _HANDLE_AT.get().finditer(text)]
     lowered = text.lower()
-    if not any(sign in lowered for sign in _PLATFORM_SIGN):
-        return found
-    for match in _HANDLE_NAMED.get().finditer(text):
-        if match.group("handle").lower() not in _NOT_HANDLES:
-            found.append(span(match.start("handle"), match.end("handle"), "handle"))
-    for match in _HANDLE_AFTER_PLATFORM.get().finditer(text):
+    signs = [(end, True) for end, _ in _signs(lowered, _NAMING_SIGN)]
+    signs += [(end, False) for end, sign in _signs(lowered, _PLATFORM_SIGN) if sign != "x" or text[end - 1] == "X"]
+    for end, naming in signs:
+        match = _AFTER_SIGN.get().match(text, end)
+        if match is None or not (naming or match.group("kind") or match.group("given")):
+            continue
         handle = match.group("handle")
-        if any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
+        if naming or match.group("kind"):
+            if handle.lower() not in _NOT_HANDLES:
+                found.append(span(match.start("handle"), match.end("handle"), "handle"))
+        elif any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
             found.append(span(match.start("handle"), match.end("handle"), "handle"))
     return found

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
+from badgekit.privacy.vocabulary import words_of
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -41,37 +42,54 @@ _YEAR_WORDS = (
     r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -]" + _UNITS + r")?))?)"
 )
 _YEAR = rf"(?:(?:19|20)\d{{2}}|'?\d{{2}}|{_YEAR_WORDS})"
+_DAY_DIGITS = r"(?:[12]\d|3[01]|0?[1-9])"
 _DATE = (
-    rf"(?:{_DAY}[/.\-]\d{{1,2}}[/.\-](?:(?:19|20)\d{{2}}|\d{{2}})"  # 03/07/1940, 3.7.40
+    rf"(?:{_DAY_DIGITS}[/.\-]\d{{1,2}}[/.\-](?:(?:19|20)\d{{2}}|\d{{2}})"  # 03/07/1940, 3.7.40
     rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 1940-07-03
-    rf"|{_DAY}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}(?:,?\s{{1,3}}{_YEAR})?"  # 3rd of July 1940, the second of March
-    rf"|{_MONTH}(?:\s{{1,3}}the)?\s{{1,3}}{_DAY}(?:,?\s{{1,3}}{_YEAR})?"  # July 3rd, 1940
-    rf"|{_MONTH},?\s{{1,3}}(?:19|20)\d{{2}})"  # July 1940
+    rf"|(?:{_DAY}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}|{_MONTH}(?:(?:\s{{1,3}}the)?\s{{1,3}}{_DAY}|(?=,?\s{{1,3}}(?:19|20)\d\d)))"
+    rf"(?:,?\s{{1,3}}{_YEAR})?)"  # 3rd of July 1940, the second of March, July 3rd, 1940, July 1940
 )
-#: Words that may stand between a cue and the date: "date of birth recorded as", "born on the".
-_BETWEEN = (
-    r"(?:on|in|the|was|is|as|at|of|recorded|given|listed|shown|written|noted|entered|stated|record|records"
-    r"|file|form|chart|her|his|their|were|are|been|be|falls|fell|:)"
+#: Words that may stand between "born" or "birthday" and the date: "born on the", "birthday falls on".
+_BETWEEN = words_of(
+    "on in the was is as at of recorded given listed shown written noted entered stated record records file form "
+    "chart her his their were are been be falls fell"
 )
-_DATE_OF_BIRTH = Lazy(
-    r"(?:\b(?:D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birth\s{1,3}cert(?:ificate)?)"
-    r"(?:[\s:,(–-]{1,3}[a-z]{1,12}\b){0,7}?[\s:,(–-]{0,3}"  # "date of birth was put on the system as"
-    rf"|\b(?:born|birthday)(?:[\s:,(–-]{{1,3}}{_BETWEEN}\b){{0,5}}[\s:,(–-]{{0,3}}|(?<![\w.])b\.\s?(?=\d))"
-    rf"(?:the\s{{1,3}})?(?P<date>{_DATE})(?![\w/])",
+#: A cue, and whether any words may follow it (a strong cue) or only those above.
+_CUE = Lazy(
+    r"\b(?:(?P<strong>D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birth\s{1,3}cert(?:ificate)?)"
+    r"|born|birthday)|(?<![\w.])b\.(?=\s?\d)",
     re.IGNORECASE,
 )
+_NEXT_WORD = Lazy(r"[\s:,(–-]{1,3}([A-Za-z]{1,12})\b")
+_GAP = Lazy(r"[\s:,(–-]{0,3}(?:the\s{1,3})?")
+#: A date in digits, which is what most dates of birth are: compiled without the words below.
+_DIGIT_DATE = Lazy(
+    r"(?:(?:[12]\d|3[01]|0?[1-9])[/.\-]\d{1,2}[/.\-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/])"
+)
+_WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
+_MOST_WORDS_BETWEEN = 7
 _DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.")
+
+
+def _date_at(text: str, position: int) -> re.Match[str] | None:
+    """The date starting at ``position`` (after "the" and a colon or a bracket), if one does."""
+    gap = _GAP.get().match(text, position)
+    at = gap.end() if gap else position
+    if at < len(text) and text[at].isdigit():
+        return _DIGIT_DATE.get().match(text, at) or _WORD_DATE.get().match(text, at)
+    return _WORD_DATE.get().match(text, at) if at < len(text) and text[at].isalpha() else None
+
 
 _NUMBER = r"\d{1,3}"
 _AGE_AFTER_NAME = Lazy(
-    rf"(?:['’]s)?(?:\s*\(\s*(?:aged?\s*)?(?P<a>{_NUMBER})(?:\s*(?:years?|yrs?|y/?o)(?:\s*old)?)?\s*\)"
-    rf"|\s*,?\s*(?:who\s+is|who's|who\s+was|is|was|now|aged?)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?"
-    rf"(?P<b>{_NUMBER}\s*(?:years?|yrs?)(?:\s*old)?\b|{_NUMBER}\s*y/?o\b"
-    rf"|{_NUMBER}(?=\s*(?:[,;:)!?\n]|\.(?!\d)|$|and\b|but\b|so\b)))"
-    rf"|\s*,\s*(?P<c>{_NUMBER})(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*,)",
+    rf"(?:['’]s)?(?:\s{{0,3}}\(\s{{0,3}}(?:aged?\s{{0,3}})?(?P<a>{_NUMBER})(?:\s{{0,3}}(?:years?|yrs?|y/?o)(?:\s{{0,3}}old)?)?\s{{0,3}}\)"
+    rf"|\s{{0,3}},?\s{{0,3}}(?:who\s{{1,3}}is|who's|who\s{{1,3}}was|is|was|now|aged?)\s{{1,3}}(?:just\s{{1,3}}|only\s{{1,3}}|nearly\s{{1,3}}|almost\s{{1,3}})?"
+    rf"(?P<b>{_NUMBER}\s{{0,3}}(?:years?|yrs?)(?:\s{{0,3}}old)?\b|{_NUMBER}\s{{0,3}}y/?o\b"
+    rf"|{_NUMBER}(?=\s{{0,3}}(?:[,;:)!?\n]|\.(?!\d)|$|and\b|but\b|so\b)))"
+    rf"|\s{{0,3}},\s{{0,3}}(?P<c>{_NUMBER})(?:\s{{0,3}}(?:years?|yrs?)(?:\s{{0,3}}old)?)?\s{{0,3}},)",
     re.IGNORECASE,
 )
-_AGE_BEFORE_NAME = Lazy(rf"(?P<age>{_NUMBER}[\s-]?(?:years?|yrs?)[\s-]?old)\s+$", re.IGNORECASE)
+_AGE_BEFORE_NAME = Lazy(rf"(?P<age>{_NUMBER}[\s-]?(?:years?|yrs?)[\s-]?old)\s{{1,3}}$", re.IGNORECASE)
 
 
 def find_dates_of_birth(text: str) -> list[Span]:
@@ -79,7 +97,20 @@ def find_dates_of_birth(text: str) -> list[Span]:
     lowered = text.lower()
     if not any(sign in lowered for sign in _DATE_OF_BIRTH_SIGNS):
         return []
-    return [span(m.start("date"), m.end("date"), "date-of-birth") for m in _DATE_OF_BIRTH.get().finditer(text)]
+    found: list[Span] = []
+    next_word = _NEXT_WORD.get()
+    for cue in _CUE.get().finditer(text):
+        position = cue.end()
+        for _ in range(_MOST_WORDS_BETWEEN + 1):
+            date = _date_at(text, position)
+            if date:
+                found.append(span(date.start(), date.end(), "date-of-birth"))
+                break
+            word = next_word.match(text, position)
+            if not word or (cue.group("strong") is None and word.group(1).lower() not in _BETWEEN):
+                break  # after "born", only words such as "on the" may come before the date
+            position = word.end()
+    return found
 
 
 def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
@@ -88,13 +119,22 @@ def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
     found: list[Span] = []
     if not any(c.isdigit() for c in text):
         return found
-    age_after, age_before = _AGE_AFTER_NAME.get(), _AGE_BEFORE_NAME.get()
+    age_after, age_before = _AGE_AFTER_NAME, _AGE_BEFORE_NAME
     for name in names:
-        after = age_after.match(text, name.end, min(len(text), name.end + 60))
+        window = text[name.end : name.end + 60]
+        after = (
+            age_after.get().match(text, name.end, min(len(text), name.end + 60))
+            if any(map(str.isdigit, window))
+            else None
+        )
         if after:
             group = next(g for g in ("a", "b", "c") if after.group(g) is not None)
             found.append(span(after.start(group), after.end(group), "age"))
-        before = age_before.search(text, max(0, name.start - 30), name.start)
+        before = (
+            age_before.get().search(text, max(0, name.start - 30), name.start)
+            if "old" in text[max(0, name.start - 30) : name.start]
+            else None
+        )
         if before:
             found.append(span(before.start("age"), before.end("age"), "age"))
     return found

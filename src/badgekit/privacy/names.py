@@ -26,21 +26,20 @@ there is judged on the lists and signs above, like any other.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from badgekit.privacy import vocabulary as vocab
 from badgekit.privacy import wordlists
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
 from badgekit.privacy.tokens import WORD, Token, title_case, tokenise
 
-_CITATION_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:\(\s*(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s+et\s+al\b|,\s*(?:19|20)\d{2}\b"
-    r"|\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s*\(\s*(?:19|20)\d{2})"
+_CITATION_AFTER = Lazy(
+    r"^(?:['’]s?)?\s{0,3}(?:\(\s{0,3}(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s{1,3}et\s{1,3}al\b|,\s{0,3}(?:19|20)\d{2}\b"
+    r"|\s{1,3}(?:and|&)\s{1,3}[A-Z][\w'’-]+(?:\s{1,3}et\s{1,3}al\.?)?\s{0,3}\(\s{0,3}(?:19|20)\d{2})"
 )
-_IN_PARENTHESES_WITH_YEAR = re.compile(r"\([^()]*$")
-_YEAR_BEFORE_CLOSE = re.compile(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
+_IN_PARENTHESES_WITH_YEAR = Lazy(r"\([^()]*$")
+_YEAR_BEFORE_CLOSE = Lazy(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _SOMEONE = frozenset({"someone", "somebody", "one", "resident", "lady", "gentleman", "fellow", "youngster"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
@@ -202,7 +201,7 @@ class _Judge:
         last = index if last is None else last
         token, end_token = self.tokens[index], self.tokens[last]
         after = self.text[end_token.end : end_token.end + 40]
-        if _AGE_FOLLOWS.match(after):
+        if any(c.isdigit() for c in after) and _AGE_FOLLOWS.get().match(after):
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
@@ -242,10 +241,16 @@ class _Judge:
     def is_citation(self, first: int, last: int) -> bool:
         """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
         start, end = self.tokens[first].start, self.tokens[last].end
-        if _CITATION_AFTER.match(self.text[end : end + 60]):
+        after = self.text[end : end + 60]
+        # Every form of citation has a bracket, "et al" or a year close by: look for those first.
+        if ("(" in after or "et al" in after or any(c.isdigit() for c in after[:8])) and _CITATION_AFTER.get().match(
+            after
+        ):
             return True
-        opening = _IN_PARENTHESES_WITH_YEAR.search(self.text, max(0, start - 80), start)
-        return bool(opening and _YEAR_BEFORE_CLOSE.match(self.text[start : start + 120]))
+        if "(" not in self.text[max(0, start - 80) : start]:
+            return False
+        opening = _IN_PARENTHESES_WITH_YEAR.get().search(self.text, max(0, start - 80), start)
+        return bool(opening and _YEAR_BEFORE_CLOSE.get().match(self.text[start : start + 120]))
 
     def is_allowed(self, words: Sequence[Token]) -> bool:
         lowered = {t.lower for t in words}
@@ -357,23 +362,31 @@ class _Judge:
 
 def _unaccented(word: str) -> str:
     """A word without its accents: "Màiri" -> "Mairi"."""
+    import unicodedata  # only for the few words with accents
+
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 _WORK_WITHIN = 4  # "Oliver's social model", "Thompson's PCS model", "Douglas McGregor's Theory X"
-_AGE_FOLLOWS = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\s*(?:aged?\s*)?\d{1,3}\s*(?:years?|yrs?)?\s*\)|,?\s*(?:who\s+is|who's|aged?|age)\s+\d{1,3}\b"
-    r"|,\s*\d{1,3}\s*(?:years?\s*old)?\s*,|\s+is\s+\d{1,3}\s+(?:years?|yrs?)\b)",
+_AGE_FOLLOWS = Lazy(
+    r"^(?:['’]s)?\s{0,3}(?:\(\s{0,3}(?:aged?\s{0,3})?\d{1,3}\s{0,3}(?:years?|yrs?)?\s{0,3}\)|,?\s{0,3}(?:who\s{1,3}is|who's|aged?|age)\s{1,3}\d{1,3}\b"
+    r"|,\s{0,3}\d{1,3}\s{0,3}(?:years?\s{0,3}old)?\s{0,3},|\s{1,3}is\s{1,3}\d{1,3}\s{1,3}(?:years?|yrs?)\b)",
     re.IGNORECASE,
 )
 
 
-@dataclass
 class _Person:
-    words: tuple[Token, ...]
-    title: Token | None = None
-    kin_title: bool = False
-    initial: bool = False  # a title and an initial only: "Mrs K"
+    """A person found: their words, the title before them if any, and how they were written."""
+
+    __slots__ = ("initial", "kin_title", "title", "words")
+
+    def __init__(
+        self, words: tuple[Token, ...], title: Token | None = None, kin_title: bool = False, initial: bool = False
+    ) -> None:
+        self.words = words
+        self.title = title
+        self.kin_title = kin_title
+        self.initial = initial  # a title and an initial only: "Mrs K"
 
 
 def _runs(judge: _Judge) -> list[tuple[int, int]]:
@@ -608,25 +621,18 @@ def _lower_case(judge: _Judge, covered: set[int]) -> list[_Person]:
     tokens = judge.tokens
     common = wordlists.common_words()
     found: list[_Person] = []
+    verdicts: dict[str, int] = {}  # word -> 0: never a name, 1: a name, 2: a name only with signs of a person
     index = 0
     while index < len(tokens):
         token = tokens[index]
         index += 1
         word = token.text
-        if token.start in covered or len(word) < 3 or not word.islower():
+        if token.start in covered or token.masked or len(word) < 3 or not word.islower():
             continue
-        if any(form in common for form in vocab.singulars(word)):  # "mills", "roses"
-            continue
-        name = title_case(word)
-        if name not in judge.first or token.masked or word in vocab.FUNCTION_WORDS or word in vocab.PLACES:
-            continue
-        if (
-            word in vocab.MONTHS
-            or word in vocab.DAYS
-            or any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word))
-        ):
-            continue
-        if name in judge.name_words and not judge.shows_a_person(index - 1):
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = verdicts[word] = _lower_case_verdict(judge, word, common)
+        if verdict == 0 or (verdict == 2 and not judge.shows_a_person(index - 1)):
             continue
         words = [token]
         nxt = tokens[index] if index < len(tokens) else None
@@ -641,6 +647,20 @@ def _lower_case(judge: _Judge, covered: set[int]) -> list[_Person]:
             index += 1
         found.append(_Person(tuple(words)))
     return found
+
+
+def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) -> int:
+    """Whether a lower-case word is a given name: 0 never, 1 yes, 2 only with signs of a person."""
+    if word in vocab.FUNCTION_WORDS or word in vocab.PLACES or word in vocab.MONTHS or word in vocab.DAYS:
+        return 0
+    name = title_case(word) if "-" in word or "'" in word or "’" in word else word.capitalize()
+    if name not in judge.first:
+        return 0
+    if any(form in common for form in vocab.singulars(word)):  # "mills", "roses"
+        return 0
+    if any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word)):
+        return 0
+    return 2 if name in judge.name_words else 1
 
 
 def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_Person]:

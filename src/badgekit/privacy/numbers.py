@@ -23,7 +23,6 @@ codes, so they are reported only after a word about a vehicle ("car", "taxi", "r
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
@@ -32,11 +31,11 @@ from badgekit.privacy.vocabulary import words_of
 _SEPARATOR = r"[ \t\-‐–.]?"
 #: Ten digits, each group separated by at most one space, hyphen or dot, not inside a longer number.
 _TEN_DIGITS = Lazy(r"(?<![\w/£$€.,:-])(?:\d" + _SEPARATOR + r"){9}\d(?![\w/%]|[.,:]\d)")
-_NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s*(?:no\.?|number|num|#)?\s*(?:is|was|:)?\s*$", re.IGNORECASE)
+_NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:)?\s{0,3}$", re.IGNORECASE)
 _REFERENCE = Lazy(
     r"\b(?:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
-    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s+(?:no\.?|number|num|ref\.?|reference|ID)|"
-    r"(?:reference|ref\.?)(?:\s+(?:no\.?|number))?)\s*(?:is|was|:)?\s*"
+    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s{1,3}(?:no\.?|number|num|ref\.?|reference|ID)|"
+    r"(?:reference|ref\.?)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?:is|was|:)?\s{0,3}"
     r"(?P<number>(?=[A-Z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Z]?)\b",
     re.IGNORECASE,
 )
@@ -74,13 +73,12 @@ def nhs_check_digit_holds(digits: str) -> bool:
 def starts_with_date(digits: str) -> bool:
     """Whether the first six digits are a real date as DDMMYY in the 1900s or 2000s."""
     day, month, year = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
-    for century in (1900, 2000):
-        try:
-            date(century + year, month, day)
-        except ValueError:
-            continue
-        return True
-    return False
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # A 29 February is a date in some year of either century (2000 was a leap year, and so is 1900 + a
+    # multiple of 4 other than 00), which is all "DDMMYY" can say; datetime is not imported for this.
+    leap = year % 4 == 0
+    return day <= (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
 def find_health_numbers(text: str) -> list[Span]:

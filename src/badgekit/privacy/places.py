@@ -35,71 +35,121 @@ _AREAS = """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA 
     NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS
     TW UB W WA WC WD WF WN WR WS WV YO ZE"""
 POSTCODE_AREAS = frozenset(_AREAS.split())
-_FULL_POSTCODE = re.compile(
+_FULL_POSTCODE = Lazy(
     r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])", re.IGNORECASE
 )
-_OUTWARD_CODE = re.compile(r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?)(?![\w-])")
-_OUTWARD_BEFORE = re.compile(
-    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s+(?:the\s+)?$",
+_OUTWARD_CODE = Lazy(r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?)(?![\w-])")
+_OUTWARD_BEFORE = Lazy(
+    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s{1,3}(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
-_OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|post code|district)\b", re.IGNORECASE)
+_OUTWARD_AFTER = Lazy(r"^\s{1,3}(?:area|postcode|post code|district)\b", re.IGNORECASE)
 #: Scottish school years S1 to S6 share their spelling with Sheffield's outward codes.
-_SCHOOL_YEAR = re.compile(r"^S[1-6]$")
+_SCHOOL_YEAR = Lazy(r"^S[1-6]$")
 
 _STREET_WORD = r"(?:[A-Z][\w'’.\-]*|of|the|de|la|le|na|an)"
-_SUFFIX = "|".join(sorted((w.capitalize() for w in STREET_SUFFIXES), key=len, reverse=True))
-_BUILDING = "|".join(sorted((w.capitalize() for w in BUILDING_WORDS), key=len, reverse=True))
 #: Suffixes that make a street on their own after a house number ("12 Gardens" is rare, "12 Green" rarer).
-_STRONG_SUFFIX = r"Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Crescent|Terrace|Wynd|Gardens|Place|Court|Close|Loan|Brae"
+_STRONG_SUFFIXES = frozenset(
+    w.capitalize()
+    for w in vocab.words_of(
+        "Street St Road Rd Avenue Ave Lane Drive Crescent Terrace Wynd Gardens Place Court Close Loan Brae"
+    )
+)
+_SUFFIXES = frozenset(w.capitalize() for w in STREET_SUFFIXES)
+_BUILDINGS = frozenset(w.capitalize() for w in BUILDING_WORDS)
 _FLAT = (
-    r"(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s+(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?|[A-Z])"
+    r"(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s{1,3}(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?|[A-Z])"
     r"|\d{1,3}/\d{1,3}|\d[Ff]\d{1,2})"
 )
-_ADDRESS = re.compile(
-    rf"(?<![\w/])(?:{_FLAT}\s*,?\s*)?\d{{1,4}}[A-Za-z]?,?\s+"
-    rf"(?:(?:{_STREET_WORD}\s+){{1,3}}(?:{_SUFFIX})|(?:{_STREET_WORD}\s+){{0,3}}(?:{_STRONG_SUFFIX}))"
-    r"(?![\w'’-])"
+#: A house number and up to four words, the last of which must be a street's suffix: "12 Leith Walk",
+#: "3/2, 45 Easter Road". Which word ends the street is decided in Python (``_street_end``): a pattern
+#: naming every suffix takes longer to compile than a statement takes to screen.
+_ADDRESS = Lazy(
+    rf"(?<![\w/])(?:{_FLAT}\s{{0,3}},?\s{{0,3}})?\d{{1,4}}[A-Za-z]?,?\s{{1,3}}(?P<words>{_STREET_WORD}(?:\s{{1,3}}{_STREET_WORD}){{0,3}})"
 )
-_FLAT_IN_BUILDING = re.compile(
-    rf"(?<![\w/]){_FLAT}\s*,?\s+(?:{_STREET_WORD}\s+){{1,3}}(?:{_BUILDING}|{_SUFFIX})(?![\w'’-])"
+#: A flat and a named building or street: "Flat 4, Rosebank Court".
+_FLAT_IN_BUILDING = Lazy(
+    rf"(?<![\w/]){_FLAT}\s{{0,3}},?\s{{1,3}}(?P<words>{_STREET_WORD}(?:\s{{1,3}}{_STREET_WORD}){{1,3}})"
 )
+_STREET_WORDS = re.compile(r"\S+")
 #: A flat or apartment number before a building's name, whatever the name: "Apartment 5, The Maltings".
 #: ("Unit 3, Communication" is a course unit, so units need a building word, above.)
-_FLAT_IN_NAMED_BUILDING = re.compile(
-    r"(?<![\w/])(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)\s+(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?)"
-    r",\s+(?:The\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}(?![\w'’-])"
+_FLAT_IN_NAMED_BUILDING = Lazy(
+    r"(?<![\w/])(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)\s{1,3}(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?)"
+    r",\s{1,3}(?:The\s{1,3})?[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){0,2}(?![\w'’-])"
 )
-_LIVES_AT = re.compile(
+#: "lives at Ivy Cottage", "moved to Hope Street": up to four capitalised words, the last of which
+#: (checked in Python, which compiles far faster than a pattern naming every word) is a building or a street.
+_LIVES_AT = Lazy(
     r"\b(?:lives|live|living|lived|stays|stay|staying|stayed|moved|moving|move|address is|home is|flat is|house is)"
-    r"\s+(?:at|in|on|to|into)\s+(?:the\s+)?"
-    rf"(?P<place>(?:[A-Z][\w'’\-]*\s+){{1,3}}(?:{_BUILDING}|{_SUFFIX}))(?![\w'’-])"
+    r"\s{1,3}(?:at|in|on|to|into)\s{1,3}(?:the\s{1,3})?"
+    r"(?P<place>[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){1,3})"
 )
+_PLACE_ENDS = frozenset(w.capitalize() for w in BUILDING_WORDS | STREET_SUFFIXES)
+_WORD_SPANS = re.compile(r"\S+")
+
+
+#: Cheap signs that a detector's long pattern could match at all.
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
+_NUMBER_AND_NAME = re.compile(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
+_LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
 
 
 def find_postcodes(text: str) -> list[Span]:
     """Full postcodes (errors) and outward codes where the words around show a place (notes)."""
     found: list[Span] = []
-    for match in _FULL_POSTCODE.finditer(text):
+    if not _LETTER_DIGIT.search(text):
+        return found
+    for match in _FULL_POSTCODE.get().finditer(text):
         if match.group("area").upper() in POSTCODE_AREAS:
             found.append(span(match.start(), match.end(), "postcode"))
-    for match in _OUTWARD_CODE.finditer(text):
+    for match in _OUTWARD_CODE.get().finditer(text):
         code = match.group()
-        if match.group("area") not in POSTCODE_AREAS or _SCHOOL_YEAR.match(code):
+        if match.group("area") not in POSTCODE_AREAS or _SCHOOL_YEAR.get().match(code):
             continue
-        before = _OUTWARD_BEFORE.search(text, max(0, match.start() - 20), match.start())
-        if before or _OUTWARD_AFTER.match(text[match.end() : match.end() + 20]):
+        before = _OUTWARD_BEFORE.get().search(text, max(0, match.start() - 20), match.start())
+        if before or _OUTWARD_AFTER.get().match(text[match.end() : match.end() + 20]):
             found.append(span(match.start(), match.end(), "postcode-district"))
     return found
 
 
+def _street_end(text: str, match: re.Match[str], suffixes: frozenset[str], alone: frozenset[str]) -> int | None:
+    """Where the street or building in ``match`` ends: after its last word that is one of ``suffixes``
+    with a word before it, or one of ``alone`` with or without; None when no word is."""
+    words = list(_STREET_WORDS.finditer(text, match.start("words"), match.end("words")))
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        bare = word.rstrip(".")
+        if (index >= 1 and bare in suffixes) or bare in alone:
+            return words[index].start() + len(bare)
+    return None
+
+
 def find_addresses(text: str) -> list[Span]:
     """House numbers with streets, flats with buildings, and named homes after "lives at"."""
-    found = [span(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
-    found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_BUILDING.finditer(text)]
-    found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.finditer(text)]
-    found += [span(m.start("place"), m.end("place"), "address") for m in _LIVES_AT.finditer(text)]
+    found: list[Span] = []
+    lowered = text.lower()
+    if _NUMBER_AND_NAME.search(text):
+        for match in _ADDRESS.get().finditer(text):
+            end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
+            if end:
+                found.append(span(match.start(), end, "address"))
+        if _FLAT_SIGN.search(text):
+            for match in _FLAT_IN_BUILDING.get().finditer(text):
+                end = _street_end(text, match, _SUFFIXES | _BUILDINGS, frozenset())
+                if end:
+                    found.append(span(match.start(), end, "address"))
+            found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.get().finditer(text)]
+    if any(word in lowered for word in _LIVING_WORDS):
+        for match in _LIVES_AT.get().finditer(text):
+            words = list(_WORD_SPANS.finditer(text, match.start("place"), match.end("place")))
+            ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
+            if ends:
+                found.append(span(match.start("place"), ends[-1].end(), "address"))
     return resolve_overlaps(found)
+
+
+_FLAT_SIGN = re.compile(r"(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d")
 
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
@@ -110,7 +160,7 @@ _ROOM_IN_HOME = Lazy(
 )
 #: "Craigmount House, room 14", "Rowan Lodge's room 3".
 _HOME_THEN_ROOM = Lazy(
-    rf"(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
+    rf"(?<![\w'’-])(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
     r"(?:['’]s)?[,:]?\s{1,3}(?:in\s{1,3})?(?i:room|bedroom|flat|apartment|suite)\s{1,3}\d{1,4}[A-Za-z]?\b"
 )
 _HOME_WORDS = vocab.words_of(
@@ -132,7 +182,7 @@ _SCHOOL = Lazy(
 )
 _YEAR_GROUP = Lazy(
     r"(?<![\w-])(?:[PS][1-7]|[Pp]rimary\s(?:[1-7]|one|two|three|four|five|six|seven)\b|[Yy]ear\s(?:1[0-3]|[1-9])\b"
-    r"|(?:first|second|third|fourth|fifth|sixth)\s+year\b)(?![\w-])"
+    r"|(?:first|second|third|fourth|fifth|sixth)\s{1,3}year\b)(?![\w-])"
 )
 #: What may stand between a year group and the school it is at: "P6 at", "a P7 pupil at", "S2 in".
 _YEAR_THEN_SCHOOL = Lazy(
@@ -157,7 +207,7 @@ _SMALL_PLACE = Lazy(
     r"\b(?:in|from|near|outside|at|of)\s{1,3}(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
     rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
