@@ -147,6 +147,9 @@ def _spoken_digits(words: str) -> int:
     return count
 
 
+_SPOKEN_SIGNS = ("oh ", "zero", "nought", "plus ", "seven ", " four ", " nine ", " six ", " two ", " eight ")
+
+
 def find_phone_numbers(text: str) -> list[Span]:
     """UK phone numbers in any common format, international numbers written with +, six-to-eight
     digit local numbers straight after words such as "phone" or "mobile", and numbers read out in words."""
@@ -162,12 +165,14 @@ def find_phone_numbers(text: str) -> list[Span]:
             if context.search(text, max(0, match.start() - 20), match.start()):
                 found.append(span(match.start(), match.end(), "phone"))
     lowered = text.lower()
-    if any(word in lowered for word in ("oh ", "zero", "nought", "plus ", " one", " two", " four", " six", " nine")):
+    if any(word in lowered for word in _SPOKEN_SIGNS):
         for match in _PHONE_WORDS.get().finditer(text):
             words = match.group().lower()
             starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus", "0"))
             spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above
-            if starts and spoken and 9 <= _spoken_digits(words) <= 13:
+            digits = _spoken_digits(words)
+            mobile = words.startswith("seven") and digits == 10  # a mobile read out without its 0
+            if (starts and spoken and 9 <= digits <= 13) or mobile:
                 found.append(span(match.start(), match.end(), "phone"))
     return found
 

@@ -282,12 +282,16 @@ class _Judge:
         is_word = token.text in self.name_words or token.lower in wordlists.common_words()
         if is_word and nxt is not None and not nxt.capitalised and nxt.lower in vocab.THING_NOUNS:
             return True  # "Holly berries", "Carol singers", "Grant funding"
+        if is_word and nxt is not None and token.followed_by_space and self._noun_follows(token, nxt):
+            return True  # "Olive oil", "Fern spotting", "Rose hip syrup"
+        if is_word and token.line_start and nxt is not None and nxt.lower in vocab.OBJECT_WORDS:
+            return True  # "Pat the skin dry", "Sue for damages": a verb telling what to do
         if is_word and self._word_pair(index):
             return True  # "Holly and ivy", "Rosemary and basil"
         if is_word and self._defined_as_thing(index):
             return True  # "Dawn is the hardest time", "Violet was the colour she chose"
         sentence = self.sentence_words(index)
-        if sentence & vocab.SONG_WORDS:
+        if (token.line_start or self.word_before(index) in vocab.SONG_LEADS) and sentence & vocab.SONG_WORDS:
             return True
         if not is_word:
             return False
@@ -295,6 +299,16 @@ class _Judge:
             return True  # "Penny by penny"
         leading = token.line_start or (self.word_before(index) in ("and", "or") and index >= 2)
         return leading and bool(sentence & (vocab.PLANT_WORDS | vocab.MONEY_WORDS))
+
+    def _noun_follows(self, token: Token, nxt: Token) -> bool:
+        """Whether the word after a given name that is also a word is a noun it qualifies ("Olive oil",
+        "Ginger biscuits", "Fern spotting") rather than a verb or an adverb of a person ("Rose said")."""
+        word = nxt.text
+        if not word.islower() or token.possessive or word in vocab.FUNCTION_WORDS:
+            return False
+        if word in vocab.PERSON_FOLLOWERS or word in vocab.PERSON_VERBS or word.endswith(("ed", "ly", "n't")):
+            return False
+        return not any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word))
 
     def _word_pair(self, index: int) -> bool:
         """A name-word joined by "and" to the same kind of word in lower case: "Holly and ivy"."""
@@ -306,9 +320,19 @@ class _Judge:
     def _defined_as_thing(self, index: int) -> bool:
         """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
         following = self.tokens[index + 1 : index + 6]
-        if len(following) < 3 or following[0].lower not in ("is", "was") or following[1].lower not in ("the", "a"):
+        if following[:2] and following[0].lower == "and" and self.is_ambiguous_or_word(following[1]):
+            following = following[2:]  # "Ruby and Jade are the names of colours"
+        if len(following) < 2 or following[0].lower not in ("is", "was", "are", "were"):
             return False
-        return any(t.lower in vocab.CATEGORY_NOUNS for t in following[2:5])
+        if following[1].lower in vocab.ABSTRACT_PREDICATES:
+            return True
+        if len(following) < 3 or following[1].lower not in ("the", "a"):
+            return False
+        return any(form in vocab.CATEGORY_NOUNS for t in following[2:5] for form in vocab.singulars(t.lower))
+
+    def is_ambiguous_or_word(self, token: Token) -> bool:
+        """A given name that is also a word: "Jade", "Grace"."""
+        return token.text in self.name_words or token.text in self.ambiguous
 
     def cited_without_year(self, first: int, last: int) -> bool:
         """An author cited by what they say, with no year: "Thompson reminds us", "according to Hennessey",
@@ -324,10 +348,20 @@ class _Judge:
             and (surname.lower in vocab.CITED_AUTHORS or first < last)
         ):
             return True  # "As Rogers put it", "as Siobhan Maclean writes"
-        if nxt is None or nxt.lower not in vocab.CITE_VERBS:
+        if nxt is None:
+            return False
+        if (
+            first == last
+            and nxt.lower in vocab.AUTHOR_PRESENT_VERBS
+            and surname.text not in self.first
+            and surname.text not in self.ambiguous
+            and self.text[surname.end : nxt.start].strip() == ""
+        ):
+            return True  # "Smale explains", "Ingram says": a surname that is no given name
+        if nxt.lower not in vocab.CITE_VERBS:
             return False
         gap = self.text[self.tokens[last].end : nxt.start]
-        if gap.strip(" ,") not in ("", "et al", "et al."):
+        if gap.strip().strip(",").strip() not in ("", "et al", "et al."):
             return False
         if first < last:
             return True
@@ -550,6 +584,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         first += 1
     if first > last or judge.cited_without_year(first, last):
         return None
+    if tokens[last].possessive and last + 1 < len(tokens) and tokens[last + 1].lower in vocab.EPONYM_NOUNS:
+        return None  # "Addison's disease", "Bell's palsy"
     words = tokens[first : last + 1]
     head = words[0]
     if len(words) >= 2:
@@ -565,8 +601,9 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     if judge.word_before(first) in _DETERMINERS:  # "the Will", "a Mark": a thing, not a person
         return None
     if judge.is_word_name(head) and not head.line_start and not head.in_heading:
-        return [head]
-    if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and judge.shows_a_person(first):
+        return None if judge.is_thing(first) else [head]
+    unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
+    if (judge.is_ambiguous_name(head) or unknown) and judge.shows_a_person(first):
         return [head]
     return None
 
@@ -628,6 +665,8 @@ def _lower_case(judge: _Judge, covered: set[int]) -> list[_Person]:
         index += 1
         word = token.text
         if token.start in covered or token.masked or len(word) < 3 or not word.islower():
+            continue
+        if judge.word_before(index - 1) in _DETERMINERS:  # "the telly", "a bobby": a thing
             continue
         verdict = verdicts.get(word)
         if verdict is None:

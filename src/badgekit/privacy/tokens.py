@@ -125,7 +125,7 @@ def _mask_phrases(text: str, tokens: list[Token]) -> None:
     word rather than a search of the whole text per phrase.
     """
     phrases = _phrases_by_first_word()
-    lowered = text.lower()
+    lowered = text.lower().replace("\n", " ")  # "Marie\nCurie" is still the charity
     for index, token in enumerate(tokens):
         for phrase in phrases.get(token.lower, ()):
             start = token.start

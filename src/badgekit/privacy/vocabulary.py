@@ -468,7 +468,7 @@ PLANT_WORDS = _words(
 )
 SONG_WORDS = _words(
     """song songs sang sing sung singing singalong sing-along karaoke tune tunes track tracks album albums
-    lyrics chorus hymn hymns playlist jukebox record records dance danced ceilidh"""
+    lyrics chorus hymn hymns playlist jukebox"""
 )
 MONEY_WORDS = _words("funding funded fund funds grant grants pounds money budget payment payments paid bursary")
 #: Words that, straight before a name, show an author: "according to Hennessey".
@@ -480,3 +480,36 @@ AS_AUTHOR_VERBS = _words(
 )
 #: Connecting words inside an organisation's name: "Fraser of Allander Institute", "Centre for Excellence".
 ORGANISATION_LINKS = _words("of for and & on the in")
+
+#: Verbs and adverbs that, straight after a given name that is also a word, show a person doing
+#: something ("Rose said", "Holly usually ..."), where a noun would show the word ("Olive oil",
+#: "Fern spotting"). Regular past tenses ("-ed") and adverbs ("-ly") are told by their endings.
+PERSON_FOLLOWERS = _words(
+    """is was has had does did says said tells told goes went comes came gets got takes took makes made gives
+    gave sits sat stands stood runs ran sings sang sees saw sends sent feels felt keeps kept leaves left
+    loses lost meets met pays paid puts reads sleeps slept speaks spoke thinks thought writes wrote buys
+    bought brings brought catches caught holds held hears heard knows knew leads led means meant rings rang
+    rides rode shakes shook shuts sells sold spends spent swims swam throws threw understands understood
+    wakes woke wins won wears wore likes loves enjoys hates wants needs lives works attends visits uses
+    finds seems looks asks tries cries laughs smiles waits calls moves plays helps shows starts stops
+    stays talks walks will would could should can may might must shall isn't wasn't hasn't hadn't doesn't
+    didn't won't wouldn't can't couldn't"""
+)
+#: Words after a sentence's first word that show it is a verb telling someone what to do
+#: ("Pat the skin dry", "Sue for damages", "Mark the chart"), not a person doing it.
+OBJECT_WORDS = _words("the a an for your their his her its it them him me us this that these those each every")
+#: Nouns after a possessive that make it a condition, a law or a test named after someone:
+#: "Addison's disease", "Down's syndrome", "Bell's palsy".
+EPONYM_NOUNS = _words(
+    """disease diseases syndrome syndromes palsy sign signs test tests scale law laws rule rules principle
+    principles theorem effect effects sarcoma ulcer phenomenon contracture disorder disorders reflex
+    triad criteria classification"""
+)
+#: Present-tense verbs after a surname (one that is no given name) that show an author cited:
+#: "Smale explains the exchange model".
+AUTHOR_PRESENT_VERBS = _words("explains says tells shows calls sees puts believes thinks points describes")
+#: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
+#: night shift needs", "Grace is said before meals".
+ABSTRACT_PREDICATES = _words("what key important essential vital needed everything crucial valued required said")
+#: Words before a song's title in the middle of a sentence: "we played Jolene twice".
+SONG_LEADS = _words("played play playing sang sing singing requested request chose")
