@@ -46,8 +46,8 @@ def header(title: str, count: str) -> None:
 
 
 def bench_saves(folder: Path, saves: int) -> None:
-    from badgekit.drafts import Draft, DraftStore
-    from badgekit.wordcount import count_words
+    from badgekit.drafting.store import Draft, DraftStore
+    from badgekit.statement.wordcount import count_words
 
     store = DraftStore(folder / "drafts")
     draft = Draft(badge="leadership-across-boundaries", title="Leading and managing across boundaries")
@@ -75,7 +75,7 @@ def bench_saves(folder: Path, saves: int) -> None:
 
 def bench_render(renders: int) -> None:
     start = time.perf_counter()
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.render import render_markdown
 
     catalogue = load_catalogue()

@@ -28,7 +28,7 @@ ANSWER = (
 
 def write_statement(folder: Path) -> Path:
     """A statement of about 750 words for Step into Leadership #5, written by draft's renderer."""
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.render import render_markdown
 
     badge = load_catalogue().get("leadership-across-boundaries")

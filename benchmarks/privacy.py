@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from privacy_cases.scoring import Case, Score, load_case_file, load_cases, score_case  # noqa: E402
 
 from badgekit.privacy import Span  # noqa: E402
-from badgekit.wordcount import count_words  # noqa: E402
+from badgekit.statement.wordcount import count_words  # noqa: E402
 
 WORDS = 1000
 
@@ -66,10 +66,10 @@ def case_sets() -> dict[str, list[Case]]:
 
 @contextmanager
 def revision_source(revision: str) -> Iterator[Path]:
-    """The ``src`` folder of ``revision``, unpacked into a temporary folder."""
+    """The ``src`` folder of ``revision``, unpacked into a temporary folder with the badge data beside it."""
     with tempfile.TemporaryDirectory(prefix="badgekit-before-") as folder:
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "src"],
+            ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "src", "criteria", "templates"],
             capture_output=True,
             check=True,
         ).stdout
@@ -190,7 +190,10 @@ SLIPS = ("first-and-surname-mid-sentence", "mobile-drama-range", "dob-slashes")
 FAMILY = """
 import json, statistics, sys, time
 from badgekit.checks import CheckContext, all_rules, run_rules
-from badgekit.statement import parse_statement
+try:
+    from badgekit.statement.parse import parse_statement
+except ImportError:  # a revision before the regroup by stage
+    from badgekit.statement import parse_statement
 text = open(sys.argv[1], encoding="utf-8").read()
 runs = int(sys.argv[2])
 rules = [r for r in all_rules() if r.code.startswith("BK3")]
@@ -228,7 +231,10 @@ def _family(path: Path, source: Path | None, runs: int, processes: int) -> dict[
 
 
 def _whole_process(path: Path, source: Path | None, runs: int) -> tuple[float, float]:
-    """Median milliseconds of a whole ``badgekit check`` process, with and without the privacy family."""
+    """Fastest milliseconds of a whole ``badgekit check`` process, with and without the privacy family.
+
+    The fastest run rather than the median: on a shared machine the others' work only ever adds
+    time, so the fastest is the one nearest what badgekit itself costs."""
     env = _environment(source)
     env["NO_COLOR"] = "1"
     with_privacy: list[float] = []
@@ -239,7 +245,7 @@ def _whole_process(path: Path, source: Path | None, runs: int) -> tuple[float, f
             start = time.perf_counter()
             subprocess.run([*command, *extra], capture_output=True, env=env, check=False)
             samples.append(time.perf_counter() - start)
-    return statistics.median(with_privacy) * 1000, statistics.median(without) * 1000
+    return min(with_privacy) * 1000, min(without) * 1000
 
 
 def speed(runs: int, before: str | None, source: Path | None) -> None:
@@ -251,7 +257,7 @@ def speed(runs: int, before: str | None, source: Path | None) -> None:
         revisions: list[tuple[str, Path | None]] = [("now", None)]
         if source is not None:
             revisions.insert(0, (f"at {before}", source))
-        print(f"\nA statement of about {words:,} words; milliseconds (medians):")
+        print(f"\nA statement of about {words:,} words; milliseconds (family: medians; whole check: fastest run):")
         print(f"{'':14} {'privacy cold':>13} {'privacy warm':>13} {'other families warm':>20} "
               f"{'check':>7} {'check --ignore BK3':>19} {'privacy adds':>13}")  # fmt: skip
         for label, revision in revisions:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.badges import WordRule, parse_badge
+from badgekit.badges.model import WordRule
+from badgekit.badges.parse import parse_badge
 from badgekit.errors import InvalidDataError, Problem
 from badgekit.yamldoc import parse_yaml
 

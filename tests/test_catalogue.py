@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.catalogue import load_catalogue, validate_files
+from badgekit.badges.catalogue import load_catalogue, validate_files
 from badgekit.errors import UnknownBadgeError
 
 REQUIRED_IDS = {

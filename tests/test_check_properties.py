@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 from badgekit.checks import all_rules
 from badgekit.checks.report import Options, check_text
 from badgekit.errors import BadgekitError
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 CATALOGUE = load_catalogue(use_cache=False)
 RULES = tuple(all_rules())

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.catalogue import Catalogue, load_catalogue
+from badgekit.badges.catalogue import Catalogue, load_catalogue
 from badgekit.checks import REGISTRY, CheckContext, Example, Finding, Rule, all_rules, run_rules
 from badgekit.checks.report import Options, check_text
 from badgekit.checks.samples import SAMPLE_BADGE, SAMPLE_BADGE_ID
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = all_rules()

@@ -190,3 +190,12 @@ def test_a_badge_folder_that_does_not_exist_is_an_error(run: Run, tmp_path: Path
     result = run("--badges-dir", str(tmp_path / "nosuch"), "list")
     assert result.exit_code == 2
     assert "does not exist" in " ".join(result.stderr.replace("│", " ").split())
+
+
+def test_every_json_output_starts_with_its_schema(run: Run, tmp_path: Path) -> None:
+    """show --format json had lost the schema key every other JSON output has."""
+    for args in (["show", "writing-evidence"], ["list"], ["validate"], ["profile", "list"], ["drafts"]):
+        result = run(*args, "--format", "json")
+        data = json.loads(result.stdout)
+        assert next(iter(data)) == "schema" and data["schema"] == 1, args
+    assert json.loads(run("show", "writing-evidence", "--format", "json").stdout)["id"] == "writing-evidence"

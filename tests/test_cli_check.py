@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 from badgekit.checks import CheckContext, Finding, all_rules
 from badgekit.checks.batch import PARALLEL_FROM, FileError, check_many
 from badgekit.checks.report import Options, redact
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD, words
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 Run = Callable[..., Result]
 
@@ -305,11 +305,11 @@ def test_the_rule_context_passes_allowed_names_and_resource_people(tmp_path: Pat
 def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
     run: Callable[..., Result], tmp_path: Path
 ) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     badge = load_catalogue().get("thing-19")
     sections = [
-        f"## {c.number}. {c.text}\n\n" + ("" if c.number == 2 else "I learned a great deal. " * 20)
+        f"## {c.number}. {c.text}\n\n" + ("" if c.number == 2 else " ".join(c.examples))  # its own evidence
         for c in badge.criteria
     ]
     path = tmp_path / "thing-19-citizen-leadership-statement.md"
@@ -321,14 +321,14 @@ def test_an_empty_criterion_in_a_drafted_statement_points_back_to_draft(
 
 
 def test_a_single_report_ends_with_what_to_do_next(run: Callable[..., Result], tmp_path: Path) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     badge = load_catalogue().get("thing-19")
-    answer = (
+    reflection = (
         "I learned that labels limit people, and I felt uneasy about how often we use them. In future I will "
-        "ask people how they want to be described, as our organisation's policy suggests. "
-    ) * 4
-    body = "\n\n".join(f"## {c.number}. {c.text}\n\n{answer}" for c in badge.criteria)
+        "ask people how they want to be described, as our organisation's policy suggests."
+    )
+    body = "\n\n".join(f"## {c.number}. {c.text}\n\n{' '.join(c.examples)} {reflection}" for c in badge.criteria)
     clean = tmp_path / "clean.md"
     clean.write_text(f"---\nbadge: thing-19\n---\n\n{body}\n", encoding="utf-8")
     out = " ".join(run("check", str(clean)).stdout.split())
@@ -337,3 +337,31 @@ def test_a_single_report_ends_with_what_to_do_next(run: Callable[..., Result], t
     planted.write_text(f"---\nbadge: thing-19\n---\n\n{body}\n\nI supported Mrs Sinclair at home.\n", encoding="utf-8")
     out = " ".join(run("check", str(planted)).stdout.split())
     assert f"Next: take out the details that could identify someone (or let 'badgekit check {planted} --redact'" in out
+
+
+# --- bugs from one concept kept in several places (issue 14) ----------------------------------
+
+
+def test_a_heading_numbered_past_the_criteria_counts_them_in_plain_english(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", "---\nbadge: writing-evidence\n---\n\n## 9. Something else\n\n" + words(40))
+    result = run("check", path, "--select", "BK204")
+    flat = " ".join(result.stdout.split())
+    assert "the badge has 3 criteria;" in flat and "criterions" not in flat
+
+
+def test_check_calls_a_frameworks_criteria_expectations_as_draft_does(run: Run, tmp_path: Path) -> None:
+    text = "---\nbadge: multi-agency-expectations\nlevel: direct-practice\n---\n\n" + words(40)
+    result = run("check", write(tmp_path, "s.md", text), "--select", "BK2")
+    flat = " ".join(result.stdout.split())
+    assert "Expectation 1 is not addressed" in flat or "Expectation 1 may not be evidenced" in flat
+    assert "Criterion" not in flat
+    assert "Expectation" in result.stdout.split("Evidenced")[0]  # the criteria table's heading too
+
+
+@pytest.mark.parametrize("title", ["title: Writing evidence", 'title: "Writing evidence"'])
+def test_words_0742_in_the_front_matter_reads_as_742_however_the_rest_is_written(
+    run: Run, tmp_path: Path, title: str
+) -> None:
+    path = write(tmp_path, "s.md", f"---\nbadge: writing-evidence\n{title}\nwords: 0742\n---\n\n" + words(40))
+    result = run("check", path, "--format", "json")
+    assert json.loads(result.stdout)["files"][0]["word_counts"]["declared"] == 742

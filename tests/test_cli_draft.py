@@ -571,10 +571,10 @@ def test_in_an_80_column_terminal_the_lists_show_every_badge_id_whole(
 
 
 def test_a_frameworks_expectations_are_called_so_in_the_managers_review_too(run: Run, here: Path) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
-    from badgekit.review_checklist import review_of
+    from badgekit.review.record import review_of
 
     path = answers_file(here, "".join(f"{n}: My answer to expectation {n}.\n" for n in range(1, 6)))
     written = run("draft", "multi-agency", "--answers", str(path), "--level", "Direct Practice", "-o", "-")
@@ -584,3 +584,17 @@ def test_a_frameworks_expectations_are_called_so_in_the_managers_review_too(run:
     record = review_of(report, catalogue, "statement.md")
     criteria_point = next(p for p in record.points if p.evidence.point.id == "criteria")
     assert any("of 5 expectations addressed" in line for line in criteria_point.evidence.context)
+
+
+def test_quit_typed_after_some_of_an_answer_asks_once_and_keeps_the_text(
+    run: Run, here: Path, isolated_user_dirs: Path
+) -> None:
+    """Every command works on its own line at any point in an answer; what was typed is kept either way."""
+    result = run("draft", BADGE, "--interactive", input="I began with this.\n\nquit\ny\n")
+    assert result.exit_code == 0, result.stderr
+    assert "'quit' is one of badgekit's commands" in flat(result.stdout)
+    assert list(answers_in(isolated_user_dirs).values()) == ["I began with this."]
+
+    result = run("draft", BADGE, "--interactive", input="y\nThe next one.\nback\nn\nskip\ndone\nquit\n")
+    assert result.exit_code == 0, result.stderr
+    assert list(answers_in(isolated_user_dirs).values()) == ["I began with this.", "The next one.\nback\nskip"]

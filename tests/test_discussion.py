@@ -11,16 +11,16 @@ import pytest
 from test_interview import LONG, ScriptedAsker, interview
 from typer.testing import Result
 
-from badgekit.answers_file import answers_from_file
-from badgekit.badges import Badge
-from badgekit.catalogue import load_badge_file, load_catalogue
+from badgekit.badges.catalogue import load_badge_file, load_catalogue
+from badgekit.badges.model import Badge
 from badgekit.checks.coverage import analyse_criteria
-from badgekit.drafts import Draft, discussion_key, parse_draft
+from badgekit.drafting.answers_file import answers_from_file
+from badgekit.drafting.messages import AnswerInterrupted, AnswerRequest, CriterionScreen, Notice, Outcome, Review
+from badgekit.drafting.store import Draft, discussion_key, parse_draft
 from badgekit.errors import InvalidDataError
-from badgekit.interview_messages import AnswerInterrupted, AnswerRequest, CriterionScreen, Notice, Outcome, Review
 from badgekit.render import DISCUSSION_HEADING, render_markdown
-from badgekit.statement import parse_statement
-from badgekit.wordcount import count_words
+from badgekit.statement.parse import parse_statement
+from badgekit.statement.wordcount import count_words
 
 Run = Callable[..., Result]
 CATALOGUE = load_catalogue(use_cache=False)

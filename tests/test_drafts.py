@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.answers_file import answers_from_file, level_named
-from badgekit.badges import Badge
-from badgekit.catalogue import load_catalogue
-from badgekit.drafts import (
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import Badge
+from badgekit.drafting.answers_file import answers_from_file, level_named
+from badgekit.drafting.store import (
     DRAFTS_DIR_ENV,
     EARLIER_KEPT,
     Draft,
@@ -126,7 +126,7 @@ def test_a_problem_in_a_hand_edited_draft_names_its_line(store: DraftStore) -> N
     with pytest.raises(InvalidDataError) as caught:
         store.load(BADGE_ID)
     line = next(n for n, content in enumerate(text.splitlines(), 1) if '"changed": 20' in content)
-    assert caught.value.error_lines() == [f"{path}:{line}: changed: should be text"]
+    assert caught.value.error_lines() == [f"{path}:{line}: changed: should be text, not the number 20"]
 
 
 def test_a_draft_that_is_not_text_is_reported(store: DraftStore) -> None:
@@ -213,7 +213,7 @@ def test_text_set_aside_is_saved_and_read_back(store: DraftStore) -> None:
     broken = json.dumps({**plain.to_dict(), "set_aside": "not a list"})
     with pytest.raises(InvalidDataError, match="1 problem") as caught:
         parse_draft(broken, "x.json", BADGE_ID)
-    assert caught.value.error_lines() == ["x.json:1: set_aside: should be a list"]
+    assert caught.value.error_lines() == ["x.json:1: set_aside: should be a list, not 'not a list'"]
 
 
 def test_where_an_answer_was_cut_off_is_saved_and_read_back(store: DraftStore) -> None:
@@ -228,7 +228,7 @@ def test_where_an_answer_was_cut_off_is_saved_and_read_back(store: DraftStore) -
     with pytest.raises(InvalidDataError) as caught:
         parse_draft(broken, "x.json", BADGE_ID)
     line = next(n for n, content in enumerate(broken.splitlines(), 1) if '"notes": "yes"' in content)
-    assert caught.value.error_lines() == [f"x.json:{line}: interrupted.notes: should be true or false"]
+    assert caught.value.error_lines() == [f"x.json:{line}: interrupted.notes: should be true or false, not 'yes'"]
 
 
 @pytest.mark.parametrize(

@@ -85,3 +85,21 @@ def test_drafts_opening_names_only_what_is_left_and_nothing_once_all_are_held(
     run("profile", "add", "Things 1–4 of 23 Things Leadership")
     shown = opening(run, "thing-19", tmp_path, monkeypatch)
     assert "What to earn first" not in shown and "recommends" not in shown
+
+
+def test_rule_bk603_reads_no_profile_from_disk_the_runner_gives_it_what_is_left(isolated_user_dirs: Path) -> None:
+    """A rule is a function of the statement and the badge: the profile on disk does not reach it."""
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.checks.registry import select_rules
+    from badgekit.checks.report import Options, check_text
+    from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
+    from badgekit.tracking.profile import HeldBadge, Profile
+
+    (isolated_user_dirs / "profile.json").parent.mkdir(parents=True, exist_ok=True)
+    (isolated_user_dirs / "profile.json").write_text('{"badges": []}', encoding="utf-8")
+    catalogue = load_catalogue()
+    rules = tuple(select_rules(["BK603"]))
+    everything = check_text(WRITING_EVIDENCE_GOOD, "s.md", catalogue, Options(rules=rules)).findings
+    held = Profile(Path("elsewhere.json"), [HeldBadge("Getting started with Open Badges")], exists=True)
+    fewer = check_text(WRITING_EVIDENCE_GOOD, "s.md", catalogue, Options(rules=rules, profile=held)).findings
+    assert len(fewer) == len(everything) - 1 >= 0

@@ -14,24 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samples import sample_statement
 
-from badgekit.badge_view import LIMITS_LINE
-from badgekit.badges import Badge, WordRule
-from badgekit.catalogue import Catalogue, load_catalogue
+from badgekit.badges.catalogue import Catalogue, load_catalogue
+from badgekit.badges.model import Badge, WordRule
 from badgekit.errors import BadgekitError
-from badgekit.export import (
-    ExportDocument,
-    build_document,
-    normalised_markdown,
-    output_path,
-    plain_text,
-    to_evidence,
-    to_html,
-    to_markdown,
-    to_text,
-    word_verdict,
-)
-from badgekit.statement import parse_statement
-from badgekit.wordcount import count_words
+from badgekit.export.document import ExportDocument, build_document, output_path
+from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
+from badgekit.export.markdown import normalised_markdown, plain_text
+from badgekit.statement.parse import parse_statement
+from badgekit.statement.wordcount import count_words
+from badgekit.views.badges import LIMITS_LINE
 
 #: Anything that would be Markdown rather than text in a web form's box.
 MARKDOWN_MARKERS = re.compile(
@@ -156,7 +147,7 @@ def test_normalised_markdown_escapes_what_would_become_markup() -> None:
     ],
 )
 def test_nested_lists_and_quotes_keep_their_shape(markdown: str) -> None:
-    from badgekit.markdown_text import markdown_parser
+    from badgekit.export.markdown import markdown_parser
 
     normal = normalised_markdown(markdown)
 
@@ -256,7 +247,7 @@ def test_hostile_text_stays_inert_in_the_other_formats(catalogue: Catalogue) -> 
     assert "{{ 7*7 }}" in text and r"{{ 7\*7 }}" in markdown
     assert "private note" not in text + markdown
     # the escaped Markdown renders back to the same characters, not to tags
-    from badgekit.markdown_text import markdown_parser
+    from badgekit.export.markdown import markdown_parser
 
     assert "&lt;script&gt;" in markdown_parser().render(markdown)
 
@@ -320,17 +311,26 @@ def test_each_evidence_has_its_own_id(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("words", "rule", "verdict", "within"),
     [
-        (100, WordRule(minimum=150), "50 short of the minimum", False),
-        (950, WordRule(maximum=900), "50 over the maximum", False),
-        (400, WordRule(suggested_min=500, suggested_max=1000), "below the suggested length", True),
-        (1200, WordRule(suggested_min=500, suggested_max=1000), "above the suggested length", True),
-        (742, WordRule(suggested_min=500, suggested_max=1000), "within the guidance", True),
+        (100, WordRule(minimum=150), "50 short of the minimum of 150", False),
+        (950, WordRule(maximum=900), "50 over the maximum of 900", False),
+        (400, WordRule(suggested_min=500, suggested_max=1000), "100 below the suggested 500", False),
+        (1200, WordRule(suggested_min=500, suggested_max=1000), "200 over the suggested 1,000", False),
+        (742, WordRule(suggested_min=500, suggested_max=1000), "within the word guidance", True),
         (10, WordRule(), "no word limit", True),
     ],
 )
 def test_word_verdict(words: int, rule: WordRule, verdict: str, within: bool) -> None:
-    found = word_verdict(words, rule)
-    assert (found.verdict, found.within, found.rule) == (verdict, within, rule.describe())
+    found = rule.judge(words)
+    assert (found.verdict, found.within) == (verdict, within)
+
+
+def test_the_export_and_the_interview_mean_the_same_by_within_the_guidance() -> None:
+    """Below the suggested range the interview says 'more to reach the suggested': the page must not say 'within'."""
+    from badgekit.drafting.interview import word_progress
+
+    rule = WordRule(minimum=100, suggested_min=500, suggested_max=1000)
+    for count in (50, 300, 742, 1200):
+        assert word_progress(rule, count).within == rule.judge(count).within
 
 
 def test_a_statement_without_a_declaration_gets_the_badges(catalogue: Catalogue) -> None:

@@ -13,8 +13,8 @@ import pytest
 from samples import sample_statement
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
-from badgekit.drafts import Draft, DraftStore, drafts_dir
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.drafting.store import Draft, DraftStore, drafts_dir
 
 Run = Callable[..., Result]
 
@@ -216,3 +216,29 @@ def test_no_warning_about_comments_when_none_silences_a_privacy_finding(run: Run
     exported = run("export", str(statement), "--text")
     assert exported.exit_code == 0, exported.stderr
     assert "silence" not in exported.stderr
+
+
+def test_a_statement_below_the_suggested_length_is_not_called_within_the_guidance(run: Run, tmp_path: Path) -> None:
+    """The interview says '... more to reach the suggested 500' here; the page must not say it is within."""
+    from badgekit.checks.samples import REFLECTIVE
+
+    path = tmp_path / "leadership-across-boundaries-statement.md"
+    path.write_text("---\nbadge: leadership-across-boundaries\n---\n\n" + REFLECTIVE, encoding="utf-8")
+    result = run("export", str(path), "--html", "--ignore-privacy")
+    assert result.exit_code == 0, result.stderr
+    page = path.with_suffix(".html").read_text(encoding="utf-8")
+    assert 'class="verdict outside"' in page and "below the suggested 500" in page
+    assert "within the word guidance" not in page
+
+
+@pytest.mark.parametrize("note", ["note: mine", 'note: "mine"'])
+def test_the_date_in_the_front_matter_reaches_the_page_however_the_rest_is_written(
+    run: Run, statement: Path, note: str
+) -> None:
+    text = statement.read_text(encoding="utf-8")
+    text = text.replace("---\n", f"---\n{note}\n", 1)
+    text = re.sub(r"^date: .*$", "date: 2026-11-22", text, count=1, flags=re.MULTILINE)
+    statement.write_text(text, encoding="utf-8")
+    result = run("export", str(statement), "--html")
+    assert result.exit_code == 0, result.stderr
+    assert "22 November 2026" in statement.with_suffix(".html").read_text(encoding="utf-8")

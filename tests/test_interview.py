@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from badgekit.badges import Badge, WordRule
-from badgekit.catalogue import load_catalogue
-from badgekit.drafts import Draft, clean_answer
-from badgekit.interview import run_interview, word_progress
-from badgekit.interview_messages import (
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import Badge, WordRule
+from badgekit.drafting.interview import run_interview, word_progress
+from badgekit.drafting.messages import (
     SSSC_PROMPTS,
     AnswerFeedback,
     AnswerInterrupted,
@@ -24,10 +23,12 @@ from badgekit.interview_messages import (
     Notice,
     Opening,
     Outcome,
+    Reply,
     Review,
-    counted,
     parse_command,
 )
+from badgekit.drafting.store import Draft, clean_answer
+from badgekit.text import counted
 
 LONG = " ".join(["I reflected on what happened and what I learned from working with the team."] * 6)  # 84 words
 
@@ -48,7 +49,7 @@ class ScriptedAsker:
 
     def __init__(
         self,
-        replies: Sequence[str | BaseException | None],
+        replies: Sequence[str | Reply | BaseException | None],
         *,
         choices: Sequence[str | Pasted | None] = (),
         confirms: Sequence[bool] = (),
@@ -68,7 +69,7 @@ class ScriptedAsker:
     def show(self, message: Message) -> None:
         self.shown.append(message)
 
-    def read_answer(self, request: AnswerRequest) -> str | None:
+    def read_answer(self, request: AnswerRequest) -> str | Reply | None:
         self.requests.append(request)
         if not self.replies:
             return None
@@ -351,7 +352,7 @@ def stopped_part_way(b: Badge, draft: Draft, replies: Sequence[str | BaseExcepti
     saves = Saves()
     with pytest.raises(KeyboardInterrupt):
         run_interview(b, draft, ScriptedAsker(replies), saves)
-    from badgekit.drafts import parse_draft
+    from badgekit.drafting.store import parse_draft
 
     return parse_draft(json.dumps(saves.copies[-1]), "draft.json", draft.badge)
 
@@ -534,3 +535,32 @@ def test_an_answer_pasted_at_a_menu_is_kept_in_the_draft_and_saved() -> None:
 )
 def test_counts_agree_with_their_nouns(count: int, noun: str, plural: str | None, said: str) -> None:
     assert counted(count, noun, plural) == said
+
+
+# --- a command typed after some of an answer ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "then"),
+    [(Command("back"), 0), (Command("skip"), 2), (Command("quit"), None), (Command("review"), 1)],
+)
+def test_text_typed_before_a_command_is_kept_as_the_answer_and_the_command_done(
+    command: Command, then: int | None
+) -> None:
+    b = badge("leadership-across-boundaries")
+    asker = ScriptedAsker([LONG, Reply("Typed before the command.", command), "quit"])
+    outcome, draft, _ = interview(b, asker)
+    assert draft.answer(b.criteria[1].id) == "Typed before the command."
+    screens = [m.number for m in asker.shown if isinstance(m, CriterionScreen)]
+    if then is None:
+        assert outcome is Outcome.QUIT and screens == [1, 2]
+    else:
+        assert screens[2] == then + 1
+
+
+def test_an_unknown_command_is_said_plainly_and_never_opens_the_editor() -> None:
+    b = badge("leadership-across-boundaries")
+    asker = ScriptedAsker([Reply("", Command("dance")), "quit"])
+    interview(b, asker)
+    assert asker.edited == []
+    assert any(isinstance(m, Notice) and "cannot do 'dance'" in m.text for m in asker.shown)

@@ -11,8 +11,8 @@ from pathlib import Path
 import icalendar
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
-from badgekit.plan import ASSESSMENT_DAYS, Weeks, default_weeks, plan_badge, plan_to_ical
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.tracking.plan import ASSESSMENT_DAYS, Weeks, default_weeks, plan_badge, plan_to_ical
 
 Run = Callable[..., Result]
 

@@ -16,7 +16,7 @@ from typer.testing import Result
 
 from badgekit.checks import CheckContext, all_rules
 from badgekit.checks.registry import run_rules_keeping_silenced, silences
-from badgekit.statement import parse_statement
+from badgekit.statement.parse import parse_statement
 
 Run = Callable[..., Result]
 
@@ -123,7 +123,7 @@ def test_role_words_at_the_start_of_a_sentence_do_not_stop_an_export(run: Run, t
 
 def test_the_export_warning_counts_findings_and_names_lines_without_the_details() -> None:
     from badgekit.checks.model import Finding
-    from badgekit.export import silenced_warning
+    from badgekit.export.gate import silenced_warning
 
     def finding(line: int) -> Finding:
         return Finding("BK303", "privacy", "error", "This looks like a phone number.", line, 5, line, 17)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
-from badgekit.profile import load_profile, prerequisite_advice
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.tracking.profile import load_profile, prerequisite_advice
 
 Run = Callable[..., Result]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 from badgekit.checks import all_rules
 from badgekit.checks.readability import HIGH_READING_AGE
 from badgekit.checks.report import Options, check_text

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from badgekit.badges import Badge
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import Badge
 from badgekit.errors import InvalidDataError
 from badgekit.render import missing_answers, render_markdown, statement_context, yaml_value
-from badgekit.statement import parse_statement
-from badgekit.wordcount import count_words
+from badgekit.statement.parse import parse_statement
+from badgekit.statement.wordcount import count_words
 
 CATALOGUE = load_catalogue(use_cache=False)
 #: Every bundled badge, and every level of every framework, as (badge, level).

@@ -8,35 +8,33 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.badges import WordRule
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.badges.model import WordRule
 from badgekit.checks.registry import select_rules
 from badgekit.checks.report import Options, check_text
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
+from badgekit.drafting.interview import Notice
 from badgekit.errors import InvalidDataError
-from badgekit.interview import Notice
-from badgekit.review import (
+from badgekit.review.checklist import CHECKLIST, LEFT_OUT
+from badgekit.review.record import (
+    ReviewRecord,
+    apply_answers,
+    carry_over,
+    dump_review,
+    judgement_from,
+    load_review,
+    parse_day,
+    record_to_dict,
+    review_of,
+)
+from badgekit.review.session import render_review
+from badgekit.review.walk import (
     FOLLOW_UP_DAYS,
     ActionsScreen,
     PointScreen,
     ReviewMessage,
     ReviewSummary,
-    apply_answers,
-    load_review,
-    parse_day,
-    render_review,
     run_review,
-)
-from badgekit.review_checklist import (
-    CHECKLIST,
-    LEFT_OUT,
-    ReviewRecord,
-    carry_over,
-    dump_review,
-    judgement_from,
-    record_to_dict,
-    review_of,
-    word_rule_sentence,
 )
 
 CATALOGUE = load_catalogue()
@@ -136,6 +134,9 @@ def test_the_context_names_lines_words_steps_and_prerequisites() -> None:
     record = reviewed()
     context = {p.evidence.point.id: p.evidence.context for p in record.points}
     assert context["criteria"][1] == "3 of 3 criteria addressed."
+    # The manager sees the learner's own sentences each judgement rests on, not only word counts.
+    assert context["criteria"][2].startswith("Criterion 1 (evidenced): rests on line 9 “I learned three things")
+    assert [line.split(" (")[0] for line in context["criteria"][2:5]] == [f"Criterion {n}" for n in (1, 2, 3)]
     assert (
         "The badge requires 'Getting started with Open Badges' first: ask whether they hold it." in context["criteria"]
     )
@@ -208,7 +209,7 @@ def test_a_whole_review_asks_each_point_then_the_actions_and_saves_after_every_a
     ],
 )
 def test_the_word_rule_reads_as_a_sentence(rule: WordRule, said: str) -> None:
-    assert word_rule_sentence(rule) == said
+    assert rule.describe("clause") == said
 
 
 def test_a_point_judged_met_against_errors_found_is_kept_with_a_warning() -> None:

@@ -244,12 +244,12 @@ def test_a_statement_from_standard_input_needs_somewhere_to_save_the_review(run:
 
 
 def test_ctrl_c_stops_with_the_review_so_far_saved(run: Run, here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import badgekit.review
+    import badgekit.review.walk
 
     def interrupted(*_args: object, **_kwargs: object) -> bool:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(badgekit.review, "run_review", interrupted)
+    monkeypatch.setattr(badgekit.review.walk, "run_review", interrupted)
     result = run("review", "statement.md", "--interactive")
     assert result.exit_code == 130
     assert "Stopped. Your review so far is saved in" in flat(result.stderr)

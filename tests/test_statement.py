@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from badgekit.errors import BadgekitError, InvalidDataError
-from badgekit.statement import parse_statement, read_front_matter
+from badgekit.statement.parse import parse_statement, read_front_matter
 
 DECLARATION = (
     "In studying and completing the activities for this badge, I confirm that all the work provided "
@@ -41,7 +43,7 @@ def test_front_matter_fields_and_their_lines() -> None:
     assert statement.badge_id == "leadership-across-boundaries"
     assert statement.level == "direct-practice"  # the trailing comment is not part of the value
     assert statement.declared_words == 9
-    assert statement.front_matter["date"] == "2026-11-22"
+    assert statement.front_matter["date"] == date(2026, 11, 22) == statement.written
     assert statement.front_matter_lines == {"badge": 2, "title": 3, "date": 4, "words": 5, "level": 6}
     assert statement.title == "Leading and managing across boundaries"
 
@@ -139,3 +141,12 @@ def test_bad_yaml_in_front_matter_names_file_and_line() -> None:
 def test_paragraphs_hold_words_and_skip_headings() -> None:
     statement = parse_statement("# Title\n\nFirst para\nstill first.\n\n\nSecond.\n", "s.md")
     assert [statement.text[a:b] for a, b in statement.paragraphs()] == ["First para\nstill first.", "Second."]
+
+
+@pytest.mark.parametrize("other", ["title: My statement", 'title: "My statement"'])
+def test_front_matter_values_are_typed_the_same_whichever_way_they_are_read(other: str) -> None:
+    """A quoted value sends the front matter to the YAML reader: 0742 must stay 742 (not octal 482)."""
+    text = f"---\nbadge: writing-evidence\n{other}\ndate: 2026-11-22\nwords: 0742\n---\n\nText.\n"
+    statement = parse_statement(text, "s.md")
+    assert statement.declared_words == 742
+    assert statement.written == date(2026, 11, 22)

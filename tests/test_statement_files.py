@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from badgekit.drafts import Draft, DraftStore
+from badgekit.drafting.store import Draft, DraftStore
 from badgekit.errors import BadgekitError, ExitCode
-from badgekit.statement_files import (
+from badgekit.statement.files import (
     StatementNotChosen,
     choose_statement,
     drafted_badges,

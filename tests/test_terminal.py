@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from badgekit import hangup
-from badgekit.editor import NANO_KEYS, NO_EDITOR, default_editor, opening_message
-from badgekit.interview_messages import AnswerInterrupted, AnswerRequest
-from badgekit.terminal import TerminalAsker
+from badgekit.drafting.messages import AnswerInterrupted, AnswerRequest
+from badgekit.terminal import hangup
+from badgekit.terminal.asker import TerminalAsker
+from badgekit.terminal.editor import NANO_KEYS, NO_EDITOR, default_editor, opening_message
 
 REQUEST = AnswerRequest("Criterion", 1, adding=False, has_answer=False)
 
@@ -222,3 +222,31 @@ def test_the_learners_own_editor_comes_first(monkeypatch: pytest.MonkeyPatch, no
         == "Opening your answer in code --wait. Save and close the editor to come back here."
     )
     assert NANO_KEYS in opening_message("/usr/bin/nano -R")
+
+
+# --- commands at any point in an answer ---------------------------------------------------------
+
+
+def test_a_command_after_some_text_is_asked_about_once_and_the_text_kept() -> None:
+    from badgekit.drafting.messages import Command, Reply
+
+    terminal, screen = asker(keyboard("My first line", "", "review", "y"))
+    assert terminal.read_answer(REQUEST) == Reply("My first line\n", Command("review"))
+    assert "'review' is one of badgekit's commands" in screen.getvalue()
+
+    terminal, screen = asker(keyboard("I felt I should step back", "back", "n", "and then", "quit", "done"))
+    assert terminal.read_answer(REQUEST) == "I felt I should step back\nback\nand then\nquit"
+    assert screen.getvalue().count("is one of badgekit's commands") == 1, "asked once per answer"
+
+
+def test_a_command_typed_first_needs_no_question() -> None:
+    terminal, screen = asker(keyboard("edit 2"))
+    assert terminal.read_answer(REQUEST) == "edit 2"
+    assert "is one of badgekit's commands" not in screen.getvalue()
+
+
+def test_ctrl_c_at_the_question_keeps_what_was_typed() -> None:
+    terminal, _ = asker(keyboard("Half an answer", "skip", KeyboardInterrupt()))
+    with pytest.raises(AnswerInterrupted) as caught:
+        terminal.read_answer(REQUEST)
+    assert caught.value.partial == "Half an answer"

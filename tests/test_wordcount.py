@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from badgekit.wordcount import count_plain_words, count_words
+from badgekit.statement.wordcount import count_plain_words, count_words
 
 
 @pytest.mark.parametrize(

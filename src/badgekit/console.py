@@ -9,6 +9,7 @@ when the command runs (which is what tests that set NO_COLOR expect).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,3 +26,11 @@ def stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+def say(message: str, *, style: str = "", to_stderr: bool = False) -> None:
+    """A line for a person, never read as markup. A terminal that has gone (its window closed) is
+    no error here: what matters, the answers, is on disk by the time anything is said."""
+    out = stderr() if to_stderr else stdout()
+    with suppress(OSError):
+        out.print(message, style=style, markup=False, highlight=False, soft_wrap=True)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from badgekit.text import counted
+
 
 class ExitCode(IntEnum):
     """Exit codes, documented in the README and in ``badgekit --help``."""
@@ -57,7 +59,7 @@ class InvalidDataError(BadgekitError):
     def __init__(self, problems: Sequence[Problem], *, hint: str | None = None) -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
-        summary = "1 problem" if count == 1 else f"{count} problems"
+        summary = counted(count, "problem")
         super().__init__(summary, hint=hint)
 
     def error_lines(self) -> list[str]:

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from badgekit import resources
-from badgekit.badges import Badge
+from badgekit.badges.model import Badge
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
-from badgekit.wordcount import count_words
+from badgekit.statement.wordcount import count_words
 
 if TYPE_CHECKING:
     from jinja2 import Environment

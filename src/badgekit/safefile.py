@@ -7,6 +7,8 @@ one, never half of either. The file is readable by its owner only.
 
 ``write_new`` is for outputs a person asked for (statements, exports, calendars): it
 refuses to replace an existing file unless ``force`` is given.
+
+Both, and the badge cache, write through ``write_atomic``: the one place a file is replaced.
 """
 
 from __future__ import annotations
@@ -24,18 +26,26 @@ PRIVATE_FOLDER = 0o700
 def write_private(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` atomically, readable by the owner only."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    write_atomic(path, text, PRIVATE_FILE, durable=True)
+
+
+def write_atomic(path: Path, text: str, mode: int, *, durable: bool = False) -> None:
+    """Replace ``path`` with ``text`` through a temporary file beside it, so that a reader (or a crash)
+    sees the old file or the new one, never half of either. ``durable`` also waits for the disk."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, PRIVATE_FILE)  # mkstemp already uses 0o600; be explicit about intent
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -73,15 +83,7 @@ def write_new(
         write_private(path, text)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text, 0o666 & ~_umask())
 
 
 def _umask() -> int:

@@ -81,17 +81,23 @@ _SYNTAX_ADVICE = {
 }
 
 
-def parse_yaml(text: str, path: str) -> YamlDocument:
-    """Parse YAML text; raise InvalidDataError naming the file and line on bad syntax."""
+def parse_yaml(text: str, path: str, *, plain: bool = False) -> YamlDocument:
+    """Parse YAML text; raise InvalidDataError naming the file and line on bad syntax.
+
+    ``plain`` leaves every scalar as the text written (no numbers, dates or booleans), for a
+    caller that types values by its own rule (a statement's front matter).
+    """
     # yaml is imported here: commands that find every badge in the cache never need it.
     import yaml
 
-    try:  # libyaml's loader is several times faster; the pure-Python one behaves the same
+    try:  # libyaml's loaders are several times faster; the pure-Python ones behave the same
+        from yaml import CBaseLoader as PlainLoader
         from yaml import CSafeLoader as Loader
     except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import BaseLoader as PlainLoader  # type: ignore[assignment]
         from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
-    loader = Loader(text)
+    loader = PlainLoader(text) if plain else Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

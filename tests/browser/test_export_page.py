@@ -16,7 +16,7 @@ from chromium import Chromium, Page
 from samples import OPENING, sample_statement
 from typer.testing import Result
 
-from badgekit.catalogue import load_catalogue
+from badgekit.badges.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -119,8 +119,9 @@ def test_the_browser_checks_would_catch_a_page_that_ran_or_fetched_something(
 
 
 def test_every_bundled_badges_page_passes_axe_core(chromium: Chromium, axe_source: str, tmp_path: Path) -> None:
-    from badgekit.export import build_document, to_html
-    from badgekit.statement import parse_statement
+    from badgekit.export.document import build_document
+    from badgekit.export.formats import to_html
+    from badgekit.statement.parse import parse_statement
 
     with chromium.page() as page:
         for badge in load_catalogue():

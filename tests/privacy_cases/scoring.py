@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from badgekit.privacy import Span, screen
-from badgekit.wordcount import count_plain_words
+from badgekit.statement.wordcount import count_plain_words
 
 CASES_DIR = Path(__file__).resolve().parent
 

@@ -7,7 +7,7 @@ word rule and each criterion's minimum.
 
 from __future__ import annotations
 
-from badgekit.badges import Badge
+from badgekit.badges.model import Badge
 from badgekit.render import render_markdown
 
 OPENING = "I learned that *listening first* changed how I work with partners, and I felt more **confident**."

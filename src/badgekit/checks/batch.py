@@ -17,8 +17,9 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from badgekit.checks.model import Severity
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
 from badgekit.textinput import STDIN, display_name, read_text
@@ -26,7 +27,7 @@ from badgekit.textinput import STDIN, display_name, read_text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
 
 STATEMENT_SUFFIXES = (".md", ".markdown", ".txt")
 #: Fewer statements than this are checked in this process: starting workers costs more.
@@ -124,7 +125,7 @@ def check_one(name: str, text: str | None, catalogue: Catalogue, options: Option
 
 
 def _start_worker(badges_dir: Path | None, options: Options) -> None:
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     global _worker
     _worker = (load_catalogue(badges_dir), options)
@@ -199,3 +200,22 @@ def _serially(
         yield check_one(name, stdin_text if name == STDIN else None, catalogue, options)
         if progress:
             progress(1)
+
+
+def outcomes_to_dict(outcomes: Sequence[Outcome], fail_on: Severity) -> dict[str, Any]:
+    """A run over several statements as plain data (``check --format json``, docs/json-output.md)."""
+    reports = [o for o in outcomes if not isinstance(o, FileError)]
+    errors = [o for o in outcomes if isinstance(o, FileError)]
+    return {
+        "files": [r.to_dict() for r in reports],
+        "errors": [e.to_dict() for e in errors],
+        "summary": {
+            "files": len(outcomes),
+            "checked": len(reports),
+            "error": sum(r.counts.get("error", 0) for r in reports),
+            "warning": sum(r.counts.get("warning", 0) for r in reports),
+            "note": sum(r.counts.get("note", 0) for r in reports),
+            "fail_on": fail_on,
+            "failed": any(r.fails(fail_on) for r in reports),
+        },
+    }

@@ -4,14 +4,14 @@ SSSC says most declined applications were for the wrong badge, so a title that
 names another badge is worth a warning. A statement naming a badge that does not
 exist is not a finding: ``check`` stops with exit code 3 and suggests the nearest id.
 What to earn first names only the badges the learner's profile (``badgekit profile``)
-does not hold, one finding each, and says nothing once it holds them all.
+does not hold, one finding each, and says nothing once it holds them all; the runner
+(checks/report.py) works that out and gives it to the rule as ``CheckContext.to_earn``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from badgekit.checks.model import CheckContext, Example, Finding
@@ -19,7 +19,7 @@ from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, draft, words
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
+    pass
 
 _BOUNDARIES = "leadership-across-boundaries"
 _DECLARATION = (
@@ -105,29 +105,9 @@ def title_names_another_badge(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(REFLECTIVE, badge="multi-agency-expectations")],
 )
 def prerequisites_reminder(context: CheckContext) -> Iterator[Finding]:
-    if context.badge is None or not context.badge.prerequisites:
-        return
-    for advice in _earn_first(context.badge, context.prerequisites):
+    # What is still to earn was worked out from the profile by the runner: a rule reads no file.
+    for advice in context.to_earn:
         yield context.report_statement(advice)
-
-
-def _earn_first(badge: Badge, titles: Sequence[tuple[str, str]]) -> list[str]:
-    """badgekit.profile's advice on what to earn first, for the badges the learner's profile does not hold."""
-    from badgekit.catalogue import Catalogue
-    from badgekit.errors import BadgekitError
-    from badgekit.profile import Profile, load_profile, prerequisite_advice, profile_path
-
-    try:
-        profile = load_profile()
-    except BadgekitError:  # a damaged profile is reported by 'badgekit profile'; here it holds nothing
-        profile = Profile(profile_path())
-    # A rule sees the prerequisites' titles (worked out from the catalogue when the check began), not the
-    # catalogue itself: giving each its title as its name lets the advice read them without a catalogue.
-    named = tuple(
-        replace(p, name=titles[i][1] if i < len(titles) else p.name or p.badge)
-        for i, p in enumerate(badge.prerequisites)
-    )
-    return prerequisite_advice(replace(badge, prerequisites=named), profile, Catalogue())
 
 
 @rule(

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge, Criterion
-    from badgekit.statement import Statement
+    from badgekit.badges.model import Badge, Criterion
+    from badgekit.statement.parse import Statement
 
 Severity = Literal["error", "warning", "note"]
 Category = Literal["words", "coverage", "privacy", "reflection", "readability", "format"]
@@ -118,7 +118,7 @@ class CheckContext:
     criteria: tuple[Criterion, ...] = ()
     level: str | None = None
     allowed_names: tuple[str, ...] = ()  # --allow-name, and the badge's resource_people
-    prerequisites: tuple[tuple[str, str], ...] = ()  # (required|recommended, the badge in words)
+    to_earn: tuple[str, ...] = ()  # what to earn first that the learner's profile does not hold, in words
     level_given: bool = True  # False when a framework's level was guessed from the headings
     shared: dict[str, Any] = field(default_factory=dict)
     rule: Rule | None = None

@@ -271,3 +271,8 @@ for _declared in RULES:
         triggers=_declared.triggers,
         clean=_declared.clean,
     )(_checker(_declared.kind, _declared.message))
+
+
+def identifying_spans(context: CheckContext) -> list[Span]:
+    """Every identifying detail in the statement, whichever rules were chosen: what reports never quote."""
+    return _spans(context)

@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from badgekit.checks.evidence import sentence_spans
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import DESCRIPTIVE, FUTURE, POLICY, REFLECTIVE, WRITING_EVIDENCE_GOOD, words
+
+if TYPE_CHECKING:
+    from badgekit.statement.parse import Statement
 
 _BOUNDARIES = "leadership-across-boundaries"
 
@@ -31,44 +36,104 @@ REFLECTIVE_LANGUAGE = re.compile(
     r"which meant|as a result|this meant)\b",
     re.IGNORECASE,
 )
-#: What the learner will do next (Application; "the actions they intend to take").
+#: What the learner will do next (Application; "the actions they intend to take"): an intention of
+#: their own, not a plan that is already past ("we planned to") nor someone's words in quotes.
 FUTURE_ACTION = re.compile(
-    r"\b(?:i|we)(?:'|’)?ll\b|\b(?:i|we) (?:will|shall|intend|plan|aim|hope|want|would like|am going to|are going to|"
-    r"mean to|have agreed to|need to|must|should)\b|\bgoing forward\b|\bin (?:the )?future\b|\bnext (?:time|step|steps|"
-    r"month|week|year|few)\b|\bfrom now on\b|\bmy (?:next|action|development) (?:step|steps|plan|goal|goals)\b|"
-    r"\baction plan\b|\bi(?:'|’)m going to\b|\bmoving forward\b",
+    r"\b(?:i|we)(?:'|’)ll\b|\b(?:i|we) (?:will|shall|intend to|plan to|plan on|aim to|hope to|am going to|"
+    r"are going to|mean to|"
+    r"(?:would|'d|’d) like to|want to (?:try|start|introduce|develop|look|learn|find|build|spend|do|make|set|bring|"
+    r"take|use|share|ask|get|see|run|keep|work|focus|extend|give|improve|explore|complete|become|move|lead|talk)|"
+    r"am (?:planning|hoping) to|am (?:booked|signed up|enrolled|due) (?:on|onto|to|for)|are planning to|"
+    r"have (?:agreed|arranged|booked|asked|signed up|put myself forward|applied) (?:to|for|on))\b|"
+    r"\bi(?:'|’)m (?:going to|planning to|hoping to|booked on|signed up)\b|"
+    r"\bmy (?:next|first|immediate|main) (?:step|steps|goal|goals|action|actions|task|priority|aim) (?:is|are|will)\b|"
+    r"\b(?:next steps?|my plan|the plan|my goal|my aim|my action plan)(?: for me)?(?: is|:| are)|"
+    r"\b(?:going forward|moving forward|from now on|in (?:the )?future|over the (?:next|coming)|"
+    r"(?:from|in|by|after|before|at) (?:next |the (?:start|end) of )?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|the new year|spring|summer|autumn|winter|next year|my next review)"
+    r")\b[^.!?\n]{0,120}\b(?:will|shall|going to|intend to)\b|"
+    r"\b(?:will|shall)\b[^.!?\n]{0,80}\b(?:next (?:month|week|year|time|quarter|review|supervision|team meeting)|"
+    r"from (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"in (?:the )?(?:new year|spring|summer|autumn|winter|coming months))\b",
     re.IGNORECASE,
 )
-#: What was learned, in so many words (Knowledge and Skills).
+#: What was learned, in so many words (Knowledge and Skills), or a change it made to how they work.
 LEARNING = re.compile(
-    r"\b(?:i (?:have )?(?:learned|learnt|realised|realized|discovered|found out|understood)|"
-    r"i (?:now )?(?:know|understand|see|recognise|recognize|appreciate) (?:now )?(?:that|how|why|what|the)|"
-    r"(?:taught|showed|helped) me|made me (?:think|realise|realize|aware|reflect|see|question)|"
-    r"i (?:did not|didn't|had not|hadn't) (?:know|realise|realize|considered|thought)|"
-    r"i can now|i am now|i'm now|now i|my learning|key learning|learning (?:point|points|from)|"
-    r"new to me|i (?:have )?developed|i (?:have )?gained|i (?:have )?improved)\b",
+    r"\b(?:i(?:'ve| have)? (?:learned|learnt|realised|realized|discovered|found out|understood|gained|developed|"
+    r"improved|grown)|"
+    r"i now (?:know|understand|see|recognise|recognize|appreciate|accept|value|realise|realize)|"
+    r"i (?:know|understand|see|realise|realize) (?:now|better|more|much more)|"
+    r"i (?:realise|realize|recognise|recognize|appreciate) (?:now )?(?:that|how|why|what)|"
+    r"(?:came|come|coming) to (?:see|understand|realise|realize|appreciate|recognise|recognize|accept|value)|"
+    r"(?:taught|showed|shown|helped|reminded|forced|pushed) me|made me (?:more |much more )?(?:think|realise|realize|"
+    r"aware|reflect|see|question|understand|appreciate|wonder|consider|confident)|"
+    r"(?:dawned on|struck|hit|occurred to) me|took me (?:a while|some time|time|years) to (?:see|realise|realize|"
+    r"understand|accept|learn)|"
+    r"what i (?:took|take|have taken|learned|learnt|know now|would do differently)|i (?:would|will) (?:now )?do "
+    r"(?:it|things|this) differently|i used to (?:think|believe|assume|see|feel|worry)|i no longer|"
+    r"i (?:did not|didn't|had not|hadn't) (?:know|realise|realize|considered|thought|understood|appreciated)|"
+    r"i can now|i am now|i'm now|since then,? (?:i|we)|my (?:biggest |main |key )?learning|key learning|"
+    r"learning (?:point|points|from)|lessons? (?:for me|i|learned|learnt)|new to me|eye[- ]opener|opened my eyes|"
+    r"i was wrong|i got (?:it|this) wrong|(?:really|finally|properly) (?:understood|understand|saw|see|got it))\b",
     re.IGNORECASE,
 )
-#: The organisation's policies and procedures, or the codes and standards they follow.
+#: The organisation's policies and procedures, or the codes, standards, laws and national guidance they follow.
 POLICIES = re.compile(
-    r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidelines?|codes? of (?:practice|conduct)|"
-    r"(?:health and social care |national care )?standards|legislation|framework|"
+    r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidelines?|guidance(?! (?:teacher|teachers|counsellor|staff))|"
+    r"codes? of (?:practice|conduct)|(?:health and social care |national care |national )?standards|legislation|"
+    r"statutory(?! (?:services?|sector|agencies|partners|bodies|organisations))|regulations?|charter of rights|"
+    r"(?:national|practice|legal|policy|competence|safeguarding|risk) framework|contract monitoring|"
+    r"(?:national|our|the service's|the council's) strategy|sssc registration|"
+    r"national care home contract|"
+    r"\(scotland\) act|act \d{4}|girfec|getting it right for every child|the promise|uncrc|care inspectorate|"
+    r"sssc(?:'s|’s)? codes?|duty of candour|national (?:health and wellbeing )?outcomes|self-directed support|"
+    r"adult support and protection|human rights|equality act|best value|"
     r"(?:organisation|organization|service)(?:'|’)?s? (?:approach|values|process|processes|strategy))\b",
     re.IGNORECASE,
 )
+#: Words in quotation marks are someone's words, not the learner's own intentions.
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
 #: A section this long or longer, with no reflective language at all, only describes.
 DESCRIPTION_WORDS = 40
 #: Statements shorter than this are left to the words and coverage rules.
 STATEMENT_WORDS = 40
 
 
+#: What each reflection point is called in JSON, and the pattern that finds it.
+POINTS: dict[str, re.Pattern[str]] = {"learning": LEARNING, "future_action": FUTURE_ACTION, "policy_link": POLICIES}
+
+
 def _prose(context: CheckContext, start: int = 0, end: int | None = None) -> str:
     return context.statement.prose[start:end]
 
 
-def _lacks(context: CheckContext, pattern: re.Pattern[str]) -> bool:
-    """A statement long enough to judge, with no words that match ``pattern`` anywhere."""
-    return context.statement.words >= STATEMENT_WORDS and not pattern.search(context.statement.prose)
+def _unquoted(prose: str) -> str:
+    """The prose with words in quotation marks blanked (same length, so offsets still hold)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), prose)
+
+
+def find_points(statement: Statement) -> dict[str, tuple[int, int] | None]:
+    """For each reflection point, the first sentence that makes it (file offsets), or None."""
+    prose = _unquoted(statement.prose)
+    sentences = [span for a, b in statement.paragraphs() for span in sentence_spans(prose, a, b)]
+    found: dict[str, tuple[int, int] | None] = {}
+    for name, pattern in POINTS.items():
+        found[name] = next(((a, b) for a, b in sentences if pattern.search(prose, a, b)), None)
+    return found
+
+
+def points(context: CheckContext) -> dict[str, tuple[int, int] | None]:
+    """find_points for the context's statement, worked out once and shared by the rules and the report."""
+    cached = context.shared.get("reflection")
+    if cached is None:
+        cached = find_points(context.statement)
+        context.shared["reflection"] = cached
+    return dict(cached)
+
+
+def _lacks(context: CheckContext, point: str) -> bool:
+    """A statement long enough to judge that never makes the point."""
+    return context.statement.words >= STATEMENT_WORDS and points(context)[point] is None
 
 
 @rule(
@@ -116,7 +181,7 @@ def description_only(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(60) + " " + FUTURE, badge=_BOUNDARIES), Example(words(20), badge=_BOUNDARIES)],
 )
 def no_future_action(context: CheckContext) -> Iterator[Finding]:
-    if _lacks(context, FUTURE_ACTION):
+    if _lacks(context, "future_action"):
         yield context.report_statement(
             "The statement does not say what you will do next; add the actions you intend to take to "
             "develop your practice, for example 'Next month I will...'."
@@ -133,7 +198,7 @@ def no_future_action(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(60) + " " + POLICY, badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD],
 )
 def no_policy_link(context: CheckContext) -> Iterator[Finding]:
-    if _lacks(context, POLICIES):
+    if _lacks(context, "policy_link"):
         yield context.report_statement(
             "Consider saying how your learning relates to your organisation's policies and procedures; "
             "SSSC asks managers to check for this before a statement is submitted."
@@ -150,7 +215,7 @@ def no_policy_link(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(60), badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD],
 )
 def no_learning_stated(context: CheckContext) -> Iterator[Finding]:
-    if _lacks(context, LEARNING):
+    if _lacks(context, "learning"):
         yield context.report_statement(
             "The statement never says what you learned; add what you know or can do now that you could "
             "not before (for example 'I learned that...' or 'I can now...')."

@@ -31,7 +31,7 @@ from badgekit.checks.model import (
     Rule,
     Severity,
 )
-from badgekit.statement import SUPPRESSION_COMMENT, Statement
+from badgekit.statement.parse import SUPPRESSION_COMMENT, Statement
 
 CODE_PATTERN = re.compile(r"^BK\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -14,13 +14,17 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
 from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
-from badgekit.statement import Statement, parse_statement, read_front_matter
+from badgekit.statement.front_matter import read_front_matter
+from badgekit.statement.parse import Statement, parse_statement
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
-    from badgekit.catalogue import Catalogue
-    from badgekit.checks.coverage import CriterionCoverage
+    from pathlib import Path
+
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
+    from badgekit.checks.coverage import CriterionCoverage, Evidence
     from badgekit.checks.textstats import Readability
+    from badgekit.tracking.profile import Profile
 
 NO_BADGE_HINT = (
     "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
@@ -36,6 +40,7 @@ class Options:
     level: str | None = None  # --level: for a framework
     allowed_names: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
+    profile: Profile | None = None  # the badges the learner holds (BK603); None: they keep no profile
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class FileReport:
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
     silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
+    #: learning, future_action, policy_link: the sentence that makes each point, or None where none does
+    reflection: dict[str, Evidence | None] = field(default_factory=dict)
 
     @property
     def words(self) -> int:
@@ -84,6 +91,7 @@ class FileReport:
                 "text": rule.describe(),
             },
             "criteria": [c.to_dict() for c in self.criteria],
+            "reflection": {name: e.to_dict() if e else None for name, e in self.reflection.items()},
             "readability": self.readability.to_dict() if self.readability else None,
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
             "findings": [f.to_dict() for f in self.findings],
@@ -128,32 +136,51 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
     badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
-    prerequisites = tuple((p.level, catalogue.prerequisite_title(p)) for p in badge.prerequisites)
+    to_earn = _to_earn(badge, options.profile, catalogue)
     context = CheckContext(
         statement=statement,
         badge=badge,
         criteria=badge.criteria_for(level),
         level=level,
         allowed_names=(*options.allowed_names, *badge.resource_people),
-        prerequisites=prerequisites,
+        to_earn=to_earn,
         level_given=bool(options.level or statement.level),
     )
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
-    from badgekit.checks.coverage import analyse
+    from badgekit.checks.coverage import analyse, evidence_at, hide_in_evidence
+    from badgekit.checks.privacy import identifying_spans
+    from badgekit.checks.reflection import points
     from badgekit.checks.textstats import readability_of
 
     counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    # Quoted evidence never repeats an identifying detail, even one a comment silenced or --ignore left out.
+    hidden = [(s.start, s.end, s.suggestion) for s in identifying_spans(context)]
     return FileReport(
         path=path,
         badge=badge,
         level=level,
         statement=statement,
-        criteria=tuple(analyse(context)),
+        criteria=hide_in_evidence(analyse(context), statement, hidden),
         readability=readability_of(context),
         findings=tuple(findings),
         counts=counts,
         silenced=tuple(silenced),
+        reflection={
+            name: evidence_at(statement, span, hidden) if span else None for name, span in points(context).items()
+        },
     )
+
+
+def _to_earn(badge: Badge, profile: Profile | None, catalogue: Catalogue) -> tuple[str, ...]:
+    """What to earn first that the profile does not hold, worked out here so that rule BK603 stays a
+    function of the statement and the badge (and the manager's review never reads a profile)."""
+    if not badge.prerequisites:
+        return ()
+    from pathlib import Path
+
+    from badgekit.tracking.profile import Profile, prerequisite_advice
+
+    return tuple(prerequisite_advice(badge, profile or Profile(Path()), catalogue))
 
 
 def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]:
@@ -174,3 +201,16 @@ def redact(statement: Statement, findings: Sequence[Finding]) -> tuple[str, int]
         replaced += 1
     pieces.append(statement.text[position:])
     return "".join(pieces), replaced
+
+
+def redacted_copy(report: FileReport, output_path: Path | None) -> tuple[Path, str, int]:
+    """Where ``check --redact`` writes its copy (``NAME.redacted.md`` unless given), the copy, and how many
+    details it replaced; never the statement itself."""
+    from pathlib import Path
+
+    text, replaced = redact(report.statement, report.findings)
+    source = Path(report.path)
+    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
+    if target.resolve() == source.resolve():
+        raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
+    return target, text, replaced

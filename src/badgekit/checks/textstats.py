@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from badgekit.wordcount import is_word, strip_markup
+from badgekit.statement.wordcount import is_word, strip_markup
 
 if TYPE_CHECKING:
     from badgekit.checks.model import CheckContext
-    from badgekit.statement import Statement
+    from badgekit.statement.parse import Statement
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by space and
 # a capital, digit or quote, or at the end of a paragraph. "e.g." and "Mrs." do not end one.

@@ -1,37 +1,27 @@
 """Words (BK1xx): the learner's word count against the badge's rule.
 
-The count is badgekit.wordcount's rule over the learner's answers only (see
-statement.py): front matter, headings, the declaration and markup are not counted.
+The count is badgekit.statement.wordcount's rule over the learner's answers only (see
+statement/parse.py): front matter, headings, the declaration and markup are not counted.
 Below a hard minimum or above a hard maximum is an error; outside the suggested
 range is a warning that says by how much; a criterion with its own minimum is
-checked on the words spent on it.
+checked on the words spent on it. Where a count falls is ``WordRule.judge``'s to say.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from badgekit.checks.coverage import analyse
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import SAMPLE_BADGE_ID, WRITING_EVIDENCE_GOOD, draft, words
-
-if TYPE_CHECKING:
-    from badgekit.badges import WordRule
+from badgekit.text import counted
 
 _BOUNDARIES = "leadership-across-boundaries"
 
 
-def _plural(count: int, noun: str = "word") -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
-def _suggested(rule_: WordRule) -> str:
-    low, high = rule_.suggested_min, rule_.suggested_max
-    if low is not None and high is not None:
-        return f"suggested {low:,}–{high:,} words"
-    return f"suggested {low:,} words or more" if low is not None else f"suggested {high:,} words at most"
+def _plural(count: int) -> str:
+    return counted(count, "word")
 
 
 @rule(
@@ -44,9 +34,9 @@ def _suggested(rule_: WordRule) -> str:
     clean=[WRITING_EVIDENCE_GOOD, Example(words(160), badge="writing-evidence")],
 )
 def words_below_minimum(context: CheckContext) -> Iterator[Finding]:
-    minimum = context.badge.words.minimum if context.badge else None
-    count = context.statement.words
-    if minimum is not None and count < minimum:
+    judged = context.badge.words.judge(context.statement.words) if context.badge else None
+    if judged is not None and judged.band == "below-minimum":
+        count, minimum = judged.count, judged.bound or 0
         yield context.report_statement(
             f"The statement has {_plural(count)}, but this badge needs at least {minimum:,}; "
             f"write {_plural(minimum - count)} more about what you did and learned."
@@ -63,9 +53,9 @@ def words_below_minimum(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(800), badge=SAMPLE_BADGE_ID), Example(words(1200), badge=_BOUNDARIES)],
 )
 def words_above_maximum(context: CheckContext) -> Iterator[Finding]:
-    maximum = context.badge.words.maximum if context.badge else None
-    count = context.statement.words
-    if maximum is not None and count > maximum:
+    judged = context.badge.words.judge(context.statement.words) if context.badge else None
+    if judged is not None and judged.band == "above-maximum":
+        count, maximum = judged.count, judged.bound or 0
         yield context.report_statement(
             f"The statement has {_plural(count)}, but this badge allows at most {maximum:,}; "
             f"cut {_plural(count - maximum)}, keeping what shows your learning."
@@ -82,15 +72,12 @@ def words_above_maximum(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(600), badge=_BOUNDARIES), Example(words(300), badge="writing-evidence")],
 )
 def words_below_suggested(context: CheckContext) -> Iterator[Finding]:
-    rule_ = context.badge.words if context.badge else None
-    count = context.statement.words
-    if rule_ is None or rule_.suggested_min is None or count >= rule_.suggested_min:
-        return
-    if rule_.minimum is not None and count < rule_.minimum:
-        return  # BK101 already says so, more strongly
+    judged = context.badge.words.judge(context.statement.words) if context.badge else None
+    if judged is None or judged.band != "below-suggested":
+        return  # below a hard minimum, BK101 says so more strongly
     yield context.report_statement(
-        f"The statement has {_plural(count)}, {_plural(rule_.suggested_min - count)} below the "
-        f"{_suggested(rule_)}; say more about what you learned and how your practice changed."
+        f"The statement has {_plural(judged.count)}, {_plural(judged.by)} below the "
+        f"suggested {judged.bound or 0:,}; say more about what you learned and how your practice changed."
     )
 
 
@@ -104,15 +91,12 @@ def words_below_suggested(context: CheckContext) -> Iterator[Finding]:
     clean=[Example(words(900), badge=_BOUNDARIES), Example(words(1100), badge="writing-evidence")],
 )
 def words_above_suggested(context: CheckContext) -> Iterator[Finding]:
-    rule_ = context.badge.words if context.badge else None
-    count = context.statement.words
-    if rule_ is None or rule_.suggested_max is None or count <= rule_.suggested_max:
-        return
-    if rule_.maximum is not None and count > rule_.maximum:
-        return  # BK102 already says so, more strongly
+    judged = context.badge.words.judge(context.statement.words) if context.badge else None
+    if judged is None or judged.band != "above-suggested":
+        return  # over a hard maximum, BK102 says so more strongly
     yield context.report_statement(
-        f"The statement has {_plural(count)}, {_plural(count - rule_.suggested_max)} over the "
-        f"{_suggested(rule_)}; an assessor reads focused evidence more easily, so trim description first."
+        f"The statement has {_plural(judged.count)}, {_plural(judged.by)} over the "
+        f"suggested {judged.bound or 0:,}; an assessor reads focused evidence more easily, so trim description first."
     )
 
 

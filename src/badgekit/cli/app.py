@@ -7,7 +7,7 @@ Only this package imports typer. Heavy libraries are imported inside commands, s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -44,6 +44,21 @@ app = typer.Typer(
 )
 
 
+def option(*names: str, plain: bool = False, **settings: Any) -> Any:
+    """A typer.Option as badgekit declares its options: no default shown, and ``plain`` text known by its metavar
+    alone (see cli/params.py)."""
+    if plain:
+        settings["click_type"] = PLAIN_TEXT
+    return typer.Option(*names, show_default=False, **settings)
+
+
+def argument(*, plain: bool = False, **settings: Any) -> Any:
+    """A typer.Argument declared as ``option`` declares an option."""
+    if plain:
+        settings["click_type"] = PLAIN_TEXT
+    return typer.Argument(show_default=False, **settings)
+
+
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
@@ -59,42 +74,26 @@ FormatOption = Annotated[
 # Options that several commands reading a statement share (check, export), declared once.
 BadgeOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-    typer.Option(
-        "--badge",
-        "-b",
-        metavar="ID",
-        click_type=PLAIN_TEXT,
-        help="The badge id or alias, if the statement does not name one.",
-        show_default=False,
+    option(
+        "--badge", "-b", metavar="ID", help="The badge id or alias, if the statement does not name one.", plain=True
     ),
 ]
 LevelOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(
-        metavar="LEVEL",
-        click_type=PLAIN_TEXT,
-        help="For a framework badge: the level you reflected against.",
-        show_default=False,
-    ),
+    option(metavar="LEVEL", help="For a framework badge: the level you reflected against.", plain=True),
 ]
 AllowNameOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option(
-        metavar="NAME",
-        click_type=PLAIN_TEXT,
-        help="A name that may appear (an author, a trainer); give it once per name.",
-        show_default=False,
-    ),
+    option(metavar="NAME", help="A name that may appear (an author, a trainer); give it once per name.", plain=True),
 ]
 
 TemplatesDirOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-    typer.Option(
+    option(
         "--templates-dir",
         envvar=TEMPLATES_DIR_ENV,
         file_okay=False,
         metavar="FOLDER",
-        show_default=False,
         help="A folder of your own templates, used before badgekit's own.",
     ),
 ]
@@ -113,12 +112,12 @@ TRACK_PANEL = "Plan and keep track"
 
 def output_option(help: str, *, path_only: bool = True) -> Any:
     """The -o/--output option of every command that writes a file; only its help differs."""
-    return typer.Option("--output", "-o", metavar="FILE", help=help, dir_okay=not path_only, show_default=False)
+    return option("--output", "-o", metavar="FILE", help=help, dir_okay=not path_only)
 
 
 def answers_option(help: str) -> Any:
     """The --answers option of the commands that ask questions (draft, review): answer from a file."""
-    return typer.Option("--answers", "-a", metavar="FILE", help=help, dir_okay=False, show_default=False)
+    return option("--answers", "-a", metavar="FILE", help=help, dir_okay=False)
 
 
 #: Options given before the command name that take a value (see _global_options).
@@ -148,14 +147,13 @@ def _global_options(
     ctx: typer.Context,
     badges_dir: Annotated[
         Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        typer.Option(
+        option(
             "--badges-dir",
             envvar=BADGES_DIR_ENV,
             help="A folder of your own badge files, searched before the bundled badges. Give it before the command.",
-            exists=True,  # a mistyped folder must not quietly leave the user's badges out
+            exists=True,
             file_okay=False,
             metavar="FOLDER",
-            show_default=False,
         ),
     ] = None,
     version: Annotated[
@@ -166,6 +164,18 @@ def _global_options(
     ] = False,
 ) -> None:
     ctx.obj = Settings(badges_dir=badges_dir)
+
+
+#: The version of every command's ``--format json`` output (docs/json-output.md): it changes only
+#: when a key is removed or changes meaning.
+JSON_SCHEMA = 1
+
+
+def print_json(data: Mapping[str, Any]) -> None:
+    """One JSON object on stdout, as every ``--format json`` prints it: ``schema`` first, then ``data``."""
+    import json
+
+    typer.echo(json.dumps({"schema": JSON_SCHEMA, **data}, indent=2, ensure_ascii=False))
 
 
 def print_error(error: BadgekitError) -> None:

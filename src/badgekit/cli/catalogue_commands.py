@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,12 +14,14 @@ from badgekit.cli.app import (
     FormatOption,
     OutputFormat,
     app,
+    argument,
     print_error,
+    print_json,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import ExitCode, InvalidDataError, Problem
+from badgekit.text import counted
 
 
 def _report_catalogue_problems(problems: list[Problem]) -> None:
@@ -36,17 +37,14 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
 
     Example: [bold]badgekit list --format json[/]
     """
-    from badgekit.badges import badge_to_dict
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         if output is OutputFormat.json:
-            typer.echo(
-                json.dumps({"schema": 1, "badges": [badge_to_dict(b) for b in catalogue]}, indent=2, ensure_ascii=False)
-            )
+            print_json({"badges": [b.to_dict() for b in catalogue]})
         else:
-            from badgekit.badge_view import catalogue_table
+            from badgekit.views.badges import catalogue_table
 
             console.stdout().print(catalogue_table(catalogue))
             console.stdout().print("Read one in full with: badgekit show ID", style="dim")
@@ -65,18 +63,16 @@ def show(
 
     Example: [bold]badgekit show leadership-across-boundaries[/]
     """
-    from badgekit.catalogue import load_catalogue
+    from badgekit.badges.catalogue import load_catalogue
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
         if output is OutputFormat.json:
-            from badgekit.badges import badge_to_dict
-
-            typer.echo(json.dumps(badge_to_dict(badge), indent=2, ensure_ascii=False))
+            print_json(badge.to_dict())
         else:
-            from badgekit.badge_view import badge_detail
-            from badgekit.profile import load_profile
+            from badgekit.tracking.profile import load_profile
+            from badgekit.views.badges import badge_detail
 
             console.stdout().print(badge_detail(badge, catalogue, load_profile()))
         _report_catalogue_problems(catalogue.problems)
@@ -87,11 +83,10 @@ def validate(
     ctx: typer.Context,
     files: Annotated[
         Optional[list[Path]],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        typer.Argument(
+        argument(
             metavar="[FILE]...",
-            click_type=PLAIN_TEXT,
             help="Badge files to check. With none, checks every badge badgekit can find.",
-            show_default=False,
+            plain=True,
         ),
     ] = None,
     output: FormatOption = OutputFormat.text,
@@ -102,7 +97,7 @@ def validate(
 
     Example: [bold]badgekit validate my-badge.yaml[/]
     """
-    from badgekit.catalogue import load_catalogue, validate_files
+    from badgekit.badges.catalogue import load_catalogue, validate_files
 
     with reporting_errors():
         if files:
@@ -113,23 +108,20 @@ def validate(
             badges, problems = list(catalogue), catalogue.problems
             checked = len(badges) + len({p.path for p in problems})
     if output is OutputFormat.json:
-        typer.echo(
-            json.dumps(
-                {
-                    "schema": 1,
-                    "valid": not problems,
-                    "badges": [b.id for b in badges],
-                    "problems": [
-                        {"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in problems
-                    ],
-                },
-                indent=2,
-            )
+        print_json(
+            {
+                "valid": not problems,
+                "badges": [b.id for b in badges],
+                "problems": [
+                    {"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in problems
+                ],
+            }
         )
     elif problems:
         print_error(InvalidDataError(problems))
     else:
-        noun = "file" if checked == 1 else "files"
-        console.stdout().print(f"All {checked} badge {noun} are valid." if checked != 1 else "The badge file is valid.")
+        console.stdout().print(
+            f"All {counted(checked, 'badge file')} are valid." if checked != 1 else "The badge file is valid."
+        )
     if problems:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,16 +18,20 @@ from badgekit.cli.app import (
     LevelOption,
     OutputFormat,
     app,
+    argument,
+    option,
     output_option,
     print_error,
+    print_json,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT, WholeNumber
+from badgekit.cli.params import WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.text import counted
 
 if TYPE_CHECKING:
-    from badgekit.catalogue import Catalogue
+    from badgekit.badges.catalogue import Catalogue
     from badgekit.checks.batch import Outcome
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
@@ -46,104 +49,112 @@ ListOption = Optional[list[str]]  # noqa: UP045 - Typer needs Optional on Python
 def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
     from badgekit.checks.registry import normalise_prefixes, select_rules, unknown_prefixes
 
-    for option, values in (("--select", select), ("--ignore", ignore)):
+    for name, values in (("--select", select), ("--ignore", ignore)):
         wrong = unknown_prefixes(normalise_prefixes(values))
         if wrong:
             raise typer.BadParameter(
-                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=option
+                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=name
             )
     return tuple(select_rules(select, ignore))
 
 
-@app.command(rich_help_panel=WRITE_PANEL)
+_FilesOption = Annotated[
+    list[str],
+    argument(
+        metavar="FILE...",
+        help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
+        plain=True,
+    ),
+]
+
+_SelectOption = Annotated[
+    ListOption,
+    option(
+        metavar="CODES", help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.", plain=True
+    ),
+]
+
+_IgnoreOption = Annotated[
+    ListOption,
+    option(metavar="CODES", help="Leave out these rules: codes or starts of codes, for example BK5.", plain=True),
+]
+
+_FailOnOption = Annotated[
+    FailOn,
+    typer.Option(
+        metavar="SEVERITY",
+        help="Exit with 1 when there is a finding this serious or worse: error, warning or note.",
+        case_sensitive=False,
+    ),
+]
+
+_RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Also write a copy with every identifying detail replaced (NAME.redacted.md, or -o).",
+    ),
+]
+
+_OutputPathOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    output_option("Where --redact writes its copy (one statement only).", path_only=False),
+]
+
+_JobsOption = Annotated[
+    Optional[int],  # noqa: UP045
+    option(
+        metavar="NUMBER",
+        click_type=WholeNumber(1),
+        help="How many statements to check at once; if not given, one for each of the computer's cores.",
+    ),
+]
+
+CHECK_HELP = """\
+Check statements for what an assessor would return them for.
+
+Reports the words against the badge's rule, which criteria are covered
+and with how many words, and every finding by family (words, coverage,
+privacy, reflection, readability, format) with its line. Each finding
+has a code; docs/rules.md explains them all. Silence one finding on one
+line with a comment on that line: <!-- badgekit: ignore BK301 -->.
+
+How words are counted: a word is a run of non-space characters holding
+at least one letter or digit, so "multi-agency", "don't" and "500–1000"
+are one word each and a lone dash is none. The front matter, headings,
+the badge's own declaration, Markdown markup and link addresses are not
+counted; link text is. Headings' words are shown separately.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
+2 the command was typed wrongly; 3 something badgekit cannot use: no
+statements where you pointed, a statement that is missing, unreadable or
+empty, or a badge id it does not know.
+
+Example: [bold]badgekit check statement.md[/]
+"""
+
+
+@app.command(rich_help_panel=WRITE_PANEL, help=CHECK_HELP)
 def check(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE...",
-            click_type=PLAIN_TEXT,
-            help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
-            show_default=False,
-        ),
-    ],
+    files: _FilesOption,
     badge: BadgeOption = None,
     level: LevelOption = None,
-    select: Annotated[
-        ListOption,
-        typer.Option(
-            metavar="CODES",
-            click_type=PLAIN_TEXT,
-            help="Only these rules: codes or starts of codes, for example BK2, or BK201,BK4.",
-            show_default=False,
-        ),
-    ] = None,
-    ignore: Annotated[
-        ListOption,
-        typer.Option(
-            metavar="CODES",
-            click_type=PLAIN_TEXT,
-            help="Leave out these rules: codes or starts of codes, for example BK5.",
-            show_default=False,
-        ),
-    ] = None,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            metavar="SEVERITY",
-            help="Exit with 1 when there is a finding this serious or worse: error, warning or note.",
-            case_sensitive=False,
-        ),
-    ] = FailOn.error,
+    select: _SelectOption = None,
+    ignore: _IgnoreOption = None,
+    fail_on: _FailOnOption = FailOn.error,
     allow_name: AllowNameOption = None,
-    redact: Annotated[
-        bool,
-        typer.Option(
-            "--redact",
-            help="Also write a copy with every identifying detail replaced (NAME.redacted.md, or -o).",
-        ),
-    ] = False,
-    output_path: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        output_option("Where --redact writes its copy (one statement only).", path_only=False),
-    ] = None,
+    redact: _RedactOption = False,
+    output_path: _OutputPathOption = None,
     force: Annotated[bool, typer.Option("--force", help="Let --redact replace an existing file.")] = False,
-    jobs: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            metavar="NUMBER",
-            click_type=WholeNumber(1),
-            help="How many statements to check at once; if not given, one for each of the computer's cores.",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: _JobsOption = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Check statements for what an assessor would return them for.
-
-    Reports the words against the badge's rule, which criteria are covered
-    and with how many words, and every finding by family (words, coverage,
-    privacy, reflection, readability, format) with its line. Each finding
-    has a code; docs/rules.md explains them all. Silence one finding on one
-    line with a comment on that line: <!-- badgekit: ignore BK301 -->.
-
-    How words are counted: a word is a run of non-space characters holding
-    at least one letter or digit, so "multi-agency", "don't" and "500–1000"
-    are one word each and a lone dash is none. The front matter, headings,
-    the badge's own declaration, Markdown markup and link addresses are not
-    counted; link text is. Headings' words are shown separately.
-
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-    2 the command was typed wrongly; 3 something badgekit cannot use: no
-    statements where you pointed, a statement that is missing, unreadable or
-    empty, or a badge id it does not know.
-
-    Example: [bold]badgekit check statement.md[/]
-    """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.checks.batch import FileError, expand_paths
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.checks.batch import FileError, expand_paths, outcomes_to_dict
     from badgekit.checks.report import Options
     from badgekit.textinput import STDIN, read_text
+    from badgekit.tracking.profile import load_profile_for_checks
 
     rules = _rules(select or [], ignore or [])
     if output_path is not None and not redact:
@@ -162,12 +173,13 @@ def check(
             level=level,
             allowed_names=tuple(allow_name or ()),
             rules=rules,
+            profile=load_profile_for_checks(),
         )
         stdin_text = read_text(STDIN) if STDIN in names else None
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
         reports = [o for o in outcomes if not isinstance(o, FileError)]
         if output is OutputFormat.json:
-            typer.echo(json.dumps(_json(outcomes, fail_on), indent=2, ensure_ascii=False))
+            print_json(outcomes_to_dict(outcomes, fail_on.value))
         else:
             _print_text(outcomes)
         if redact:
@@ -215,30 +227,9 @@ def _run(
         progress.stop()
 
 
-def _json(outcomes: list[Outcome], fail_on: FailOn) -> dict[str, object]:
-    from badgekit.checks.batch import FileError
-
-    reports = [o for o in outcomes if not isinstance(o, FileError)]
-    errors = [o for o in outcomes if isinstance(o, FileError)]
-    return {
-        "schema": 1,
-        "files": [r.to_dict() for r in reports],
-        "errors": [e.to_dict() for e in errors],
-        "summary": {
-            "files": len(outcomes),
-            "checked": len(reports),
-            "error": sum(r.counts.get("error", 0) for r in reports),
-            "warning": sum(r.counts.get("warning", 0) for r in reports),
-            "note": sum(r.counts.get("note", 0) for r in reports),
-            "fail_on": fail_on.value,
-            "failed": any(r.fails(fail_on.value) for r in reports),
-        },
-    }
-
-
 def _print_text(outcomes: list[Outcome]) -> None:
-    from badgekit.check_view import error_view, next_step, report_view, summary_table
     from badgekit.checks.batch import FileError
+    from badgekit.views.checks import error_view, next_step, report_view, summary_table
 
     out = console.stdout()
     for index, outcome in enumerate(outcomes):
@@ -256,22 +247,17 @@ def _print_text(outcomes: list[Outcome]) -> None:
 
 
 def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -> None:
-    from badgekit.checks.report import redact
+    from badgekit.checks.report import redacted_copy
     from badgekit.safefile import write_new
 
-    text, replaced = redact(report.statement, report.findings)
-    source = Path(report.path)
-    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
-    if target.resolve() == source.resolve():
-        raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
+    target, text, replaced = redacted_copy(report, output_path)
     try:
         write_new(target, text, force=force, private=True, name_option="-o")
     except BadgekitError as error:
         print_error(error)
         raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
-    noun = "detail" if replaced == 1 else "details"
     console.stderr().print(
-        f"Wrote {target} with {replaced} identifying {noun} replaced; {report.path} is unchanged.",
+        f"Wrote {target} with {counted(replaced, 'identifying detail')} replaced; {report.path} is unchanged.",
         markup=False,
         highlight=False,
     )

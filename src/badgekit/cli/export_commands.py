@@ -15,17 +15,19 @@ from badgekit.cli.app import (
     LevelOption,
     TemplatesDirOption,
     app,
+    argument,
     output_option,
     reporting_errors,
     settings,
 )
-from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from badgekit.export import ExportDocument, Screening
+    from badgekit.export.document import ExportDocument
+    from badgekit.export.gate import Screening
+    from badgekit.tracking.profile import Profile
 
 #: What each format is for, as the learner reads it after saving.
 PURPOSES = {
@@ -39,7 +41,7 @@ PURPOSES = {
 def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str:
     import json
 
-    from badgekit.export import to_evidence, to_html, to_markdown, to_text
+    from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
 
     if kind == "html":
         return to_html(document, templates_dir)
@@ -51,7 +53,7 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
 
 
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
-    from badgekit.export import finding_line, summary
+    from badgekit.export.gate import finding_line, summary
 
     privacy_errors = [f for f in screening.privacy if f.severity == "error"]
     if privacy_errors:
@@ -75,61 +77,71 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
         err.print("The check found nothing an assessor would return this statement for.", markup=False, soft_wrap=True)
 
 
-@app.command("export", rich_help_panel=WRITE_PANEL)
+_FileOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    argument(
+        metavar="[FILE]",
+        help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
+        plain=True,
+    ),
+]
+
+_JsonEvidenceOption = Annotated[
+    bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
+]
+
+_OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+    output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
+]
+
+_IgnorePrivacyOption = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-privacy",
+        help="Export even though the privacy check found details that could identify someone.",
+    ),
+]
+
+EXPORT_HELP = """\
+Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
+
+The privacy check runs first: if it finds anything that could identify someone,
+nothing is exported and each detail is listed with its line; details an ignore
+comment silences are listed as a warning. Other findings are summed up in one
+line. With no FILE, the statement 'badgekit draft' wrote in this folder is used:
+the one for the badge you drafted most recently, or the only one.
+Files are saved beside the statement, readable by you only, and never over an
+existing file without --force.
+
+Exit codes: 0 exported; 1 stopped by the privacy check; 2 the command was typed
+wrongly; 3 something badgekit cannot use: a statement that is missing, unreadable
+or empty, a badge id it does not know, or a template that is not valid.
+
+Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
+"""
+
+
+@app.command("export", rich_help_panel=WRITE_PANEL, help=EXPORT_HELP)
 def export(
     ctx: typer.Context,
-    file: Annotated[
-        Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        typer.Argument(
-            metavar="[FILE]",
-            click_type=PLAIN_TEXT,
-            help="The statement to export, or - for standard input. \\[default: your latest draft's statement here]",
-            show_default=False,
-        ),
-    ] = None,
+    file: _FileOption = None,
     html: Annotated[bool, typer.Option("--html", help="A web page (FILE.html) to link from an e-portfolio.")] = False,
     text: Annotated[bool, typer.Option("--text", help="Plain text (FILE.txt) to paste into a form.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Tidy Markdown (FILE.blog.md) for a blog.")] = False,
-    json_evidence: Annotated[
-        bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
-    ] = False,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
-        output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
-    ] = None,
+    json_evidence: _JsonEvidenceOption = False,
+    output: _OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
     badge: BadgeOption = None,
     level: LevelOption = None,
     allow_name: AllowNameOption = None,
-    ignore_privacy: Annotated[
-        bool,
-        typer.Option(
-            "--ignore-privacy",
-            help="Export even though the privacy check found details that could identify someone.",
-        ),
-    ] = False,
+    ignore_privacy: _IgnorePrivacyOption = False,
     templates_dir: TemplatesDirOption = None,
 ) -> None:
-    """Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
-
-    The privacy check runs first: if it finds anything that could identify someone,
-    nothing is exported and each detail is listed with its line; details an ignore
-    comment silences are listed as a warning. Other findings are summed up in one
-    line. With no FILE, the statement 'badgekit draft' wrote in this folder is used:
-    the one for the badge you drafted most recently, or the only one.
-    Files are saved beside the statement, readable by you only, and never over an
-    existing file without --force.
-
-    Exit codes: 0 exported; 1 stopped by the privacy check; 2 the command was typed
-    wrongly; 3 something badgekit cannot use: a statement that is missing, unreadable
-    or empty, a badge id it does not know, or a template that is not valid.
-
-    Example: [bold]badgekit export leadership-across-boundaries-statement.md --html[/]
-    """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.export import build_document, output_path, screen, silenced_warning
-    from badgekit.safefile import write_new
-    from badgekit.textinput import STDIN, display_name, read_text
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.export.document import build_document
+    from badgekit.export.gate import screen, silenced_warning
+    from badgekit.textinput import display_name, read_text
 
     chosen = [k for k, on in (("html", html), ("text", text), ("md", md), ("json", json_evidence)) if on]
     if not chosen:
@@ -142,8 +154,8 @@ def export(
     err = console.stderr()
     with reporting_errors():
         if file is None:
-            from badgekit.drafts import drafts_dir
-            from badgekit.statement_files import choose_statement
+            from badgekit.drafting.store import drafts_dir
+            from badgekit.statement.files import choose_statement
 
             choice = choose_statement(Path.cwd(), drafts_dir())
             file = choice.path.name
@@ -158,23 +170,48 @@ def export(
             level=level,
             allowed_names=allow_name or (),
             ignore_privacy=ignore_privacy,
+            profile=_profile(),
         )
         report = screening.report
         for line in silenced_warning(shown, screening.silenced):  # before anything is saved
             err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
         document = build_document(report.statement, report.badge, report.level)
-        for kind in chosen:
-            content = _content(kind, document, templates_dir)
-            target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
-            if target is None or str(target) == "-":
-                typer.echo(content, nl=False)
-                continue
-            if file != STDIN and target.resolve() == Path(file).resolve():
-                raise BadgekitError(
-                    "this is the statement being exported, so it was left as it is",
-                    path=str(target),
-                    hint="Choose another name with -o.",
-                )
-            write_new(target, content, force=force, private=True)
-            err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)
+        _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
+
+
+def _profile() -> Profile:
+    from badgekit.tracking.profile import load_profile_for_checks
+
+    return load_profile_for_checks()
+
+
+def _write(
+    document: ExportDocument,
+    chosen: list[str],
+    file: str,
+    output: Path | None,
+    *,
+    force: bool,
+    templates_dir: Path | None,
+) -> None:
+    """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement."""
+    from badgekit.export.document import output_path
+    from badgekit.safefile import write_new
+    from badgekit.textinput import STDIN
+
+    err = console.stderr()
+    for kind in chosen:
+        content = _content(kind, document, templates_dir)
+        target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
+        if target is None or str(target) == "-":
+            typer.echo(content, nl=False)
+            continue
+        if file != STDIN and target.resolve() == Path(file).resolve():
+            raise BadgekitError(
+                "this is the statement being exported, so it was left as it is",
+                path=str(target),
+                hint="Choose another name with -o.",
+            )
+        write_new(target, content, force=force, private=True)
+        err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from badgekit import console
-from badgekit.cli.app import TRACK_PANEL, BadgeIdArgument, FormatOption, OutputFormat, app, reporting_errors, settings
-from badgekit.cli.params import PLAIN_TEXT, WholeNumber
+from badgekit.cli.app import (
+    TRACK_PANEL,
+    BadgeIdArgument,
+    FormatOption,
+    OutputFormat,
+    app,
+    option,
+    print_json,
+    reporting_errors,
+    settings,
+)
+from badgekit.cli.params import WholeNumber
 
 if TYPE_CHECKING:
-    from badgekit.badges import Badge
-    from badgekit.plan import Stage
+    pass
 
 
 def _parse_date(value: str) -> date:
@@ -40,45 +47,51 @@ ActivityWeeksOption = Annotated[Optional[int], _weeks_option("for the activities
 WritingWeeksOption = Annotated[Optional[int], _weeks_option("to write your evidence")]  # noqa: UP045
 
 
-@app.command(rich_help_panel=TRACK_PANEL)
+_StartOption = Annotated[
+    Optional[str],  # noqa: UP045
+    option(
+        metavar="DATE",
+        help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
+        plain=True,
+    ),
+]
+
+_IcsOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--ics",
+        metavar="FILE",
+        help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it).",
+    ),
+]
+
+PLAN_HELP = """\
+Plan the weeks to a badge: learning, activities, writing, the 28-day assessment and a resubmission.
+
+SSSC advises allowing time for each of these, and for a second 28-day assessment in
+case the first submission is returned. The weeks are an estimate from the badge's
+size: change them with --learning-weeks, --activity-weeks and --writing-weeks.
+
+Example: [bold]badgekit plan leadership-across-boundaries --start 2026-12-01 --ics plan.ics[/]
+"""
+
+
+@app.command(rich_help_panel=TRACK_PANEL, help=PLAN_HELP)
 def plan(
     ctx: typer.Context,
     badge_id: BadgeIdArgument,
-    start: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            metavar="DATE",
-            click_type=PLAIN_TEXT,
-            help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
-            show_default=False,
-        ),
-    ] = None,
+    start: _StartOption = None,
     learning_weeks: LearningWeeksOption = None,
     activity_weeks: ActivityWeeksOption = None,
     writing_weeks: WritingWeeksOption = None,
-    ics: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--ics",
-            metavar="FILE",
-            help="Also save the plan as an iCalendar file to import into your calendar ('-' prints it).",
-        ),
-    ] = None,
+    ics: _IcsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Plan the weeks to a badge: learning, activities, writing, the 28-day assessment and a resubmission.
-
-    SSSC advises allowing time for each of these, and for a second 28-day assessment in
-    case the first submission is returned. The weeks are an estimate from the badge's
-    size: change them with --learning-weeks, --activity-weeks and --writing-weeks.
-
-    Example: [bold]badgekit plan leadership-across-boundaries --start 2026-12-01 --ics plan.ics[/]
-    """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.plan import Weeks, default_weeks, plan_badge, plan_to_ical
-    from badgekit.profile import load_profile, prerequisite_advice
+    from badgekit.badges.catalogue import load_catalogue
     from badgekit.safefile import write_new
+    from badgekit.tracking.plan import Weeks, default_weeks, plan_badge, plan_to_ical
+    from badgekit.tracking.profile import load_profile, prerequisite_advice
 
     with reporting_errors():
         first_day = _parse_date(start) if start else date.today()
@@ -99,52 +112,11 @@ def plan(
                 return
             write_new(ics, calendar, force=force)
         if output is OutputFormat.json:
-            data = {
-                "schema": 1,
-                "badge": badge.id,
-                "stages": [
-                    {
-                        "name": s.name,
-                        "start": s.start.isoformat(),
-                        "end": s.end.isoformat(),
-                        "days": s.days,
-                        "if_returned": s.if_returned,
-                        "detail": s.detail,
-                    }
-                    for s in stages
-                ],
-                "earn_first": advice,
-                "ics": str(ics) if ics else None,
-            }
-            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            stages_data = [stage.to_dict() for stage in stages]
+            print_json(
+                {"badge": badge.id, "stages": stages_data, "earn_first": advice, "ics": str(ics) if ics else None}
+            )
             return
-        _print_plan(badge, stages, advice, ics)
+        from badgekit.views.plan import print_plan
 
-
-def _print_plan(badge: Badge, stages: list[Stage], advice: list[str], ics: Path | None) -> None:
-    from rich.table import Table
-
-    out = console.stdout()
-    for line in advice:
-        out.print(f"Before you start: {line}", style="yellow", markup=False)
-    from rich import box
-
-    table = Table(title=f"Plan for {badge.title}", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("stage", style="bold")
-    table.add_column("from", no_wrap=True)
-    table.add_column("to", no_wrap=True)
-    table.add_column("what to do", overflow="fold")  # fold, never cut, a command the learner will copy
-    for stage in stages:
-        name = f"{stage.name} (if returned)" if stage.if_returned else stage.name
-        table.add_row(name, f"{stage.start:%d %b %Y}", f"{stage.end:%d %b %Y}", stage.detail)
-    out.print(table)
-    first_try = next(s for s in stages if s.name == "Assessment")
-    out.print(
-        f"Expect a decision by {first_try.end:%d %B %Y}; allow until {stages[-1].end:%d %B %Y} in case it is returned."
-    )
-    # The command on a line of its own, so that a narrow table never breaks it where it is copied from.
-    out.print(f"When you come to write: badgekit draft {badge.id}", markup=False)
-    if ics:
-        out.print(f"Saved the plan to {ics}: import it into your calendar.", markup=False)
-    else:
-        out.print("Add --ics plan.ics to save it as a file your calendar can import.", style="dim")
+        print_plan(badge, stages, advice, ics)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 
 from badgekit import console
-from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, reporting_errors, settings
+from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, print_json, reporting_errors, settings
 from badgekit.cli.params import PLAIN_TEXT
 
 profile_app = typer.Typer(
@@ -35,8 +34,8 @@ def add(ctx: typer.Context, badge: BadgeArgument) -> None:
 
     Example: [bold]badgekit profile add "Leadership Capability Feedback"[/]
     """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.profile import add_held, load_profile, resolve_badge, save_profile
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.tracking.profile import add_held, load_profile, resolve_badge, save_profile
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
@@ -55,8 +54,8 @@ def remove(ctx: typer.Context, badge: BadgeArgument) -> None:
 
     Example: [bold]badgekit profile remove writing-evidence[/]
     """
-    from badgekit.catalogue import load_catalogue
-    from badgekit.profile import load_profile, remove_held, save_profile
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.tracking.profile import load_profile, remove_held, save_profile
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
@@ -72,13 +71,13 @@ def list_held(output: FormatOption = OutputFormat.text) -> None:
 
     Example: [bold]badgekit profile list[/]
     """
-    from badgekit.profile import load_profile
+    from badgekit.tracking.profile import load_profile
 
     with reporting_errors():
         profile = load_profile()
     if output is OutputFormat.json:
         badges = [{"name": h.name, "id": h.badge_id, "added": h.added} for h in profile.held]
-        typer.echo(json.dumps({"schema": 1, "badges": badges}, indent=2, ensure_ascii=False))
+        print_json({"badges": badges})
         return
     out = console.stdout()
     if not profile.held:

@@ -1,7 +1,7 @@
 """The long word lists, read from ``data/`` the first time a detector needs each one.
 
 The lists are plain text, one entry a line, generated from the Faker and english-words
-libraries by build_wordlists.py and shipped inside the package, so a check needs no
+libraries by tools/build_wordlists.py and shipped inside the package, so a check needs no
 download and no dependency. Each is read once per process (about a millisecond each).
 
 - first_names.txt: given names that are names on their own (Jamie, Agnieszka, Priya);

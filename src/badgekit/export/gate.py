@@ -1,0 +1,105 @@
+"""The privacy gate every export passes first: the privacy rules, then the other rules for a summary.
+
+Any privacy error stops the export (``PrivacyStop``, exit code 1) unless overridden; privacy
+findings that ignore comments silence are listed before anything is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from badgekit.errors import BadgekitError, ExitCode
+from badgekit.text import and_list, counted, plural
+
+if TYPE_CHECKING:
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.checks.model import Finding
+    from badgekit.checks.report import FileReport
+    from badgekit.tracking.profile import Profile
+
+
+class PrivacyStop(BadgekitError):
+    """The privacy check found details that could identify someone, so nothing was exported."""
+
+    exit_code = ExitCode.FINDINGS
+
+    def __init__(self, path: str, findings: Sequence[Finding]) -> None:
+        details = counted(len(findings), "detail")
+        super().__init__(
+            f"nothing was exported: the privacy check found {details} that could identify someone",
+            path=path,
+            hint=(
+                "Your evidence is published when the badge is awarded. Take these details out, or write a "
+                "role instead (such as 'my manager' or 'a person I support'), then export again; "
+                f"'badgekit check {path} --redact' writes a copy with each one replaced. If you are "
+                "certain none of them identifies anyone, add --ignore-privacy."
+            ),
+        )
+        self.findings = tuple(findings)
+
+    def error_lines(self) -> list[str]:
+        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f) for f in self.findings]
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What the checks found before the export: the privacy findings, then the rest."""
+
+    report: FileReport  # the privacy run: its badge, level and parsed statement are the export's
+    privacy: tuple[Finding, ...]
+    others: tuple[Finding, ...]
+    silenced: tuple[Finding, ...] = ()  # privacy findings an ignore comment silenced: exported as written
+
+
+def screen(
+    text: str,
+    path: str,
+    catalogue: Catalogue,
+    *,
+    badge: str | None = None,
+    level: str | None = None,
+    allowed_names: Sequence[str] = (),
+    ignore_privacy: bool = False,
+    profile: Profile | None = None,
+) -> Screening:
+    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
+    from dataclasses import replace
+
+    from badgekit.checks.registry import select_rules
+    from badgekit.checks.report import Options, check_text
+
+    options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names), profile=profile)
+    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))))
+    errors = [f for f in first.findings if f.severity == "error"]
+    if errors and not ignore_privacy:
+        raise PrivacyStop(path, errors)
+    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
+    return Screening(first, first.findings, rest.findings, first.silenced)
+
+
+def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
+    """What export says before it exports privacy findings that comments silenced: a line, then one per finding."""
+    if not silenced:
+        return []
+    lines = sorted({f.line for f in silenced})
+    where = plural(len(lines), "line") + " " + and_list([str(line) for line in lines])
+    one = len(silenced) == 1
+    count = counted(len(silenced), "privacy finding")
+    these = "this detail is" if one else "these details are"
+    return [
+        f"warning: ignore comments in {path} silence {count} (on {where}), so {these} exported as written:",
+        *(f"  {finding_line(path, f)}" for f in silenced),
+        "  Take each one out unless you are certain it identifies no one.",
+    ]
+
+
+def summary(findings: Sequence[Finding]) -> str | None:
+    """'1 error and 3 warnings', or None when there is nothing."""
+    counts = [(s, sum(1 for f in findings if f.severity == s)) for s in ("error", "warning", "note")]
+    return and_list([counted(n, s) for s, n in counts if n]) or None

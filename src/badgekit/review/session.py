@@ -1,0 +1,141 @@
+"""A manager's review from start to end: where it is saved, the checked statement it starts from, the copies
+for the learner (Markdown and a web page, templates review.md.j2 and review.html.j2).
+
+What ``badgekit review`` does below the command line: the CLI parses options, calls these, walks the
+manager through the checklist (review/walk.py) and turns errors into exit codes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from badgekit.errors import BadgekitError
+from badgekit.review.record import OUTCOMES, ReviewRecord
+from badgekit.text import british_date
+
+if TYPE_CHECKING:
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.statement.parse import Statement
+
+
+TEMPLATES = {"md": "review.md.j2", "html": "review.html.j2"}
+
+
+def review_context(record: ReviewRecord) -> dict[str, Any]:
+    """What review.md.j2 and review.html.j2 are given, as plain data (see the templates' comments)."""
+    from badgekit import __version__
+    from badgekit.views.badges import LIMITS_LINE
+
+    return {
+        "statement": record.statement,
+        "badge": {"id": record.badge, "title": record.badge_title},
+        "words": record.words,
+        "word_rule": record.word_rule,
+        "reviewed": british_date(record.reviewed),
+        "reviewer": record.reviewer or "",
+        "outcome": {"id": record.outcome(), "text": OUTCOMES[record.outcome()]},
+        "points": [
+            {
+                "number": p.evidence.point.number,
+                "title": p.evidence.point.for_learner,
+                "judgement": p.judgement or "not given",
+                "comment": p.comment or "",
+                "found": [f.to_dict() for f in p.evidence.found],
+                "context": list(p.evidence.context),
+            }
+            for p in record.points
+        ],
+        "also_found": [f.to_dict() for f in record.also_found],
+        "actions": record.actions or [],
+        "follow_up": british_date(record.follow_up) if record.follow_up else "",
+        "feedback": record.feedback or "",
+        "limits": LIMITS_LINE,
+        "generator": f"badgekit {__version__}",
+    }
+
+
+def render_review(record: ReviewRecord, kind: str, templates_dir: Path | None = None) -> str:
+    """The review for the learner: ``kind`` is "md" or "html"; the user's own template first."""
+    from badgekit.render import render_template
+
+    return render_template(TEMPLATES[kind], review_context(record), templates_dir)
+
+
+def statement_changed(record: ReviewRecord, review_file: Path) -> Path | None:
+    """The statement a review is of, when it has changed since the review (None if not, or not found)."""
+    from hashlib import sha256
+
+    from badgekit.textinput import read_text
+
+    statement = review_file.with_name(record.statement)
+    if not statement.is_file():
+        return None
+    now = sha256(read_text(str(statement)).encode("utf-8")).hexdigest()
+    return statement if now != record.statement_sha256 else None
+
+
+def review_path(statement: str, output: Path | None) -> Path:
+    from badgekit.review.record import REVIEW_SUFFIX
+
+    if output is not None:
+        return output
+    if statement == "-":
+        raise ValueError("give -o FILE for the review of a statement read from standard input")
+    source = Path(statement)
+    return source.with_name(f"{source.stem}{REVIEW_SUFFIX}")
+
+
+def save_review(record: ReviewRecord, path: Path) -> None:
+    from badgekit.review.record import dump_review
+    from badgekit.safefile import write_private
+
+    write_private(path, dump_review(record, path.name))
+
+
+def start_review(
+    catalogue: Catalogue,
+    file: str,
+    target: Path,
+    badge: str | None,
+    level: str | None,
+    allow_name: list[str] | None,
+    force: bool,
+    *,
+    fresh: bool,
+) -> tuple[ReviewRecord, bool, Statement]:
+    """The statement checked and a review of it: a new one, or the unfinished one saved at ``target``."""
+    from badgekit.checks.registry import select_rules
+    from badgekit.checks.report import Options, check_text
+    from badgekit.review.checklist import LEFT_OUT
+    from badgekit.review.record import carry_over, load_review, review_of
+    from badgekit.textinput import display_name, read_text
+
+    earlier = load_review(str(target)) if target.exists() and not force else None
+    if earlier is not None and (earlier.finished or fresh):
+        raise BadgekitError(
+            "this statement already has a review, so it was left as it is",
+            path=str(target),
+            hint=f"Show it with: badgekit review {target.name}   (add --force to start a new review)",
+        )
+    options = Options(badge, level, tuple(allow_name or ()), tuple(select_rules(ignore=list(LEFT_OUT))))
+    shown = display_name(file)
+    report = check_text(read_text(file), shown, catalogue, options)
+    record = review_of(report, catalogue, Path(shown).name if file != "-" else shown)
+    if earlier is not None:
+        carry_over(record, earlier)
+    return record, earlier is not None, report.statement
+
+
+def write_copies(
+    record: ReviewRecord, target: Path, *, md: bool, html: bool, force: bool, templates_dir: Path | None
+) -> list[Path]:
+    from badgekit.safefile import write_new
+
+    written = []
+    for kind, wanted in (("md", md), ("html", html)):
+        if wanted:
+            path = target.with_suffix(f".{kind}")
+            write_new(path, render_review(record, kind, templates_dir), force=force, private=True)
+            written.append(path)
+    return written

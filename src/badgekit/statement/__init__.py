@@ -1,0 +1,1 @@
+"""A statement file read into plain data: front matter, sections, word count and positions."""

@@ -1,0 +1,325 @@
+"""A statement file read into plain data: front matter, sections, words and positions.
+
+The file is what ``badgekit draft`` writes (see the statement format in the README):
+YAML front matter between ``---`` lines, a level-1 title, one level-2 heading per
+criterion ("## 1. the criterion text") and a ``## Declaration`` section. Statements
+written elsewhere are read too: no front matter, setext or bold-line headings, or no
+headings at all.
+
+The front matter is read by statement/front_matter.py. Everything keeps its offset into
+the file as given, so a finding can be reported by line and column (1-based, in
+characters, front matter included). Two masked copies of the text, the same length as
+the file, hold only what the learner wrote:
+``learner`` (front matter, the badge's own declaration text and badgekit's comments
+blanked out) and ``prose`` (headings and the whole declaration section blanked too).
+Rules search these copies, so an offset found in either is an offset in the file.
+
+Words are counted by badgekit.statement.wordcount, over the learner's answers only: front
+matter, headings (counted separately), the declaration and markup are not words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from badgekit.statement.front_matter import read_front_matter
+from badgekit.statement.wordcount import count_words
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*:?[ \t]*$")
+_NUMBERED = re.compile(
+    r"^(?:(?:criterion|criteria|question|point|part)\s*)?(\d{1,2})(?:\s*[.):\-–—]\s*|\s+|$)(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_MARKUP_CHARS = re.compile(r"[*_`#]+")
+#: badgekit's own comments (``<!-- badgekit: ignore BK301 -->``) are instructions, not prose.
+SUPPRESSION_COMMENT = re.compile(r"<!--\s*badgekit:(.*?)-->", re.IGNORECASE | re.DOTALL)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text under it, up to the next heading of any level.
+
+    The text before the first heading is a section too, with ``level`` 0 and no heading.
+    """
+
+    level: int  # 1–6 for a heading; 0 for the text before the first heading
+    heading: str | None  # the heading's text without its markers; None for the preamble
+    number: int | None  # "1. ...", "Criterion 1", "Question 2"
+    title: str  # the heading's text without its number
+    start: int  # offset of the heading's first character (or of the preamble)
+    body_start: int  # offset just after the heading line(s)
+    end: int  # offset where the next section starts
+    words: int  # the learner's words under the heading
+    heading_words: int
+    is_declaration: bool = False
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement file, parsed. Offsets index ``text``, the file as given."""
+
+    text: str
+    path: str
+    front_matter: Mapping[str, Any]
+    front_matter_lines: Mapping[str, int]  # field -> its line in the file
+    body_start: int  # offset of the first character after the front matter
+    sections: tuple[Section, ...]
+    learner: str  # the text with front matter, declaration text and badgekit comments blanked
+    prose: str  # ``learner`` with headings and the declaration section blanked too
+    declaration_found: bool  # the badge's declaration text (or a Declaration heading) is present
+    _line_starts: tuple[int, ...] = field(repr=False, default=())
+
+    # --- what the front matter says --------------------------------------------------
+
+    @property
+    def badge_id(self) -> str | None:
+        value = self.front_matter.get("badge")
+        return str(value).strip() if value is not None and str(value).strip() else None
+
+    @property
+    def level(self) -> str | None:
+        value = self.front_matter.get("level")
+        return str(value).strip() if value is not None and str(value).strip() else None
+
+    @property
+    def declared_words(self) -> int | None:
+        value = self.front_matter.get("words")
+        return value if isinstance(value, int) else None
+
+    @property
+    def written(self) -> date | None:
+        """The ``date:`` the statement was written, when the front matter gives one."""
+        value = self.front_matter.get("date")
+        return value if isinstance(value, date) else None
+
+    # --- words -------------------------------------------------------------------------
+
+    @property
+    def words(self) -> int:
+        """The learner's word count: every section's words, headings and declaration left out."""
+        return sum(section.words for section in self.sections)
+
+    @property
+    def heading_words(self) -> int:
+        return sum(section.heading_words for section in self.sections)
+
+    @property
+    def title(self) -> str | None:
+        return next((s.title for s in self.sections if s.level == 1), None)
+
+    @property
+    def headed_sections(self) -> tuple[Section, ...]:
+        """Sections under a heading below the title (level 2 and deeper), declaration left out."""
+        return tuple(s for s in self.sections if s.level >= 2 and not s.is_declaration)
+
+    @property
+    def declaration_section(self) -> Section | None:
+        return next((s for s in self.sections if s.is_declaration), None)
+
+    # --- positions ---------------------------------------------------------------------
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of an offset (an offset at the very end is allowed)."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def offset_of_line(self, line: int) -> int:
+        """The offset of the first character of a 1-based line."""
+        return self._line_starts[max(1, min(line, len(self._line_starts))) - 1]
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        """The start and end offsets of the line holding ``offset`` (end excludes the newline)."""
+        line, _ = self.position(offset)
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def first_content_offset(self) -> int:
+        """Where the learner's statement starts: its first non-blank character after the front matter."""
+        match = re.compile(r"\S").search(self.text, self.body_start)
+        return match.start() if match else self.body_start
+
+    def paragraphs(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Runs of prose separated by blank lines, as (start, end) offsets holding at least one word."""
+        end = len(self.prose) if end is None else end
+        found: list[tuple[int, int]] = []
+        position = start
+        for match in _PARAGRAPH_BREAK.finditer(self.prose, start, end):
+            found.append((position, match.start()))
+            position = match.end()
+        found.append((position, end))
+        result = []
+        for a, b in found:
+            chunk = self.prose[a:b]
+            if count_words(chunk):
+                lead = len(chunk) - len(chunk.lstrip())
+                result.append((a + lead, a + len(chunk.rstrip())))
+        return result
+
+
+@dataclass
+class _Heading:
+    level: int
+    text: str
+    start: int
+    end: int  # offset after the heading's last line (before its newline)
+
+
+def _find_headings(work: str, body_start: int) -> list[_Heading]:
+    headings: list[_Heading] = []
+    fence: str | None = None
+    previous: tuple[int, int, str] | None = None  # start, end, text of the previous line if it could be a setext title
+    offset = body_start
+    for line in work[body_start:].split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = None
+            previous = None
+            continue
+        if fence_match:
+            fence, previous = fence_match.group(1), None
+            continue
+        atx = _ATX.match(line)
+        setext = _SETEXT.match(line)
+        if atx:
+            headings.append(_Heading(len(atx.group(1)), (atx.group(2) or "").strip(), start, end))
+            previous = None
+        elif setext and previous is not None:
+            level = 1 if setext.group(1)[0] == "=" else 2
+            headings.append(_Heading(level, previous[2], previous[0], end))
+            previous = None
+        else:
+            bold = _BOLD_LINE.match(line)
+            if bold and not _BOLD_LINE.match(bold.group(2)):
+                headings.append(_Heading(2, bold.group(2).strip(), start, end))
+                previous = None
+                continue
+            stripped = line.strip()
+            is_plain_line = bool(stripped) and not line.startswith((" " * 4, "\t")) and stripped[0] not in "-*+>|"
+            # A setext title is a one-line paragraph: the line before it must be blank.
+            previous = (start, end, stripped) if is_plain_line and _blank_before(work, start, body_start) else None
+    return headings
+
+
+def _blank_before(work: str, start: int, body_start: int) -> bool:
+    if start <= body_start:
+        return True
+    line_before_end = start - 1
+    line_before_start = work.rfind("\n", 0, line_before_end) + 1
+    return line_before_start < body_start or not work[line_before_start:line_before_end].strip()
+
+
+def _split_number(heading: str) -> tuple[int | None, str]:
+    plain = _MARKUP_CHARS.sub("", heading).strip()
+    match = _NUMBERED.match(plain)
+    if match:
+        return int(match.group(1)), match.group(2).strip()
+    return None, plain
+
+
+def _is_declaration_heading(title: str) -> bool:
+    return re.sub(r"[^a-z ]", "", title.lower()).strip() in {"declaration", "my declaration", "the declaration"}
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, end):
+        if chars[index] != "\n":
+            chars[index] = " "
+
+
+def declaration_pattern(declaration: str) -> re.Pattern[str]:
+    """A pattern for a badge's declaration text, however it was wrapped or quoted."""
+    parts = []
+    for token in declaration.split():
+        escaped = re.escape(token).replace("’", "['’]").replace("'", "['’]")
+        parts.append(escaped)
+    return re.compile(r"[ \t>]*\s+[ \t>]*".join(parts), re.IGNORECASE)
+
+
+def _sections(bounds: list[tuple[_Heading | None, int, int]], prose_text: str) -> list[Section]:
+    """Each heading and the text under it, with the learner's words counted in ``prose_text``."""
+    sections: list[Section] = []
+    for heading, start, end in bounds:
+        body = heading.end if heading is not None else start
+        if heading is None:
+            sections.append(Section(0, None, None, "", start, body, end, count_words(prose_text[body:end]), 0))
+            continue
+        number, title = _split_number(heading.text)
+        is_declaration = heading.level >= 2 and _is_declaration_heading(title)
+        sections.append(
+            Section(
+                level=heading.level,
+                heading=heading.text,
+                number=number,
+                title=title,
+                start=start,
+                body_start=body,
+                end=end,
+                words=0 if is_declaration else count_words(prose_text[body:end]),
+                heading_words=count_words(_MARKUP_CHARS.sub(" ", heading.text)),
+                is_declaration=is_declaration,
+            )
+        )
+    return sections
+
+
+def parse_statement(text: str, path: str = "<statement>", *, declaration: str | None = None) -> Statement:
+    """Read a statement. ``declaration`` is the badge's own declaration text, never counted as words."""
+    fields, field_lines, body_start = read_front_matter(text, path)
+    work = text.replace("\r", " ")  # same length; lines end at "\n" whichever way the file was saved
+    headings = _find_headings(work, body_start)
+
+    learner = list(work)
+    _blank(learner, 0, body_start)
+    for comment in SUPPRESSION_COMMENT.finditer(work, body_start):
+        _blank(learner, comment.start(), comment.end())
+    declaration_found = False
+    if declaration and declaration.split():
+        for match in declaration_pattern(declaration).finditer(work, body_start):
+            _blank(learner, match.start(), match.end())
+            declaration_found = True
+
+    prose = list(learner)
+    for found in headings:
+        _blank(prose, found.start, found.end)
+    bounds: list[tuple[_Heading | None, int, int]] = []
+    first = headings[0].start if headings else len(work)
+    if work[body_start:first].strip():
+        bounds.append((None, body_start, first))
+    for index, found in enumerate(headings):
+        end = headings[index + 1].start if index + 1 < len(headings) else len(work)
+        bounds.append((found, found.start, end))
+    for heading, _start, end in bounds:
+        if heading is not None and heading.level >= 2 and _is_declaration_heading(_split_number(heading.text)[1]):
+            # The whole section is the badge's text, not an answer, even where it was reworded.
+            declaration_found = declaration_found or bool(work[heading.end : end].strip())
+            _blank(prose, heading.end, end)
+
+    prose_text = "".join(prose)
+    sections = _sections(bounds, prose_text)
+    line_starts = (0, *(match.end() for match in re.finditer("\n", text)))
+    return Statement(
+        text=text,
+        path=path,
+        front_matter=fields,
+        front_matter_lines=field_lines,
+        body_start=body_start,
+        sections=tuple(sections),
+        learner="".join(learner),
+        prose=prose_text,
+        declaration_found=declaration_found,
+        _line_starts=line_starts,
+    )

@@ -1,0 +1,224 @@
+"""How ``badgekit check`` shows its results to a person, with Rich.
+
+For each statement: a summary (the badge, the words against the badge's rule as a
+bar, counts by severity), a table of criteria with the words spent on each, then
+the findings grouped by family with their line numbers. After several statements,
+a table with one row per file. Everything taken from a file (paths, messages that
+quote criteria) is built as ``Text``, never parsed as Rich markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from badgekit.checks.model import CATEGORIES, SEVERITIES
+from badgekit.text import counted, plural
+
+if TYPE_CHECKING:
+    from badgekit.badges.model import WordRule
+    from badgekit.checks.batch import FileError, Outcome
+    from badgekit.checks.report import FileReport
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+CATEGORY_TITLES = {
+    "words": "Words",
+    "coverage": "Coverage",
+    "privacy": "Privacy",
+    "reflection": "Reflection",
+    "readability": "Readability",
+    "format": "Format",
+}
+BAR_WIDTH = 30
+
+
+def counts_text(counts: dict[str, int]) -> Text:
+    text = Text()
+    for index, severity in enumerate(SEVERITIES):
+        number = counts.get(severity, 0)
+        if index:
+            text.append(", ")
+        text.append(counted(number, severity), style=SEVERITY_STYLES[severity] if number else "dim")
+    return text
+
+
+def words_bar(words: int, rule: WordRule) -> Text:
+    """The learner's words against the badge's rule: ``742 words ━━━━━━━━━━──── 500–1000 words suggested``."""
+    scale = max(words, rule.high or 0, (rule.low or 0) * 2, 1)
+    filled = round(BAR_WIDTH * min(words, scale) / scale)
+    judged = rule.judge(words)
+    style = "red" if judged.returned else "green" if judged.within else "yellow"
+    text = Text(f"{words:,} words ", style="bold")
+    text.append("━" * filled, style=style)
+    text.append("─" * (BAR_WIDTH - filled), style="dim")
+    text.append(f" {rule.describe()}")
+    return text
+
+
+def criteria_table(report: FileReport) -> Table:
+    kind = report.badge.criterion_word
+    table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column(kind, overflow="fold", ratio=1)
+    table.add_column("Evidenced")
+    table.add_column("Words", justify="right")
+    for item in report.criteria:
+        table.add_row(str(item.number), Text(item.text), STATUS_TEXT[item.status], str(item.words))
+    return table
+
+
+#: How each coverage status reads in the criteria table.
+STATUS_TEXT = {
+    "covered": Text("yes", style="green"),
+    "unclear": Text("unclear", style="yellow"),
+    "missing": Text("no", style="bold red"),
+}
+#: The reflection points SSSC asks for, as the report names them.
+POINT_TITLES = {"learning": "What you learned", "future_action": "What you will do next", "policy_link": "Policies"}
+
+
+def evidence_view(report: FileReport) -> RenderableType:
+    """The sentences each judgement rests on, so that the learner can see why, in their own words."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    for item in report.criteria:
+        if item.evidence and item.status != "missing":
+            quoted = "; ".join(f"line {e.line} “{e.text}”" for e in item.evidence)
+            lead = "rests on" if item.status == "covered" else "nearest is"
+            table.add_row(f"  {item.number}.", Text(f"{lead} {quoted}"))
+        else:
+            table.add_row(f"  {item.number}.", Text("nothing in the statement shows it", style="red"))
+    for name, title in POINT_TITLES.items():
+        if name not in report.reflection:
+            continue
+        found = report.reflection[name]
+        said = Text(f"line {found.line} “{found.text}”") if found else Text("not found", style="yellow")
+        table.add_row(f"  {title}:", said)
+    return Group(Text("What this is based on", style="bold underline"), table)
+
+
+def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
+    """Findings as ``line 12  error  BK201  message`` rows (check's report and the manager's review).
+
+    Each row is (line, severity, code, message); the message is never read as Rich markup.
+    """
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for line, severity, code, message in rows:
+        table.add_row(f"  line {line}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, Text(message))
+    return table
+
+
+def findings_view(report: FileReport) -> RenderableType:
+    parts: list[RenderableType] = []
+    for category in CATEGORIES:
+        found = [f for f in report.findings if f.category == category]
+        if not found:
+            continue
+        parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
+        table = findings_table((f.line, f.severity, f.code, f.message) for f in found)
+        parts.append(table)
+    if not parts:
+        parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
+    return Group(*parts)
+
+
+def report_view(report: FileReport) -> RenderableType:
+    """One statement: summary, criteria table, findings by family."""
+    header = Text(report.path, style="bold")
+    header.append(f"  {report.badge.title} ({report.badge.id}", style="")
+    header.append(f", level {report.level})" if report.level else ")")
+    lines: list[RenderableType] = [header, words_bar(report.words, report.badge.words)]
+    details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
+    if report.readability and report.readability.words:
+        details.append(
+            f"   Reading ease {report.readability.reading_ease:.0f}, reading age {report.readability.reading_age:.0f}",
+            style="dim",
+        )
+    lines.append(details)
+    summary = Text("Findings: ")
+    summary.append_text(counts_text(report.counts))
+    if report.silenced:
+        on_lines = sorted({finding.line for finding in report.silenced})
+        summary.append(
+            f"   ({len(report.silenced)} silenced by comments, on {plural(len(on_lines), 'line')} "
+            + ", ".join(map(str, on_lines))
+            + ")",
+            style="dim",
+        )
+    lines.append(summary)
+    lines.append(Text())
+    if report.criteria:
+        lines.append(criteria_table(report))
+        lines.append(Text())
+        lines.append(evidence_view(report))
+        lines.append(Text())
+    lines.append(findings_view(report))
+    return Group(*lines)
+
+
+def error_view(error: FileError) -> RenderableType:
+    text = Text()
+    for index, line in enumerate(error.lines):
+        text.append(("\n" if index else "") + f"error: {line}", style="bold red")
+    if error.hint:
+        text.append(f"\n  {error.hint}")
+    return text
+
+
+def summary_table(outcomes: Sequence[Outcome]) -> Table:
+    """One row per statement, for a run over several."""
+    from badgekit.checks.batch import FileError
+
+    table = Table(title="Summary", show_edge=False, pad_edge=False)
+    for column, justify in (
+        ("File", "left"),
+        ("Badge", "left"),
+        ("Words", "right"),
+        ("Errors", "right"),
+        ("Warnings", "right"),
+        ("Notes", "right"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for outcome in outcomes:
+        if isinstance(outcome, FileError):
+            table.add_row(Text(outcome.path), Text("could not be checked", style="bold red"), "", "", "", "")
+            continue
+        table.add_row(
+            Text(outcome.path),
+            Text(outcome.badge.id),
+            f"{outcome.words:,}",
+            *(
+                Text(str(outcome.counts.get(s, 0)), style=SEVERITY_STYLES[s] if outcome.counts.get(s) else "dim")
+                for s in SEVERITIES
+            ),
+        )
+    return table
+
+
+def next_step(report: FileReport) -> str:
+    """One line saying what to do now, so that a report never ends on a list of problems alone."""
+    errors = [f for f in report.findings if f.severity == "error"]
+    path = report.path
+    if any(f.category == "privacy" for f in errors):
+        return (
+            "Next: take out the details that could identify someone (or let 'badgekit check "
+            f"{path} --redact' write a copy without them), put right any other errors, then check again."
+        )
+    if errors:
+        return "Next: put right the errors above, then run this check again."
+    if report.findings:
+        return (
+            "Next: read the warnings and notes and change what you agree with; then export it with "
+            f"'badgekit export {path} --text' to paste into the application form, or ask your manager "
+            f"to look at it with 'badgekit review {path}'."
+        )
+    return f"Next: export it with 'badgekit export {path} --text' to paste into the application form."

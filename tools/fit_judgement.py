@@ -1,0 +1,179 @@
+"""Fit the coverage classifier's weights on the development half, and write judgement_weights.json.
+
+The engine (src/badgekit/checks/evidence.py) turns each criterion of a statement into a
+few features; this script fits a logistic regression on them over every criterion of the
+development half of benchmarks/data/judgement/ (never the frozen half), chooses the two
+cut-offs (``missing`` below one, ``covered`` from the other) and writes the weights with
+where they came from: the cases' checksum, their counts and the date.
+
+The cut-offs are chosen on the development half's chances, estimated by leaving each
+statement out in turn, so they are not flattered by fitting: ``missing_below`` is the
+highest that calls at most MAX_FALSE_MISSING of covered criteria missing, and
+``covered_from`` the lowest that still catches at least MIN_CAUGHT of missing ones as
+missing or unclear.
+
+    python tools/fit_judgement.py [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from judgement_cases import CASES, USER_BADGES, Case, load_cases  # noqa: E402
+
+from badgekit.badges.catalogue import load_catalogue  # noqa: E402
+from badgekit.checks import evidence  # noqa: E402
+from badgekit.statement.parse import parse_statement  # noqa: E402
+
+WEIGHTS = ROOT / "src" / "badgekit" / "checks" / "judgement_weights.json"
+MAX_FALSE_MISSING = 0.02
+MAX_UNCLEAR = 0.08  # of covered criteria called unclear: beyond this the warnings stop meaning anything
+L2 = 0.002
+#: Evidence must never count against a criterion, nor a sign of its absence for it: the fit keeps
+#: these weights at or above zero (more evidence) and at or below zero (signs of none), so that the
+#: model cannot learn the quirks of a small set (such as a criterion's words used only in passing
+#: there) in a way that would punish a plain, well-evidenced answer.
+MORE_IS_COVERED = {"own_words", "own_recall", "own_margin", "own_narrative", "free_best", "free_margin",
+                   "free_window", "free_top", "example_match", "example_margin", "badge_fit"}  # fmt: skip
+MORE_IS_MISSING = {"own_generic", "restated", "copied", "declined", "off_topic"}
+
+
+def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
+    """(case name, features, 1 if covered) for every criterion of every case."""
+    catalogue = load_catalogue(USER_BADGES, use_cache=False)
+    found = []
+    for case in cases:
+        badge = catalogue.get(case.badge)
+        criteria = badge.criteria_for(case.level)
+        statement = parse_statement(case.statement, case.name, declaration=badge.declaration)
+        profiles = evidence.profiles(criteria)
+        blocks = evidence.blocks(statement, profiles)
+        fit = evidence.badge_fit(blocks, profiles)
+        ids = [c.id for c in criteria]
+        if ids != list(case.criteria):
+            raise SystemExit(f"{case.path.name}: its labels do not list the badge's criteria in order")
+        for index, criterion in enumerate(criteria):
+            label = 1 if case.criteria[criterion.id] == "covered" else 0
+            found.append((case.name, evidence.features(index, blocks, profiles, fit), label))
+    return found
+
+
+def fit(rows: list[tuple[tuple[float, ...], int]], steps: int = 4000, rate: float = 2.0) -> list[float]:
+    """Logistic regression by gradient descent, with L2 on the weights (not the bias); returns bias + weights."""
+    width = len(rows[0][0])
+    weights = [0.0] * (width + 1)
+    positives = sum(label for _, label in rows)
+    # Balance the classes: the rare missing criteria matter as much as the common covered ones.
+    weight_of = {1: len(rows) / (2 * positives), 0: len(rows) / (2 * (len(rows) - positives))}
+    for _ in range(steps):
+        gradient = [0.0] * (width + 1)
+        for values, label in rows:
+            z = weights[0] + sum(w * v for w, v in zip(weights[1:], values, strict=True))
+            error = (1 / (1 + math.exp(-max(-30, min(30, z)))) - label) * weight_of[label]
+            gradient[0] += error
+            for i, v in enumerate(values):
+                gradient[i + 1] += error * v
+        for i in range(width + 1):
+            penalty = L2 * weights[i] if i else 0.0
+            weights[i] -= rate * (gradient[i] / len(rows) + penalty)
+            name = evidence.FEATURES[i - 1] if i else "bias"
+            if name in MORE_IS_COVERED:
+                weights[i] = max(0.0, weights[i])
+            elif name in MORE_IS_MISSING:
+                weights[i] = min(0.0, weights[i])
+    return weights
+
+
+def chance(weights: list[float], values: tuple[float, ...]) -> float:
+    z = weights[0] + sum(w * v for w, v in zip(weights[1:], values, strict=True))
+    return 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+
+def held_out_chances(found: list[tuple[str, tuple[float, ...], int]]) -> list[tuple[float, int]]:
+    """Each criterion's chance from a model fitted without its statement (grouped by statement, 8 folds)."""
+    names = sorted({name for name, _, _ in found})
+    folds = 8
+    result = []
+    for fold in range(folds):
+        left_out = set(names[fold::folds])
+        weights = fit([(v, y) for n, v, y in found if n not in left_out], steps=1500)
+        result.extend((chance(weights, v), y) for n, v, y in found if n in left_out)
+    return result
+
+
+def cut_offs(chances: list[tuple[float, int]]) -> tuple[float, float]:
+    """``missing_below`` calls at most MAX_FALSE_MISSING of covered criteria missing; ``covered_from`` is
+    the highest that calls at most MAX_UNCLEAR of them unclear or missing, so as to catch the most."""
+    covered = sorted(p for p, y in chances if y == 1)
+    missing_below = covered[int(MAX_FALSE_MISSING * len(covered))] if covered else 0.5
+    covered_from = covered[int(MAX_UNCLEAR * len(covered))] if covered else 0.5
+    return missing_below, max(covered_from, missing_below)
+
+
+def report(name: str, chances: list[tuple[float, int]], missing_below: float, covered_from: float) -> None:
+    covered = [p for p, y in chances if y == 1]
+    missing = [p for p, y in chances if y == 0]
+    false_missing = sum(p < missing_below for p in covered)
+    unclear = sum(missing_below <= p < covered_from for p in covered)
+    caught = sum(p < covered_from for p in missing)
+    right = sum(p >= covered_from for p in covered) + caught
+    print(
+        f"{name}: right {right}/{len(chances)} ({100 * right / len(chances):.0f}%), covered called missing "
+        f"{false_missing}/{len(covered)}, covered called unclear {unclear}/{len(covered)}, "
+        f"missing caught {caught}/{len(missing)}"
+    )
+
+
+def cases_checksum() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(CASES.glob("*.yaml")) + sorted(USER_BADGES.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="print the figures without writing the weights")
+    args = parser.parse_args()
+    cases = load_cases("dev")
+    found = samples(cases)
+    held_out = held_out_chances(found)
+    missing_below, covered_from = cut_offs(held_out)
+    report("development half, each statement held out", held_out, missing_below, covered_from)
+    weights = fit([(v, y) for _, v, y in found])
+    report("development half, fitted on itself", [(chance(weights, v), y) for _, v, y in found], missing_below,
+           covered_from)  # fmt: skip
+    model = {
+        "about": (
+            "Logistic-regression weights for badgekit's coverage engine (checks/evidence.py), fitted by "
+            "tools/fit_judgement.py on the development half of benchmarks/data/judgement/ (odd-numbered "
+            "cases), never the frozen half. Written here; no outside data."
+        ),
+        "fitted": date.today().isoformat(),
+        "cases_sha256": cases_checksum(),
+        "statements": len(cases),
+        "criteria": len(found),
+        "missing_criteria": sum(1 for _, _, y in found if y == 0),
+        "weights": {"bias": round(weights[0], 4)}
+        | {name: round(w, 4) for name, w in zip(evidence.FEATURES, weights[1:], strict=True)},
+        "missing_below": round(missing_below, 4),
+        "covered_from": round(covered_from, 4),
+    }
+    print(json.dumps(model["weights"], indent=1))
+    print(f"missing below {missing_below:.3f}, covered from {covered_from:.3f}")
+    if not args.dry_run:
+        WEIGHTS.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
