@@ -76,7 +76,7 @@ _AFTER_SIGN = Lazy(
 _PLATFORM_SIGN = (
     "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb", "youtube",
     "twitch", "discord", "threads", "bluesky", "whatsapp", "xbox", "playstation", "psn", "roblox", "fortnite",
-    "steam", "reddit", "kik", "telegram", "x",
+    "steam", "reddit", "kik", "telegram", "x", "online", "goes by", "known as",
 )  # fmt: skip
 #: Words that say a name is a handle, whatever it looks like: "her username is rainbowtrout".
 _NAMING_SIGN = ("username", "user name", "handle", "gamertag", "gamer tag", "screen name", "screenname", "account name")

@@ -291,7 +291,11 @@ class _Judge:
         if is_word and self._defined_as_thing(index):
             return True  # "Dawn is the hardest time", "Violet was the colour she chose"
         sentence = self.sentence_words(index)
-        if (token.line_start or self.word_before(index) in vocab.SONG_LEADS) and sentence & vocab.SONG_WORDS:
+        before = self.tokens[index - 1] if index > 0 else None
+        titled = (
+            before is not None and before.capitalised and before.lower in wordlists.common_words()
+        )  # "Sweet Caroline"
+        if (token.line_start or titled or self.word_before(index) in vocab.SONG_LEADS) and self._about_songs(index):
             return True
         if not is_word:
             return False
@@ -299,6 +303,13 @@ class _Judge:
             return True  # "Penny by penny"
         leading = token.line_start or (self.word_before(index) in ("and", "or") and index >= 2)
         return leading and bool(sentence & (vocab.PLANT_WORDS | vocab.MONEY_WORDS))
+
+    def _about_songs(self, index: int) -> bool:
+        """Whether the paragraph around tokens[index] talks of songs: "sang", "karaoke", "the song"."""
+        start = self.text.rfind("\n\n", 0, self.tokens[index].start)
+        end = self.text.find("\n\n", self.tokens[index].end)
+        paragraph = self.text[start + 1 : end if end >= 0 else len(self.text)].lower()
+        return not vocab.SONG_WORDS.isdisjoint(word.rstrip(".") for word in WORD.findall(paragraph))
 
     def _noun_follows(self, token: Token, nxt: Token) -> bool:
         """Whether the word after a given name that is also a word is a noun it qualifies ("Olive oil",

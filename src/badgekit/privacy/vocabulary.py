@@ -81,7 +81,8 @@ def singulars(lower: str) -> tuple[str, ...]:
 #: Verbs that, straight after a capitalised word, show it is a person acting.
 PERSON_VERBS = _words(
     """said says told tells asked asks replied replies explained explains shouted cried smiled laughed whispered
-    disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided"""
+    disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided phoned
+    texted emailed rang visited arrived cried shouted refused agreed"""
 )
 #: Words that, before a capitalised word, show it names a person: "a boy called Jamie".
 NAMING_WORDS = _words("called named nicknamed")
@@ -455,7 +456,8 @@ THING_NOUNS = _words(
 #: "Dawn is the hardest time", "Violet was the colour she chose", "Jolene is a song".
 CATEGORY_NOUNS = _words(
     """colour colours color time times hour song songs tune flower flowers plant plants tree herb word words
-    name month season shade film book game drink dish present gift theme"""
+    name month season shade film book game drink dish present gift theme room group unit house ward team
+    class"""
 )
 #: Words in a sentence about plants and gardens, money, or songs, where a given name that is
 #: also a word ("Heather grows ...", "Penny by penny ...") or a song's title ("Jolene was the song")
@@ -512,4 +514,4 @@ AUTHOR_PRESENT_VERBS = _words("explains says tells shows calls sees puts believe
 #: night shift needs", "Grace is said before meals".
 ABSTRACT_PREDICATES = _words("what key important essential vital needed everything crucial valued required said")
 #: Words before a song's title in the middle of a sentence: "we played Jolene twice".
-SONG_LEADS = _words("played play playing sang sing singing requested request chose")
+SONG_LEADS = _words("played play playing sang sing singing requested request chose for")
