@@ -99,11 +99,21 @@ _HANDLE_GIVEN = (
 _NOT_HANDLES = frozenset({"well", "too", "the", "a", "an", "my", "her", "his", "their", "our", "your", "and", "but"})
 
 
+def _has_address_sign(text: str) -> bool:
+    """Whether an "@" stands between two letters or digits, as in an address (not "we met @ 10am")."""
+    at = text.find("@")
+    while at >= 0:
+        if 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+            return True
+        at = text.find("@", at + 1)
+    return False
+
+
 def find_emails(text: str) -> list[Span]:
     """Email addresses, whole, including "name [at] example [dot] com" and "name at example dot com"."""
     found: list[Span] = []
     lowered = text.lower()
-    if "@" in text or "at]" in lowered or "at)" in lowered:
+    if _has_address_sign(text) or "at]" in lowered or "at)" in lowered:
         found += [span(m.start(), m.end(), "email") for m in _EMAIL.get().finditer(text)]
     if " at " in lowered and any(sign in lowered for sign in _DOMAIN_SIGNS):
         found += [span(m.start(), m.end(), "email") for m in _EMAIL_WORDS.get().finditer(text)]

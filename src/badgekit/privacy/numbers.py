@@ -98,7 +98,14 @@ def find_health_numbers(text: str) -> list[Span]:
 
 def find_reference_numbers(text: str) -> list[Span]:
     """Numbers after words that say they identify a record: "case reference 12/3456"."""
+    if not _REFERENCE_SIGN.search(text):
+        return []
     return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.get().finditer(text)]
+
+
+#: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"
+#: with a digit soon after. Far cheaper to compile than the pattern, and most statements have none.
+_REFERENCE_SIGN = re.compile(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,12}\d")
 
 
 def find_ni_numbers(text: str) -> list[Span]:
