@@ -705,7 +705,9 @@ def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) ->
         return 0
     name = title_case(word) if "-" in word or "'" in word or "’" in word else word.capitalize()
     if name not in judge.first:
-        return 0
+        parts = name.split("-")
+        # "mhairi-claire": a double-barrelled given name, each part one.
+        return 1 if len(parts) > 1 and all(part in judge.first for part in parts) else 0
     if any(form in common for form in vocab.singulars(word)):  # "mills", "roses"
         return 0
     if any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word)):
