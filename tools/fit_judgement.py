@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from judgement_cases import CASES, USER_BADGES, Case, load_cases  # noqa: E402
 
 from badgekit.badges.catalogue import load_catalogue  # noqa: E402
-from badgekit.checks import evidence  # noqa: E402
+from badgekit.checks import evidence, passages, terms  # noqa: E402
 from badgekit.statement.parse import parse_statement  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "badgekit" / "checks" / "judgement_weights.json"
@@ -55,8 +55,8 @@ def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
         badge = catalogue.get(case.badge)
         criteria = badge.criteria_for(case.level)
         statement = parse_statement(case.statement, case.name, declaration=badge.declaration)
-        profiles = evidence.profiles(criteria)
-        blocks = evidence.blocks(statement, profiles)
+        profiles = terms.profiles(criteria)
+        blocks = passages.blocks(statement, profiles)
         fit = evidence.badge_fit(blocks, profiles)
         ids = [c.id for c in criteria]
         if ids != list(case.criteria):
