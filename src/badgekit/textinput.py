@@ -60,12 +60,22 @@ def decode_text(raw: bytes, shown: str) -> str:
         ) from None
 
 
+def _read_stdin() -> bytes:
+    if sys.stdin is None or sys.stdin.closed:  # started with standard input closed (``<&-``)
+        raise BadgekitError(
+            "standard input is closed, so there is nothing to read",
+            path=STDIN_NAME,
+            hint="Give a file name instead of '-', or send the text in with '< FILE' after the command.",
+        )
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
 def read_text(name: str) -> str:
     """Read a text file by name, or standard input for ``-``."""
     shown = display_name(name)
     try:
         if name == STDIN:
-            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+            raw = _read_stdin()
         else:
             with Path(name).open("rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)

@@ -127,7 +127,7 @@ def interview(
     stopped. A closed window or Ctrl-C raises KeyboardInterrupt, with everything given saved."""
     from badgekit.drafting.interview import run_interview
     from badgekit.terminal.hangup import stopping_on_hangup
-    from badgekit.tracking.profile import load_profile, prerequisite_advice
+    from badgekit.tracking.profile import load_profile_for_checks, prerequisite_advice
 
     resume = f"badgekit draft {badge.id}"
     with store.open_for_writing(badge.id), stopping_on_hangup():
@@ -141,7 +141,7 @@ def interview(
                 hint=f"Carry on without --level, or start afresh: {resume} --fresh --level {level}",
             )
         current.level = current.level or level
-        profile = load_profile()
+        profile = load_profile_for_checks()
         advice = prerequisite_advice(badge, profile, catalogue)
         outcome = run_interview(
             badge, current, asker, store.save, prerequisites=advice, profile_hint=not profile.exists, resumed=resumed

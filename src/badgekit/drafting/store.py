@@ -258,6 +258,9 @@ def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InvalidDataError([Problem(path, exc.lineno, "", f"not a readable draft: {exc.msg}")]) from None
+    except (RecursionError, ValueError):  # nested past Python's limit, or a number too long to read
+        unreadable = Problem(path, None, "", "not a readable draft: it is not in badgekit's form")
+        raise InvalidDataError([unreadable]) from None
     r = FieldReader(YamlDocument(path, data))  # lines are looked up only if something is wrong
     top = r.mapping(data, "", _TOP_KEYS) or {}
     if top and top.get("schema") != DRAFT_SCHEMA:
