@@ -210,6 +210,7 @@ class AnswerRequest:
     adding: bool  # the learner is adding to an answer already given
     has_answer: bool  # for notes: notes are already given
     discussion: str | None = None  # set when asking for notes from a discussion: the badge's question
+    criterion: str = ""  # the criterion's id, which the journal of lines typed records
 
 
 class AnswerInterrupted(KeyboardInterrupt):

@@ -158,6 +158,30 @@ class Draft:
             self.set_aside.append(Answer(text, now()))
             self.changed = now()
 
+    def keep_unfinished(self, criterion_id: str, text: str, *, notes: bool = False, adding: bool = False) -> bool:
+        """Keep an answer (or notes) cut off part-way, without replacing one already given: added to it when
+        adding, otherwise kept in ``earlier``. ``interrupted`` says where. False if there was nothing to keep."""
+        text = clean_answer(text)
+        if not text:
+            return False
+        given = self.discussion(criterion_id) if notes else self.answer(criterion_id)
+        if adding and given:
+            self.set_answer(criterion_id, given + "\n\n" + text)
+        elif given:
+            self.keep_earlier(discussion_key(criterion_id) if notes else criterion_id, text)
+        elif notes:
+            self.set_discussion(criterion_id, text)
+        else:
+            self.set_answer(criterion_id, text)
+        self.interrupted = Interruption(criterion_id, notes=notes, kept_apart=bool(given) and not adding)
+        return True
+
+    def holds(self, criterion_id: str, text: str) -> bool:
+        """Whether this text is already kept for the criterion (its answer, its notes or an earlier one)."""
+        kept = [self.answers.get(criterion_id), self.discussions.get(criterion_id)]
+        kept += self.earlier.get(criterion_id, []) + self.earlier.get(discussion_key(criterion_id), [])
+        return any(answer is not None and text in answer.text for answer in kept)
+
     def words(self, criterion_ids: list[str] | None = None) -> int:
         """The learner's words, over every answer (and notes from a discussion) or only those named."""
         ids = list(self.answers) + list(self.discussions) if criterion_ids is None else criterion_ids
