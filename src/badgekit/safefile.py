@@ -33,15 +33,15 @@ class WriteError(BadgekitError):
         self.errno = error.errno
         self.disk_full = error.errno in (errno.ENOSPC, errno.EDQUOT)
         if self.disk_full:
-            reason = f"could not be saved: the disk is full (no space left in {path.parent})"
+            self.reason = f"the disk is full (no space left in {path.parent})"
             hint = "Free some space (empty the bin, delete files you do not need), then try again."
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            reason = f"could not be saved: you do not have permission to write in the folder {path.parent}"
+            self.reason = f"you do not have permission to write in the folder {path.parent}"
             hint = "Choose a file in a folder you can write to."
         else:
-            reason = f"could not be saved: {error.strerror or error}"
+            self.reason = str(error.strerror or error)
             hint = None
-        super().__init__(reason, path=str(path), hint=hint)
+        super().__init__(f"could not be saved: {self.reason}", path=str(path), hint=hint)
 
 
 def write_private(path: Path, text: str) -> None:

@@ -101,7 +101,7 @@ class Interview:
         badge: Badge,
         draft: Draft,
         asker: Asker,
-        save: Callable[[Draft], None],
+        save: Callable[[Draft], object],
         *,
         prerequisites: Sequence[str] = (),
         profile_hint: bool = False,
@@ -253,9 +253,15 @@ class Interview:
         criterion = self.criteria[position]
         text, existing = clean_answer(typed), self.draft.answer(criterion.id)
         self.draft.set_answer(criterion.id, existing + "\n\n" + text if adding and existing else text)
-        self.save(self.draft)
+        kept = "Saved" if self.saved() else "Kept (not yet saved)"
         words = counted(count_words(self.draft.answer(criterion.id) or ""), "word")
-        self.asker.show(Notice(f"Saved what you typed as your answer to {self.word.lower()} {position + 1} ({words})."))
+        self.asker.show(
+            Notice(f"{kept} what you typed as your answer to {self.word.lower()} {position + 1} ({words}).")
+        )
+
+    def saved(self) -> bool:
+        """Save the draft; whether it is on disk (a save can fail, and the learner carry on: saving.py)."""
+        return self.save(self.draft) is not False
 
     def _keep_unfinished(
         self, criterion: Criterion, partial: str, *, adding: bool = False, notes: bool = False
@@ -267,7 +273,7 @@ class Interview:
     def _accept(self, position: int, text: str) -> int | Outcome:
         criterion = self.criteria[position]
         self.draft.set_answer(criterion.id, text)
-        self.save(self.draft)  # saved before anything else can go wrong
+        saved = self.saved()  # saved before anything else can go wrong
         words = count_words(text)
         problem = advice = None
         if criterion.min_words and words < criterion.min_words:
@@ -282,7 +288,7 @@ class Interview:
                 "you did, what you learned and what you will do differently. You can come back to it with back, or "
                 "at the end."
             )
-        self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice))
+        self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice, saved))
         if problem:
             return position
         return self.ask_notes(position) if criterion.discussion else position + 1
@@ -336,8 +342,8 @@ class Interview:
 
     def _accept_notes(self, criterion: Criterion, text: str) -> None:
         self.draft.set_discussion(criterion.id, text)
-        self.save(self.draft)
-        self.asker.show(Notice(f"Saved your notes from the discussion ({counted(count_words(text), 'word')})."))
+        kept = "Saved" if self.saved() else "Kept (not yet saved)"
+        self.asker.show(Notice(f"{kept} your notes from the discussion ({counted(count_words(text), 'word')})."))
 
     def _command(self, command: Command, position: int) -> int | Outcome:
         """Do what a command typed at a criterion asks, by the table below; nothing falls through."""
@@ -465,7 +471,7 @@ def run_interview(
     badge: Badge,
     draft: Draft,
     asker: Asker,
-    save: Callable[[Draft], None],
+    save: Callable[[Draft], object],
     *,
     prerequisites: Sequence[str] = (),
     profile_hint: bool = False,

@@ -169,6 +169,7 @@ class AnswerFeedback:
     progress: WordProgress
     problem: str | None  # the answer cannot stand as it is (below the criterion's minimum)
     advice: str | None  # a gentle note (the answer looks too short to show reflection)
+    saved: bool = True  # False when the draft could not be written (and the learner was told)
 
 
 @dataclass(frozen=True)
