@@ -216,3 +216,32 @@ def test_the_next_start_says_what_it_brought_back(run: Run, isolated_user_dirs: 
     out = flat(result.stdout)
     assert "the lines you had typed (1 answer) are back in your draft" in out
     assert "was cut off" in out or "cut off" in out
+
+
+# --- reviews are held by one window, as drafts are ------------------------------------------------
+
+
+def test_two_review_windows_on_one_statement_are_refused_and_nothing_is_left_beside_it(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_review import GOOD
+
+    from badgekit.locking import holding_lock, lock_for
+
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    (folder / "statement.md").write_text(GOOD, encoding="utf-8")
+    target = folder / "statement-review.yaml"
+    with holding_lock(lock_for(target), "busy", "hint"):  # the other window
+        result = run("review", "statement.md", "--interactive", input="quit\n")
+        assert result.exit_code == 3
+        assert "the review of statement.md is open in another badgekit window" in result.stderr
+        assert "every answer given there is already saved" in flat(result.stderr)
+        answers = folder / "judgements.yaml"
+        answers.write_text("reviewer: Team leader\n", encoding="utf-8")
+        assert run("review", "statement.md", "--answers", str(answers)).exit_code == 3
+    assert not target.exists()
+    result = run("review", "statement.md", "--interactive", input="quit\n")  # once the other window has gone
+    assert "another badgekit window" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []

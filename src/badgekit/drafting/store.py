@@ -38,7 +38,7 @@ from typing import Any
 from badgekit import resources
 from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
-from badgekit.safefile import PRIVATE_FOLDER, write_private
+from badgekit.safefile import write_private
 from badgekit.statement.wordcount import count_words
 from badgekit.validation import FieldReader
 from badgekit.yamldoc import YamlDocument, join
@@ -467,26 +467,12 @@ class DraftStore:
 
     @contextmanager
     def open_for_writing(self, badge_id: str) -> Iterator[None]:
-        """Hold the draft for one interview, so that two windows cannot overwrite each other's answers.
+        """Hold the draft for one interview, so that two windows cannot overwrite each other's answers."""
+        from badgekit.locking import holding_lock
 
-        The lock is the operating system's, so it goes when the process does, even after SIGKILL.
-        """
-        try:
-            import fcntl
-        except ImportError:  # Windows: no advisory locks; one window at a time is then up to the learner
+        with holding_lock(
+            self.directory / f".{badge_id}.lock",
+            f"your draft of '{badge_id}' is open in another badgekit window",
+            "Finish or quit that interview first; every answer given there is already saved.",
+        ):
             yield
-            return
-        self.directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        lock_path = self.directory / f".{badge_id}.lock"
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise BadgekitError(
-                    f"your draft of '{badge_id}' is open in another badgekit window",
-                    hint="Finish or quit that interview first; every answer given there is already saved.",
-                ) from None
-            yield
-        finally:
-            os.close(descriptor)
