@@ -189,7 +189,9 @@ def _loader_classes() -> tuple[type, type]:
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             try:
                 return super().construct_object(node, deep)  # type: ignore[misc]
-            except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            except (yaml.YAMLError, RecursionError):
+                raise
+            except Exception:  # PyYAML's constructors fail in many ways on a value their tag cannot be
                 shown = str(node.value)[:40]
                 raise yaml.constructor.ConstructorError(
                     None, None, f"'{shown}' is not {_tag_name(node.tag)}", node.start_mark
