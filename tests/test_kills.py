@@ -25,6 +25,8 @@ def test_ten_random_kill_points_lose_no_line_and_no_answer() -> None:
     assert sum(point.lines for point in results) > 50, table  # the run typed enough to lose something
     assert sum(point.lines_lost for point in results) == 0, table
     assert sum(point.answers_lost for point in results) == 0, table
-    # Ctrl-C and kill -HUP keep even the line still being typed
-    kept_partial = [p for p in results if p.stop in ("SIGINT", "SIGHUP") and p.moment == "part-way through a line"]
+    # Ctrl-C, kill and kill -HUP keep even the line still being typed (the README says so)
+    kept_partial = [
+        p for p in results if p.stop in ("SIGINT", "SIGTERM", "SIGHUP") and p.moment == "part-way through a line"
+    ]
     assert not any(point.partial_lost for point in kept_partial), table
