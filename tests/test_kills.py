@@ -29,4 +29,5 @@ def test_ten_random_kill_points_lose_no_line_and_no_answer() -> None:
     kept_partial = [
         p for p in results if p.stop in ("SIGINT", "SIGTERM", "SIGHUP") and p.moment == "part-way through a line"
     ]
+    assert {point.stop for point in kept_partial} == {"SIGINT", "SIGTERM", "SIGHUP"}, table
     assert not any(point.partial_lost for point in kept_partial), table
