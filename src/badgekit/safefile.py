@@ -19,6 +19,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from badgekit.errors import BadgekitError
 
@@ -44,8 +45,8 @@ class WriteError(BadgekitError):
         super().__init__(f"could not be saved: {self.reason}", path=str(path), hint=hint)
 
 
-def write_private(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically, readable by the owner only."""
+def write_private(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` atomically, readable by the owner only (bytes for a Word document)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     except OSError as error:
@@ -53,7 +54,7 @@ def write_private(path: Path, text: str) -> None:
     write_atomic(path, text, PRIVATE_FILE, durable=True)
 
 
-def write_atomic(path: Path, text: str, mode: int, *, durable: bool = False) -> None:
+def write_atomic(path: Path, text: str | bytes, mode: int, *, durable: bool = False) -> None:
     """Replace ``path`` with ``text`` through a temporary file beside it, so that a reader (or a crash)
     sees the old file or the new one, never half of either. ``durable`` also waits for the disk.
     WriteError names ``path`` when it cannot be written."""
@@ -63,10 +64,10 @@ def write_atomic(path: Path, text: str, mode: int, *, durable: bool = False) -> 
         raise WriteError(path, error) from None
 
 
-def _replace(path: Path, text: str, mode: int, *, durable: bool) -> None:
+def _replace(path: Path, text: str | bytes, mode: int, *, durable: bool) -> None:
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with _opened(descriptor, text) as handle:
             handle.write(text)
             if durable:
                 handle.flush()
@@ -94,8 +95,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _opened(descriptor: int, content: str | bytes) -> Any:
+    if isinstance(content, bytes):
+        return os.fdopen(descriptor, "wb")
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+
+
 def write_new(
-    path: Path, text: str, *, force: bool = False, private: bool = False, name_option: str | None = None
+    path: Path, text: str | bytes, *, force: bool = False, private: bool = False, name_option: str | None = None
 ) -> None:
     """Write an output file, refusing to replace an existing one unless ``force``.
 
