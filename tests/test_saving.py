@@ -144,14 +144,27 @@ def test_the_journal_keeps_lines_and_leaves_out_a_line_cut_short(tmp_path: Path)
     assert read_journal(journal.path)[0].criterion == "opportunities-for-collaboration"
 
 
-def test_recovery_folds_the_journal_into_the_draft_by_the_rules_for_a_cut_off_answer(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path)
+def store_with(folder: Path, answers: dict[str, str]) -> DraftStore:
+    """A drafts folder holding a saved draft with these answers."""
+    store = DraftStore(folder)
     draft = Draft(badge=BADGE, title=TITLE)
-    draft.set_answer("communicate-across-boundaries", "An answer given before.")
+    for criterion, text in answers.items():
+        draft.set_answer(criterion, text)
     store.save(draft)
-    journal = Journal(journal_path(tmp_path, BADGE))
-    journal.begin("opportunities-for-collaboration")
-    journal.add(["A new answer,", "two lines."])
+    return store
+
+
+def journalled(folder: Path, criterion: str, *lines: str) -> Journal:
+    """A journal holding lines typed for a criterion, as a hard stop leaves it."""
+    journal = Journal(journal_path(folder, BADGE))
+    journal.begin(criterion)
+    journal.add(list(lines))
+    return journal
+
+
+def test_recovery_folds_the_journal_into_the_draft_by_the_rules_for_a_cut_off_answer(tmp_path: Path) -> None:
+    store = store_with(tmp_path, {"communicate-across-boundaries": "An answer given before."})
+    journal = journalled(tmp_path, "opportunities-for-collaboration", "A new answer,", "two lines.")
     journal.begin("communicate-across-boundaries")
     journal.add(["A replacement typed part-way."])
     recovered = recover(store, BADGE, TITLE)
@@ -166,13 +179,9 @@ def test_recovery_folds_the_journal_into_the_draft_by_the_rules_for_a_cut_off_an
 
 
 def test_recovery_adds_nothing_the_draft_already_holds(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path)
-    draft = Draft(badge=BADGE, title=TITLE)
-    draft.set_answer("opportunities-for-collaboration", "Saved, then killed before the journal was emptied.")
-    store.save(draft)
-    journal = Journal(journal_path(tmp_path, BADGE))
-    journal.begin("opportunities-for-collaboration")
-    journal.add(["Saved, then killed before the journal was emptied."])
+    said = "Saved, then killed before the journal was emptied."
+    store = store_with(tmp_path, {"opportunities-for-collaboration": said})
+    journalled(tmp_path, "opportunities-for-collaboration", said)
     assert recover(store, BADGE, TITLE).answers == 0
     assert store.load(BADGE).earlier == {}  # type: ignore[union-attr]
 
@@ -198,19 +207,14 @@ def test_a_damaged_draft_and_everything_beside_it_are_left_alone(tmp_path: Path)
     (tmp_path / f"{BADGE}.json").write_text("{not json", encoding="utf-8")
     stray = tmp_path / f".{BADGE}.json.ab12cd.tmp"
     stray.write_text("{}", encoding="utf-8")
-    journal = Journal(journal_path(tmp_path, BADGE))
-    journal.begin("opportunities-for-collaboration")
-    journal.add(["Kept for later."])
+    journal = journalled(tmp_path, "opportunities-for-collaboration", "Kept for later.")
     assert not recover(DraftStore(tmp_path), BADGE, TITLE)
     assert stray.exists() and journal.path.exists()
     assert (tmp_path / f"{BADGE}.json").read_text(encoding="utf-8") == "{not json"
 
 
 def test_the_next_start_says_what_it_brought_back(run: Run, isolated_user_dirs: Path) -> None:
-    drafts = isolated_user_dirs / "drafts"
-    journal = Journal(journal_path(drafts, BADGE))
-    journal.begin("opportunities-for-collaboration")
-    journal.add([ANSWER])
+    journalled(isolated_user_dirs / "drafts", "opportunities-for-collaboration", ANSWER)
     result = run("draft", BADGE, "--interactive", input="y\nquit\n")
     assert result.exit_code == 0, result.stderr
     out = flat(result.stdout)
