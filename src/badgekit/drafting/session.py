@@ -135,7 +135,9 @@ def interview(
     resume: str | None = None,
 ) -> Draft | None:
     """Interview the learner, saving every answer; the draft to write a statement from, or None when they
-    stopped. A closed window or Ctrl-C raises KeyboardInterrupt, with everything given saved."""
+    stopped. First, what a hard stop left beside the draft is brought back (drafting/recovery.py). A closed
+    window or Ctrl-C raises InterviewStopped (a KeyboardInterrupt) saying whether everything given is
+    saved, and so does quitting while an answer could not be saved (drafting/saving.py)."""
     from badgekit.drafting.interview import run_interview
     from badgekit.drafting.journal import Journal, journal_path
     from badgekit.drafting.recovery import recover
