@@ -21,7 +21,7 @@ from badgekit.cli import (
 )
 
 # isort: on
-from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app
+from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app, finish_output
 
 
 def _command_named(args: Sequence[str]) -> str | None:
@@ -65,27 +65,28 @@ def main() -> None:
     keep_only_command(sys.argv[1:])
     try:
         app(prog_name="badgekit")
+        code: str | int | None = 0
     except SystemExit as stop:
-        leave(stop)
+        code = stop.code
+    leave(finish_output(code))
 
 
-def leave(stop: SystemExit) -> NoReturn:
-    """End the process with the command's exit code as soon as its output is out.
+def leave(code: str | int | None) -> NoReturn:
+    """End the process with the command's exit code, its output being out (finish_output).
 
     Python's own shutdown takes apart every module and object one by one: 20 to 30 ms on
     every run, a sixth of a check, and nothing a finished command needs (each command writes
-    and closes its own files, atomically, before it returns). When the output cannot be
-    flushed (a closed pipe, a full disk), or the code is not a number, Python ends as usual.
+    and closes its own files, atomically, before it returns). When standard error cannot be
+    flushed, or the code is a message rather than a number, Python ends as usual.
     """
-    code = 0 if stop.code is None else stop.code
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
-        raise stop from None
-    if not isinstance(code, int):
-        raise stop
-    os._exit(code)
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):
+        sys.exit(code)
+    os._exit(code or 0)
 
 
 __all__ = ["app", "main"]

@@ -25,6 +25,7 @@ from badgekit.errors import BadgekitError, ExitCode
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
+    from badgekit.drafting.saving import InterviewStopped
     from badgekit.drafting.store import DraftStore
 
 DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"  # the same as badgekit.drafting.store.DRAFTS_DIR_ENV, without importing it
@@ -95,6 +96,10 @@ _LevelOption = Annotated[
     ),
 ]
 
+_DocxOption = Annotated[
+    bool, typer.Option("--docx", help="Also write the statement as a Word document beside it (ID-statement.docx).")
+]
+
 DRAFT_HELP = """\
 Write your statement with a guided interview, one criterion at a time; every answer is saved as you go.
 
@@ -117,10 +122,13 @@ def draft(
     interactive: InteractiveOption = False,
     drafts_dir: DraftsDirOption = None,
     templates_dir: TemplatesDirOption = None,
+    docx: _DocxOption = False,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.drafting.session import resolve_level
 
+    if docx and output is not None and str(output) == "-":
+        raise typer.BadParameter("--docx writes a file beside the statement, so the statement cannot go to '-'")
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
@@ -128,7 +136,7 @@ def draft(
         if answers is not None:
             from badgekit.drafting.session import draft_from_file
 
-            draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir)
+            draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir, docx=docx)
             return
         if not (interactive or stdin_is_terminal()):
             no_terminal = BadgekitError(
@@ -138,7 +146,7 @@ def draft(
             )
             no_terminal.exit_code = ExitCode.USAGE  # the command needs --answers here
             raise no_terminal
-        _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir)
+        _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir, docx=docx)
 
 
 def _interview(
@@ -150,7 +158,10 @@ def _interview(
     fresh: bool,
     drafts_dir: Path | None,
     templates_dir: Path | None,
+    *,
+    docx: bool = False,
 ) -> None:
+    from badgekit.drafting.saving import InterviewStopped
     from badgekit.drafting.session import interview, write_statement
     from badgekit.terminal.asker import TerminalAsker, enable_line_editing
 
@@ -158,11 +169,31 @@ def _interview(
         enable_line_editing()
     store = draft_store(drafts_dir)
     asker = TerminalAsker(console.stdout(), scratch_dir=store.directory)
-    resume = f"badgekit draft {badge.id}"
+    resume = f"badgekit draft {badge.id}" + (" --docx" if docx else "")
     try:
-        current = interview(catalogue, badge, level, store, asker, fresh=fresh)
-    except KeyboardInterrupt:
+        current = interview(catalogue, badge, level, store, asker, fresh=fresh, resume=resume)
+    except InterviewStopped as stopped:
+        if stopped.failure is None:
+            say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        say_not_saved(stopped, resume)
+        raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
+    except KeyboardInterrupt:  # before any answer was asked for: nothing new to save
         say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if current is not None:
-        write_statement(badge, current, output, force, templates_dir, resume)
+        write_statement(badge, current, output, force, templates_dir, resume, docx=docx)
+
+
+def say_not_saved(stopped: InterviewStopped, resume: str) -> None:
+    """Stopped with answers that could not be written: say so, never "saved", and show them to copy."""
+    from badgekit.terminal.save_problem import show_unsaved
+
+    failure = stopped.failure
+    assert failure is not None
+    where = f"{failure.path}: " if failure.path else ""
+    say(f"\nStopped. Your latest answers are NOT saved: {where}{failure.reason}.", style="bold red", to_stderr=True)
+    if stopped.unsaved:
+        say("Copy them now, from here:", to_stderr=True)
+        show_unsaved(console.stderr(), stopped.unsaved)
+    say(f"Everything before them is saved. {failure.hint or ''} Then run: {resume}", to_stderr=True)
