@@ -18,6 +18,10 @@ files.
    tree (badgekit and its workers), sampled from /proc.
 
     python benchmarks/check_speed.py [--runs 15] [--batch 1000,10000] [--before REV]
+                                     [--outputs text,json] [--versions old,new]
+
+``--runs 0`` leaves out the first part; ``--outputs`` and ``--versions`` narrow the second (on a
+busy machine, 10,000 statements with the old text output take a quarter of an hour).
 
 proselint is optional: ``pip install '.[bench]'`` installs it. hyperfine is not needed.
 """
@@ -149,7 +153,9 @@ def batch_run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, peak
 
 
-def batch(versions: dict[str, list[str]], work: Path, env: dict[str, str], sizes: list[int]) -> None:
+def batch(
+    versions: dict[str, list[str]], work: Path, env: dict[str, str], sizes: list[int], outputs: list[str]
+) -> None:
     print("\nA folder of statements in one call, spread over the cores (the default):")
     print(f"{'statements':>10} {'output':>6} {'version':>8} {'seconds':>8} {'per second':>11} {'peak MB':>8}")
     for size in sizes:
@@ -157,7 +163,7 @@ def batch(versions: dict[str, list[str]], work: Path, env: dict[str, str], sizes
         folder.mkdir()
         for index in range(size):
             (folder / f"statement-{index:05}.md").write_text(statement_text(week=index + 1), "utf-8")
-        for output in ("text", "json"):
+        for output in outputs:
             for name, (python, src) in versions.items():
                 argv = ["env", f"PYTHONPATH={src}", python, "-c", LAUNCH, "check", str(folder), "--format", output]
                 elapsed, peak = batch_run(argv, env)
@@ -175,6 +181,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--batch", default="1000,10000", help="folder sizes, comma-separated ('' for none)")
     parser.add_argument("--before", default=DEFAULT_BEFORE, help="the revision to compare with")
+    parser.add_argument("--outputs", default="text,json", help="for the folders: text, json or both")
+    parser.add_argument("--versions", default="old,new", help="for the folders: old, new or both")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="badgekit-bench-"))
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", "BADGEKIT_DATA_DIR": str(work / "data")}
@@ -183,10 +191,12 @@ def main() -> None:
         old = export_revision(args.before, work / "old")
         versions = {"old": [sys.executable, str(old)], "new": [sys.executable, str(ROOT / "src")]}
         print(f"old: {args.before}   new: this checkout   cores: {os.cpu_count()}\n")
-        whole_process_times(versions, work, env, args.runs)
+        if args.runs:
+            whole_process_times(versions, work, env, args.runs)
         sizes = [int(size) for size in args.batch.split(",") if size.strip()]
         if sizes:
-            batch(versions, work, env, sizes)
+            chosen = {name: versions[name] for name in args.versions.split(",")}
+            batch(chosen, work, env, sizes, args.outputs.split(","))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from badgekit.checks import textstats
-from badgekit.checks.evidence import sentence_spans as evidence_sentences
+from badgekit.checks.passages import sentence_spans as evidence_sentences
 from badgekit.checks.reflection import find_points
 from badgekit.statement import parse
 from badgekit.statement.front_matter import read_front_matter
