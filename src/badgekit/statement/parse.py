@@ -217,15 +217,24 @@ class _Heading:
     end: int  # offset after the heading's last line (before its newline)
 
 
+#: What a fence, a hash heading, a setext underline or a bold line starts with (after up to three spaces):
+#: a line starting with anything else is none of them, and is not matched against their patterns.
+_LINE_MARKERS = frozenset("`~#=-*_")
+
+
 def _find_headings(work: str, body_start: int) -> list[_Heading]:
     headings: list[_Heading] = []
     fence: str | None = None
     previous: tuple[int, int, str] | None = None  # start, end, text of the previous line if it could be a setext title
     offset = body_start
+    after_blank = True  # the line before is blank, or the front matter's end
     for line in work[body_start:].split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
-        fence_match = _FENCE.match(line)
+        stripped = line.strip()
+        blank_before, after_blank = after_blank, not stripped
+        marked = line.lstrip(" ")[:1] in _LINE_MARKERS
+        fence_match = _FENCE.match(line) if marked else None
         if fence is not None:
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
                 fence = None
@@ -234,8 +243,8 @@ def _find_headings(work: str, body_start: int) -> list[_Heading]:
         if fence_match:
             fence, previous = fence_match.group(1), None
             continue
-        atx = atx_heading(line)
-        setext = _SETEXT.match(line)
+        atx = atx_heading(line) if marked else None
+        setext = _SETEXT.match(line) if marked else None
         if atx:
             headings.append(_Heading(atx[0], atx[1], start, end))
             previous = None
@@ -244,24 +253,15 @@ def _find_headings(work: str, body_start: int) -> list[_Heading]:
             headings.append(_Heading(level, previous[2], previous[0], end))
             previous = None
         else:
-            bold = _BOLD_LINE.match(line)
+            bold = _BOLD_LINE.match(line) if marked else None
             if bold and not _BOLD_LINE.match(bold.group(2)):
                 headings.append(_Heading(2, bold.group(2).strip(), start, end))
                 previous = None
                 continue
-            stripped = line.strip()
             is_plain_line = bool(stripped) and not line.startswith((" " * 4, "\t")) and stripped[0] not in "-*+>|"
             # A setext title is a one-line paragraph: the line before it must be blank.
-            previous = (start, end, stripped) if is_plain_line and _blank_before(work, start, body_start) else None
+            previous = (start, end, stripped) if is_plain_line and blank_before else None
     return headings
-
-
-def _blank_before(work: str, start: int, body_start: int) -> bool:
-    if start <= body_start:
-        return True
-    line_before_end = start - 1
-    line_before_start = work.rfind("\n", 0, line_before_end) + 1
-    return line_before_start < body_start or not work[line_before_start:line_before_end].strip()
 
 
 def _split_number(heading: str) -> tuple[int | None, str]:
