@@ -56,7 +56,7 @@ def test_list_as_json(run: Run) -> None:
     thing19 = by_id["thing-19-citizen-leadership"]
     assert thing19["words"]["minimum"] == 200
     assert thing19["word_rule"] == "at least 200 words"
-    assert thing19["aliases"] == ["thing-19"]
+    assert thing19["aliases"] == ["thing-19", "elc-thing-19"]
     assert len(by_id["multi-agency-expectations"]["levels"]) == 3
 
 

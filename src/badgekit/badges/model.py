@@ -196,6 +196,7 @@ class Source:
     url: str
     verified: bool
     note: str | None = None
+    read: str | None = None  # the day the page was read, as 2026-11-29
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,9 @@ class Badge:
     evidence_formats: tuple[str, ...] = ()
     declaration: str | None = None
     resource_people: tuple[str, ...] = ()
+    accepting_applications: bool = True  # False once the issuer says it takes no new applications
+    endorsement: str | None = None  # the page's sentence making an endorsement mandatory
+    no_ai: str | None = None  # the page's sentence forbidding generative AI for this badge
 
     @property
     def series_label(self) -> str:
