@@ -96,3 +96,16 @@ def test_draft_reads_the_word_rule_prerequisite_and_declaration_of_a_page(tmp_pa
     assert badge.prerequisites[0].text == "You should already hold the Leadership Capability Feedback badge."
     assert badge.declaration == bundled.declaration
     assert badge.source.read is None  # the page's Read: line gives no date
+
+
+def test_the_readme_quotes_sssc_ai_page_word_for_word_and_gives_the_declaration_export_adds() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Using AI, and what badgekit does") : readme.index("### Your organisation")]
+    page = badge_pages.normalise(badge_pages.read_page(ROOT / "criteria-sources" / "sssc-using-ai.txt").text)
+    no_ai = {badge_pages.normalise(b.no_ai or "") for b in map(lambda p: load_badge_file(p).badge, BADGE_FILES)}
+    quotes = [badge_pages.normalise(q) for q in badge_pages._QUOTED.findall(section)]
+    assert len(quotes) >= 3
+    for quote in quotes:
+        assert quote in page or quote in no_ai or quote == ai_rule.TOOLS_HEADING, quote
+    declaration = " ".join(line.removeprefix("> ") for line in section.splitlines() if line.startswith("> "))
+    assert badge_pages.normalise(declaration) == ai_rule.tools_declaration()

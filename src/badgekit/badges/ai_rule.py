@@ -60,10 +60,14 @@ def ban_line(badge: Badge) -> str | None:
     )
 
 
+#: The heading of what ``export --declare-tools`` adds.
+TOOLS_HEADING = "Declaration of tools used"
+
+
 def tools_declaration() -> str:
     """What ``export --declare-tools`` adds: how badgekit was used, in the terms of SSSC's rule."""
     return (
-        "Declaration of tools used: I prepared this evidence with badgekit, a program on my own computer that uses "
+        "I prepared this evidence with badgekit, a program on my own computer that uses "
         "no generative AI. It set out my response under each point of the criteria, counted my words, and pointed "
         "out where my evidence might be lacking or might identify someone. It wrote none of my evidence: the "
         "experiences and reflections in it are my own."

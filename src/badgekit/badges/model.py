@@ -290,6 +290,21 @@ class Badge:
             notes.append("the word guidance")
         return notes
 
+    def before_you_start(self) -> list[str]:
+        """What a learner must know before writing a word: the badge has closed, forbids AI, or needs
+        an endorsement. ``show`` puts these at the top and ``draft`` says them before the first question."""
+        from badgekit.badges.ai_rule import ban_line
+
+        lines = []
+        if not self.accepting_applications:
+            lines.append("This badge is no longer taking new applications: you can read it, but not apply for it.")
+        ban = ban_line(self)
+        if ban:
+            lines.append(ban)
+        if self.endorsement:
+            lines.append(f"An endorsement is mandatory: “{self.endorsement.strip()}”")
+        return lines
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Badge:
         """Rebuild a badge from ``to_dict`` output of an already validated badge (the badge cache's)."""

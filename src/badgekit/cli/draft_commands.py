@@ -65,7 +65,11 @@ say = console.say
 
 _BadgeIdOption = Annotated[
     str,
-    typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
+    typer.Argument(
+        metavar="BADGE",
+        click_type=PLAIN_TEXT,
+        help="A badge's id (as 'badgekit list' shows it), its title, or its series and number ('thing 4').",
+    ),
 ]
 
 _AnswersOption = Annotated[
@@ -119,11 +123,12 @@ def draft(
     templates_dir: TemplatesDirOption = None,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
+    from badgekit.badges.lookup import find_badge
     from badgekit.drafting.session import resolve_level
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
-        badge = catalogue.get(badge_id)
+        badge = find_badge(catalogue, badge_id)
         chosen_level = resolve_level(badge, level)
         if answers is not None:
             from badgekit.drafting.session import draft_from_file

@@ -179,6 +179,7 @@ class Interview:
             intro=None if self._lead_in() else self.badge.criteria_intro,
             resumed=(self._answered(), len(self.criteria)) if resumed else None,
             profile_hint=self.profile_hint,
+            notices=tuple(self.badge.before_you_start()),
         )
 
     def _answered(self) -> int:
