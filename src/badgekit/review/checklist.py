@@ -19,7 +19,9 @@ with the families or codes of the check's rules that bear on it:
 ``gather`` turns one checked statement into ``PointEvidence`` for each point. A finding
 is kept as its code, severity, line and message only: the privacy rules' messages say
 what kind of detail was found and where, never the detail itself, so a review never
-repeats identifying text. Context lines name lines of the statement, not its words.
+repeats identifying text. The first point quotes the opening words of the sentences each
+criterion's judgement rests on, so the manager sees the learner's own evidence; those quotes
+have every identifying detail replaced, as ``check --redact`` would.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from badgekit.text import and_list, counted, plural
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
+    from badgekit.checks.coverage import CriterionCoverage
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
     from badgekit.statement.parse import Statement
@@ -220,6 +223,7 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
         kinds = {"Criterion": "criteria", "Question": "questions", "Expectation": "expectations"}[_word(badge)]
         addressed = f"{len(report.criteria) - len(missing)} of {len(report.criteria)} {kinds} addressed"
         lines.append(addressed + (f"; not addressed: {and_list(missing)}." if missing else "."))
+        lines.extend(_evidence_line(_word(badge), c) for c in report.criteria)
     for prereq in badge.prerequisites:
         title = catalogue.prerequisite_title(prereq)
         if prereq.level == "required":
@@ -227,6 +231,19 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
         else:
             lines.append(f"SSSC recommends earning '{title}' first.")
     return lines
+
+
+#: How the first point names each coverage status.
+_STATUS_WORDS = {"covered": "evidenced", "unclear": "unclear", "missing": "not evidenced"}
+
+
+def _evidence_line(kind: str, item: CriterionCoverage) -> str:
+    """One criterion's judgement and the learner's sentences it rests on (identifying details replaced)."""
+    said = f"{kind} {item.number} ({_STATUS_WORDS[item.status]})"
+    if not item.evidence or item.status == "missing":
+        return f"{said}: nothing in the statement shows it."
+    lead = "rests on" if item.status == "covered" else "the nearest is"
+    return f"{said}: {lead} " + "; ".join(f"line {e.line} “{e.text}”" for e in item.evidence) + "."
 
 
 def _word(badge: Badge) -> str:
