@@ -584,3 +584,4 @@ def test_the_opening_says_a_badge_has_closed_forbids_ai_or_needs_an_endorsement(
     plain = ScriptedAsker(["quit"])
     interview(badge("leadership-across-boundaries"), plain)
     assert isinstance(plain.shown[0], Opening) and plain.shown[0].notices == ()
+    assert banned.shown[0].sssc_ai_rule is False and plain.shown[0].sssc_ai_rule is True

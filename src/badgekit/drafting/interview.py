@@ -180,6 +180,7 @@ class Interview:
             resumed=(self._answered(), len(self.criteria)) if resumed else None,
             profile_hint=self.profile_hint,
             notices=tuple(self.badge.before_you_start()),
+            sssc_ai_rule=not self.badge.no_ai,
         )
 
     def _answered(self) -> int:

@@ -148,7 +148,8 @@ class TerminalAsker:
             "a colleague or yourself.",
             style="dim",
         )
-        self.out.print(f"{ai_rule.ONE_LINE} {ai_rule.BADGEKIT_NEVER}", style="dim", markup=False)
+        rule = f"{ai_rule.ONE_LINE} " if o.sssc_ai_rule else ""
+        self.out.print(rule + ai_rule.BADGEKIT_NEVER, style="dim", markup=False)
         self.out.print(
             "Every answer is saved as soon as you give it. Type help at any point for what else you can type.",
             style="dim",

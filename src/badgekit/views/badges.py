@@ -114,9 +114,12 @@ def _words_and_earn_first(badge: Badge, catalogue: Catalogue) -> str:
 
 
 def ai_lines(badge: Badge) -> list[str]:
-    """SSSC's rule on AI, what badgekit does, and this badge's own ban if it has one (``show``)."""
+    """SSSC's rule on AI and what badgekit does (``show``); a badge's own ban comes first, and then
+    SSSC's general rule is given as what applies to other badges."""
     ban = ai_rule.ban_line(badge)
-    return [*ai_rule.summary(), ai_rule.BADGEKIT_NEVER, *([ban] if ban else [])]
+    if ban is None:
+        return [*ai_rule.summary(), ai_rule.BADGEKIT_NEVER]
+    return [ban, ai_rule.BADGEKIT_NEVER, "For other badges, SSSC's general rule:", *ai_rule.summary()]
 
 
 def _criterion_lines(criteria: tuple[Criterion, ...]) -> list[str]:
