@@ -48,12 +48,14 @@ def test_the_check_finds_a_changed_word_a_changed_minimum_and_a_wrong_address() 
         badge,
         criteria=(replace(first, text=first.text.replace("topic", "subject"), min_words=60), *badge.criteria[1:]),
         endorsement="Endorsement is optional.",
+        description=badge.description + " A sentence of our own.",
         source=replace(badge.source, url="https://example.org/elsewhere"),
     )
     problems = "\n".join(badge_pages.unmatched(changed, page))
     assert "criterion 1 (topic-and-activity): not in the saved page: 'tell us about the subject" in problems
     assert "criterion 1: the page gives no rule of 60 words" in problems
     assert "endorsement: not in the saved page" in problems
+    assert "description: not in the saved page: 'A sentence of our own.'" in problems
     assert "source.url: https://example.org/elsewhere" in problems
 
 

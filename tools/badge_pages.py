@@ -82,8 +82,18 @@ def quoted_parts(badge: object) -> Iterator[tuple[str, str]]:
 
     The criteria (where verified), their introduction, prerequisites' own sentences, the declaration,
     the endorsement and AI sentences, and any “quotation” in a note of the word rule or a criterion.
+    A badge read on a known day (``source.read``) and verified as a whole is held to more: its
+    title, description, guidance and steps must all be the page's words too.
     """
     b: dict[str, object] = badge.to_dict()  # type: ignore[attr-defined]
+    source: dict[str, object] = b["source"]  # type: ignore[assignment]
+    if source["verified"] and source["read"]:
+        # A badge's own prose may join sentences from different paragraphs of the page: each is checked.
+        prose = [(field, str(b[field])) for field in ("title", "description", "guidance") if b.get(field)]
+        prose += [(f"step {n}", step["text"]) for n, step in enumerate(b["steps"], 1)]  # type: ignore[call-overload]
+        for where, text in prose:
+            for sentence in re.split(r"(?<=[.?!])\s+", normalise(text)):
+                yield where, sentence
     for field in ("criteria_intro", "declaration", "endorsement", "no_ai"):
         if b.get(field):
             yield field, str(b[field])
