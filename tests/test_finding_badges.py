@@ -228,3 +228,13 @@ def test_the_new_keys_are_validated_with_their_line(tmp_path: Path) -> None:
     assert f"{path}:8: source.read: should be a date written as 2026-11-29, not 'last Tuesday'" in problems
     assert f"{path}:12: accepting_applications: should be true or false, not 'no longer'" in problems
     assert f"{path}:13: endorsment: unknown key (did you mean 'endorsement'?)" in problems
+
+
+def test_a_word_that_fits_many_badges_points_to_list(run: Run) -> None:
+    result = run("show", "leadership")
+    assert result.exit_code == 3
+    count = int(result.stderr.split("fits ")[1].split()[0])
+    assert count > 4
+    assert "Find the one you mean with: badgekit list leadership" in result.stderr
+    listed = run("list", "leadership").stdout  # titles and criteria: at least the titles show found
+    assert int(listed.split()[0]) >= count

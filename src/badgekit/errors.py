@@ -83,7 +83,13 @@ class UnknownBadgeError(BadgekitError):
 class AmbiguousBadgeError(UnknownBadgeError):
     """A title or number that fits more than one badge: each is offered with its series and number."""
 
+    #: More than this many are not offered one by one: ``badgekit list`` shows them better.
+    OFFERED = 4
+
     def __init__(self, name: str, matches: Sequence[tuple[str, str]]) -> None:
         super().__init__(name, [badge_id for badge_id, _ in matches])
         self.message = f"'{name}' fits {counted(len(matches), 'badge')}"
-        self.hint = "Did you mean " + " or ".join(f"'{badge_id}' ({label})" for badge_id, label in matches) + "?"
+        if len(matches) > self.OFFERED:
+            self.hint = f"Find the one you mean with: badgekit list {name}"
+        else:
+            self.hint = "Did you mean " + " or ".join(f"'{badge_id}' ({label})" for badge_id, label in matches) + "?"
