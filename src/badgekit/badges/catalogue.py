@@ -92,6 +92,17 @@ class Catalogue:
                 found.append(self._names[close])
         return found[:limit]
 
+    def search(self, query: str) -> list[Badge]:
+        """Badges whose title, id, alias or number holds every word of the query ("thing 19", "#5",
+        "leadership"), in display order; every badge for an empty query."""
+        words = query.lower().replace("#", " ").split()
+
+        def text(badge: Badge) -> str:
+            number = f" {badge.number} #{badge.number}" if badge.number is not None else ""
+            return " ".join((badge.id, badge.title, badge.series_label, *badge.aliases)).lower() + number
+
+        return [badge for badge in self if all(word in text(badge) for word in words)]
+
     def add(self, loaded: LoadedBadge) -> None:
         badge = loaded.badge
         replaced = self.badges.get(badge.id)

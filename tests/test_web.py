@@ -1,0 +1,299 @@
+"""badgekit web through its guard, as a browser meets it (Starlette's test client), and the core it calls.
+
+The whole journey in a real browser, with the server killed and restarted and the terminal
+interview after it, is in tests/browser/test_web_page.py.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.drafting.checked import check_draft, replace_detail
+from badgekit.drafting.store import Draft, DraftStore
+from badgekit.errors import BadgekitError
+from badgekit.web.guard import CONTENT_SECURITY_POLICY, Guard
+from badgekit.web.server import make_app
+from badgekit.web.site import Site
+
+PORT = 8123
+BASE = f"http://127.0.0.1:{PORT}"
+TOKEN = "a-secret-token-for-the-tests"
+BADGE = "thing-19-citizen-leadership"
+ORIGIN = {"Origin": BASE}
+NAMED = "Some of the young people I support were called difficult. Mrs O'Brien said her son was labelled."
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> DraftStore:
+    return DraftStore(tmp_path / "drafts")
+
+
+@pytest.fixture
+def client(drafts: DraftStore) -> Iterator[TestClient]:
+    """A browser that has opened the address badgekit printed: it holds the cookie."""
+    guard = Guard(make_app(Site(load_catalogue(), drafts)), TOKEN, PORT)
+    with TestClient(guard, base_url=BASE) as browser:
+        opened = browser.get(f"/?token={TOKEN}", follow_redirects=False)
+        assert opened.status_code == 303
+        assert opened.headers["location"] == "/"  # the token leaves the address bar
+        assert "HttpOnly" in opened.headers["set-cookie"] and "SameSite=Strict" in opened.headers["set-cookie"]
+        yield browser
+
+
+def saved(drafts: DraftStore) -> dict[str, str]:
+    draft = drafts.load(BADGE)
+    assert draft is not None
+    return {cid: answer.text for cid, answer in draft.answers.items()}
+
+
+# --- the guard ---------------------------------------------------------------------------
+
+
+def test_a_request_without_the_token_or_with_a_wrong_one_is_refused(drafts: DraftStore) -> None:
+    guard = Guard(make_app(Site(load_catalogue(), drafts)), TOKEN, PORT)
+    with TestClient(guard, base_url=BASE) as stranger:
+        assert stranger.get("/").status_code == 403
+        refused = stranger.get("/?token=guessed", follow_redirects=False)
+        assert refused.status_code == 403
+        assert "address badgekit printed" in refused.text
+        assert "set-cookie" not in refused.headers
+        stranger.cookies.set(f"badgekit-{PORT}", "guessed")
+        assert stranger.get("/").status_code == 403
+        assert stranger.get(f"/write/{BADGE}/1").status_code == 403
+
+
+def test_a_wrong_host_is_refused_even_with_the_cookie(client: TestClient) -> None:
+    # DNS rebinding: a page elsewhere points its own name at 127.0.0.1 and reads the answer.
+    refused = client.get("/", headers={"Host": f"evil.example:{PORT}"})
+    assert refused.status_code == 421
+    assert "not badgekit's" in refused.text
+    assert client.get("/", headers={"Host": "127.0.0.1:9999"}).status_code == 421
+    assert client.get("/").status_code == 200
+
+
+def test_a_change_from_another_origin_or_none_is_refused(client: TestClient, drafts: DraftStore) -> None:
+    form = {"answer": "I was made to say this.", "keep": "1"}
+    evil = client.post(f"/write/{BADGE}/1", data=form, headers={"Origin": "http://evil.example"})
+    assert evil.status_code == 403
+    assert client.post(f"/write/{BADGE}/1", data=form).status_code == 403  # no Origin at all
+    assert client.get("/", headers={"Origin": "http://evil.example"}).status_code == 403
+    assert drafts.load(BADGE) is None  # nothing was written
+    assert client.post(f"/write/{BADGE}/1", data=form, headers=ORIGIN, follow_redirects=False).status_code == 303
+    assert saved(drafts) == {"labels": "I was made to say this."}
+
+
+def test_every_answer_carries_the_strict_headers(client: TestClient) -> None:
+    for path in ("/", f"/write/{BADGE}/1", "/static/badgekit.css", "/nowhere"):
+        answer = client.get(path)
+        assert answer.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["referrer-policy"] == "no-referrer"
+    assert "script-src 'self'" in CONTENT_SECURITY_POLICY and "unsafe-inline" not in CONTENT_SECURITY_POLICY
+
+
+# --- choosing and writing ------------------------------------------------------------------
+
+
+def test_badges_are_found_by_title_number_or_id(client: TestClient) -> None:
+    for query in ("thing 19", "citizen", "thing-19-citizen-leadership"):
+        page = client.get("/", params={"q": query}).text
+        assert f'href="/write/{BADGE}"' in page, query
+        assert 'href="/write/writing-evidence"' not in page, query
+    assert 'href="/write/leadership-across-boundaries"' in client.get("/", params={"q": "#5"}).text
+    assert "No badge matches" in client.get("/", params={"q": "astronomy"}).text
+
+
+def test_an_answer_saved_at_a_pause_goes_to_the_drafts_store_owner_only(client: TestClient, drafts: DraftStore) -> None:
+    pause = {"X-Badgekit-Save": "pause", **ORIGIN}
+    first = client.post(f"/write/{BADGE}/1", data={"answer": "People I support", "keep": "1"}, headers=pause)
+    assert first.json()["saved"] is True
+    client.post(f"/write/{BADGE}/1", data={"answer": "People I support are called", "keep": "0"}, headers=pause)
+    last = client.post(
+        f"/write/{BADGE}/1", data={"answer": "People I support are called many things.", "keep": "0"}, headers=pause
+    )
+    assert last.json()["words"] == 7
+    assert "more to reach the minimum" in last.json()["status"]
+    assert saved(drafts) == {"labels": "People I support are called many things."}
+    draft = drafts.load(BADGE)
+    assert draft is not None and draft.earlier == {}  # the pauses of one answer do not fill 'earlier'
+    path = drafts.path_for(BADGE)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_replaced_answer_is_kept_in_earlier_as_the_terminal_keeps_it(client: TestClient, drafts: DraftStore) -> None:
+    client.post(f"/write/{BADGE}/1", data={"answer": "My first answer.", "keep": "1"}, headers=ORIGIN)
+    client.post(f"/write/{BADGE}/1", data={"answer": "My second answer.", "keep": "1"}, headers=ORIGIN)
+    draft = drafts.load(BADGE)
+    assert draft is not None
+    assert [a.text for a in draft.earlier["labels"]] == ["My first answer."]
+
+
+def test_the_buttons_save_and_go_where_they_say(client: TestClient, drafts: DraftStore) -> None:
+    def press(number: int, go: str) -> str:
+        answer = client.post(
+            f"/write/{BADGE}/{number}",
+            data={"answer": f"Answer {number}.", "keep": "1", "go": go},
+            headers=ORIGIN,
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303
+        return str(answer.headers["location"])
+
+    assert press(1, "next") == f"/write/{BADGE}/2"
+    assert press(2, "back") == f"/write/{BADGE}/1"
+    assert press(1, "4") == f"/write/{BADGE}/4"
+    assert press(4, "next") == f"/check/{BADGE}"  # the last one goes on to the check
+    assert press(3, "check") == f"/check/{BADGE}"
+    assert saved(drafts) == {
+        "labels": "Answer 1.",
+        "limited-opportunities": "Answer 2.",
+        "develop-leadership-skills": "Answer 3.",
+        "citizen-leaders": "Answer 4.",
+    }
+
+
+def test_the_learners_text_is_shown_as_typed_never_run(client: TestClient) -> None:
+    typed = '<script>alert(1)</script> <img src=x onerror="alert(2)"> {{ 7*7 }}'
+    client.post(f"/write/{BADGE}/1", data={"answer": typed, "keep": "1"}, headers=ORIGIN)
+    page = client.get(f"/write/{BADGE}/1").text
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page
+    assert "&lt;script&gt;" in client.get(f"/check/{BADGE}").text
+
+
+def test_a_draft_started_in_the_terminal_carries_on_here(client: TestClient, drafts: DraftStore) -> None:
+    badge = load_catalogue().get(BADGE)
+    draft = Draft(badge=badge.id, title=badge.title)
+    draft.set_answer("labels", "Typed in the terminal.")
+    drafts.save(draft)
+    start = client.get(f"/write/{BADGE}").text
+    assert "You have answered 1 of 4." in start
+    assert f'href="/write/{BADGE}/2"' in start and "Carry on with question 2" in start
+    assert "Typed in the terminal." in client.get(f"/write/{BADGE}/1").text
+
+
+def test_a_terminal_interview_holding_the_draft_is_not_overwritten(client: TestClient, drafts: DraftStore) -> None:
+    with drafts.open_for_writing(BADGE):
+        refused = client.post(f"/write/{BADGE}/1", data={"answer": "From the page.", "keep": "1"}, headers=ORIGIN)
+    assert refused.status_code == 409
+    assert "open in another badgekit window" in refused.text
+    assert drafts.load(BADGE) is None
+
+
+def test_a_framework_asks_for_the_level_first(client: TestClient, drafts: DraftStore) -> None:
+    assert "Which level do you work at?" in client.get("/write/multi-agency-expectations").text
+    chosen = client.post("/write/multi-agency-expectations/level", data={"level": "direct-practice"}, headers=ORIGIN)
+    assert "Expectation 1 of" in client.get("/write/multi-agency-expectations/1").text or chosen.status_code == 200
+    draft = drafts.load("multi-agency-expectations")
+    assert draft is not None and draft.level == "direct-practice"
+
+
+def test_unknown_badges_and_numbers_are_said_plainly(client: TestClient) -> None:
+    unknown = client.get("/write/thing-91")
+    assert unknown.status_code == 404
+    assert "there is no badge called" in unknown.text and "Traceback" not in unknown.text
+    assert "has no question 9" in client.get(f"/write/{BADGE}/9").text
+
+
+# --- checking, replacing and exporting ---------------------------------------------------------
+
+
+def write_answers(client: TestClient, answers: list[str]) -> None:
+    for number, text in enumerate(answers, 1):
+        client.post(f"/write/{BADGE}/{number}", data={"answer": text, "keep": "1"}, headers=ORIGIN)
+
+
+def test_the_check_shows_status_evidence_reflection_and_highlights_a_name(client: TestClient) -> None:
+    write_answers(client, [NAMED, "I learned that labels limit what people are offered."])
+    page = client.get(f"/check/{BADGE}").text
+    assert '<mark id="detail-1">Mrs O&#39;Brien</mark>' in page
+    assert "Replace “Mrs O&#39;Brien” with “Mrs A”" in page
+    assert "Not evidenced" in page and "Rests on:" in page
+    assert "What you learned" in page and "What you will do next" in page
+    assert "BK101" in page  # far too few words
+
+
+def test_one_click_replaces_the_name_and_keeps_the_text_before(client: TestClient, drafts: DraftStore) -> None:
+    write_answers(client, [NAMED])
+    form = {"criterion": "labels", "notes": "0", "start": "58", "expected": "Mrs O'Brien", "replacement": "Mrs A"}
+    done = client.post(f"/check/{BADGE}/replace", data=form, headers=ORIGIN, follow_redirects=False)
+    assert done.status_code == 303
+    assert saved(drafts)["labels"] == NAMED.replace("Mrs O'Brien", "Mrs A")
+    assert "<mark" not in client.get(f"/check/{BADGE}").text
+    again = client.post(f"/check/{BADGE}/replace", data=form, headers=ORIGIN)
+    assert again.status_code == 409 and "has changed since it was checked" in again.text
+
+
+def test_export_stops_on_a_name_and_then_gives_the_text_and_downloads(client: TestClient) -> None:
+    write_answers(client, [NAMED])
+    stopped = client.get(f"/export/{BADGE}")
+    assert stopped.status_code == 409 and "Nothing was exported" in stopped.text
+    assert client.get(f"/export/{BADGE}/md").status_code == 409
+    write_answers(client, [NAMED.replace("Mrs O'Brien", "A mother")])
+    page = client.get(f"/export/{BADGE}").text
+    assert "A mother said her son was labelled." in page and 'data-copy="plain-text"' in page
+    for kind, media in (("text", "text/plain"), ("md", "text/markdown"), ("html", "text/html"), ("json", "json")):
+        got = client.get(f"/export/{BADGE}/{kind}")
+        assert got.status_code == 200 and media in got.headers["content-type"], kind
+        assert got.headers["content-disposition"].startswith("attachment;")
+        assert "A mother said her son was labelled." in got.text
+    assert json.loads(client.get(f"/export/{BADGE}/json").text)["type"] == ["Evidence"]
+    assert client.get(f"/export/{BADGE}/pdf").status_code == 409
+
+
+def test_a_statement_file_is_opened_and_checked(client: TestClient, tmp_path: Path) -> None:
+    text = f"---\nbadge: {BADGE}\n---\n\n{NAMED}\n"
+    files = {"statement": ("my-notes.md", text.encode(), "text/markdown")}
+    page = client.post("/open", files=files, data={"badge": ""}, headers=ORIGIN).text
+    assert "What an assessor would say about my-notes.md" in page
+    assert "Mrs A said her son was labelled." in page  # the copy with each detail replaced
+    docx = {"statement": ("notes.docx", b"PK\x03\x04rest", "application/octet-stream")}
+    refused = client.post("/open", files=docx, headers=ORIGIN)
+    assert refused.status_code == 409 and "word processor document" in refused.text
+    nothing = client.post("/open", data={"badge": ""}, files={"statement": ("", b"", "text/plain")}, headers=ORIGIN)
+    assert "no file was chosen" in nothing.text
+
+
+# --- the core the page calls ------------------------------------------------------------------
+
+
+def test_check_draft_places_each_detail_in_its_own_answer() -> None:
+    catalogue = load_catalogue()
+    badge = catalogue.get(BADGE)
+    draft = Draft(badge=badge.id, title=badge.title)
+    draft.set_answer("labels", "Labels are everywhere.")
+    draft.set_answer("limited-opportunities", NAMED)
+    checked = check_draft(badge, draft, catalogue)
+    (detail,) = checked.details
+    assert (detail.criterion, detail.notes, detail.text, detail.suggestion) == (
+        "limited-opportunities",
+        False,
+        "Mrs O'Brien",
+        "Mrs A",
+    )
+    assert NAMED[detail.start : detail.end] == "Mrs O'Brien"
+    replace_detail(draft, "limited-opportunities", False, detail.start, detail.text, "Mrs A")
+    assert draft.answer("limited-opportunities") == NAMED.replace("Mrs O'Brien", "Mrs A")
+    assert [a.text for a in draft.earlier["limited-opportunities"]] == [NAMED]
+    with pytest.raises(BadgekitError, match="has changed"):
+        replace_detail(draft, "limited-opportunities", False, detail.start, "Mrs O'Brien", "Mrs A")
+
+
+def test_badgekit_web_says_how_to_install_the_extra_when_it_is_missing(
+    run: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "starlette.applications", None)  # as if Starlette were not installed
+    monkeypatch.delitem(sys.modules, "badgekit.web.server", raising=False)
+    result = run("web", "--no-browser")  # type: ignore[operator]
+    assert result.exit_code == 3
+    assert "pip install 'badgekit[web]'" in result.stderr
