@@ -297,3 +297,12 @@ def test_badgekit_web_says_how_to_install_the_extra_when_it_is_missing(
     result = run("web", "--no-browser")  # type: ignore[operator]
     assert result.exit_code == 3
     assert "pip install 'badgekit[web]'" in result.stderr
+
+
+def test_the_privacy_gate_can_leave_out_the_other_rules() -> None:
+    from badgekit.export.gate import screen
+
+    text = f"---\nbadge: {BADGE}\n---\n\nToo short to pass, but nothing identifying.\n"
+    full = screen(text, "s.md", load_catalogue())
+    assert any(f.code == "BK101" for f in full.others)
+    assert screen(text, "s.md", load_catalogue(), others=False).others == ()

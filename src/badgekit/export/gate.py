@@ -67,8 +67,10 @@ def screen(
     allowed_names: Sequence[str] = (),
     ignore_privacy: bool = False,
     profile: Profile | None = None,
+    others: bool = True,
 ) -> Screening:
-    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
+    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule, for the
+    summary line, unless ``others`` is False (the web page links to its full check instead)."""
     from dataclasses import replace
 
     from badgekit.checks.registry import select_rules
@@ -79,6 +81,8 @@ def screen(
     errors = [f for f in first.findings if f.severity == "error"]
     if errors and not ignore_privacy:
         raise PrivacyStop(path, errors)
+    if not others:
+        return Screening(first, first.findings, (), first.silenced)
     rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
     return Screening(first, first.findings, rest.findings, first.silenced)
 

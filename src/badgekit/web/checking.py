@@ -155,6 +155,7 @@ def _screened(site: Site, badge: Badge, draft: Draft) -> Any:
         badge=badge.id,
         level=draft.level,
         profile=load_profile_for_checks(),
+        others=False,
     )
     return build_document(screening.report.statement, screening.report.badge, screening.report.level)
 
