@@ -306,3 +306,77 @@ def test_the_privacy_gate_can_leave_out_the_other_rules() -> None:
     full = screen(text, "s.md", load_catalogue())
     assert any(f.code == "BK101" for f in full.others)
     assert screen(text, "s.md", load_catalogue(), others=False).others == ()
+
+
+# --- the manager's review ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def reviewing(tmp_path: Path, drafts: DraftStore) -> Iterator[tuple[TestClient, Path]]:
+    """A browser on a badgekit web started in a folder that holds one statement."""
+    from badgekit.render import render_markdown
+
+    badge = load_catalogue().get(BADGE)
+    answers = {c.id: f"{NAMED.replace('Mrs O', 'A mother, Mrs O')} I learned a lot." for c in badge.criteria}
+    folder = tmp_path / "statements"
+    folder.mkdir()
+    (folder / f"{BADGE}-statement.md").write_text(render_markdown(badge, answers), encoding="utf-8")
+    guard = Guard(make_app(Site(load_catalogue(), drafts, folder=folder)), TOKEN, PORT)
+    with TestClient(guard, base_url=BASE) as browser:
+        browser.get(f"/?token={TOKEN}")
+        yield browser, folder
+
+
+def test_a_manager_goes_through_the_checklist_beside_the_statement(reviewing: tuple[TestClient, Path]) -> None:
+    from badgekit.review.record import load_review
+
+    client, folder = reviewing
+    listed = client.get("/review").text
+    assert f'href="/review/{BADGE}-statement.md"' in listed and "not reviewed yet" in listed
+    page = client.get(f"/review/{BADGE}-statement.md").text
+    assert "SSSC's checklist" in page and "This point is not met" in page  # a name: point 6 settled
+    assert '<li value="1">---</li>' in page  # the statement beside it, line by line
+    form = {f"{point}.judgement": "met" for point in ("criteria", "understood", "activities", "learning-points")}
+    form |= {"criteria.comment": "Good work.", "actions": "Share it at the team meeting.\n", "go": "save"}
+    saved_now = client.post(f"/review/{BADGE}-statement.md", data=form, headers=ORIGIN)
+    assert saved_now.status_code == 200
+    target = folder / f"{BADGE}-statement-review.yaml"
+    record = load_review(str(target))
+    assert not record.finished and record.point("criteria").comment == "Good work."
+    assert record.actions == ["Share it at the team meeting."] and record.follow_up is not None
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    refused = client.post(f"/review/{BADGE}-statement.md", data={"go": "finish"}, headers=ORIGIN)
+    assert refused.status_code == 409 and "point 5" in refused.text  # policies has no judgement yet
+    done = client.post(
+        f"/review/{BADGE}-statement.md", data={**form, "policies.judgement": "not sure", "go": "finish"}, headers=ORIGIN
+    )
+    assert "Download the copy for the learner" in done.text and "Changes are needed" in done.text
+    assert load_review(str(target)).finished
+    copy = client.get(f"/review/{BADGE}-statement.md/copy")
+    assert copy.status_code == 200 and "attachment" in copy.headers["content-disposition"]
+    assert "Good work." in copy.text
+    assert client.post(f"/review/{BADGE}-statement.md", data=form, headers=ORIGIN).status_code == 409
+
+
+def test_the_review_names_statements_only_in_its_folder(reviewing: tuple[TestClient, Path]) -> None:
+    client, _folder = reviewing
+    for name in ("..%2Fsecret-statement.md", "other-statement.md", "%2Fetc%2Fpasswd"):
+        answer = client.get(f"/review/{name}")
+        assert answer.status_code in (404, 409), name
+    assert "there is no statement called" in client.get("/review/other-statement.md").text
+
+
+def test_the_other_commands_never_import_the_web_libraries(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    statement = tmp_path / "s.md"
+    statement.write_text(f"---\nbadge: {BADGE}\n---\n\n{NAMED}\n", encoding="utf-8")
+    program = (
+        "import sys\nfrom badgekit.cli import main\n"
+        f"sys.argv = ['badgekit', 'check', {str(statement)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('WEB', sorted(m for m in ('starlette', 'uvicorn', 'multipart', 'badgekit.web') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    assert "WEB []" in result.stdout, result.stdout + result.stderr

@@ -254,6 +254,16 @@ def seed_drafts(folder: Path) -> None:
 CLEAN = "leadership-across-boundaries"
 
 
+def write_statement(folder: Path) -> None:
+    """The statement 'badgekit draft' would write in the folder, for the manager's review."""
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.render import render_markdown
+
+    badge = load_catalogue().get(BADGE)
+    answers = dict(zip([c.id for c in badge.criteria], [*ANSWERS, FOURTH_START + FOURTH_REST], strict=True))
+    (folder / f"{BADGE}-statement.md").write_text(render_markdown(badge, answers), encoding="utf-8")
+
+
 PAGES = {
     "home": "/",
     "start": f"/write/{BADGE}",
@@ -264,6 +274,8 @@ PAGES = {
     "open": "/open",
     "level": "/write/multi-agency-expectations",
     "problem": "/write/no-such-badge",
+    "review-list": "/review",
+    "review": f"/review/{BADGE}-statement.md",
 }
 
 #: The pages that answer with an error status on purpose, and the status.
@@ -274,6 +286,7 @@ def test_every_page_passes_axe_fits_a_phone_and_is_kept_as_a_screenshot(
     chromium: Chromium, tmp_path: Path, servers: list[Server], axe_source: str, artifacts: Path
 ) -> None:
     seed_drafts(tmp_path)
+    write_statement(tmp_path)
     server = start_server(tmp_path)
     servers.append(server)
     statement = tmp_path / "written-elsewhere.md"

@@ -18,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from badgekit import resources
-from badgekit.web import checking, writing
+from badgekit.web import checking, reviewing, writing
 from badgekit.web.guard import HOST, Guard, new_token
 from badgekit.web.site import unexpected
 
@@ -38,6 +38,10 @@ def make_app(site: Site) -> Starlette:
         Route("/export/{badge}", checking.export),
         Route("/export/{badge}/{kind}", checking.download),
         Route("/open", checking.open_file, methods=["GET", "POST"]),
+        Route("/review", reviewing.reviews),
+        Route("/review/{name}", reviewing.review),
+        Route("/review/{name}", reviewing.save, methods=["POST"]),
+        Route("/review/{name}/copy", reviewing.learners_copy),
         Mount("/static", StaticFiles(directory=resources.web_assets_dir() / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={Exception: unexpected})

@@ -46,6 +46,7 @@ class Site:
     catalogue: Catalogue
     store: DraftStore
     templates_dir: Path | None = None  # the learner's own statement and export templates
+    folder: Path = field(default_factory=Path.cwd)  # where the statements to review are: where badgekit web started
     env: Environment = field(default_factory=page_environment)
 
     def badge(self, name: str) -> Badge:
