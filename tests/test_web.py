@@ -380,3 +380,29 @@ def test_the_other_commands_never_import_the_web_libraries(tmp_path: Path) -> No
     )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
     assert "WEB []" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_answer_is_checked_as_it_is_written_and_a_name_replaced_from_beside_it(
+    client: TestClient, drafts: DraftStore
+) -> None:
+    pause = {"X-Badgekit-Save": "pause", **ORIGIN}
+    assert "What the check sees" not in client.get(f"/write/{BADGE}/1").text  # nothing written yet
+    panel = client.post(f"/write/{BADGE}/1", data={"answer": NAMED, "keep": "1"}, headers=pause).json()["panel"]
+    assert "<mark>Mrs O&#39;Brien</mark>" in panel and 'name="back" value="/write/' in panel
+    assert "Evidenced" in panel or "Unclear" in panel or "Not evidenced" in panel
+    page = client.get(f"/write/{BADGE}/1").text
+    assert "<mark>Mrs O&#39;Brien</mark>" in page
+    form = {"criterion": "labels", "notes": "0", "start": "58", "expected": "Mrs O'Brien", "replacement": "Mrs A"}
+    done = client.post(
+        f"/check/{BADGE}/replace", data={**form, "back": f"/write/{BADGE}/1"}, headers=ORIGIN, follow_redirects=False
+    )
+    assert done.headers["location"] == f"/write/{BADGE}/1"
+    assert "Nothing in this answer looks like it could identify someone." in client.get(f"/write/{BADGE}/1").text
+    client.post(f"/write/{BADGE}/1", data={"answer": NAMED, "keep": "1"}, headers=ORIGIN)
+    elsewhere = client.post(
+        f"/check/{BADGE}/replace",
+        data={**form, "back": "https://evil.example/"},
+        headers=ORIGIN,
+        follow_redirects=False,
+    )
+    assert elsewhere.headers["location"] == f"/check/{BADGE}#privacy"  # never sent to another site

@@ -144,6 +144,8 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
         for number, text in enumerate(ANSWERS, 1):
             assert page.evaluate("document.querySelector('h1').textContent") == f"Question {number} of 4"
             answer_criterion(page, text)
+            if number == 1:  # checked as it is written: the name is marked beside the box, with no reload
+                page.wait_for(f"document.querySelector('#as-you-write mark')?.textContent === {PLANTED!r}")
             tab_to(page, "button[value=next]")
             page.key_and_wait("Enter")
         answer_criterion(page, FOURTH_START)  # half an answer, saved at the pause; then the server is killed

@@ -89,6 +89,19 @@ def _checked(site: Site, badge: Badge, draft: Draft) -> Any:
     )
 
 
+def as_you_write(site: Site, badge: Badge, draft: Draft, number: int) -> str:
+    """The check of one answer as it is now, for beside the box: its status, the sentences it rests on, and
+    each identifying detail in it with its one-click replacement. Empty before anything is written."""
+    criterion = badge.criteria_for(draft.level)[number - 1]
+    if not (draft.answer(criterion.id) or draft.discussion(criterion.id)):
+        return ""
+    checked = _checked(site, badge, draft)
+    coverage = next((c for c in checked.report.criteria if c.number == number), None)
+    details = [d for d in checked.details if d.criterion == criterion.id]
+    template = site.env.get_template("_as_you_write.html.j2")
+    return template.render(badge=badge, number=number, coverage=coverage, details=details)
+
+
 def _draft_or_stop(site: Site, badge: Badge) -> Draft:
     draft = site.store.load(badge.id)
     if draft is None or not (draft.answers or draft.discussions):
@@ -128,6 +141,8 @@ async def replace(request: Request) -> Response:
         start = int(str(form.get("start", "")))
     except ValueError:
         raise BadgekitError("this replacement does not say where the detail is") from None
+    back = str(form.get("back", ""))  # from beside an answer: back to it; never to another site
+    back = back if back.startswith(f"/write/{badge.id}/") and back[len(f"/write/{badge.id}/") :].isdigit() else ""
     with site.changing(badge) as draft:
         replace_detail(
             draft,
@@ -137,7 +152,7 @@ async def replace(request: Request) -> Response:
             str(form.get("expected", "")),
             str(form.get("replacement", "")),
         )
-    return RedirectResponse(f"/check/{badge.id}#privacy", status_code=303)
+    return RedirectResponse(back or f"/check/{badge.id}#privacy", status_code=303)
 
 
 def _screened(site: Site, badge: Badge, draft: Draft) -> Any:

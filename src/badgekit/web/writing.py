@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from badgekit.errors import BadgekitError
+from badgekit.web.checking import as_you_write
 from badgekit.web.site import Site, answering, site_of
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ def _screen(site: Site, badge: Badge, draft: Draft, number: int) -> dict[str, An
         "notes": draft.discussion(criterion.id) or "",
         "prompts": criterion.prompts or SSSC_PROMPTS,
         "progress": _progress(site, badge, draft),
+        "as_you_write": as_you_write(site, badge, draft, number),
     }
 
 
@@ -176,5 +178,7 @@ async def save(request: Request) -> Response:
                 if text or given:  # an emptied box is saved too, and the text it held is kept in earlier
                     setter(criterion.id, text, keep_replaced=keep)
     if request.headers.get("x-badgekit-save") == "pause":
-        return JSONResponse({"saved": True, **_progress(site, badge, draft)})
+        return JSONResponse(
+            {"saved": True, **_progress(site, badge, draft), "panel": as_you_write(site, badge, draft, number)}
+        )
     return _see(_next_page(badge, number, len(criteria), str(form.get("go", "next"))))

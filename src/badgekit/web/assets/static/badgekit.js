@@ -43,6 +43,10 @@
         show("[data-total]", answer.words);
         show("[data-rule]", answer.rule);
         show("[data-progress]", answer.status);
+        var live = document.getElementById("as-you-write");
+        if (live && typeof answer.panel === "string") {
+          live.innerHTML = answer.panel; // rendered by badgekit with every piece of the learner's text escaped
+        }
         status.textContent = "Saved.";
         document.body.setAttribute("data-saved-at", String(Date.now()));
       }).catch(function () {
