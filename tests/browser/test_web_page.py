@@ -318,3 +318,20 @@ def test_every_page_passes_axe_fits_a_phone_and_is_kept_as_a_screenshot(
             # nothing the Content-Security-Policy refused, no script errors (past the pages that refuse on purpose)
             assert not [e for e in page.record.errors() if "status of" not in e]
             assert all(url.startswith(server.base) or url == "about:blank" for url in page.record.requests)
+
+
+def test_closing_the_tab_before_the_pause_loses_nothing(
+    chromium: Chromium, tmp_path: Path, servers: list[Server]
+) -> None:
+    server = start_server(tmp_path)
+    servers.append(server)
+    with chromium.page() as page:
+        page.visit(server.address)
+        page.visit(f"{server.base}/write/{BADGE}/1")
+        tab_to(page, "#answer")
+        page.type_text(ANSWERS[0])
+    # the tab is closed at once, before the pause that saves: the page saves as it goes
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (tmp_path / "data" / "drafts" / f"{BADGE}.json").exists():
+        time.sleep(0.05)
+    assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[0]  # type: ignore[index]
