@@ -246,6 +246,8 @@ def test_export_stops_on_a_name_and_then_gives_the_text_and_downloads(client: Te
         assert got.headers["content-disposition"].startswith("attachment;")
         assert "A mother said her son was labelled." in got.text
     assert json.loads(client.get(f"/export/{BADGE}/json").text)["type"] == ["Evidence"]
+    word = client.get(f"/export/{BADGE}/docx")
+    assert word.content.startswith(b"PK\x03\x04") and "wordprocessingml" in word.headers["content-type"]
     assert client.get(f"/export/{BADGE}/pdf").status_code == 409
 
 
@@ -255,9 +257,13 @@ def test_a_statement_file_is_opened_and_checked(client: TestClient, tmp_path: Pa
     page = client.post("/open", files=files, data={"badge": ""}, headers=ORIGIN).text
     assert "What an assessor would say about my-notes.md" in page
     assert "Mrs A said her son was labelled." in page  # the copy with each detail replaced
-    docx = {"statement": ("notes.docx", b"PK\x03\x04rest", "application/octet-stream")}
-    refused = client.post("/open", files=docx, headers=ORIGIN)
-    assert refused.status_code == 409 and "word processor document" in refused.text
+    word = Path(__file__).parent / "documents" / "leadership-across-boundaries.docx"
+    files = {"statement": ("mine.docx", word.read_bytes(), "application/octet-stream")}
+    page = client.post("/open", files=files, data={"badge": ""}, headers=ORIGIN).text
+    assert "What an assessor would say about mine.docx" in page and "paragraph" in page
+    broken = {"statement": ("notes.docx", b"PK\x03\x04rest", "application/octet-stream")}
+    refused = client.post("/open", files=broken, headers=ORIGIN)
+    assert refused.status_code == 409 and "Traceback" not in refused.text
     nothing = client.post("/open", data={"badge": ""}, files={"statement": ("", b"", "text/plain")}, headers=ORIGIN)
     assert "no file was chosen" in nothing.text
 

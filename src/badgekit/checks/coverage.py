@@ -313,7 +313,11 @@ def criterion_unclear(context: CheckContext) -> Iterator[Finding]:
     for item in analyse(context):
         if item.status != "unclear":
             continue
-        nearest = f"the nearest is line {item.evidence[0].line}, “{item.evidence[0].text}”" if item.evidence else ""
+        nearest = (
+            f"the nearest is {context.line_name(item.evidence[0].line)}, “{item.evidence[0].text}”"
+            if item.evidence
+            else ""
+        )
         yield context.report_line(
             _where(context, item),
             f"{_kind(context)} {item.number} may not be evidenced"

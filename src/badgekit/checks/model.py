@@ -122,6 +122,8 @@ class CheckContext:
     level_given: bool = True  # False when a framework's level was guessed from the headings
     shared: dict[str, Any] = field(default_factory=dict)
     rule: Rule | None = None
+    #: how a message names a line: "line 12", or in a Word document, which has no lines, "paragraph 4"
+    line_name: Callable[[int], str] = field(default=lambda line: f"line {line}")
 
     def report(
         self,

@@ -140,13 +140,18 @@ PURPOSES = {
     "text": "plain text to paste into the application form",
     "md": "Markdown for a blog",
     "json": "Open Badges evidence for an e-portfolio system",
+    "docx": "a Word document to keep editing in Word or LibreOffice",
 }
 
 
-def export_content(kind: str, document: ExportDocument, templates_dir: Path | None = None) -> str:
-    """One export format's content by its name: ``html``, ``text``, ``md`` or ``json``."""
+def export_content(kind: str, document: ExportDocument, templates_dir: Path | None = None) -> str | bytes:
+    """One export format's content by its name: ``html``, ``text``, ``md``, ``json`` or ``docx`` (bytes)."""
     import json
 
+    if kind == "docx":
+        from badgekit.export.docx import to_docx
+
+        return to_docx(document)
     if kind == "html":
         return to_html(document, templates_dir)
     if kind == "text":

@@ -30,6 +30,7 @@ DOWNLOADS = {
     "md": (".blog.md", "text/markdown; charset=utf-8"),
     "html": (".html", "text/html; charset=utf-8"),
     "json": (".evidence.json", "application/json"),
+    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
 #: An uploaded statement larger than this is refused before it is read (as textinput.MAX_BYTES).
 UPLOAD_LIMIT = 2 * 1024 * 1024 + 1
@@ -203,7 +204,7 @@ async def download(request: Request) -> Response:
     badge = site.badge(request.path_params["badge"])
     kind = request.path_params["kind"]
     if kind not in DOWNLOADS:
-        raise BadgekitError(f"badgekit cannot export '{kind}': choose text, md, html or json")
+        raise BadgekitError(f"badgekit cannot export '{kind}': choose text, md, html, json or docx")
     draft = _draft_or_stop(site, badge)
     try:
         document = _screened(site, badge, draft)
@@ -217,7 +218,7 @@ async def download(request: Request) -> Response:
 
 @answering
 async def open_file(request: Request) -> Response:
-    """Open a statement written elsewhere (.md or .txt) and check it; nothing of it is kept."""
+    """Open a statement written elsewhere (.md, .txt, .docx or .odt) and check it; nothing of it is kept."""
     site = site_of(request)
     if request.method == "GET":
         return site.render("open.html.j2", title="Check a statement file", badges=list(site.catalogue))
@@ -229,7 +230,7 @@ async def _check_upload(site: Site, request: Request) -> Response:
 
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text, redact
-    from badgekit.textinput import decode_text
+    from badgekit.statement.source import statement_from_bytes
     from badgekit.tracking.profile import load_profile_for_checks
 
     form = await request.form(max_files=1, max_fields=4)
@@ -237,16 +238,22 @@ async def _check_upload(site: Site, request: Request) -> Response:
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise BadgekitError("no file was chosen", hint="Choose your statement file, then press Check this file.")
     name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1]
-    text = decode_text(await upload.read(UPLOAD_LIMIT), name)
+    source = statement_from_bytes(await upload.read(UPLOAD_LIMIT), name)
     chosen = str(form.get("badge") or "") or None
     options = Options(badge=chosen, rules=tuple(select_rules()), profile=load_profile_for_checks())
-    report = check_text(text, name, site.catalogue, options)
+    report = check_text(source.text, name, site.catalogue, options, source=source)
     redacted, replaced = redact(report.statement, report.findings)
+    detected = ""
+    if report.badge_reason:
+        from badgekit.checks.badge_detection import describe
+
+        detected = f"Checked against {describe(report.badge)}, {report.badge_reason}."
     return site.render(
         "checked_file.html.j2",
         title=f"Check: {name}",
         name=name,
-        redacted=redacted if replaced else "",
+        redacted=redacted if replaced and not report.in_document else "",
         replaced=replaced,
+        detected=detected,
         **report_context(report),
     )

@@ -71,10 +71,8 @@ def _started(site: Site, statement: Path) -> tuple[ReviewRecord, Any]:
         earlier = load_review(str(target))
         if earlier.finished:
             return earlier, None
-    record, _resumed, parsed = start_review(
-        site.catalogue, str(statement), target, None, None, None, False, fresh=False
-    )
-    return record, parsed
+    started = start_review(site.catalogue, str(statement), target, None, None, None, False, fresh=False)
+    return started.record, started.statement
 
 
 def _page(site: Site, statement: Path, record: ReviewRecord, parsed: Any, **extra: Any) -> HTMLResponse:
