@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pexpect
 import pytest
 from chromium import Chromium, Page
+from test_draft_terminal import spawn, write_statement
 from test_export_page import run_axe
 
 pytestmark = pytest.mark.browser
@@ -186,24 +186,11 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
         assert page.record.errors() == []
     server.kill()
 
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "badgekit", "draft", BADGE],
-        cwd=str(tmp_path),
-        env=environment(tmp_path),
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(50, 200),
-    )
+    child = spawn(tmp_path, BADGE)  # badgekit draft in a real terminal, as tests/test_draft_terminal.py runs it
     child.expect_exact("You have a draft of this badge: 4 answers")
     child.expect_exact("Carry on with it?")
     child.sendline("y")
-    child.expect_exact("What would you like to do now?")
-    child.expect_exact("Type a number")
-    child.sendline("1")
-    child.expect_exact("Your statement is in")
-    child.expect(pexpect.EOF)
-    child.close()
+    write_statement(child)
     statement = (tmp_path / f"{BADGE}-statement.md").read_text(encoding="utf-8")
     assert "Mrs A told me her son" in statement and PLANTED not in statement
     assert FOURTH_START.strip() + " " + FOURTH_REST in statement
@@ -256,7 +243,7 @@ def seed_drafts(folder: Path) -> None:
 CLEAN = "leadership-across-boundaries"
 
 
-def write_statement(folder: Path) -> None:
+def put_statement(folder: Path) -> None:
     """The statement 'badgekit draft' would write in the folder, for the manager's review."""
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.render import render_markdown
@@ -288,7 +275,7 @@ def test_every_page_passes_axe_fits_a_phone_and_is_kept_as_a_screenshot(
     chromium: Chromium, tmp_path: Path, servers: list[Server], axe_source: str, artifacts: Path
 ) -> None:
     seed_drafts(tmp_path)
-    write_statement(tmp_path)
+    put_statement(tmp_path)
     server = start_server(tmp_path)
     servers.append(server)
     statement = tmp_path / "written-elsewhere.md"

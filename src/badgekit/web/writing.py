@@ -60,15 +60,21 @@ def _criteria(badge: Badge, draft: Draft) -> tuple[Criterion, ...]:
     return badge.criteria_for(draft.level) if not badge.levels or draft.level else ()
 
 
+def _opened(request: Request) -> tuple[Site, Badge, Draft, bool]:
+    """The site, the badge the address names, its draft as saved now, and whether a level must be chosen first."""
+    site = site_of(request)
+    badge = site.badge(request.path_params["badge"])
+    draft = site.load(badge)
+    return site, badge, draft, bool(badge.levels) and not draft.level
+
+
 @answering
 async def start(request: Request) -> Response:
     """A badge chosen: its first unanswered criterion (or, for a framework, the level to reflect at first)."""
     from badgekit.tracking.profile import load_profile, prerequisite_advice
 
-    site = site_of(request)
-    badge = site.badge(request.path_params["badge"])
-    draft = site.load(badge)
-    if badge.levels and not draft.level:
+    site, badge, draft, needs_level = _opened(request)
+    if needs_level:
         return site.render("level.html.j2", title=badge.title, badge=badge)
     criteria = _criteria(badge, draft)
     first = next((c.number for c in criteria if not draft.answer(c.id)), 1)
@@ -134,10 +140,8 @@ def _screen(site: Site, badge: Badge, draft: Draft, number: int) -> dict[str, An
 
 @answering
 async def write(request: Request) -> Response:
-    site = site_of(request)
-    badge = site.badge(request.path_params["badge"])
-    draft = site.load(badge)
-    if badge.levels and not draft.level:
+    site, badge, draft, needs_level = _opened(request)
+    if needs_level:
         return _see(f"/write/{badge.id}")
     return site.render("write.html.j2", **_screen(site, badge, draft, _number(request)))
 
