@@ -412,3 +412,17 @@ def test_the_answer_is_checked_as_it_is_written_and_a_name_replaced_from_beside_
         follow_redirects=False,
     )
     assert elsewhere.headers["location"] == f"/check/{BADGE}#privacy"  # never sent to another site
+
+
+def test_the_server_listens_on_this_computer_only_at_a_new_port_and_token_each_time(drafts: DraftStore) -> None:
+    from badgekit.web.server import prepare
+
+    first, second = (prepare(Site(load_catalogue(), drafts)) for _ in range(2))
+    try:
+        assert first.sock.getsockname()[0] == "127.0.0.1"
+        assert first.sock.getsockname()[1] != second.sock.getsockname()[1]
+        assert first.address.split("token=")[1] != second.address.split("token=")[1]
+        assert len(first.address.split("token=")[1]) >= 40  # 32 random bytes
+    finally:
+        first.sock.close()
+        second.sock.close()
