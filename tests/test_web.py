@@ -426,3 +426,17 @@ def test_the_server_listens_on_this_computer_only_at_a_new_port_and_token_each_t
     finally:
         first.sock.close()
         second.sock.close()
+
+
+def test_notes_from_a_discussion_are_asked_for_where_the_criterion_asks_and_saved_beside_the_answer(
+    client: TestClient, drafts: DraftStore
+) -> None:
+    page = client.get("/write/writing-evidence/2").text
+    assert 'name="notes"' in page and "Name people by their role, not their name." in page
+    assert 'name="notes"' not in client.get("/write/writing-evidence/1").text
+    form = {"answer": "I will ask my manager to read it.", "notes": "My line manager and I agreed a date.", "keep": "1"}
+    client.post("/write/writing-evidence/2", data=form, headers=ORIGIN)
+    draft = drafts.load("writing-evidence")
+    assert draft is not None
+    assert draft.answer("involve-your-manager") == "I will ask my manager to read it."
+    assert draft.discussion("involve-your-manager") == "My line manager and I agreed a date."

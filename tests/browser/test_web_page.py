@@ -322,3 +322,23 @@ def test_closing_the_tab_before_the_pause_loses_nothing(
     while time.monotonic() < deadline and not (tmp_path / "data" / "drafts" / f"{BADGE}.json").exists():
         time.sleep(0.05)
     assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[0]  # type: ignore[index]
+
+
+def test_with_scripts_turned_off_the_buttons_save_and_the_check_and_export_still_read(
+    chromium: Chromium, tmp_path: Path, servers: list[Server]
+) -> None:
+    server = start_server(tmp_path)
+    servers.append(server)
+    with chromium.page() as page:
+        page.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        page.visit(server.address)
+        page.visit(f"{server.base}/write/{BADGE}/1")
+        tab_to(page, "#answer")
+        page.type_text(ANSWERS[0].replace(PLANTED, "A mother"))
+        tab_to(page, "button[value=check]")
+        page.key_and_wait("Enter")
+        assert page.evaluate("document.querySelector('h1').textContent") == "What an assessor would say"
+        page.visit(f"{server.base}/export/{BADGE}")
+        assert "A mother told me her son" in page.evaluate("document.querySelector('#plain-text').value")
+        assert page.evaluate("document.querySelector('button[data-copy]').hidden")  # Copy needs the script
+    assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[0].replace(PLANTED, "A mother")  # type: ignore[index]
