@@ -183,8 +183,15 @@ def test_a_draft_started_in_the_terminal_carries_on_here(client: TestClient, dra
 def test_a_terminal_interview_holding_the_draft_is_not_overwritten(client: TestClient, drafts: DraftStore) -> None:
     with drafts.open_for_writing(BADGE):
         refused = client.post(f"/write/{BADGE}/1", data={"answer": "From the page.", "keep": "1"}, headers=ORIGIN)
+        paused = client.post(
+            f"/write/{BADGE}/1",
+            data={"answer": "From the page.", "keep": "1"},
+            headers={"X-Badgekit-Save": "pause", **ORIGIN},
+        )
     assert refused.status_code == 409
     assert "open in another badgekit window" in refused.text
+    assert paused.json()["saved"] is False  # the page's script says why, beside the box
+    assert "open in another badgekit window" in paused.json()["message"]
     assert drafts.load(BADGE) is None
 
 

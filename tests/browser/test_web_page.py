@@ -342,3 +342,25 @@ def test_with_scripts_turned_off_the_buttons_save_and_the_check_and_export_still
         assert "A mother told me her son" in page.evaluate("document.querySelector('#plain-text').value")
         assert page.evaluate("document.querySelector('button[data-copy]').hidden")  # Copy needs the script
     assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[0].replace(PLANTED, "A mother")  # type: ignore[index]
+
+
+def test_while_the_terminal_has_the_draft_the_page_says_so_and_saves_once_it_is_free(
+    chromium: Chromium, tmp_path: Path, servers: list[Server]
+) -> None:
+    from badgekit.drafting.store import DraftStore
+
+    server = start_server(tmp_path)
+    servers.append(server)
+    store = DraftStore(tmp_path / "data" / "drafts")
+    with chromium.page() as page:
+        page.visit(server.address)
+        page.visit(f"{server.base}/write/{BADGE}/1")
+        with store.open_for_writing(BADGE):  # as 'badgekit draft' holds it
+            tab_to(page, "#answer")
+            page.type_text(ANSWERS[1])
+            said = page.wait_for("document.querySelector('[data-saved]').textContent.startsWith('Not saved yet')")
+            assert said and store.load(BADGE) is None
+            shown = page.evaluate("document.querySelector('[data-saved]').textContent")
+            assert "open in another badgekit window" in shown
+        page.wait_for("document.querySelector('[data-saved]').textContent === 'Saved.'")  # tried again, by itself
+    assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[1]  # type: ignore[index]

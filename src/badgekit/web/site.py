@@ -95,7 +95,12 @@ def answering(handler: Handler) -> Handler:
     return answer
 
 
-def problem(request: Request, lines: list[str], hint: str, status: int) -> HTMLResponse:
+def problem(request: Request, lines: list[str], hint: str, status: int) -> Response:
+    """What went wrong, as a page; or, to the page's script saving at a pause, as one line it shows."""
+    if request.headers.get("x-badgekit-save") == "pause":
+        from starlette.responses import JSONResponse
+
+        return JSONResponse({"saved": False, "message": " ".join([*lines, hint]).strip()}, status_code=status)
     return site_of(request).render("problem.html.j2", status, lines=lines, hint=hint, title="Something is wrong")
 
 

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var PAUSE = 600; // milliseconds without a keystroke before what is typed is saved
+  var RETRY = 5000; // and how long to wait before trying again when it could not be
 
   function autosave(form) {
     var keep = form.querySelector("input[name=keep]");
@@ -36,9 +37,11 @@
       });
       if (leaving) { return; }
       sent.then(function (response) {
-        if (!response.ok) { throw new Error("refused"); }
-        return response.json();
+        return response.json().catch(function () { throw new Error(""); });
+      }, function () {
+        throw new Error(""); // no answer at all: badgekit has stopped
       }).then(function (answer) {
+        if (!answer.saved) { throw new Error(answer.message || ""); }
         keep.value = "0"; // what the answer grew from is kept in the draft; later pauses replace each other
         show("[data-total]", answer.words);
         show("[data-rule]", answer.rule);
@@ -49,9 +52,11 @@
         }
         status.textContent = "Saved.";
         document.body.setAttribute("data-saved-at", String(Date.now()));
-      }).catch(function () {
+      }).catch(function (problem) {
         dirty = true;
-        status.textContent = "Not saved yet: badgekit may have stopped. Keep this page open and start it again.";
+        status.textContent = "Not saved yet: " + (problem.message ||
+          "badgekit may have stopped. Keep this page open, start badgekit again, and type on.");
+        timer = window.setTimeout(function () { save(false); }, RETRY);
       });
     }
 
