@@ -364,3 +364,12 @@ def test_while_the_terminal_has_the_draft_the_page_says_so_and_saves_once_it_is_
             assert "open in another badgekit window" in shown
         page.wait_for("document.querySelector('[data-saved]').textContent === 'Saved.'")  # tried again, by itself
     assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[1]  # type: ignore[index]
+
+
+def test_ctrl_c_stops_the_server_saying_so(tmp_path: Path, servers: list[Server]) -> None:
+    server = start_server(tmp_path)
+    servers.append(server)
+    server.process.send_signal(signal.SIGINT)
+    assert server.process.wait(timeout=20) == 130  # interrupted, as every badgekit command says it
+    assert server.process.stdout is not None
+    assert "badgekit web has stopped. Everything you typed is saved." in server.process.stdout.read()
