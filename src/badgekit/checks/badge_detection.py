@@ -259,6 +259,13 @@ def _by_content(scores: Sequence[tuple[float, Badge]]) -> Detection | None:
     return Detection(best, "whose criteria the statement's words are closest to", "content")
 
 
+def badge_headings_quote(statement_text: str, badge: Badge, catalogue: Catalogue | Iterable[Badge]) -> Badge | None:
+    """Another badge whose criteria the statement's headings quote, where they quote it more than ``badge``'s:
+    the statement was written for that badge, whatever it is being checked against."""
+    found = _by_headings(statement_text, list(catalogue))
+    return found.badge if found is not None and found.badge.id != badge.id else None
+
+
 def detect_badge(statement_text: str, path: str, catalogue: Catalogue | Iterable[Badge]) -> Detection:
     """The badge a statement without a ``badge:`` line is for, or BadgeUnclear listing the likeliest."""
     badges = list(catalogue)

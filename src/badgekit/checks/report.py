@@ -199,6 +199,8 @@ def check_text(
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
     to_earn = _to_earn(badge, options.profile, catalogue)
+    from badgekit.checks.badge_detection import badge_headings_quote
+
     context = CheckContext(
         statement=statement,
         badge=badge,
@@ -207,24 +209,23 @@ def check_text(
         allowed_names=(*options.allowed_names, *badge.resource_people),
         to_earn=to_earn,
         level_given=bool(options.level or statement.level),
+        headings_quote=badge_headings_quote(text, badge, catalogue) if badge_from != "detected" else None,
     )
     if source is not None:
         context.line_name = source.line_name
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
-    from badgekit.checks.coverage import analyse, evidence_at, hide_in_evidence
-    from badgekit.checks.privacy import identifying_spans
+    from badgekit.checks.coverage import analyse, evidence_at, hidden_details
     from badgekit.checks.reflection import points
     from badgekit.checks.textstats import readability_of
 
     counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    # Quoted evidence never repeats an identifying detail, even one a comment silenced or --ignore left out.
-    hidden = [(s.start, s.end, s.suggestion) for s in identifying_spans(context)]
+    hidden = hidden_details(context)
     return FileReport(
         path=path,
         badge=badge,
         level=level,
         statement=statement,
-        criteria=hide_in_evidence(analyse(context), statement, hidden),
+        criteria=tuple(analyse(context)),
         readability=readability_of(context),
         findings=tuple(findings),
         counts=counts,
