@@ -403,6 +403,8 @@ def test_the_answer_is_checked_as_it_is_written_and_a_name_replaced_from_beside_
     panel = client.post(f"/write/{BADGE}/1", data={"answer": NAMED, "keep": "1"}, headers=pause).json()["panel"]
     assert "<mark>Mrs O&#39;Brien</mark>" in panel and 'name="back" value="/write/' in panel
     assert "Evidenced" in panel or "Unclear" in panel or "Not evidenced" in panel
+    assert "Question 2: not evidenced" in panel  # the statement so far, beside every answer
+    assert "What you learned: not said yet" in panel
     page = client.get(f"/write/{BADGE}/1").text
     assert "<mark>Mrs O&#39;Brien</mark>" in page
     form = {"criterion": "labels", "notes": "0", "start": "58", "expected": "Mrs O'Brien", "replacement": "Mrs A"}

@@ -99,8 +99,18 @@ def as_you_write(site: Site, badge: Badge, draft: Draft, number: int) -> str:
     checked = _checked(site, badge, draft)
     coverage = next((c for c in checked.report.criteria if c.number == number), None)
     details = [d for d in checked.details if d.criterion == criterion.id]
+    from badgekit.views.checks import POINT_TITLES
+
+    reflection = [(POINT_TITLES[name], found) for name, found in checked.report.reflection.items()]
     template = site.env.get_template("_as_you_write.html.j2")
-    return template.render(badge=badge, number=number, coverage=coverage, details=details)
+    return template.render(
+        badge=badge,
+        number=number,
+        coverage=coverage,
+        details=details,
+        criteria=checked.report.criteria,
+        reflection=reflection,
+    )
 
 
 def _draft_or_stop(site: Site, badge: Badge) -> Draft:
