@@ -106,6 +106,7 @@ def main() -> None:
         "style sheet": ("GET", "/static/badgekit.css"),
         "write criterion 1": ("GET", f"/write/{BADGE}/1"),
         "save at a pause": ("POST", f"/write/{BADGE}/1"),
+        "the check beside the answer": ("GET", f"/write/{BADGE}/1/seen"),
         "check": ("GET", f"/check/{BADGE}"),
         "export (plain text)": ("GET", f"/export/{BADGE}"),
         "download the web page": ("GET", f"/export/{BADGE}/html"),

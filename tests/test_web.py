@@ -400,7 +400,10 @@ def test_the_answer_is_checked_as_it_is_written_and_a_name_replaced_from_beside_
 ) -> None:
     pause = {"X-Badgekit-Save": "pause", **ORIGIN}
     assert "What the check sees" not in client.get(f"/write/{BADGE}/1").text  # nothing written yet
-    panel = client.post(f"/write/{BADGE}/1", data={"answer": NAMED, "keep": "1"}, headers=pause).json()["panel"]
+    assert client.get(f"/write/{BADGE}/1/seen").text == ""
+    assert client.get(f"/write/{BADGE}/9/seen").status_code == 409
+    client.post(f"/write/{BADGE}/1", data={"answer": NAMED, "keep": "1"}, headers=pause)
+    panel = client.get(f"/write/{BADGE}/1/seen").text
     assert "<mark>Mrs O&#39;Brien</mark>" in panel and 'name="back" value="/write/' in panel
     assert "Evidenced" in panel or "Unclear" in panel or "Not evidenced" in panel
     assert "Question 2: not evidenced" in panel  # the statement so far, beside every answer

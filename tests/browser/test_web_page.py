@@ -149,6 +149,7 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
             tab_to(page, "button[value=next]")
             page.key_and_wait("Enter")
         answer_criterion(page, FOURTH_START)  # half an answer, saved at the pause; then the server is killed
+        assert page.record.errors() == []
         server.kill()
         assert saved_draft(tmp_path)["answers"]["citizen-leaders"]["text"] == FOURTH_START.strip()  # type: ignore[index]
 
@@ -156,6 +157,7 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
         servers.append(server)
         assert server.address != servers[0].address  # a new port and a new token
         page.visit(server.address)
+        killed = len(page.record.errors())  # a request cut off by the kill (the check beside the answer) fails
         assert "Your drafts" in page.evaluate("document.body.innerText")
         page.visit(f"{server.base}/write/{BADGE}/4")
         assert page.evaluate("document.querySelector('#answer').value") == FOURTH_START.strip()  # nothing lost
@@ -183,7 +185,7 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
         copied = page.evaluate("navigator.clipboard.readText()", wait=True)
         assert copied == page.evaluate("document.querySelector('#plain-text').value")
         assert "Mrs A told me her son" in copied and "#" not in copied
-        assert page.record.errors() == []
+        assert page.record.errors()[killed:] == []
     server.kill()
 
     child = spawn(tmp_path, BADGE)  # badgekit draft in a real terminal, as tests/test_draft_terminal.py runs it

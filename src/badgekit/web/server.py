@@ -33,6 +33,7 @@ def make_app(site: Site) -> Starlette:
         Route("/write/{badge}/level", writing.choose_level, methods=["POST"]),
         Route("/write/{badge}/{number}", writing.write),
         Route("/write/{badge}/{number}", writing.save, methods=["POST"]),
+        Route("/write/{badge}/{number}/seen", writing.seen),
         Route("/check/{badge}", checking.check),
         Route("/check/{badge}/replace", checking.replace, methods=["POST"]),
         Route("/export/{badge}", checking.export),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from badgekit.errors import BadgekitError
 from badgekit.web.checking import as_you_write
@@ -146,6 +146,17 @@ async def write(request: Request) -> Response:
     return site.render("write.html.j2", **_screen(site, badge, draft, _number(request)))
 
 
+@answering
+async def seen(request: Request) -> Response:
+    """What the check sees in one answer now, for beside the box: asked for after each save at a pause, apart
+    from the save, so that a check taking its time never holds up saving what was typed."""
+    site, badge, draft, needs_level = _opened(request)
+    number = _number(request)
+    if needs_level or not 1 <= number <= len(_criteria(badge, draft)):
+        raise BadgekitError(f"'{badge.id}' has no {badge.criterion_noun} {number}")
+    return HTMLResponse(as_you_write(site, badge, draft, number))
+
+
 def _next_page(badge: Badge, number: int, total: int, go: str) -> str:
     if go == "back":
         return f"/write/{badge.id}/{max(1, number - 1)}"
@@ -182,7 +193,5 @@ async def save(request: Request) -> Response:
                 if text or given:  # an emptied box is saved too, and the text it held is kept in earlier
                     setter(criterion.id, text, keep_replaced=keep)
     if request.headers.get("x-badgekit-save") == "pause":
-        return JSONResponse(
-            {"saved": True, **_progress(site, badge, draft), "panel": as_you_write(site, badge, draft, number)}
-        )
+        return JSONResponse({"saved": True, **_progress(site, badge, draft)})
     return _see(_next_page(badge, number, len(criteria), str(form.get("go", "next"))))

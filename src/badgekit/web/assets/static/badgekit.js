@@ -46,18 +46,28 @@
         show("[data-total]", answer.words);
         show("[data-rule]", answer.rule);
         show("[data-progress]", answer.status);
-        var live = document.getElementById("as-you-write");
-        if (live && typeof answer.panel === "string") {
-          live.innerHTML = answer.panel; // rendered by badgekit with every piece of the learner's text escaped
-        }
         status.textContent = "Saved.";
         document.body.setAttribute("data-saved-at", String(Date.now()));
+        refresh();
       }).catch(function (problem) {
         dirty = true;
         status.textContent = "Not saved yet: " + (problem.message ||
           "badgekit may have stopped. Keep this page open, start badgekit again, and type on.");
         timer = window.setTimeout(function () { save(false); }, RETRY);
       });
+    }
+
+    function refresh() {
+      // What the check sees in the answer as saved: asked for apart from the save, which never waits for it.
+      var live = document.getElementById("as-you-write");
+      if (!live) { return; }
+      fetch(form.action + "/seen", {credentials: "same-origin"}).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (html !== null) {
+          live.innerHTML = html; // rendered by badgekit with every piece of the learner's text escaped
+        }
+      }).catch(function () { return null; });
     }
 
     function words(text) {
