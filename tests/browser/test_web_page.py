@@ -145,7 +145,7 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
             assert page.evaluate("document.querySelector('h1').textContent") == f"Question {number} of 4"
             answer_criterion(page, text)
             if number == 1:  # checked as it is written: the name is marked beside the box, with no reload
-                page.wait_for(f"document.querySelector('#as-you-write mark')?.textContent === {PLANTED!r}")
+                page.wait_for(f"document.querySelector('#as-you-write mark.error')?.textContent === {PLANTED!r}")
             tab_to(page, "button[value=next]")
             page.key_and_wait("Enter")
         answer_criterion(page, FOURTH_START)  # half an answer, saved at the pause; then the server is killed
@@ -168,11 +168,11 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
         page.key_and_wait("Enter")
 
         shown = page.evaluate("document.body.innerText")
-        assert page.evaluate("document.querySelector('mark').textContent") == PLANTED
+        assert page.evaluate("document.querySelector('mark.error').textContent") == PLANTED
         assert "Evidenced" in shown and "Rests on:" in shown and "What you learned" in shown
         tab_to(page, "form[action$='/replace'] button")
         page.key_and_wait("Enter")
-        assert page.evaluate("document.querySelectorAll('mark').length") == 0
+        assert page.evaluate("document.querySelectorAll('mark.error, mark.warning').length") == 0
         assert PLANTED not in page.evaluate("document.body.innerText")
 
         tab_to(page, f"a[href='/export/{BADGE}']")

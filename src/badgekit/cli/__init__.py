@@ -20,7 +20,7 @@ from badgekit.cli import (
 )
 
 # isort: on
-from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app
+from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app, finish_output
 
 
 def _command_named(args: Sequence[str]) -> str | None:
@@ -62,7 +62,12 @@ def _default_name(callback: object) -> str:
 
 def main() -> None:
     keep_only_command(sys.argv[1:])
-    app(prog_name="badgekit")
+    try:
+        app(prog_name="badgekit")
+        code: str | int | None = 0
+    except SystemExit as stop:
+        code = stop.code
+    sys.exit(finish_output(code))
 
 
 __all__ = ["app", "main"]
