@@ -16,7 +16,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,13 +97,26 @@ def start_server(folder: Path) -> Server:
 
 
 @pytest.fixture
-def servers(tmp_path: Path) -> Iterator[list[Server]]:
-    """Every server a test starts, ended at its end (SIGKILL: only the drafts store may keep anything)."""
+def serve(tmp_path: Path) -> Iterator[Callable[[], Server]]:
+    """Start badgekit web in the test's folder; every server started is ended at the end (SIGKILL: only the
+    drafts store may keep anything)."""
     started: list[Server] = []
-    yield started
+
+    def start() -> Server:
+        started.append(start_server(tmp_path))
+        return started[-1]
+
+    yield start
     for server in started:
         if server.process.poll() is None:
             server.kill()
+
+
+def open_answer(page: Page, server: Server, number: int = 1) -> None:
+    """Open the address badgekit printed, then a criterion's page, with the keyboard in its answer box."""
+    page.visit(server.address)
+    page.visit(f"{server.base}/write/{BADGE}/{number}")
+    tab_to(page, "#answer")
 
 
 def tab_to(page: Page, selector: str, limit: int = 60) -> None:
@@ -127,10 +140,9 @@ def saved_draft(folder: Path) -> dict[str, object]:
 
 
 def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finished_in_the_terminal(
-    chromium: Chromium, tmp_path: Path, servers: list[Server], artifacts: Path
+    chromium: Chromium, tmp_path: Path, serve: Callable[[], Server], artifacts: Path
 ) -> None:
-    server = start_server(tmp_path)
-    servers.append(server)
+    server = serve()
     with chromium.page(width=1200, height=900) as page:
         page.visit(server.address)
         assert page.evaluate("location.search") == ""  # the token has left the address bar
@@ -153,9 +165,8 @@ def test_a_thing_19_statement_drafted_killed_checked_replaced_copied_then_finish
         server.kill()
         assert saved_draft(tmp_path)["answers"]["citizen-leaders"]["text"] == FOURTH_START.strip()  # type: ignore[index]
 
-        server = start_server(tmp_path)
-        servers.append(server)
-        assert server.address != servers[0].address  # a new port and a new token
+        first, server = server, serve()
+        assert server.address != first.address  # a new port and a new token
         page.visit(server.address)
         killed = len(page.record.errors())  # a request cut off by the kill (the check beside the answer) fails
         assert "Your drafts" in page.evaluate("document.body.innerText")
@@ -206,9 +217,8 @@ def request(server: Server, method: str, path: str, headers: dict[str, str]) -> 
     return status
 
 
-def test_the_running_server_refuses_a_wrong_token_host_or_origin(tmp_path: Path, servers: list[Server]) -> None:
-    server = start_server(tmp_path)
-    servers.append(server)
+def test_the_running_server_refuses_a_wrong_token_host_or_origin(tmp_path: Path, serve: Callable[[], Server]) -> None:
+    server = serve()
     host = f"127.0.0.1:{server.port}"
     opened = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
     opened.request("GET", server.address.split(host, 1)[1], headers={"Host": host})
@@ -274,12 +284,11 @@ REFUSING = {"export-stopped": 409, "problem": 404}
 
 
 def test_every_page_passes_axe_fits_a_phone_and_is_kept_as_a_screenshot(
-    chromium: Chromium, tmp_path: Path, servers: list[Server], axe_source: str, artifacts: Path
+    chromium: Chromium, tmp_path: Path, serve: Callable[[], Server], axe_source: str, artifacts: Path
 ) -> None:
     seed_drafts(tmp_path)
     put_statement(tmp_path)
-    server = start_server(tmp_path)
-    servers.append(server)
+    server = serve()
     statement = tmp_path / "written-elsewhere.md"
     statement.write_text(f"---\nbadge: {BADGE}\n---\n\n{ANSWERS[0]}\n", encoding="utf-8")
     for size, (width, mobile) in {"desktop": (1200, False), "phone": (390, True)}.items():
@@ -310,14 +319,11 @@ def test_every_page_passes_axe_fits_a_phone_and_is_kept_as_a_screenshot(
 
 
 def test_closing_the_tab_before_the_pause_loses_nothing(
-    chromium: Chromium, tmp_path: Path, servers: list[Server]
+    chromium: Chromium, tmp_path: Path, serve: Callable[[], Server]
 ) -> None:
-    server = start_server(tmp_path)
-    servers.append(server)
+    server = serve()
     with chromium.page() as page:
-        page.visit(server.address)
-        page.visit(f"{server.base}/write/{BADGE}/1")
-        tab_to(page, "#answer")
+        open_answer(page, server)
         page.type_text(ANSWERS[0])
     # the tab is closed at once, before the pause that saves: the page saves as it goes
     deadline = time.monotonic() + 10
@@ -327,15 +333,12 @@ def test_closing_the_tab_before_the_pause_loses_nothing(
 
 
 def test_with_scripts_turned_off_the_buttons_save_and_the_check_and_export_still_read(
-    chromium: Chromium, tmp_path: Path, servers: list[Server]
+    chromium: Chromium, tmp_path: Path, serve: Callable[[], Server]
 ) -> None:
-    server = start_server(tmp_path)
-    servers.append(server)
+    server = serve()
     with chromium.page() as page:
         page.send("Emulation.setScriptExecutionDisabled", {"value": True})
-        page.visit(server.address)
-        page.visit(f"{server.base}/write/{BADGE}/1")
-        tab_to(page, "#answer")
+        open_answer(page, server)
         page.type_text(ANSWERS[0].replace(PLANTED, "A mother"))
         tab_to(page, "button[value=check]")
         page.key_and_wait("Enter")
@@ -347,12 +350,11 @@ def test_with_scripts_turned_off_the_buttons_save_and_the_check_and_export_still
 
 
 def test_while_the_terminal_has_the_draft_the_page_says_so_and_saves_once_it_is_free(
-    chromium: Chromium, tmp_path: Path, servers: list[Server]
+    chromium: Chromium, tmp_path: Path, serve: Callable[[], Server]
 ) -> None:
     from badgekit.drafting.store import DraftStore
 
-    server = start_server(tmp_path)
-    servers.append(server)
+    server = serve()
     store = DraftStore(tmp_path / "data" / "drafts")
     with chromium.page() as page:
         page.visit(server.address)
@@ -368,9 +370,8 @@ def test_while_the_terminal_has_the_draft_the_page_says_so_and_saves_once_it_is_
     assert saved_draft(tmp_path)["answers"]["labels"]["text"] == ANSWERS[1]  # type: ignore[index]
 
 
-def test_ctrl_c_stops_the_server_saying_so(tmp_path: Path, servers: list[Server]) -> None:
-    server = start_server(tmp_path)
-    servers.append(server)
+def test_ctrl_c_stops_the_server_saying_so(tmp_path: Path, serve: Callable[[], Server]) -> None:
+    server = serve()
     server.process.send_signal(signal.SIGINT)
     assert server.process.wait(timeout=20) == 130  # interrupted, as every badgekit command says it
     assert server.process.stdout is not None
