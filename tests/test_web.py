@@ -454,3 +454,13 @@ def test_notes_from_a_discussion_are_asked_for_where_the_criterion_asks_and_save
     assert draft is not None
     assert draft.answer("involve-your-manager") == "I will ask my manager to read it."
     assert draft.discussion("involve-your-manager") == "My line manager and I agreed a date."
+
+
+def test_the_start_says_first_what_the_terminal_says_first(client: TestClient) -> None:
+    closed = client.get("/write/learning-challenge-activity-2020-1").text
+    assert "no longer taking new applications" in closed
+    start = client.get(f"/write/{BADGE}").text
+    assert "Before you start" in start and "SSSC recommends earning" in start  # what to earn first
+    from badgekit.badges import ai_rule
+
+    assert ai_rule.BADGEKIT_NEVER.split(":")[0] in start.replace("&#39;", "'")

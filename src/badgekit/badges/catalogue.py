@@ -87,21 +87,10 @@ class Catalogue:
         from difflib import get_close_matches
 
         found = [bid for bid, loaded in self.badges.items() if name in bid or name in loaded.badge.title.lower()]
-        for close in get_close_matches(name, list(self._names), n=limit, cutoff=0.5):
+        for close in get_close_matches(name, list(self._names), n=limit, cutoff=0.6):
             if self._names[close] not in found:
                 found.append(self._names[close])
         return found[:limit]
-
-    def search(self, query: str) -> list[Badge]:
-        """Badges whose title, id, alias or number holds every word of the query ("thing 19", "#5",
-        "leadership"), in display order; every badge for an empty query."""
-        words = query.lower().replace("#", " ").split()
-
-        def text(badge: Badge) -> str:
-            number = f" {badge.number} #{badge.number}" if badge.number is not None else ""
-            return " ".join((badge.id, badge.title, badge.series_label, *badge.aliases)).lower() + number
-
-        return [badge for badge in self if all(word in text(badge) for word in words)]
 
     def add(self, loaded: LoadedBadge) -> None:
         badge = loaded.badge

@@ -37,7 +37,8 @@ def _number(request: Request) -> int:
 
 @answering
 async def home(request: Request) -> Response:
-    """Choose a badge: search by title, number or id; your drafts first."""
+    """Choose a badge: search by title, number or id (as ``badgekit list WORD`` does); your drafts first."""
+    from badgekit.badges.lookup import matches
     from badgekit.drafting.session import draft_summary
 
     site = site_of(request)
@@ -51,7 +52,7 @@ async def home(request: Request) -> Response:
         "home.html.j2",
         title="Choose a badge",
         query=query,
-        badges=site.catalogue.search(query),
+        badges=[badge for badge in site.catalogue if matches(badge, query)],
         drafts=drafts,
     )
 
@@ -77,8 +78,11 @@ async def start(request: Request) -> Response:
     if needs_level:
         return site.render("level.html.j2", title=badge.title, badge=badge)
     criteria = _criteria(badge, draft)
+    from badgekit.badges import ai_rule
+
     first = next((c.number for c in criteria if not draft.answer(c.id)), 1)
     advice = prerequisite_advice(badge, load_profile(), site.catalogue)
+    rule = f"{ai_rule.ONE_LINE} " if not badge.no_ai else ""  # as draft's opening says it
     return site.render(
         "start.html.j2",
         title=badge.title,
@@ -87,6 +91,8 @@ async def start(request: Request) -> Response:
         first=first,
         answered=sum(1 for c in criteria if draft.answer(c.id)),
         advice=advice,
+        first_of_all=badge.before_you_start(),
+        ai=rule + ai_rule.BADGEKIT_NEVER,
         words=badge.words.describe(),
     )
 
