@@ -47,6 +47,17 @@ def answer(child: pexpect.spawn, text: str) -> None:
     child.sendline("done")
 
 
+def write_statement(child: pexpect.spawn) -> None:
+    """At the end of the interview: choose to write the statement, and see badgekit finish."""
+    child.expect_exact("What would you like to do now?")
+    child.expect_exact("Type a number")
+    child.sendline("1")
+    child.expect_exact("Your statement is in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def saved_answers(folder: Path) -> list[str]:
     draft = json.loads((folder / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
     return [a["text"] for a in draft["answers"].values()]
@@ -72,13 +83,7 @@ def test_killed_after_two_answers_it_resumes_and_the_statement_holds_both(tmp_pa
     for number in range(3, 8):
         child.expect_exact(f"Criterion {number} of 7")
         answer(child, f"My answer to criterion {number}.")
-    child.expect_exact("What would you like to do now?")
-    child.expect_exact("Type a number")
-    child.sendline("1")
-    child.expect_exact("Your statement is in")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    write_statement(child)
 
     statement = (tmp_path / f"{BADGE}-statement.md").read_text(encoding="utf-8")
     assert PASTED in statement, "all three pasted paragraphs, blank lines and all"
@@ -184,3 +189,17 @@ def test_a_pasted_paragraph_longer_than_a_terminal_line_arrives_whole(tmp_path: 
     child.expect(pexpect.EOF)
     child.close()
     assert saved_answers(tmp_path) == [long_paragraph]
+
+
+def test_a_closed_badge_named_by_its_title_says_so_and_gives_the_ai_rule_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    child = spawn(tmp_path, "ELC Thing 15")
+    child.expect_exact("What is supervision and why do we do it?")
+    child.expect_exact("This badge is no longer taking new applications: you can read it, but not apply for it.")
+    child.expect_exact("SSSC's rule on AI: declare any use of AI when you apply.")
+    child.expect_exact("badgekit never writes your experiences or reflections")
+    child.expect_exact("Criterion 1 of 2")
+    child.expect_exact("> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)

@@ -5,10 +5,12 @@ This catches data that was never packaged, which a test run from the checkout ca
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,11 @@ def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
         capture_output=True,
     )
     wheel = next(dist.glob("badgekit-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    bundled = sorted(path.name for path in (ROOT / "criteria").glob("*.yaml"))
+    assert sorted(Path(n).name for n in names if n.startswith("badgekit/criteria/")) == bundled
+    assert not [n for n in names if "criteria-sources" in n or n.startswith("tools/")], "saved pages are not shipped"
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -62,3 +69,39 @@ def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     assert '"leadership-across-boundaries"' in listed.stdout
     assert '"thing-19-citizen-leadership"' in listed.stdout
+    assert len(json.loads(listed.stdout)["badges"]) == len(bundled)
+    _the_web_page_runs_from_the_wheel(env_dir / "bin" / "badgekit", outside, env)
+
+
+def _the_web_page_runs_from_the_wheel(badgekit: Path, outside: Path, env: dict[str, str]) -> None:
+    """badgekit web serves its own page templates, style sheet and script from the installed package."""
+    import http.client
+    import re
+    import time
+
+    server = subprocess.Popen(
+        [str(badgekit), "web", "--no-browser"], cwd=outside, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None
+        found = re.search(r"127\.0\.0\.1:(\d+)(/\?token=[\w-]+)", server.stdout.readline())
+        assert found, "badgekit web printed no address"
+        port = int(found[1])
+        for _ in range(200):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request("GET", found[2])
+                break
+            except OSError:
+                time.sleep(0.05)
+        opened = connection.getresponse()
+        opened.read()
+        cookie = {"Cookie": (opened.getheader("set-cookie") or "").split(";")[0]}
+        for path in ("/", "/static/badgekit.css", "/static/badgekit.js", "/write/thing-19"):
+            connection.request("GET", path, headers=cookie)
+            answer = connection.getresponse()
+            body = answer.read()
+            assert answer.status == 200 and body, path
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -41,6 +41,11 @@ def bundled_templates_dir() -> Path:
     return _bundled("templates")
 
 
+def web_assets_dir() -> Path:
+    """The web page's own templates and static files (``badgekit web``): part of the package, never the user's."""
+    return _PACKAGE_DIR / "web" / "assets"
+
+
 def user_data_dir() -> Path:
     """The user's badgekit directory: drafts, own badges, own templates, profile."""
     override = os.environ.get(DATA_DIR_ENV)

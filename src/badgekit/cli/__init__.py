@@ -14,6 +14,7 @@ from badgekit.cli import (
     drafts_commands,  # noqa: F401 - registers drafts
     check_commands,  # noqa: F401 - registers check
     export_commands,  # noqa: F401 - registers export
+    web_commands,  # noqa: F401 - registers web
     review_commands,  # noqa: F401 - registers review
     catalogue_commands,  # noqa: F401 - registers list, show, validate
     plan_commands,  # noqa: F401 - registers plan

@@ -247,22 +247,29 @@ def _run(
 
 
 def _print_text(outcomes: Iterable[Outcome], total: int, tally: Tally) -> None:
+    from badgekit.badges.ai_rule import ONE_LINE, ban_line
     from badgekit.checks.batch import FileError
     from badgekit.views.checks import error_view, next_step, report_view, summary_table
 
     out = console.stdout()
+    # The one line on AI that ends the report: the first checked badge's own ban, else SSSC's rule.
+    ban: str | None = None
+    checked = False
     for index, outcome in enumerate(outcomes):
         if index:
             out.print()
         if isinstance(outcome, FileError):
             console.stderr().print(error_view(outcome))
-        else:
-            out.print(report_view(outcome))
-            if total == 1:
-                out.print(next_step(outcome), style="bold", markup=False)
+            continue
+        out.print(report_view(outcome))
+        if total == 1:
+            out.print(next_step(outcome), style="bold", markup=False)
+        ban, checked = ban or ban_line(outcome.badge), True
     if total > 1:
         out.print()
         out.print(summary_table(tally.rows))
+    if checked:
+        out.print(ban or ONE_LINE, style="dim", markup=False)
 
 
 def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -> None:

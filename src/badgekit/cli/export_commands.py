@@ -29,34 +29,6 @@ if TYPE_CHECKING:
     from badgekit.export.gate import Screening
     from badgekit.tracking.profile import Profile
 
-#: What each format is for, as the learner reads it after saving.
-PURPOSES = {
-    "html": "a web page to link from your e-portfolio or print",
-    "text": "plain text to paste into the application form",
-    "md": "Markdown for a blog",
-    "json": "Open Badges evidence for an e-portfolio system",
-    "docx": "a Word document to keep editing in Word or LibreOffice",
-}
-
-
-def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str | bytes:
-    import json
-
-    if kind == "docx":
-        from badgekit.export.docx import to_docx
-
-        return to_docx(document)
-
-    from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
-
-    if kind == "html":
-        return to_html(document, templates_dir)
-    if kind == "text":
-        return to_text(document)
-    if kind == "md":
-        return to_markdown(document)
-    return json.dumps(to_evidence(document), indent=2, ensure_ascii=False) + "\n"
-
 
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
     from badgekit.export.gate import finding_line, summary
@@ -109,6 +81,14 @@ _OutputOption = Annotated[
     output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
 ]
 
+_DeclareToolsOption = Annotated[
+    bool,
+    typer.Option(
+        "--declare-tools",
+        help="Add a short declaration of how you used badgekit, as SSSC asks you to declare any use of AI.",
+    ),
+]
+
 _IgnorePrivacyOption = Annotated[
     bool,
     typer.Option(
@@ -151,6 +131,7 @@ def export(
     level: LevelOption = None,
     allow_name: AllowNameOption = None,
     ignore_privacy: _IgnorePrivacyOption = False,
+    declare_tools: _DeclareToolsOption = False,
     templates_dir: TemplatesDirOption = None,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
@@ -194,7 +175,7 @@ def export(
         )
         report = screening.report
         _before_saving(err, shown, screening)
-        document = build_document(report.statement, report.badge, report.level)
+        document = build_document(report.statement, report.badge, report.level, declare_tools=declare_tools)
         _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
 
@@ -241,12 +222,13 @@ def _write(
 ) -> None:
     """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement."""
     from badgekit.export.document import output_path
+    from badgekit.export.formats import PURPOSES, export_content
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN
 
     err = console.stderr()
     for kind in chosen:
-        content = _content(kind, document, templates_dir)
+        content = export_content(kind, document, templates_dir)
         target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
         if target is None or str(target) == "-":
             _print(content)
