@@ -2,8 +2,8 @@
 
 Two versions of badgekit run side by side: this checkout ("new") and the code of an earlier
 revision ("old", ``--before``, by default the commit this speed work started from), unpacked
-from git into a temporary folder. Both are started the same way (the console script's two
-lines, with ``PYTHONPATH`` naming the version's source), in the same environment, on the same
+from git into a temporary folder. Both are started the same way (``python -m badgekit``,
+with ``PYTHONPATH`` naming the version's source), in the same environment, on the same
 files.
 
 1. Whole-process time on one statement of about 1,000 words: ``check`` as text to a pipe and
@@ -48,7 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BEFORE = "d3f098c"
 FLOOR = "import typer, rich (floor)"
 PROSELINT = "proselint check"
-LAUNCH = "import sys; from badgekit.cli import main; sys.argv[0] = 'badgekit'; sys.exit(main())"
+#: How each version is started: as ``python -m badgekit``, which runs what the installed command runs.
+LAUNCH = ["-m", "badgekit"]
 
 PARAGRAPH = (
     "Last spring our team started joint working with the community mental health team. I learned that sharing "
@@ -88,7 +89,7 @@ def whole_process_times(versions: dict[str, list[str]], work: Path, env: dict[st
     html = work / "statement.html"
     commands: dict[str, list[str]] = {FLOOR: [sys.executable, "-c", "import typer, rich"]}
     for name, (python, src) in versions.items():
-        bk = ["env", f"PYTHONPATH={src}", python, "-c", LAUNCH]
+        bk = ["env", f"PYTHONPATH={src}", python, *LAUNCH]
         commands[f"{name}: check FILE (to a pipe)"] = [*bk, "check", str(statement)]
         commands[f"{name}: check FILE (to a terminal)"] = on_terminal([*bk, "check", str(statement)])
         commands[f"{name}: check FILE --format json"] = [*bk, "check", str(statement), "--format", "json"]
@@ -165,7 +166,7 @@ def batch(
             (folder / f"statement-{index:05}.md").write_text(statement_text(week=index + 1), "utf-8")
         for output in outputs:
             for name, (python, src) in versions.items():
-                argv = ["env", f"PYTHONPATH={src}", python, "-c", LAUNCH, "check", str(folder), "--format", output]
+                argv = ["env", f"PYTHONPATH={src}", python, *LAUNCH, "check", str(folder), "--format", output]
                 elapsed, peak = batch_run(argv, env)
                 print(f"{size:10,} {output:>6} {name:>8} {elapsed:8.1f} {size / elapsed:11.0f} {peak / 2**20:8.0f}")
         shutil.rmtree(folder)

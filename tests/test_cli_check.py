@@ -295,11 +295,10 @@ def refuse(*args, **kwargs):
     raise OSError("no network in this test")
 socket.socket = refuse
 socket.create_connection = refuse
-from badgekit.cli import app, keep_only_command  # main() itself ends with os._exit: no SystemExit to catch
+from badgekit.cli import main
 sys.argv = ["badgekit", "check", {path!r}, "--format", "json"]
-keep_only_command(sys.argv[1:])
 try:
-    app(prog_name="badgekit")
+    main()
 except SystemExit as exit:
     heavy = sorted(m for m in ("nltk", "scipy", "textstat", "yaml", "markdown_it") if m in sys.modules)
     print("HEAVY", heavy, "EXIT", exit.code, file=sys.stderr)
@@ -399,7 +398,7 @@ def test_words_0742_in_the_front_matter_reads_as_742_however_the_rest_is_written
 
 
 def test_the_installed_command_exits_with_the_command_s_code_and_all_its_output(tmp_path: Path) -> None:
-    # main() ends the process without Python's slow teardown: the code and every line must survive it.
+    # The program ends without Python's slow teardown (cli.run): the code and every line must survive it.
     good, missing = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD), str(tmp_path / "missing.md")
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     for args, code in ((["--version"], 0), (["check", good, "--format", "json"], 0), (["check", missing], 3)):

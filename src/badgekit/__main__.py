@@ -1,5 +1,5 @@
 """Allow ``python -m badgekit``."""
 
-from badgekit.cli import main
+from badgekit.cli import run
 
-main()
+run()

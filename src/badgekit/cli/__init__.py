@@ -63,23 +63,31 @@ def _default_name(callback: object) -> str:
 
 
 def main() -> None:
+    """The command line: run the command asked for; ends with SystemExit and the command's exit code."""
     keep_only_command(sys.argv[1:])
     try:
         app(prog_name="badgekit")
         code: str | int | None = 0
     except SystemExit as stop:
         code = stop.code
-    leave(finish_output(code))
+    sys.exit(finish_output(code))
 
 
-def leave(code: str | int | None) -> NoReturn:
-    """End the process with the command's exit code, its output being out (finish_output).
+def run() -> NoReturn:
+    """The ``badgekit`` program (the installed command and ``python -m badgekit``): main(), then the end of
+    the process as soon as the output is out.
 
-    Python's own shutdown takes apart every module and object one by one: 20 to 30 ms on
-    every run, a sixth of a check, and nothing a finished command needs (each command writes
-    and closes its own files, atomically, before it returns). When standard error cannot be
-    flushed, or the code is a message rather than a number, Python ends as usual.
+    Python's own shutdown takes apart every module and object one by one: 20 to 30 ms on every run,
+    a sixth of a check, and nothing a finished command needs (each command writes and closes its own
+    files, atomically, before it returns). When standard error cannot be flushed, or the code is a
+    message rather than a number, Python ends as usual. Code that calls main() itself still gets its
+    SystemExit.
     """
+    try:
+        main()
+        code: str | int | None = 0
+    except SystemExit as stop:
+        code = stop.code
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -90,4 +98,4 @@ def leave(code: str | int | None) -> NoReturn:
     os._exit(code or 0)
 
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
