@@ -184,3 +184,19 @@ def test_a_pasted_paragraph_longer_than_a_terminal_line_arrives_whole(tmp_path: 
     child.expect(pexpect.EOF)
     child.close()
     assert saved_answers(tmp_path) == [long_paragraph]
+
+
+def test_after_back_the_screen_says_done_alone_keeps_the_answer(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    answer(child, SECOND)
+    child.expect_exact("Criterion 2 of 7")
+    child.sendline("back")
+    child.expect_exact("type done alone now.")
+    child.expect_exact("> ")
+    child.sendline("done")
+    child.expect_exact("Criterion 2 of 7")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = json.loads((tmp_path / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
+    assert [a["text"] for a in draft["answers"].values()] == [SECOND]

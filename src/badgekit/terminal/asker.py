@@ -260,7 +260,8 @@ class TerminalAsker:
             what = "a new answer to replace the one above" if request.has_answer else "your answer"
             self.out.print(
                 f"Type or paste {what}; blank lines are fine. When you have finished, type {DONE_WORD} on a "
-                "new line and press Enter.",
+                "new line and press Enter."
+                + (f" To keep the answer above as it is, type {DONE_WORD} alone now." if request.has_answer else ""),
                 style="cyan",
             )
             self.out.print(
