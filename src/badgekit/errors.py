@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from badgekit.invocation import program
 from badgekit.text import counted
 
 
@@ -73,7 +74,7 @@ class UnknownBadgeError(BadgekitError):
         hint = (
             "Did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
             if suggestions
-            else "Run 'badgekit list' to see every badge."
+            else f"Run '{program()} list' to see every badge."
         )
         super().__init__(f"there is no badge called '{badge_id}'", hint=hint)
         self.badge_id = badge_id

@@ -21,13 +21,14 @@ from badgekit.cli.app import (
     settings,
 )
 from badgekit.errors import ExitCode, InvalidDataError, Problem
+from badgekit.invocation import program
 from badgekit.text import counted
 
 
 def _report_catalogue_problems(problems: list[Problem]) -> None:
     if problems:
         print_error(
-            InvalidDataError(problems, hint="Run 'badgekit validate' to see every problem in your badge files.")
+            InvalidDataError(problems, hint=f"Run '{program()} validate' to see every problem in your badge files.")
         )
 
 
@@ -47,7 +48,7 @@ def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) ->
             from badgekit.views.badges import catalogue_table
 
             console.stdout().print(catalogue_table(catalogue))
-            console.stdout().print("Read one in full with: badgekit show ID", style="dim")
+            console.stdout().print(f"Read one in full with: {program()} show ID", style="dim")
         _report_catalogue_problems(catalogue.problems)
     if catalogue.problems:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))

@@ -22,6 +22,7 @@ from badgekit.cli.app import (
 from badgekit.cli.draft_commands import DraftsDirOption, draft_store, say
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
@@ -114,8 +115,8 @@ def _no_format_here(ctx: typer.Context, command: str) -> None:
     before_format, _dir = ctx.meta.get(_GIVEN_BEFORE, (OutputFormat.text, None))
     if before_format is not OutputFormat.text:
         error = BadgekitError(
-            f"--format does not apply to 'badgekit drafts {command}', which has no output for scripts",
-            hint="--format json goes with 'badgekit drafts' (the list) or 'badgekit drafts show ID'.",
+            f"--format does not apply to '{program()} drafts {command}', which has no output for scripts",
+            hint=f"--format json goes with '{program()} drafts' (the list) or '{program()} drafts show ID'.",
         )
         error.exit_code = ExitCode.USAGE
         raise error
@@ -181,11 +182,12 @@ def drafts_restore(
         if not backups:
             raise BadgekitError(
                 f"there are no backups of your drafts of '{badge_id}'",
-                hint="A backup is kept when you start afresh with --fresh. Run 'badgekit drafts' to see what you have.",
+                hint="A backup is kept when you start afresh with --fresh. "
+                f"Run '{program()} drafts' to see what you have.",
             )
         chosen = _pick_backup(backups, backup)
         if chosen is None:
-            say("Nothing was restored. Choose a backup with --backup NUMBER (see 'badgekit drafts').")
+            say(f"Nothing was restored. Choose a backup with --backup NUMBER (see '{program()} drafts').")
             return
         if chosen.draft is None:
             error = chosen.error or BadgekitError("this backup cannot be read", path=str(chosen.path))
@@ -200,7 +202,7 @@ def drafts_restore(
     )
     if replaced is not None:
         say(f"The draft you had is kept as a backup (number 1): {replaced}", style="dim")
-    say(f"Carry on with: badgekit draft {real_id}")
+    say(f"Carry on with: {program()} draft {real_id}")
 
 
 def _pick_backup(backups: list[Backup], number: int | None) -> Backup | None:
@@ -213,7 +215,7 @@ def _pick_backup(backups: list[Backup], number: int | None) -> Backup | None:
             error = BadgekitError(
                 f"there is no backup number {number} of this draft: there {is_are(len(backups))} "
                 f"{counted(len(backups), 'backup')}",
-                hint="Run 'badgekit drafts' to see them, numbered from 1 (the newest).",
+                hint=f"Run '{program()} drafts' to see them, numbered from 1 (the newest).",
             )
             error.exit_code = ExitCode.USAGE
             raise error
@@ -258,5 +260,5 @@ def drafts_delete(
         if backups:
             say(
                 f"{counted(backups, 'backup')} of earlier drafts {is_are(backups)} still kept in "
-                f"{store.directory}: see them with badgekit drafts."
+                f"{store.directory}: see them with {program()} drafts."
             )

@@ -21,6 +21,7 @@ from badgekit.cli.app import (
     settings,
 )
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -69,7 +70,7 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
     found = summary(rest)
     if found:
         err.print(
-            f"The check also found {found}: see them with 'badgekit check {path}' before you submit.",
+            f"The check also found {found}: see them with '{program()} check {path}' before you submit.",
             markup=False,
             soft_wrap=True,
         )

@@ -26,6 +26,7 @@ from badgekit.cli.app import (
 )
 from badgekit.cli.draft_commands import InteractiveOption, stdin_is_terminal
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from badgekit.review.record import ReviewRecord
@@ -146,7 +147,7 @@ def _walk(
     if file == "-" or not (interactive or stdin_is_terminal()):
         no_terminal = BadgekitError(
             "badgekit review asks you questions, so it needs a terminal, and there is none here",
-            hint=f"Give your judgements in a file instead: badgekit review {file} --answers review-answers.yaml "
+            hint=f"Give your judgements in a file instead: {program()} review {file} --answers review-answers.yaml "
             "(see the README). If this is a terminal, add --interactive.",
         )
         no_terminal.exit_code = ExitCode.USAGE
@@ -161,10 +162,10 @@ def _walk(
                 resumed=resumed,
             )  # fmt: skip
     except KeyboardInterrupt:
-        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: badgekit review {file}")
+        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: {program()} review {file}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not finished:
-        _say(f"Your review so far is saved in {target}. To carry on, run: badgekit review {file}")
+        _say(f"Your review so far is saved in {target}. To carry on, run: {program()} review {file}")
     return finished
 
 
@@ -183,7 +184,7 @@ def _finished(
     for path in written:
         _say(f"For the learner: {path}")
     if not written:
-        _say(f"To give the learner a copy: badgekit review {target.name} --html", style="dim")
+        _say(f"To give the learner a copy: {program()} review {target.name} --html", style="dim")
 
 
 def _print_json(record: ReviewRecord, target: Path, written: list[Path]) -> None:
@@ -205,7 +206,7 @@ def _show_saved(
     if statement_changed(record, path) is not None:
         _say(f"note: {statement} has changed since this review.", style="yellow")
     if not record.finished:
-        _say(f"note: this review is not finished. To carry on, run: badgekit review {statement}", style="yellow")
+        _say(f"note: this review is not finished. To carry on, run: {program()} review {statement}", style="yellow")
     written = write_copies(record, path, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
         _print_json(record, path, written)

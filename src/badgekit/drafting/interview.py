@@ -49,6 +49,7 @@ from badgekit.drafting.messages import (
 )
 from badgekit.drafting.navigation import Navigation
 from badgekit.drafting.store import Draft, Interruption, clean_answer, discussion_key
+from badgekit.invocation import program
 from badgekit.statement.wordcount import count_words
 from badgekit.text import counted
 
@@ -386,7 +387,7 @@ class Interview:
         self._setting_aside = True
         self.save(self.draft)
         return (
-            f"it is saved in your draft (see it with: badgekit drafts show {self.badge.id}), "
+            f"it is saved in your draft (see it with: {program()} drafts show {self.badge.id}), "
             "so you can copy it to where it belongs."
         )
 

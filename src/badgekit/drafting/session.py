@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from badgekit.console import say
 from badgekit.drafting.messages import Outcome
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tupl
         if backups:
             say(
                 f"You have {counted(backups, 'backup')} of earlier drafts of this badge. To carry on with one "
-                f"instead of starting afresh, quit now and run: badgekit drafts restore {badge.id}",
+                f"instead of starting afresh, quit now and run: {program()} drafts restore {badge.id}",
                 style="dim",
             )
         return new, False
@@ -109,7 +110,7 @@ def back_up(store: DraftStore, badge: Badge) -> None:
     if backup is not None:
         say(
             f"Your previous draft is kept as a backup: {backup}. To bring it back, run: "
-            f"badgekit drafts restore {badge.id}",
+            f"{program()} drafts restore {badge.id}",
             style="dim",
         )
 
@@ -129,7 +130,7 @@ def interview(
     from badgekit.terminal.hangup import stopping_on_hangup
     from badgekit.tracking.profile import load_profile, prerequisite_advice
 
-    resume = f"badgekit draft {badge.id}"
+    resume = f"{program()} draft {badge.id}"
     with store.open_for_writing(badge.id), stopping_on_hangup():
         opened = open_draft(store, badge, fresh, asker)
         if opened is None:
@@ -178,7 +179,7 @@ def write_statement(
     words = current.words([c.id for c in badge.criteria_for(current.level)])
     say(
         f"Your statement is in {path} ({counted(words, 'word')}). See what an assessor would say: "
-        f"badgekit check {path.name}"
+        f"{program()} check {path.name}"
     )
 
 
@@ -267,11 +268,11 @@ def no_such_draft(catalogue: Catalogue, store: DraftStore, badge_id: str, real_i
         return BadgekitError(
             f"you have no draft of '{badge_id}' now, but {counted(len(backups), 'backup')} of earlier ones "
             f"{is_are(len(backups))} kept",
-            hint=f"Bring one back with: badgekit drafts restore {real_id}",
+            hint=f"Bring one back with: {program()} drafts restore {real_id}",
         )
     yours = sorted({e.badge_id for e in store.entries()} | {b.badge_id for b in store.backup_entries()})
     close = get_close_matches(real_id, yours, n=3, cutoff=0.6) or [s for s in catalogue.suggest(real_id) if s in yours]
-    hint = "Run 'badgekit drafts' to see your drafts."
+    hint = f"Run '{program()} drafts' to see your drafts."
     if close:
         hint = "Did you mean " + " or ".join(f"'{c}'" for c in close) + "? " + hint
     return BadgekitError(f"you have no draft of '{badge_id}'", hint=hint)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 
 STATEMENT_PATTERN = "*-statement.md"
 #: ``ID-statement.md`` or ``ID-statement-2.md``; not ``.redacted.md``, ``.blog.md`` or other outputs.
@@ -73,7 +74,7 @@ def choose_statement(folder: Path, drafts_folder: Path) -> StatementChoice:
     if not found:
         raise BadgekitError(
             f"no statement was named, and this folder has no '{STATEMENT_PATTERN}' file",
-            hint="Name the statement to export, for example: badgekit export my-statement.md --html",
+            hint=f"Name the statement to export, for example: {program()} export my-statement.md --html",
         )
     for index, badge_id in enumerate(drafted_badges(drafts_folder)):
         own = [p for p in found if _badge_of(p) == badge_id]
@@ -88,7 +89,7 @@ def choose_statement(folder: Path, drafts_folder: Path) -> StatementChoice:
     listed = ", ".join(names[:_LISTED]) + (f" and {len(names) - _LISTED} more" if len(names) > _LISTED else "")
     raise StatementNotChosen(
         f"no statement was named, and there are {len(found)} statements here: badgekit cannot tell which one you mean",
-        hint=f"Name the one to export, for example: badgekit export {names[0]} --html. Statements here: {listed}.",
+        hint=f"Name the one to export, for example: {program()} export {names[0]} --html. Statements here: {listed}.",
     )
 
 

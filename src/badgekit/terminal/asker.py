@@ -38,6 +38,7 @@ from badgekit.drafting.messages import (
     WordProgress,
     parse_command,
 )
+from badgekit.invocation import program
 from badgekit.render import DISCUSSION_HEADING
 from badgekit.terminal import hangup
 from badgekit.text import counted, is_are
@@ -132,7 +133,8 @@ class TerminalAsker:
             self._list([("•", line) for line in o.prerequisites])
         if o.profile_hint:
             self.out.print(
-                "Record the badges you already hold with: badgekit profile add BADGE (then only what is left shows).",
+                f"Record the badges you already hold with: {program()} profile add BADGE "
+                "(then only what is left shows).",
                 style="dim",
             )
         if o.steps:

@@ -22,6 +22,7 @@ from badgekit.badges.catalogue import Catalogue
 from badgekit.badges.model import Badge, Prerequisite
 from badgekit.badges.schema import ID_PATTERN
 from badgekit.errors import BadgekitError, UnknownBadgeError
+from badgekit.invocation import program
 from badgekit.safefile import write_private
 
 PROFILE_SCHEMA = 1
@@ -73,7 +74,7 @@ def load_profile(path: Path | None = None) -> Profile:
         raise BadgekitError(
             "your profile is not in the form badgekit wrote it, so it was left untouched",
             path=str(path),
-            hint="Fix the file by hand, or move it aside and record your badges again with 'badgekit profile add'.",
+            hint=f"Fix the file by hand, or move it aside and record your badges again with '{program()} profile add'.",
         ) from None
     return Profile(path, held, exists=True)
 
@@ -121,7 +122,9 @@ def resolve_badge(reference: str, catalogue: Catalogue) -> HeldBadge:
     today = date.today().isoformat()
     reference = " ".join(reference.split())
     if not reference:
-        raise BadgekitError("give the badge's id or title", hint="For example: badgekit profile add writing-evidence")
+        raise BadgekitError(
+            "give the badge's id or title", hint=f"For example: {program()} profile add writing-evidence"
+        )
     slug = _loosely(reference).replace(" ", "-")
     for candidate in (reference, slug):
         if candidate in catalogue:
@@ -181,7 +184,7 @@ def remove_held(profile: Profile, reference: str, catalogue: Catalogue) -> HeldB
             return held
     raise BadgekitError(
         f"'{reference}' is not in your profile",
-        hint="See the badges you have recorded with 'badgekit profile list'.",
+        hint=f"See the badges you have recorded with '{program()} profile list'.",
     )
 
 

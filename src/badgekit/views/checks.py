@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from badgekit.checks.model import CATEGORIES, SEVERITIES
+from badgekit.invocation import program
 from badgekit.text import counted, plural
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ def next_step(report: FileReport) -> str:
     path = report.path
     if any(f.category == "privacy" for f in errors):
         return (
-            "Next: take out the details that could identify someone (or let 'badgekit check "
+            f"Next: take out the details that could identify someone (or let '{program()} check "
             f"{path} --redact' write a copy without them), put right any other errors, then check again."
         )
     if errors:
@@ -218,7 +219,7 @@ def next_step(report: FileReport) -> str:
     if report.findings:
         return (
             "Next: read the warnings and notes and change what you agree with; then export it with "
-            f"'badgekit export {path} --text' to paste into the application form, or ask your manager "
-            f"to look at it with 'badgekit review {path}'."
+            f"'{program()} export {path} --text' to paste into the application form, or ask your manager "
+            f"to look at it with '{program()} review {path}'."
         )
-    return f"Next: export it with 'badgekit export {path} --text' to paste into the application form."
+    return f"Next: export it with '{program()} export {path} --text' to paste into the application form."
