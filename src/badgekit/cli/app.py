@@ -189,6 +189,40 @@ def print_error(error: BadgekitError) -> None:
         err.print(f"  {error.hint}", markup=False, highlight=False, soft_wrap=True)
 
 
+def statement_named(file: str | None, command: str, doing: str) -> str:
+    """The statement a command works on: the one named, or the one ``draft`` wrote here, said on stderr."""
+    if file is not None:
+        return file
+    from badgekit.drafting.store import drafts_dir
+    from badgekit.statement.files import choose_statement
+
+    choice = choose_statement(Path.cwd(), drafts_dir(), command)
+    console.stderr().print(choice.announcement(doing), markup=False, highlight=False, soft_wrap=True)
+    return str(choice.path.name)
+
+
+def warn_older_exports(statement: str, *, leave_out: tuple[Path, ...] = ()) -> None:
+    """A note for each export beside the statement that is older than it: pasting one would lose changes."""
+    from badgekit.invocation import program
+    from badgekit.statement.files import EXPORT_SUFFIXES, older_exports
+    from badgekit.textinput import STDIN
+
+    if statement == STDIN:
+        return
+    for copy in older_exports(Path(statement)):
+        if copy in leave_out:
+            continue
+        console.stderr().print(
+            f"note: {copy} is older than {statement}, so it may not hold your latest changes. Make it again "
+            f"with '{program()} export {statement} {EXPORT_SUFFIXES[copy.suffix]} --force' before you paste "
+            "or share it.",
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
 @contextmanager
 def reporting_errors() -> Iterator[None]:
     """Turn badgekit's own errors into a message on stderr and a documented exit code."""

@@ -25,6 +25,8 @@ from badgekit.cli.app import (
     print_json,
     reporting_errors,
     settings,
+    statement_named,
+    warn_older_exports,
 )
 from badgekit.cli.params import WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
@@ -59,10 +61,11 @@ def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
 
 
 _FilesOption = Annotated[
-    list[str],
+    ListOption,
     argument(
-        metavar="FILE...",
-        help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input.",
+        metavar="[FILE]...",
+        help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input. "
+        "\\[default: your latest draft's statement here]",
         plain=True,
     ),
 ]
@@ -137,7 +140,7 @@ Example: [bold]badgekit check statement.md[/]
 @app.command(rich_help_panel=WRITE_PANEL, help=CHECK_HELP)
 def check(
     ctx: typer.Context,
-    files: _FilesOption,
+    files: _FilesOption = None,
     badge: BadgeOption = None,
     level: LevelOption = None,
     select: _SelectOption = None,
@@ -160,7 +163,7 @@ def check(
     if output_path is not None and not redact:
         raise typer.BadParameter("-o is where --redact writes its copy; add --redact", param_hint="--output")
     with reporting_errors():
-        expansion = expand_paths(files)
+        expansion = expand_paths(files or [statement_named(None, "check", "Checking")])
         names = expansion.names
         if redact and output_path is not None and len(names) != 1:
             raise typer.BadParameter("-o can name one copy only: check one statement at a time", param_hint="--output")
@@ -182,6 +185,8 @@ def check(
             print_json(outcomes_to_dict(outcomes, fail_on.value))
         else:
             _print_text(outcomes)
+        if len(names) == 1 and output is OutputFormat.text:
+            warn_older_exports(names[0])
         if redact:
             for report in reports:
                 _write_redacted(report, output_path, force)

@@ -82,11 +82,25 @@ def drafts_list(
         print_json(data)
     else:
         print_lists(good, kept, store.directory, any_damaged=bool(damaged))
+        _name_the_newest_statements()
     for entry in damaged:
         if entry.error is not None:
             print_error(entry.error)
     if damaged:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
+
+
+def _name_the_newest_statements() -> None:
+    """Where draft wrote ID-statement-2.md, -3.md... here, which one is the newest: the one to check and send."""
+    from badgekit.statement.files import several_versions
+
+    for badge_id, (newest, count) in sorted(several_versions(Path.cwd()).items()):
+        console.stdout().print(
+            f"There are {count} statements for {badge_id} in this folder; the newest is {newest.name}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _given_before(

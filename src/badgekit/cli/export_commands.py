@@ -19,6 +19,8 @@ from badgekit.cli.app import (
     output_option,
     reporting_errors,
     settings,
+    statement_named,
+    warn_older_exports,
 )
 from badgekit.errors import BadgekitError
 from badgekit.invocation import program
@@ -154,13 +156,7 @@ def export(
         raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
     err = console.stderr()
     with reporting_errors():
-        if file is None:
-            from badgekit.drafting.store import drafts_dir
-            from badgekit.statement.files import choose_statement
-
-            choice = choose_statement(Path.cwd(), drafts_dir())
-            file = choice.path.name
-            err.print(choice.announcement(), markup=False, soft_wrap=True)
+        file = statement_named(file, "export", "Exporting")
         shown = display_name(file)
         statement_text = read_text(file)
         screening = screen(
@@ -177,8 +173,9 @@ def export(
         for line in silenced_warning(shown, screening.silenced):  # before anything is saved
             err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
         document = build_document(report.statement, report.badge, report.level)
-        _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
+        written = _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
+        warn_older_exports(file, leave_out=tuple(written))
 
 
 def _profile() -> Profile:
@@ -195,13 +192,15 @@ def _write(
     *,
     force: bool,
     templates_dir: Path | None,
-) -> None:
-    """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement."""
+) -> list[Path]:
+    """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement;
+    the files saved."""
     from badgekit.export.document import output_path
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN
 
     err = console.stderr()
+    written: list[Path] = []
     for kind in chosen:
         content = _content(kind, document, templates_dir)
         target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
@@ -215,4 +214,6 @@ def _write(
                 hint="Choose another name with -o.",
             )
         write_new(target, content, force=force, private=True)
+        written.append(target)
         err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)
+    return written

@@ -23,6 +23,7 @@ from badgekit.cli.app import (
     print_json,
     reporting_errors,
     settings,
+    statement_named,
 )
 from badgekit.cli.draft_commands import InteractiveOption, stdin_is_terminal
 from badgekit.errors import BadgekitError, ExitCode
@@ -40,10 +41,11 @@ def _say(message: str, *, style: str = "") -> None:
 
 
 _FileOption = Annotated[
-    str,
+    Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
     argument(
-        metavar="FILE",
-        help="The statement to review ('-' reads standard input), or a review file to show again.",
+        metavar="[FILE]",
+        help="The statement to review ('-' reads standard input), or a review file to show again. "
+        "\\[default: your latest draft's statement here]",
         plain=True,
     ),
 ]
@@ -85,7 +87,7 @@ Example: [bold]badgekit review leadership-across-boundaries-statement.md --html[
 @app.command(rich_help_panel=WRITE_PANEL, help=REVIEW_HELP)
 def review(
     ctx: typer.Context,
-    file: _FileOption,
+    file: _FileOption = None,
     answers: _AnswersOption = None,
     output: _OutputOption = None,
     md: Annotated[bool, typer.Option("--md", help="Also write the review for the learner as Markdown.")] = False,
@@ -102,6 +104,7 @@ def review(
     from badgekit.review.session import review_path, save_review, start_review
 
     with reporting_errors():
+        file = statement_named(file, "review", "Reviewing")
         if file.endswith(REVIEW_FILE_SUFFIXES):
             _show_saved(Path(file), md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
             return
