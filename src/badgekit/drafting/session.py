@@ -15,7 +15,7 @@ from badgekit.console import say
 from badgekit.drafting.messages import Outcome
 from badgekit.errors import BadgekitError
 from badgekit.invocation import program
-from badgekit.text import counted, is_are
+from badgekit.text import british_moment, counted, is_are
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -187,7 +187,13 @@ def write_statement(
 
 
 def when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ")
+    """A draft's time stamp as badgekit shows dates: "5 January 2027, 09:30" (as written, if edited by hand)."""
+    from datetime import datetime
+
+    try:
+        return british_moment(datetime.fromisoformat(stamp))
+    except ValueError:
+        return stamp[:16].replace("T", " ")
 
 
 def badge_or_none(catalogue: Catalogue, badge_id: str) -> Badge | None:

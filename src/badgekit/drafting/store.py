@@ -321,7 +321,9 @@ class Backup:
 
     @property
     def made_text(self) -> str:
-        return self.made.strftime("%Y-%m-%d %H:%M")
+        from badgekit.text import british_moment
+
+        return british_moment(self.made)
 
 
 def damaged_hint(badge_id: str) -> str:

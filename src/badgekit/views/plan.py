@@ -29,7 +29,7 @@ def print_plan(badge: Badge, stages: list[Stage], advice: list[str], ics: Path |
     table.add_column("what to do", overflow="fold")  # fold, never cut, a command the learner will copy
     for stage in stages:
         name = f"{stage.name} (if returned)" if stage.if_returned else stage.name
-        table.add_row(name, f"{stage.start:%d %b %Y}", f"{stage.end:%d %b %Y}", stage.detail)
+        table.add_row(name, british_date(stage.start), british_date(stage.end), stage.detail)
     out.print(table)
     first_try = next(s for s in stages if s.name == "Assessment")
     out.print(
