@@ -118,14 +118,39 @@ def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
     return table
 
 
+def quoted_messages(report: FileReport) -> dict[int, str]:
+    """Each finding's message (by its place in ``report.findings``), opening with the first words of the
+    sentence it means: "'When the inspection report came back...': this sentence has 42 words".
+
+    Privacy findings are never quoted, so that the report does not repeat a detail that could identify
+    someone; nor are findings about the statement as a whole, which are placed on its first line.
+    """
+    from badgekit.checks.textstats import sentence_quotes
+
+    statement = report.statement
+    whole = statement.first_content_offset()
+    offsets = [f.start for f in report.findings if f.category != "privacy" and f.start != whole]
+    quotes = sentence_quotes(statement, offsets)
+    messages: dict[int, str] = {}
+    for index, finding in enumerate(report.findings):
+        quote = quotes.get(finding.start) if finding.category != "privacy" and finding.start != whole else None
+        message = finding.message
+        if quote:
+            lowered = message[:1].lower() + message[1:] if message[1:2].islower() else message
+            message = f"'{quote}': {lowered}"
+        messages[index] = message
+    return messages
+
+
 def findings_view(report: FileReport) -> RenderableType:
     parts: list[RenderableType] = []
+    messages = quoted_messages(report)
     for category in CATEGORIES:
-        found = [f for f in report.findings if f.category == category]
+        found = [(i, f) for i, f in enumerate(report.findings) if f.category == category]
         if not found:
             continue
         parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
-        table = findings_table((f.line, f.severity, f.code, f.message) for f in found)
+        table = findings_table((f.line, f.severity, f.code, messages[i]) for i, f in found)
         parts.append(table)
     if not parts:
         parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
@@ -141,7 +166,7 @@ def report_view(report: FileReport) -> RenderableType:
     details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
     if report.readability and report.readability.words:
         details.append(
-            f"   Reading ease {report.readability.reading_ease:.0f}, reading age {report.readability.reading_age:.0f}",
+            f"   Reading: {report.readability.in_words()}",
             style="dim",
         )
     lines.append(details)
