@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,3 +42,31 @@ def test_privacy_findings_never_repeat_the_detail_in_a_quote(run: Run, tmp_path:
     out = flat(run("check", str(path)).stdout)
     assert "BK30" in out
     assert "'Call Margaret" not in out and "Thompson" not in out.split("Privacy")[1]
+
+
+def test_a_statement_far_longer_than_the_badge_asks_for_is_warned(run: Run, tmp_path: Path) -> None:
+    from badgekit.checks.samples import words
+
+    path = tmp_path / "pasted.md"
+    path.write_text("---\nbadge: writing-evidence\n---\n\n" + words(20_000) + "\n", encoding="utf-8")
+    result = run("check", str(path))
+    out = flat(result.stdout)
+    assert "BK107" in out
+    assert re.search(r"The statement has 20,0\d\d words, more than 3 times the 150 the badge asks for", out)
+    assert "within the word guidance" not in out
+
+
+def test_a_paragraph_pasted_twice_is_warned_with_the_line_of_the_first(run: Run, tmp_path: Path) -> None:
+    from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
+
+    paragraph = (
+        "Working with the night staff showed me how much a clear handover matters, because the small details "
+        "we pass on decide how settled a person is in the morning."
+    )
+    path = tmp_path / "twice.md"
+    path.write_text(f"{WRITING_EVIDENCE_GOOD}\n{paragraph}\n\n{paragraph}\n", encoding="utf-8")
+    first_line = path.read_text(encoding="utf-8").splitlines().index(paragraph) + 1
+    out = flat(run("check", str(path)).stdout)
+    assert (
+        f"BK108 'Working with the night staff showed...': this paragraph repeats the one on line {first_line}"
+    ) in out

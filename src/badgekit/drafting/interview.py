@@ -70,6 +70,7 @@ _COACHING = {
     "above-maximum": "{by} over the maximum: cut it down or it will be returned",
     "below-suggested": "{by} more to reach the suggested {bound}",
     "above-suggested": "{by} over the suggested {bound}: think about trimming",
+    "far-above": "more than three times the {bound} the badge asks for: keep what answers each criterion",
     "within": "within the word guidance",
     "no-limit": "",
 }
