@@ -41,6 +41,12 @@ def bundled_templates_dir() -> Path:
     return _bundled("templates")
 
 
+def rules_document() -> Path:
+    """docs/rules.md, which ``badgekit rules CODE`` reads: shipped in the wheel beside the badges."""
+    installed = _PACKAGE_DIR / "docs" / "rules.md"
+    return installed if installed.is_file() else _PACKAGE_DIR.parent.parent / "docs" / "rules.md"
+
+
 def user_data_dir() -> Path:
     """The user's badgekit directory: drafts, own badges, own templates, profile."""
     override = os.environ.get(DATA_DIR_ENV)

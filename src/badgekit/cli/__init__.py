@@ -11,6 +11,7 @@ from badgekit.cli import (
     draft_commands,  # noqa: F401 - registers draft
     drafts_commands,  # noqa: F401 - registers drafts
     check_commands,  # noqa: F401 - registers check
+    rules_commands,  # noqa: F401 - registers rules
     export_commands,  # noqa: F401 - registers export
     review_commands,  # noqa: F401 - registers review
     catalogue_commands,  # noqa: F401 - registers list, show, validate

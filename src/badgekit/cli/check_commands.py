@@ -55,7 +55,7 @@ def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
         wrong = unknown_prefixes(normalise_prefixes(values))
         if wrong:
             raise typer.BadParameter(
-                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=name
+                f"{', '.join(wrong)} names no rule; codes look like BK301 (see 'badgekit rules')", param_hint=name
             )
     return tuple(select_rules(select, ignore))
 
@@ -119,7 +119,7 @@ Check statements for what an assessor would return them for.
 Reports the words against the badge's rule, which criteria are covered
 and with how many words, and every finding by family (words, coverage,
 privacy, reflection, readability, format) with its line. Each finding
-has a code; docs/rules.md explains them all. Silence one finding on one
+has a code; 'badgekit rules CODE' explains it. Silence one finding on one
 line with a comment on that line: <!-- badgekit: ignore BK301 -->.
 
 How words are counted: a word is a run of non-space characters holding
