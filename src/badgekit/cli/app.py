@@ -22,11 +22,17 @@ from badgekit.errors import BadgekitError, ExitCode
 from badgekit.resources import BADGES_DIR_ENV, TEMPLATES_DIR_ENV
 
 HELP = """\
-Draft, check and export evidence statements for SSSC Open Badges.
+badgekit helps care workers in Scotland earn SSSC Open Badges first time round.
 
-badgekit interviews you one criterion at a time, tells you what an assessor
-would return your statement for, and exports what you submit.
+It shows each badge's criteria, interviews you one criterion at a time to write
+your evidence statement, tells you what an assessor would return it for, and
+exports what you submit. Managers use it to review a statement before it goes.
 
+Start with [bold]badgekit list[/] to see the badges (SSSC suggests its introductory
+badges first), then write one with [bold]badgekit draft writing-evidence[/].
+"""
+
+EPILOG = """\
 Exit codes: 0 done; 1 findings at or above --fail-on, or identifying details
 that stopped an export; 2 the command was typed wrongly; 3 something badgekit
 cannot use: a badge id it does not know, or a badge file, template or statement
@@ -37,6 +43,7 @@ that is missing, unreadable or invalid; or an output file that already exists
 app = typer.Typer(
     name="badgekit",
     help=HELP,
+    epilog=EPILOG,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
@@ -104,10 +111,14 @@ BadgeIdArgument = Annotated[
 ]
 
 
-#: How ``badgekit --help`` groups the commands: the learner's path first.
-WRITE_PANEL = "Write and submit a statement"
-BADGES_PANEL = "Read the badges"
+#: How ``badgekit --help`` groups the commands, in the order a learner meets them.
+BADGES_PANEL = "1. Find a badge"
+WRITE_PANEL = "2. Write, check and submit your statement"
+MANAGERS_PANEL = "3. For managers"
 TRACK_PANEL = "Plan and keep track"
+ORGANISATION_PANEL = "Your organisation's own badges"
+#: The commands in that order (cli/__init__.py sorts them so).
+LEARNER_ORDER = ("list", "show", "draft", "check", "rules", "export", "review", "plan", "validate")
 
 
 def output_option(help: str, *, path_only: bool = True) -> Any:

@@ -10,6 +10,7 @@ import typer
 from badgekit import console
 from badgekit.cli.app import (
     BADGES_PANEL,
+    ORGANISATION_PANEL,
     BadgeIdArgument,
     FormatOption,
     OutputFormat,
@@ -79,7 +80,7 @@ def show(
         _report_catalogue_problems(catalogue.problems)
 
 
-@app.command(rich_help_panel=BADGES_PANEL)
+@app.command(rich_help_panel=ORGANISATION_PANEL)
 def validate(
     ctx: typer.Context,
     files: Annotated[

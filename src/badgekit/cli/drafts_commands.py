@@ -9,7 +9,7 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import (
-    TRACK_PANEL,
+    WRITE_PANEL,
     FormatOption,
     OutputFormat,
     app,
@@ -40,7 +40,7 @@ DraftIdArgument = Annotated[
 ]
 
 drafts_app = typer.Typer(no_args_is_help=False, rich_markup_mode="rich", add_completion=False)
-app.add_typer(drafts_app, name="drafts", rich_help_panel=TRACK_PANEL)
+app.add_typer(drafts_app, name="drafts", rich_help_panel=WRITE_PANEL)
 
 
 @drafts_app.callback(invoke_without_command=True)

@@ -9,7 +9,7 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import (
-    WRITE_PANEL,
+    MANAGERS_PANEL,
     AllowNameOption,
     BadgeOption,
     FormatOption,
@@ -84,7 +84,7 @@ Example: [bold]badgekit review leadership-across-boundaries-statement.md --html[
 """
 
 
-@app.command(rich_help_panel=WRITE_PANEL, help=REVIEW_HELP)
+@app.command(rich_help_panel=MANAGERS_PANEL, help=REVIEW_HELP)
 def review(
     ctx: typer.Context,
     file: _FileOption = None,
