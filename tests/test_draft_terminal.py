@@ -200,3 +200,30 @@ def test_after_back_the_screen_says_done_alone_keeps_the_answer(tmp_path: Path) 
     child.close()
     draft = json.loads((tmp_path / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
     assert [a["text"] for a in draft["answers"].values()] == [SECOND]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="runs the printed command in a POSIX shell")
+def test_quit_after_some_text_asks_once_keeps_the_text_and_prints_a_command_that_runs(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("press Enter.")
+    child.expect_exact("> ")
+    child.sendline("I helped plan the visit.")
+    child.expect_exact("> ")
+    child.sendline("quit")
+    child.expect_exact("Do 'quit' now?")
+    child.sendline("y")
+    child.expect(r"To carry on, run: ([^\r\n]+)")
+    printed = child.match.group(1).strip()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert saved_answers(tmp_path) == ["I helped plan the visit."]
+    assert printed == f"{sys.executable} -m badgekit draft {BADGE}"
+
+    env = {**os.environ, "BADGEKIT_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1", "TERM": "xterm"}
+    again = pexpect.spawn("/bin/sh", ["-c", printed], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30)
+    again.expect_exact("Carry on with it?")
+    again.sendline("y")
+    again.expect_exact("> ")
+    again.sendline("quit")
+    again.expect(pexpect.EOF)
+    again.close()
