@@ -36,7 +36,7 @@ def test_rules_bk502_explains_it_in_plain_words_with_an_example(run: Run) -> Non
     assert out.startswith("BK502 long-sentence (warning, readability)")
     assert "A sentence of more than 40 words. Split it so that each idea stands out." in out  # docs/rules.md
     assert "For example, on this line of a statement: we talked about the plan" in out
-    assert "badgekit check says: line 1 warning BK502 This sentence has 46 words" in out
+    assert "badgekit check says: warning BK502 This sentence has 46 words" in out
     assert "--ignore BK502" in out and "<!-- badgekit: ignore BK502 -->" in out
 
 

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from badgekit.views.checks import CATEGORY_TITLES, SEVERITY_STYLES, findings_table
+from badgekit.views.checks import CATEGORY_TITLES, SEVERITY_STYLES
 
 if TYPE_CHECKING:
     from badgekit.checks.explain import Explanation
@@ -40,12 +40,16 @@ def explanation_view(explained: Explanation) -> RenderableType:
     example = explained.example
     if example is not None:
         finding = example.finding
+        said = Text("  ")
+        said.append(finding.severity, style=SEVERITY_STYLES[finding.severity])
+        said.append(f" {finding.code} ", style="bold")
+        said.append(finding.message)
         parts += [
             Text(),
             Text("For example, on this line of a statement:", style="bold"),
             Text(f"  {example.line_text}", style="italic"),
             Text("badgekit check says:", style="bold"),
-            findings_table([(finding.line, finding.severity, finding.code, finding.message)]),
+            said,
         ]
     parts += [
         Text(),
