@@ -75,3 +75,19 @@ def test_a_review_follow_up_in_words_is_read(run: Run, tmp_path: Path, monkeypat
     assert result.exit_code == 0, result.stderr
     assert f"15 January {next_year}" in (tmp_path / "statement-review.md").read_text(encoding="utf-8")
     assert british_date(date(next_year, 1, 15)) == f"15 January {next_year}"
+
+
+def test_a_date_already_past_with_no_year_is_the_last_one() -> None:
+    assert parse_date("15 January", TODAY, ahead=False) == date(2026, 1, 15)
+    assert parse_date("29 November", TODAY, ahead=False) == TODAY
+
+
+def test_the_written_date_of_a_statement_may_be_typed_in_a_british_form(run: Run, tmp_path: Path) -> None:
+    from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
+
+    text = WRITING_EVIDENCE_GOOD.replace("---\n", "---\ndate: 15/01/2026\n", 1)
+    assert "date: 15/01/2026" in text
+    (tmp_path / "s.md").write_text(text, encoding="utf-8")
+    result = run("export", str(tmp_path / "s.md"), "--html", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "15 January 2026" in result.stdout

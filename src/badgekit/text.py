@@ -49,10 +49,12 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 DATE_FORMS = "15/01/2027, 15 Jan 2027, 15 January or 2027-01-15"
 
 
-def parse_date(text: str, today: date) -> date:
+def parse_date(text: str, today: date, *, ahead: bool = True) -> date:
     """A date as people in Scotland type it: ``15/01/2027``, ``15 Jan 2027``, ``15 January``, ``2027-01-15``.
 
-    A date with no year is the next one from ``today``. Raises ValueError with a plain message.
+    A date with no year is the next one from ``today`` (or, with ``ahead=False``, the last one up to
+    today, for a day already past such as when a statement was written). Raises ValueError with a plain
+    message.
     """
     import re
     from datetime import date as make_date
@@ -78,9 +80,9 @@ def parse_date(text: str, today: date) -> date:
         if year is not None:
             return make_date(year, month, day)
         this_year = make_date(today.year, month, day) if (month, day) != (2, 29) else None
-        if this_year is not None and this_year >= today:
+        if this_year is not None and (this_year >= today if ahead else this_year <= today):
             return this_year
-        return make_date(today.year + 1, month, day)
+        return make_date(today.year + (1 if ahead else -1), month, day)
     except ValueError:
         raise ValueError(f"'{text.strip()}' is not a day of the calendar: write it as {DATE_FORMS}") from None
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
 from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.parse import Statement, parse_statement
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 NO_BADGE_HINT = (
     "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
-    "at the very top, or give it with --badge ID. 'badgekit list' shows every badge's id."
+    f"at the very top, or give it with --badge ID. '{program()} list' shows every badge's id."
 )
 
 
