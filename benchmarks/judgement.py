@@ -17,7 +17,11 @@ By default it reports the frozen half, which nothing is tuned on; ``--half dev``
 development half. Bundled badges and user-written badges (criterion text only) are reported
 separately.
 
-    python benchmarks/judgement.py [--half frozen|dev|all] [--before REV] [--show-misses]
+With ``--speed`` it also times both versions as whole processes on a 1,000-word statement
+(``check --format json``, taking turns so that a busy machine slows both alike) and checks a
+folder of the labelled statements, repeated to ``--batch`` files, in one call.
+
+    python benchmarks/judgement.py [--half frozen|dev|all] [--before REV] [--show-misses] [--speed]
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from io import BytesIO
 from pathlib import Path
 
 from judgement_cases import USER_BADGES, Case, load_cases  # beside this file
+from startup import print_side_by_side, time_alternately, time_once  # beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 #: "Today's" engine: main before the judgement work began.
@@ -191,11 +196,51 @@ def print_table(title: str, before: Tally, after: Tally) -> None:
         print(f"  {name:<{width}}  {old:<{column}}  {new}")
 
 
+def speed(old_src: Path, work: Path, runs: int, batch: int) -> None:
+    """Whole-process check of one 1,000-word statement, and of a folder, before and now."""
+    cases = [c for c in load_cases() if not c.user_badge and c.form == "criterion-headings"]
+    long = max(cases, key=lambda c: len(c.statement.split()))
+    text = long.statement
+    while len(text.split()) < 1000:
+        text += "\n\n" + long.statement.split("\n\n", 2)[-1]
+    single = work / "one.md"
+    single.write_text(f"---\nbadge: {long.badge}\n---\n\n{text}", encoding="utf-8")
+    folder = work / "folder"
+    folder.mkdir()
+    for index in range(batch):
+        case = cases[index % len(cases)]
+        (folder / f"s{index}.md").write_text(f"---\nbadge: {case.badge}\n---\n\n{case.statement}", encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1", BADGEKIT_DATA_DIR=str(work / "data"))
+    versions = {"before": str(old_src), "now": str(ROOT / "src")}
+    commands = {
+        "import typer, rich (floor)": [sys.executable, "-c", "import typer, rich"],
+        **{
+            f"check --format json ({name})": [sys.executable, "-c", _RUN.format(src=src), "check", "--format",
+                                              "json", str(single)]
+            for name, src in versions.items()
+        },
+    }  # fmt: skip
+    words = len(single.read_text(encoding="utf-8").split())
+    print(f"\nOne statement of about {words} words, {runs} runs each, whole process:")
+    print_side_by_side(time_alternately(commands, env, runs), "import typer, rich (floor)", "× floor")
+    print(f"\nA folder of {batch} statements in one call (the work spread over the cores):")
+    for name, src in versions.items():
+        seconds = time_once([sys.executable, "-c", _RUN.format(src=src), "check", "--format", "json", str(folder)], env)
+        print(f"  {name:7} {seconds:6.2f} s   {batch / seconds:6.0f} statements per second")
+
+
+#: Runs badgekit from a given source folder as a whole process, as its console script would.
+_RUN = "import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'badgekit'; from badgekit.cli import main; main()"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--half", choices=["frozen", "dev", "all"], default="frozen")
     parser.add_argument("--before", default=DEFAULT_BEFORE, help="the revision to compare with")
     parser.add_argument("--show-misses", action="store_true", help="list each wrong judgement of the new engine")
+    parser.add_argument("--speed", action="store_true", help="also time both versions on one statement and a folder")
+    parser.add_argument("--runs", type=int, default=20, help="with --speed: whole-process runs of each")
+    parser.add_argument("--batch", type=int, default=1000, help="with --speed: statements in the folder")
     args = parser.parse_args()
     cases = load_cases(None if args.half == "all" else args.half)
     if not cases:
@@ -207,6 +252,8 @@ def main() -> None:
         old_src = export_revision(args.before, work / "old-code")
         old = run_version(old_src, cases, work / "old")
         new = run_version(ROOT / "src", cases, work / "new")
+        if args.speed:
+            speed(old_src, work, args.runs, args.batch)
     print(f"badgekit check on the {args.half} half ({len(cases)} statements): {args.before} (before) and now")
     old_bundled, old_user = tally(cases, old)
     new_bundled, new_user = tally(cases, new)

@@ -131,7 +131,7 @@ def test_an_unknown_badge_exits_3_with_a_suggestion(run: Run, tmp_path: Path) ->
         (b"", "this file is empty"),
         (b"   \n\n", "this file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
-        (b"caf\xe9 au lait\n", "line 1 is not UTF-8"),
+        (b"caf\x81 au lait\n", "line 1 is not text that badgekit can read (neither UTF-8 nor Windows-1252)"),
         (b"a" * (2 * 1024 * 1024 + 10), "too large"),
     ],
 )
@@ -162,7 +162,8 @@ def test_a_folder_with_no_statements_is_never_reported_as_all_fine(run: Run, tmp
     assert result.exit_code == 3
     said = " ".join(result.stderr.split())
     assert (
-        f"error: {folder}: no statements found: badgekit looks in this folder for .md, .markdown and .txt files" in said
+        f"error: {folder}: no statements found: badgekit looks in this folder for .md, .markdown, .txt, .docx "
+        "and .odt files" in said
     )
     assert f"'{folder}/**/*.md'" in said  # how to reach the statements in the folders inside it
     assert result.stdout == ""
@@ -206,7 +207,7 @@ def test_help_gives_the_word_rule_and_an_example(run: Run) -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "a word is a run of non-space characters holding at least one letter or digit" in text
-    assert "Example: badgekit check statement.md" in text
+    assert "Example: badgekit check my-statement.docx" in text
 
 
 def test_redact_writes_a_private_copy_and_never_overwrites(run: Run, tmp_path: Path) -> None:

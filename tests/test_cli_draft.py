@@ -586,6 +586,17 @@ def test_a_frameworks_expectations_are_called_so_in_the_managers_review_too(run:
     assert any("of 5 expectations addressed" in line for line in criteria_point.evidence.context)
 
 
+def test_an_interview_can_finish_with_a_word_document_too(run: Run, here: Path) -> None:
+    answers = [f"{ANSWER} Point {n}." for n in range(1, 8)]
+    result = run("draft", BADGE, "--interactive", "--docx", input=typed(*answers) + "1\n")
+    assert result.exit_code == 0, result.stderr
+    document = here / f"{BADGE}-statement.docx"
+    assert document.exists() and stat.S_IMODE(document.stat().st_mode) == 0o600
+    assert f"check it with: badgekit check {document.name}" in flat(result.stdout + result.stderr)
+    checked = json.loads(run("check", str(document), "--format", "json").stdout)["files"][0]
+    assert checked["badge"] == BADGE and checked["words"] == 7 * 23
+
+
 def test_quit_typed_after_some_of_an_answer_asks_once_and_keeps_the_text(
     run: Run, here: Path, isolated_user_dirs: Path
 ) -> None:

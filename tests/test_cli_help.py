@@ -18,7 +18,8 @@ Run = Callable[..., Result]
 ROOT = Path(__file__).resolve().parent.parent
 
 EXIT_3 = (
-    "something badgekit cannot use: a badge id it does not know, or a badge file, template or statement "
+    "something badgekit cannot use: a badge id it does not know, a statement whose badge it cannot tell "
+    "(give --badge), or a badge file, template or statement "
     "that is missing, unreadable or invalid; or an output file that already exists (add --force to replace it)"
 )
 

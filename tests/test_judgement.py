@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from badgekit.badges.catalogue import load_catalogue
-from badgekit.checks import all_rules
+from badgekit.checks import all_rules, select_rules
 from badgekit.checks.coverage import analyse_criteria
 from badgekit.checks.report import Options, check_text
 from badgekit.statement.parse import parse_statement
@@ -156,3 +156,32 @@ def test_every_bundled_criterion_has_everyday_examples(badge_id: str) -> None:
     for level in badge.level_ids() or [None]:
         for criterion in badge.criteria_for(level):
             assert len(criterion.examples) >= 5, (badge_id, criterion.id)
+
+
+def test_the_unclear_warning_never_quotes_an_identifying_detail(tmp_path: Path) -> None:
+    text = (
+        "---\nbadge: leadership-across-boundaries\n---\n\n## 4. Speaking up\n\nAt a case conference about "
+        "Mrs Sinclair I said I was not sure about the plan, although everyone else agreed with it.\n"
+    )
+    report = check_text(text, "s.md", CATALOGUE, Options(rules=tuple(select_rules(select=["BK205"]))))
+    (finding,) = [f for f in report.findings if f.code == "BK205"]
+    assert "may not be evidenced" in finding.message and "Sinclair" not in finding.message
+
+
+def test_a_statement_checked_against_the_wrong_badge_is_told_so_and_nothing_is_called_covered(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from badgekit.cli import app
+
+    path = tmp_path / "thing-19.md"
+    path.write_text(headed("thing-19-citizen-leadership", own_evidence("thing-19-citizen-leadership")), "utf-8")
+    right = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert all(c["status"] == "covered" for c in json.loads(right.stdout)["files"][0]["criteria"])
+    wrong = CliRunner().invoke(app, ["check", str(path), "--badge", "leadership-across-boundaries", "--format", "json"])
+    data = json.loads(wrong.stdout)["files"][0]
+    assert wrong.exit_code == 1
+    assert not any(c["covered"] for c in data["criteria"])
+    (finding,) = [f for f in data["findings"] if f["code"] == "BK606"]
+    assert "--badge thing-19-citizen-leadership" in finding["message"]

@@ -20,7 +20,7 @@ def test_ci_runs_the_readmes_test_command_word_for_word() -> None:
     assert install_and_test in ci
     script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
     assert "pip install --quiet -e '.[test]'" in script and "pytest" in script
-    for need in ("chromium", "npm", "tests/browser/axe.py", "python3-venv", "libreoffice"):
+    for need in ("chromium", "npm", "tests/browser/axe.py", "python3-venv", "libreoffice-writer-nogui"):
         assert need in script, f"scripts/test does not install {need}"
 
 

@@ -135,6 +135,9 @@ def test_the_context_names_lines_words_steps_and_prerequisites() -> None:
     record = reviewed()
     context = {p.evidence.point.id: p.evidence.context for p in record.points}
     assert context["criteria"][1] == "3 of 3 criteria addressed."
+    # The manager sees the learner's own sentences each judgement rests on, not only word counts.
+    assert context["criteria"][2].startswith("Criterion 1 (evidenced): rests on line 9 “I learned three things")
+    assert [line.split(" (")[0] for line in context["criteria"][2:5]] == [f"Criterion {n}" for n in (1, 2, 3)]
     assert (
         "The badge requires 'Getting started with Open Badges' first: ask whether they hold it." in context["criteria"]
     )

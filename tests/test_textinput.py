@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from badgekit.errors import BadgekitError
+from badgekit.statement.decoding import Decoded, decode
 from badgekit.textinput import read_text
+
+
+def read_decoded(name: str) -> Decoded:
+    return decode(Path(name).read_bytes())
 
 
 def test_utf8_with_or_without_a_mark_and_utf16_from_word(tmp_path: Path) -> None:
@@ -40,12 +45,29 @@ def test_documents_and_binary_files_say_how_to_make_text(tmp_path: Path, data: b
     assert "save it as Plain Text" in (caught.value.hint or "")
 
 
-def test_other_encodings_name_the_line_and_say_how_to_fix_it(tmp_path: Path) -> None:
+def test_windows_1252_is_read_and_named_and_crlf_kept_as_lines(tmp_path: Path) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_bytes("first line\r\nsecond line with a curly quote ’ and café\r\n".encode("cp1252"))
+    decoded = read_decoded(str(path))
+    assert decoded.text == "first line\r\nsecond line with a curly quote ’ and café\r\n"
+    assert decoded.encoding == "Windows-1252" and decoded.crlf
+    assert "Windows-1252" in (decoded.notice() or "")
+
+
+def test_utf16_without_a_mark_and_utf8_say_nothing_or_name_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Reflecting – on practice\r\n".encode("utf-16-le"))
+    assert read_decoded(str(tmp_path / "a.txt")).text == "Reflecting – on practice\r\n"
+    assert "UTF-16" in (read_decoded(str(tmp_path / "a.txt")).notice() or "")
+    (tmp_path / "b.txt").write_bytes("Reflecting – on practice\n".encode())
+    assert read_decoded(str(tmp_path / "b.txt")).notice() is None
+
+
+def test_bytes_in_no_encoding_name_the_line_and_say_how_to_fix_it(tmp_path: Path) -> None:
     path = tmp_path / "statement.md"
-    path.write_bytes("first line\nsecond line with a curly quote ’\n".encode("cp1252"))
+    path.write_bytes(b"first line\nsecond line \x81\x8d\n")
     with pytest.raises(BadgekitError) as caught:
         read_text(str(path))
-    assert caught.value.message == "line 2 is not UTF-8 text"
+    assert caught.value.message == "line 2 is not text that badgekit can read (neither UTF-8 nor Windows-1252)"
     assert "Save the file as UTF-8" in (caught.value.hint or "")
 
 

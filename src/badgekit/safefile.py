@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from badgekit.errors import BadgekitError
 
@@ -23,18 +24,18 @@ PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
-def write_private(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically, readable by the owner only."""
+def write_private(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` atomically, readable by the owner only (bytes for a Word document)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     write_atomic(path, text, PRIVATE_FILE, durable=True)
 
 
-def write_atomic(path: Path, text: str, mode: int, *, durable: bool = False) -> None:
+def write_atomic(path: Path, text: str | bytes, mode: int, *, durable: bool = False) -> None:
     """Replace ``path`` with ``text`` through a temporary file beside it, so that a reader (or a crash)
     sees the old file or the new one, never half of either. ``durable`` also waits for the disk."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with _opened(descriptor, text) as handle:
             handle.write(text)
             if durable:
                 handle.flush()
@@ -62,8 +63,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _opened(descriptor: int, content: str | bytes) -> Any:
+    if isinstance(content, bytes):
+        return os.fdopen(descriptor, "wb")
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+
+
 def write_new(
-    path: Path, text: str, *, force: bool = False, private: bool = False, name_option: str | None = None
+    path: Path, text: str | bytes, *, force: bool = False, private: bool = False, name_option: str | None = None
 ) -> None:
     """Write an output file, refusing to replace an existing one unless ``force``.
 

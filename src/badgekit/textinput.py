@@ -1,15 +1,20 @@
 """Reading the text files people give badgekit, with a clear message for every way it fails.
 
-A path of ``-`` reads standard input, reported as ``<stdin>``. Binary, non-UTF-8,
-unreadable and huge inputs are refused with the file named, never a traceback.
+A path of ``-`` reads standard input, reported as ``<stdin>``. Text may be UTF-8,
+UTF-16 or Windows-1252 (see statement/decoding.py). Binary, undecodable, unreadable and huge
+inputs are refused with the file named, never a traceback.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from badgekit.errors import BadgekitError
+
+if TYPE_CHECKING:
+    from badgekit.statement.decoding import Decoded
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -30,45 +35,47 @@ _SAVE_AS_TEXT = (
     "If it came from a word processor, save it as Plain Text (.txt), or copy the text into a new file"
     " in a text editor, and try again."
 )
-_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")  # Word's "Unicode Text" is UTF-16 with one of these
 
 
-def decode_text(raw: bytes, shown: str) -> str:
-    """Bytes to text: UTF-8 (a byte-order mark is allowed) or UTF-16 with its mark, refusing documents."""
+def decode_bytes(raw: bytes, shown: str) -> Decoded:
+    """Bytes to text in UTF-8, UTF-16 or Windows-1252 (see statement/decoding.py), refusing documents and binaries."""
+    from badgekit.statement.decoding import NotText, decode
+
     if len(raw) > MAX_BYTES:
         raise BadgekitError(
             f"this file is larger than {MAX_BYTES // 1024:,} KB, too large to be an evidence statement",
             path=shown,
         )
-    if raw.startswith(_UTF16_MARKS):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            pass  # not really UTF-16 after all: refused below
     if raw.startswith(_DOCUMENT_SIGNATURES):
         raise BadgekitError("this is a word processor document, not a text file", path=shown, hint=_SAVE_AS_TEXT)
-    if b"\x00" in raw:
-        raise BadgekitError("this is not a text file", path=shown, hint=_SAVE_AS_TEXT)
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        decoded = decode(raw)
+    except NotText as exc:
+        if b"\x00" in raw:
+            raise BadgekitError("this is not a text file", path=shown, hint=_SAVE_AS_TEXT) from None
         raise BadgekitError(
-            f"line {line} is not UTF-8 text",
+            f"line {exc.line} is not text that badgekit can read (neither UTF-8 nor Windows-1252)",
             path=shown,
             hint="Save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8).",
         ) from None
+    if "\x00" in decoded.text:
+        raise BadgekitError("this is not a text file", path=shown, hint=_SAVE_AS_TEXT)
+    return decoded
 
 
-def read_text(name: str) -> str:
-    """Read a text file by name, or standard input for ``-``."""
+def decode_text(raw: bytes, shown: str) -> str:
+    """Bytes to text: UTF-8 (a byte-order mark is allowed), UTF-16 or Windows-1252, refusing documents."""
+    return decode_bytes(raw, shown).text
+
+
+def read_bytes(name: str) -> bytes:
+    """A file's bytes by name, or standard input's for ``-``, with a clear message for each failure."""
     shown = display_name(name)
     try:
         if name == STDIN:
-            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            with Path(name).open("rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
+            return sys.stdin.buffer.read(MAX_BYTES + 1)
+        with Path(name).open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise BadgekitError(
             "no such file",
@@ -81,4 +88,8 @@ def read_text(name: str) -> str:
         raise BadgekitError("you do not have permission to read this file", path=shown) from None
     except OSError as exc:
         raise BadgekitError(f"could not read this file: {exc.strerror}", path=shown) from None
-    return decode_text(raw, shown)
+
+
+def read_text(name: str) -> str:
+    """Read a text file by name, or standard input for ``-``."""
+    return decode_text(read_bytes(name), display_name(name))

@@ -38,3 +38,17 @@ def sample_statement(badge: Badge) -> str:
     each = max(40, -(-total // len(criteria)))
     answers = {c.id: answer(max(each, (c.min_words or 0) + 10)) for c in criteria}
     return render_markdown(badge, answers, level=level)
+
+
+REFLECTION = (
+    "I learned that asking first changes what people tell us, and I felt more confident. In future I will "
+    "ask people how they want to be involved, as our organisation's policy suggests."
+)
+
+
+def evidenced_statement(badge: Badge) -> str:
+    """A statement that evidences every criterion (its everyday examples, and what was learned), so that
+    check finds no error in it: one to export, or to follow check's advice with."""
+    level = level_of(badge)
+    answers = {c.id: " ".join(c.examples) + " " + REFLECTION for c in badge.criteria_for(level)}
+    return render_markdown(badge, answers, level=level)

@@ -1,6 +1,6 @@
 """Checking many statements in one run: finding the files and spreading the work over the cores.
 
-Arguments may be files, folders (every .md, .markdown and .txt file in them) and
+Arguments may be files, folders (every .md, .markdown, .txt, .docx and .odt file in them) and
 glob patterns (for shells that do not expand them, ``"drafts/**/*.md"``), or ``-``
 for standard input. A folder or pattern that finds no statement is reported as one
 that could not be checked (exit code 3), never passed over in silence.
@@ -22,14 +22,15 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import Severity
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
-from badgekit.textinput import STDIN, display_name, read_text
+from badgekit.statement.source import StatementSource, plain_source, read_statement
+from badgekit.textinput import STDIN, display_name
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from badgekit.badges.catalogue import Catalogue
 
-STATEMENT_SUFFIXES = (".md", ".markdown", ".txt")
+STATEMENT_SUFFIXES = (".md", ".markdown", ".txt", ".docx", ".odt")
 #: Fewer statements than this are checked in this process: starting workers costs more.
 PARALLEL_FROM = 24
 _CHUNK = 16
@@ -113,12 +114,15 @@ def _no_match(pattern: str) -> FileError:
 _worker: tuple[Catalogue, Options] | None = None  # (catalogue, options) in a worker process
 
 
-def check_one(name: str, text: str | None, catalogue: Catalogue, options: Options) -> Outcome:
-    """Check one file by name (or the given text, for standard input)."""
+def check_one(name: str, text: str | StatementSource | None, catalogue: Catalogue, options: Options) -> Outcome:
+    """Check one file by name (or the given text, or standard input as already read)."""
     shown = display_name(name)
     try:
-        content = text if text is not None else read_text(name)
-        return check_text(content, shown, catalogue, options)
+        if isinstance(text, StatementSource):
+            source = text
+        else:
+            source = plain_source(text, shown) if text is not None else read_statement(name)
+        return check_text(source.text, shown, catalogue, options, source=source)
     except BadgekitError as error:
         lines = tuple(line if line.startswith(shown) else f"{shown}: {line}" for line in error.error_lines())
         return FileError(shown, lines, _statement_meant(name, catalogue) or error.hint)
@@ -163,7 +167,7 @@ def check_many(
     options: Options,
     *,
     badges_dir: Path | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | StatementSource | None = None,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     started: Callable[[], None] | None = None,
@@ -206,7 +210,7 @@ def _serially(
     names: Sequence[str],
     catalogue: Catalogue,
     options: Options,
-    stdin_text: str | None,
+    stdin_text: str | StatementSource | None,
     progress: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
     for name in names:

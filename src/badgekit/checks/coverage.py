@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from badgekit.checks.evidence import Status, judge, tokens
@@ -97,24 +97,14 @@ def evidence_at(statement: Statement, span: tuple[int, int], hidden: Sequence[tu
     return Evidence(statement.position(start)[0], opening_words("".join(pieces)), start, end)
 
 
-def hide_in_evidence(
-    items: Sequence[CriterionCoverage], statement: Statement, hidden: Sequence[tuple[int, int, str]]
-) -> tuple[CriterionCoverage, ...]:
-    """The coverage with every quoted sentence re-quoted without the ``hidden`` spans."""
-    from dataclasses import replace
-
-    return tuple(
-        replace(item, evidence=tuple(evidence_at(statement, (e.start, e.end), hidden) for e in item.evidence))
-        for item in items
-    )
-
-
-def analyse_criteria(statement: Statement, criteria: Sequence[Criterion]) -> list[CriterionCoverage]:
-    """Each criterion judged against the statement (see evidence.py)."""
+def analyse_criteria(
+    statement: Statement, criteria: Sequence[Criterion], hidden: Sequence[tuple[int, int, str]] = ()
+) -> list[CriterionCoverage]:
+    """Each criterion judged against the statement (see evidence.py); quotes leave out ``hidden``."""
     result = []
     for judgement in judge(statement, criteria):
         criterion = criteria[judgement.index]
-        evidence = tuple(evidence_at(statement, (s.start, s.end)) for s in judgement.evidence)
+        evidence = tuple(evidence_at(statement, (s.start, s.end), hidden) for s in judgement.evidence)
         block = judgement.block
         start = block.start if block is not None else (evidence[0].start if evidence else None)
         result.append(
@@ -136,9 +126,20 @@ def analyse(context: CheckContext) -> list[CriterionCoverage]:
     """Coverage for the context's criteria, worked out once and shared by every rule."""
     cached = context.shared.get("coverage")
     if cached is None:
-        cached = analyse_criteria(context.statement, context.criteria)
+        cached = analyse_criteria(context.statement, context.criteria, hidden_details(context))
+        if context.headings_quote is not None:
+            # Written for another badge: what reads as this one's evidence cannot be relied on (BK606 says why).
+            cached = [replace(c, status="unclear") if c.status == "covered" else c for c in cached]
         context.shared["coverage"] = cached
     return list(cached)
+
+
+def hidden_details(context: CheckContext) -> list[tuple[int, int, str]]:
+    """The identifying details no quotation may repeat, with what stands in for each, whichever rules were
+    chosen: a report, a warning or a review that quotes a name publishes it again."""
+    from badgekit.checks.privacy import identifying_spans
+
+    return [(s.start, s.end, s.suggestion) for s in identifying_spans(context)]
 
 
 def best_level(badge: Badge, statement: Statement) -> str | None:
@@ -313,7 +314,11 @@ def criterion_unclear(context: CheckContext) -> Iterator[Finding]:
     for item in analyse(context):
         if item.status != "unclear":
             continue
-        nearest = f"the nearest is line {item.evidence[0].line}, “{item.evidence[0].text}”" if item.evidence else ""
+        nearest = (
+            f"the nearest is {context.line_name(item.evidence[0].line)}, “{item.evidence[0].text}”"
+            if item.evidence
+            else ""
+        )
         yield context.report_line(
             _where(context, item),
             f"{_kind(context)} {item.number} may not be evidenced"

@@ -158,3 +158,40 @@ def badge_wording_unverified(context: CheckContext) -> Iterator[Finding]:
             f"badgekit's copy of {which} was completed from a second source; compare it with the badge page "
             f"({context.badge.source.url}) before you submit."
         )
+
+
+def _headed(badge_id: str, *criteria: str) -> Example:
+    return Example("".join(f"## {n}. {text}\n\n{REFLECTIVE}\n\n" for n, text in enumerate(criteria, 1)), badge=badge_id)
+
+
+@rule(
+    "BK606",
+    "headings-quote-another-badge",
+    "format",
+    "error",
+    "The statement's headings quote another badge's criteria: it was written for that badge.",
+    triggers=[
+        _headed(
+            "leadership-across-boundaries",
+            "tell us about at least three things you learned from the video and why these are important to you",
+            "tell us about at least one thing you will do to make your colleagues aware of Open Badges and why "
+            "evidence is important",
+        )
+    ],
+    clean=[
+        WRITING_EVIDENCE_GOOD,
+        _headed(
+            "writing-evidence",
+            "tell us about at least three things you learned from the video and why these are important to you",
+        ),
+    ],
+)
+def headings_quote_another_badge(context: CheckContext) -> Iterator[Finding]:
+    other = context.headings_quote
+    if other is None or context.badge is None:
+        return
+    yield context.report_statement(
+        f"The headings quote the criteria of '{other.title}' ({other.id}), not of this badge; SSSC returns "
+        f"evidence sent to the wrong badge. Check you are applying for the right one, or check it against "
+        f"that badge with '--badge {other.id}'."
+    )

@@ -120,8 +120,12 @@ class CheckContext:
     allowed_names: tuple[str, ...] = ()  # --allow-name, and the badge's resource_people
     to_earn: tuple[str, ...] = ()  # what to earn first that the learner's profile does not hold, in words
     level_given: bool = True  # False when a framework's level was guessed from the headings
+    #: another badge whose criteria most of the statement's headings quote (found by the runner), or None
+    headings_quote: Badge | None = None
     shared: dict[str, Any] = field(default_factory=dict)
     rule: Rule | None = None
+    #: how a message names a line: "line 12", or in a Word document, which has no lines, "paragraph 4"
+    line_name: Callable[[int], str] = field(default=lambda line: f"line {line}")
 
     def report(
         self,

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from badgekit.badges.model import Badge
     from badgekit.checks.coverage import CriterionCoverage, Evidence
     from badgekit.checks.textstats import Readability
+    from badgekit.statement.source import StatementSource
     from badgekit.tracking.profile import Profile
 
 NO_BADGE_HINT = (
@@ -59,6 +60,33 @@ class FileReport:
     silenced: tuple[Finding, ...] = ()  # silenced by a comment on their line, never shown as findings
     #: learning, future_action, policy_link: the sentence that makes each point, or None where none does
     reflection: dict[str, Evidence | None] = field(default_factory=dict)
+    source: StatementSource | None = None  # how the file was read: notices, and paragraphs for a document
+    badge_from: str = "file"  # "file" (front matter or document properties), "option" (--badge) or "detected"
+    badge_reason: str | None = None  # why a detected badge was chosen, for the learner
+    #: the opening words of the sentence a finding means, by the finding's start offset (identifying details
+    #: replaced); none for privacy findings, which never repeat their detail, or for the statement as a whole
+    quotes: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        return self.source.notices if self.source else ()
+
+    @property
+    def in_document(self) -> bool:
+        """Read from a Word or OpenDocument file, whose places are paragraphs, not lines."""
+        return self.source is not None and self.source.places is not None
+
+    def line_name(self, line: int) -> str:
+        """A line as a message names it: "line 12", or "paragraph 4" in a Word document (its words quoted beside it)."""
+        return self.source.line_name(line) if self.source else f"line {line}"
+
+    def where(self, line: int) -> str:
+        """Where a line is, as the learner finds it: "line 12", or a paragraph of a Word document."""
+        return self.source.where(line) if self.source else f"line {line}"
+
+    def badge_option(self) -> str:
+        """What a suggested command needs to check against the same badge: " --badge ID" unless the file names it."""
+        return "" if self.badge_from == "file" else f" --badge {self.badge.id}"
 
     @property
     def words(self) -> int:
@@ -91,13 +119,30 @@ class FileReport:
                 "suggested_max": rule.suggested_max,
                 "text": rule.describe(),
             },
-            "criteria": [c.to_dict() for c in self.criteria],
-            "reflection": {name: e.to_dict() if e else None for name, e in self.reflection.items()},
+            "criteria": [
+                {**c.to_dict(), "evidence": [self._evidence_dict(e) for e in c.evidence]} for c in self.criteria
+            ],
+            "reflection": {name: self._evidence_dict(e) if e else None for name, e in self.reflection.items()},
             "readability": self.readability.to_dict() if self.readability else None,
             "counts": {s: self.counts.get(s, 0) for s in SEVERITIES},
-            "findings": [f.to_dict() for f in self.findings],
-            "silenced": [f.to_dict() for f in self.silenced],
+            "findings": [self._finding_dict(f) for f in self.findings],
+            "silenced": [self._finding_dict(f) for f in self.silenced],
+            "badge_from": self.badge_from,
+            "badge_reason": self.badge_reason,
+            "notices": list(self.notices),
         }
+
+    def _evidence_dict(self, evidence: Evidence) -> dict[str, Any]:
+        data = evidence.to_dict()
+        if self.in_document:
+            data["where"] = self.line_name(evidence.line)  # the quotation itself gives the paragraph's words
+        return data
+
+    def _finding_dict(self, finding: Finding) -> dict[str, Any]:
+        data = finding.to_dict()
+        if self.in_document:
+            data["where"] = self.where(finding.line)  # a document's lines are badgekit's, not the learner's
+        return data
 
 
 def resolve_badge(statement_badge: str | None, options: Options, catalogue: Catalogue, path: str) -> Badge:
@@ -128,16 +173,38 @@ def choose_level(badge: Badge, statement: Statement, options: Options, path: str
     return wanted
 
 
-def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> FileReport:
-    """Check one statement's text against its badge with the chosen rules."""
+def _badge_of(
+    text: str, path: str, catalogue: Catalogue, options: Options, source: StatementSource | None
+) -> tuple[Badge, str, str | None]:
+    """The badge to check against, where it came from ("option", "file" or "detected"), and why, if detected."""
+    fields, _, _ = read_front_matter(text, path)
+    badge_value = fields.get("badge") or (source.badge if source else None)
+    if options.badge or badge_value:
+        badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
+        return badge, "option" if options.badge else "file", None
+    from badgekit.checks.badge_detection import detect_badge
+
+    detection = detect_badge(text, path, catalogue)
+    return detection.badge, "detected", detection.reason
+
+
+def check_text(
+    text: str, path: str, catalogue: Catalogue, options: Options, *, source: StatementSource | None = None
+) -> FileReport:
+    """Check one statement's text against its badge with the chosen rules.
+
+    ``source`` is how the file was read (statement/source.py): its notices, a document's
+    paragraphs and the badge its properties name. With no badge named anywhere, the
+    badge is worked out from the statement (checks/badge_detection.py), or the learner is asked.
+    """
     if not text.strip():
         raise BadgekitError("this file is empty: there is no statement to check", path=path)
-    fields, _, _ = read_front_matter(text, path)
-    badge_value = fields.get("badge")
-    badge = resolve_badge(str(badge_value).strip() if badge_value else None, options, catalogue, path)
+    badge, badge_from, badge_reason = _badge_of(text, path, catalogue, options, source)
     statement = parse_statement(text, path, declaration=badge.declaration)
     level = choose_level(badge, statement, options, path)
     to_earn = _to_earn(badge, options.profile, catalogue)
+    from badgekit.checks.badge_detection import badge_headings_quote
+
     context = CheckContext(
         statement=statement,
         badge=badge,
@@ -146,22 +213,25 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         allowed_names=(*options.allowed_names, *badge.resource_people),
         to_earn=to_earn,
         level_given=bool(options.level or statement.level),
+        headings_quote=badge_headings_quote(text, badge, catalogue) if badge_from != "detected" else None,
     )
+    if source is not None:
+        context.line_name = source.line_name
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
-    from badgekit.checks.coverage import analyse, evidence_at, hide_in_evidence
-    from badgekit.checks.privacy import identifying_spans
+    from badgekit.checks.coverage import analyse, evidence_at, hidden_details
     from badgekit.checks.reflection import points
-    from badgekit.checks.textstats import readability_of
+    from badgekit.checks.textstats import readability_of, sentence_quotes
 
     counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    # Quoted evidence never repeats an identifying detail, even one a comment silenced or --ignore left out.
-    hidden = [(s.start, s.end, s.suggestion) for s in identifying_spans(context)]
+    hidden = hidden_details(context)
+    whole = statement.first_content_offset()
+    quoted = [f.start for f in findings if f.category != "privacy" and f.start != whole]
     return FileReport(
         path=path,
         badge=badge,
         level=level,
         statement=statement,
-        criteria=hide_in_evidence(analyse(context), statement, hidden),
+        criteria=tuple(analyse(context)),
         readability=readability_of(context),
         findings=tuple(findings),
         counts=counts,
@@ -169,6 +239,10 @@ def check_text(text: str, path: str, catalogue: Catalogue, options: Options) -> 
         reflection={
             name: evidence_at(statement, span, hidden) if span else None for name, span in points(context).items()
         },
+        source=source,
+        badge_from=badge_from,
+        badge_reason=badge_reason,
+        quotes=sentence_quotes(statement, quoted, hidden),
     )
 
 
@@ -211,7 +285,9 @@ def redacted_copy(report: FileReport, output_path: Path | None) -> tuple[Path, s
 
     text, replaced = redact(report.statement, report.findings)
     source = Path(report.path)
-    target = output_path or source.with_name(f"{source.stem}.redacted{source.suffix or '.md'}")
+    # A Word or OpenDocument file's copy is the Markdown badgekit read from it: a .docx must hold a .docx.
+    suffix = ".md" if report.in_document else (source.suffix or ".md")
+    target = output_path or source.with_name(f"{source.stem}.redacted{suffix}")
     if target.resolve() == source.resolve():
         raise BadgekitError("the redacted copy would replace the statement itself", path=str(target))
     return target, text, replaced

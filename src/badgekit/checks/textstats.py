@@ -21,6 +21,7 @@ no import time. Scores are for guidance, so a point or two either way does not m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -182,15 +183,14 @@ def readability_of(context: CheckContext) -> Readability:
 QUOTED_WORDS = 6
 
 
-def opening_words(text: str, count: int = QUOTED_WORDS) -> str:
-    """A sentence's first words as a finding quotes them: "When the inspection report came back..."."""
-    words = strip_markup(text).split()
-    return " ".join(words[:count]) + ("..." if len(words) > count else "")
-
-
-def sentence_quotes(statement: Statement, offsets: list[int]) -> dict[int, str]:
-    """For each offset inside a sentence of the learner's prose: that sentence's opening words."""
+def sentence_quotes(
+    statement: Statement, offsets: list[int], hidden: Sequence[tuple[int, int, str]] = ()
+) -> dict[int, str]:
+    """For each offset inside a sentence of the learner's prose: that sentence's opening words, with the
+    ``hidden`` spans (identifying details) replaced, as every quotation of the learner's words is."""
     import bisect
+
+    from badgekit.checks.coverage import evidence_at, opening_words
 
     spans = sentence_spans(statement)
     starts = [start for start, _ in spans]
@@ -198,6 +198,5 @@ def sentence_quotes(statement: Statement, offsets: list[int]) -> dict[int, str]:
     for offset in offsets:
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < spans[index][1]:
-            start, end = spans[index]
-            quotes[offset] = opening_words(statement.prose[start:end])
+            quotes[offset] = opening_words(evidence_at(statement, spans[index], hidden).text, QUOTED_WORDS)
     return quotes

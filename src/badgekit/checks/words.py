@@ -188,19 +188,17 @@ _REPEATED = (
 )
 def paragraph_repeated(context: CheckContext) -> Iterator[Finding]:
     statement = context.statement
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     for start, end in statement.paragraphs():
         words_here = re.findall(r"\w+", statement.prose[start:end].lower())
         if len(words_here) < REPEAT_MIN_WORDS:
             continue
         key = " ".join(words_here)
         if key in seen:
-            first_line, _ = statement.position(seen[key])
             yield context.report(
                 start,
                 end,
-                f"This paragraph repeats the one on line {first_line} word for word; delete one of them "
+                "This paragraph repeats an earlier one word for word; delete one of them "
                 "(it often happens when text is pasted twice).",
             )
-        else:
-            seen[key] = start
+        seen.add(key)

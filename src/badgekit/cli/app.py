@@ -35,9 +35,10 @@ badges first), then write one with [bold]badgekit draft writing-evidence[/].
 EPILOG = """\
 Exit codes: 0 done; 1 findings at or above --fail-on, or identifying details
 that stopped an export; 2 the command was typed wrongly; 3 something badgekit
-cannot use: a badge id it does not know, or a badge file, template or statement
-that is missing, unreadable or invalid; or an output file that already exists
-(add --force to replace it); 130 interrupted.
+cannot use: a badge id it does not know, a statement whose badge it cannot tell
+(give --badge), or a badge file, template or statement that is missing,
+unreadable or invalid; or an output file that already exists (add --force to
+replace it); 130 interrupted.
 """
 
 app = typer.Typer(

@@ -30,6 +30,7 @@ from badgekit.cli.app import (
 )
 from badgekit.cli.params import WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 from badgekit.text import counted
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from badgekit.checks.batch import Outcome
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
+    from badgekit.statement.source import StatementSource
 
 
 class FailOn(str, Enum):
@@ -55,7 +57,7 @@ def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
         wrong = unknown_prefixes(normalise_prefixes(values))
         if wrong:
             raise typer.BadParameter(
-                f"{', '.join(wrong)} names no rule; codes look like BK301 (see 'badgekit rules')", param_hint=name
+                f"{', '.join(wrong)} names no rule; codes look like BK301 (see '{program()} rules')", param_hint=name
             )
     return tuple(select_rules(select, ignore))
 
@@ -64,8 +66,8 @@ _FilesOption = Annotated[
     ListOption,
     argument(
         metavar="[FILE]...",
-        help="Statements to check: files, folders, patterns such as 'drafts/*.md', or - for standard input. "
-        "\\[default: your latest draft's statement here]",
+        help="Statements to check (.md, .txt or Word .docx): files, folders, patterns such as 'drafts/*.md',"
+        " or - for standard input. \\[default: your latest draft's statement here]",
         plain=True,
     ),
 ]
@@ -118,9 +120,12 @@ Check statements for what an assessor would return them for.
 
 Reports the words against the badge's rule, which criteria are covered
 and with how many words, and every finding by family (words, coverage,
-privacy, reflection, readability, format) with its line. Each finding
-has a code; 'badgekit rules CODE' explains it. Silence one finding on one
-line with a comment on that line: <!-- badgekit: ignore BK301 -->.
+privacy, reflection, readability, format) with its line (in a Word
+document, its paragraph). Each finding has a code;
+'badgekit rules CODE' explains it. A statement that names no badge is checked against
+the one its title, headings or words show, saying which and why. Silence
+one finding on one line with a comment on that line:
+<!-- badgekit: ignore BK301 -->.
 
 How words are counted: a word is a run of non-space characters holding
 at least one letter or digit, so "multi-agency", "don't" and "500–1000"
@@ -131,9 +136,9 @@ counted; link text is. Headings' words are shown separately.
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 the command was typed wrongly; 3 something badgekit cannot use: no
 statements where you pointed, a statement that is missing, unreadable or
-empty, or a badge id it does not know.
+empty, a badge id it does not know, or a badge it cannot tell.
 
-Example: [bold]badgekit check statement.md[/]
+Example: [bold]badgekit check my-statement.docx[/]
 """
 
 
@@ -156,7 +161,8 @@ def check(
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.checks.batch import FileError, expand_paths, outcomes_to_dict
     from badgekit.checks.report import Options
-    from badgekit.textinput import STDIN, read_text
+    from badgekit.statement.source import read_statement
+    from badgekit.textinput import STDIN
     from badgekit.tracking.profile import load_profile_for_checks
 
     rules = _rules(select or [], ignore or [])
@@ -178,7 +184,7 @@ def check(
             rules=rules,
             profile=load_profile_for_checks(),
         )
-        stdin_text = read_text(STDIN) if STDIN in names else None
+        stdin_text = read_statement(STDIN) if STDIN in names else None  # a Word document may be piped too
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs) + expansion.nothing_found
         reports = [o for o in outcomes if not isinstance(o, FileError)]
         if output is OutputFormat.json:
@@ -202,7 +208,7 @@ def _run(
     catalogue: Catalogue,
     options: Options,
     badges_dir: Path | None,
-    stdin_text: str | None,
+    stdin_text: StatementSource | None,
     jobs: int | None,
 ) -> list[Outcome]:
     from badgekit.checks.batch import check_many

@@ -96,6 +96,10 @@ _LevelOption = Annotated[
     ),
 ]
 
+_DocxOption = Annotated[
+    bool, typer.Option("--docx", help="Also write the statement as a Word document beside it (ID-statement.docx).")
+]
+
 DRAFT_HELP = """\
 Write your statement with a guided interview, one criterion at a time; every answer is saved as you go.
 
@@ -118,10 +122,13 @@ def draft(
     interactive: InteractiveOption = False,
     drafts_dir: DraftsDirOption = None,
     templates_dir: TemplatesDirOption = None,
+    docx: _DocxOption = False,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.drafting.session import resolve_level
 
+    if docx and output is not None and str(output) == "-":
+        raise typer.BadParameter("--docx writes a file beside the statement, so the statement cannot go to '-'")
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
         badge = catalogue.get(badge_id)
@@ -129,7 +136,7 @@ def draft(
         if answers is not None:
             from badgekit.drafting.session import draft_from_file
 
-            draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir)
+            draft_from_file(badge, str(answers), chosen_level, output, force, templates_dir, docx=docx)
             return
         if not (interactive or stdin_is_terminal()):
             no_terminal = BadgekitError(
@@ -139,7 +146,7 @@ def draft(
             )
             no_terminal.exit_code = ExitCode.USAGE  # the command needs --answers here
             raise no_terminal
-        _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir)
+        _interview(catalogue, badge, chosen_level, output, force, fresh, drafts_dir, templates_dir, docx=docx)
 
 
 def _interview(
@@ -151,6 +158,8 @@ def _interview(
     fresh: bool,
     drafts_dir: Path | None,
     templates_dir: Path | None,
+    *,
+    docx: bool = False,
 ) -> None:
     from badgekit.drafting.session import interview, write_statement
     from badgekit.terminal.asker import TerminalAsker, enable_line_editing
@@ -159,11 +168,11 @@ def _interview(
         enable_line_editing()
     store = draft_store(drafts_dir)
     asker = TerminalAsker(console.stdout(), scratch_dir=store.directory)
-    resume = f"{program()} draft {badge.id}"
+    resume = f"{program()} draft {badge.id}" + (" --docx" if docx else "")
     try:
-        current = interview(catalogue, badge, level, store, asker, fresh=fresh)
+        current = interview(catalogue, badge, level, store, asker, fresh=fresh, resume=resume)
     except KeyboardInterrupt:
         say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if current is not None:
-        write_statement(badge, current, output, force, templates_dir, resume)
+        write_statement(badge, current, output, force, templates_dir, resume, docx=docx)

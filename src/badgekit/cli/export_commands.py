@@ -1,4 +1,4 @@
-"""``badgekit export``: a checked statement as a web page, plain text, Markdown or Open Badges evidence."""
+"""``badgekit export``: a checked statement as a web page, plain text, Markdown, Word or Open Badges evidence."""
 
 from __future__ import annotations
 
@@ -38,11 +38,17 @@ PURPOSES = {
     "text": "plain text to paste into the application form",
     "md": "Markdown for a blog",
     "json": "Open Badges evidence for an e-portfolio system",
+    "docx": "a Word document to keep editing in Word or LibreOffice",
 }
 
 
-def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str:
+def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str | bytes:
     import json
+
+    if kind == "docx":
+        from badgekit.export.docx import to_docx
+
+        return to_docx(document)
 
     from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
 
@@ -58,6 +64,9 @@ def _content(kind: str, document: ExportDocument, templates_dir: Path | None) ->
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
     from badgekit.export.gate import finding_line, summary
 
+    report = screening.report
+    where = report.where if report.in_document else None
+
     privacy_errors = [f for f in screening.privacy if f.severity == "error"]
     if privacy_errors:
         err.print(
@@ -67,12 +76,13 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
             soft_wrap=True,
         )
         for finding in privacy_errors:
-            err.print(f"  {finding_line(path, finding)}", markup=False, soft_wrap=True)
+            err.print(f"  {finding_line(path, finding, where)}", markup=False, soft_wrap=True)
     rest = [f for f in screening.privacy if f.severity != "error"] + list(screening.others)
     found = summary(rest)
     if found:
         err.print(
-            f"The check also found {found}: see them with '{program()} check {path}' before you submit.",
+            f"The check also found {found}: see them with '{program()} check {path}{report.badge_option()}' "
+            "before you submit.",
             markup=False,
             soft_wrap=True,
         )
@@ -93,6 +103,10 @@ _JsonEvidenceOption = Annotated[
     bool, typer.Option("--json", help="Open Badges evidence (FILE.evidence.json) for e-portfolio systems.")
 ]
 
+_DocxOption = Annotated[
+    bool, typer.Option("--docx", help="A Word document (FILE.docx) to keep editing in Word or LibreOffice.")
+]
+
 _OutputOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
     output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
@@ -107,7 +121,7 @@ _IgnorePrivacyOption = Annotated[
 ]
 
 EXPORT_HELP = """\
-Export a statement to submit or share: a web page, plain text, Markdown or Open Badges evidence.
+Export a statement to submit or share: a web page, plain text, Markdown, Word or Open Badges evidence.
 
 The privacy check runs first: if it finds anything that could identify someone,
 nothing is exported and each detail is listed with its line; details an ignore
@@ -133,6 +147,7 @@ def export(
     text: Annotated[bool, typer.Option("--text", help="Plain text (FILE.txt) to paste into a form.")] = False,
     md: Annotated[bool, typer.Option("--md", help="Tidy Markdown (FILE.blog.md) for a blog.")] = False,
     json_evidence: _JsonEvidenceOption = False,
+    docx: _DocxOption = False,
     output: _OutputOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a file that already exists.")] = False,
     badge: BadgeOption = None,
@@ -143,14 +158,16 @@ def export(
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.export.document import build_document
-    from badgekit.export.gate import screen, silenced_warning
-    from badgekit.textinput import display_name, read_text
+    from badgekit.export.gate import screen
+    from badgekit.statement.source import read_statement
+    from badgekit.textinput import display_name
 
-    chosen = [k for k, on in (("html", html), ("text", text), ("md", md), ("json", json_evidence)) if on]
+    formats = (("html", html), ("text", text), ("md", md), ("json", json_evidence), ("docx", docx))
+    chosen = [k for k, on in formats if on]
     if not chosen:
         raise typer.BadParameter(
             "choose what to export: --html (a web page), --text (to paste into the application form), "
-            "--md (for a blog) or --json (Open Badges evidence)"
+            "--md (for a blog), --docx (a Word document) or --json (Open Badges evidence)"
         )
     if output is not None and len(chosen) > 1:
         raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
@@ -158,9 +175,11 @@ def export(
     with reporting_errors():
         file = statement_named(file, "export", "Exporting")
         shown = display_name(file)
-        statement_text = read_text(file)
+        source = read_statement(file)
+        for notice in source.notices:
+            err.print(f"note: {notice}.", markup=False, soft_wrap=True)
         screening = screen(
-            statement_text,
+            source.text,
             shown,
             load_catalogue(settings(ctx).badges_dir),
             badge=badge,
@@ -168,20 +187,45 @@ def export(
             allowed_names=allow_name or (),
             ignore_privacy=ignore_privacy,
             profile=_profile(),
+            source=source,
         )
         report = screening.report
-        for line in silenced_warning(shown, screening.silenced):  # before anything is saved
-            err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
+        _before_saving(err, shown, screening)
         document = build_document(report.statement, report.badge, report.level)
         written = _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
         warn_older_exports(file, leave_out=tuple(written))
 
 
+def _before_saving(err: Console, shown: str, screening: Screening) -> None:
+    """The badge chosen, if badgekit worked it out, and any privacy findings that comments silenced."""
+    from badgekit.export.gate import silenced_warning
+
+    report = screening.report
+    if report.badge_reason:
+        from badgekit.checks.badge_detection import Detection
+
+        chosen_because = Detection(report.badge, report.badge_reason, "")
+        err.print(chosen_because.announcement("Exporting as evidence for"), markup=False, soft_wrap=True)
+    places = report.where if report.in_document else None
+    for line in silenced_warning(shown, screening.silenced, places):
+        err.print(line, style="yellow" if line.startswith("warning") else None, markup=False, soft_wrap=True)
+
+
 def _profile() -> Profile:
     from badgekit.tracking.profile import load_profile_for_checks
 
     return load_profile_for_checks()
+
+
+def _print(content: str | bytes) -> None:
+    if isinstance(content, bytes):  # a Word document, to a pipe
+        import sys
+
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        typer.echo(content, nl=False)
 
 
 def _write(
@@ -205,7 +249,7 @@ def _write(
         content = _content(kind, document, templates_dir)
         target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
         if target is None or str(target) == "-":
-            typer.echo(content, nl=False)
+            _print(content)
             continue
         if file != STDIN and target.resolve() == Path(file).resolve():
             raise BadgekitError(

@@ -31,7 +31,7 @@ from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from badgekit.review.record import ReviewRecord
-    from badgekit.statement.parse import Statement
+    from badgekit.review.session import Started
 
 REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -113,29 +113,22 @@ def review(
         except ValueError as problem:
             raise typer.BadParameter(str(problem)) from None
         catalogue = load_catalogue(settings(ctx).badges_dir)
-        record, resumed, statement = start_review(
-            catalogue, file, target, badge, level, allow_name, force, fresh=answers is not None
-        )
+        started = start_review(catalogue, file, target, badge, level, allow_name, force, fresh=answers is not None)
+        for note in started.notes:
+            _say(note)
+        record = started.record
         if answers is not None:
             from badgekit.review.record import apply_answers
 
             for notice in apply_answers(record, str(answers)):
                 _say(f"warning: {notice}", style="yellow")
             save_review(record, target)
-        elif not _walk(record, statement, file, target, resumed, interactive, output_format):
+        elif not _walk(started, file, target, interactive, output_format):
             return
         _finished(record, target, md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
 
 
-def _walk(
-    record: ReviewRecord,
-    statement: Statement,
-    file: str,
-    target: Path,
-    resumed: bool,
-    interactive: bool,
-    output: OutputFormat,
-) -> bool:
+def _walk(started: Started, file: str, target: Path, interactive: bool, output: OutputFormat) -> bool:
     """Ask the manager, saving after every answer; True once the review is finished."""
     from badgekit.checks.reflection import FUTURE_ACTION
     from badgekit.review.checklist import lines_matching
@@ -150,25 +143,26 @@ def _walk(
     if file == "-" or not (interactive or stdin_is_terminal()):
         no_terminal = BadgekitError(
             "badgekit review asks you questions, so it needs a terminal, and there is none here",
-            hint=f"Give your judgements in a file instead: {program()} review {file} --answers review-answers.yaml "
-            "(see the README). If this is a terminal, add --interactive.",
+            hint=f"Give your judgements in a file instead: {program()} review {started.again} --answers "
+            "review-answers.yaml (see the README). If this is a terminal, add --interactive.",
         )
         no_terminal.exit_code = ExitCode.USAGE
         raise no_terminal
     if stdin_is_terminal():
         enable_line_editing()
-    action_lines = lines_matching(statement, FUTURE_ACTION)
+    action_lines = lines_matching(started.statement, FUTURE_ACTION)
+    record, again = started.record, started.again
     try:
         with stopping_on_hangup():  # a closed window stops the review as it stops the interview
             finished = run_review(
                 record, ReviewTerminal(console.stdout()), lambda r: save_review(r, target), action_lines=action_lines,
-                resumed=resumed,
+                resumed=started.resumed,
             )  # fmt: skip
     except KeyboardInterrupt:
-        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: {program()} review {file}")
+        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not finished:
-        _say(f"Your review so far is saved in {target}. To carry on, run: {program()} review {file}")
+        _say(f"Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
     return finished
 
 
@@ -201,7 +195,7 @@ def _show_saved(
 ) -> None:
     """A saved review: shown in the terminal, as JSON, or written out for the learner."""
     from badgekit.review.record import load_review
-    from badgekit.review.session import statement_changed, write_copies
+    from badgekit.review.session import carry_on_command, statement_changed, write_copies
     from badgekit.views.review import review_view
 
     record = load_review(str(path))
@@ -209,7 +203,8 @@ def _show_saved(
     if statement_changed(record, path) is not None:
         _say(f"note: {statement} has changed since this review.", style="yellow")
     if not record.finished:
-        _say(f"note: this review is not finished. To carry on, run: {program()} review {statement}", style="yellow")
+        again = carry_on_command(record, path)
+        _say(f"note: this review is not finished. To carry on, run: {program()} review {again}", style="yellow")
     written = write_copies(record, path, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
         _print_json(record, path, written)

@@ -52,7 +52,14 @@ def free_name(path: Path) -> Path:
 
 
 def draft_from_file(
-    badge: Badge, answers_path: str, level: str | None, output: Path | None, force: bool, templates_dir: Path | None
+    badge: Badge,
+    answers_path: str,
+    level: str | None,
+    output: Path | None,
+    force: bool,
+    templates_dir: Path | None,
+    *,
+    docx: bool = False,
 ) -> None:
     from badgekit.drafting.answers_file import answers_from_file
     from badgekit.render import render_markdown
@@ -71,6 +78,8 @@ def draft_from_file(
     write_new(path, text, force=force, private=True)
     words = sum(count_words(part) for part in (*given.answers.values(), *given.discussions.values()))
     say(f"Statement written to {path} ({counted(words, 'word')}).")
+    if docx:
+        write_docx(badge, text, given.level, path, force)
 
 
 def open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tuple[Draft, bool] | None:
@@ -123,6 +132,7 @@ def interview(
     asker: Any,
     *,
     fresh: bool,
+    resume: str | None = None,
 ) -> Draft | None:
     """Interview the learner, saving every answer; the draft to write a statement from, or None when they
     stopped. A closed window or Ctrl-C raises KeyboardInterrupt, with everything given saved."""
@@ -130,7 +140,7 @@ def interview(
     from badgekit.terminal.hangup import stopping_on_hangup
     from badgekit.tracking.profile import load_profile, prerequisite_advice
 
-    resume = f"{program()} draft {badge.id}"
+    resume = resume or f"{program()} draft {badge.id}"
     with store.open_for_writing(badge.id), stopping_on_hangup():
         opened = open_draft(store, badge, fresh, asker)
         if opened is None:
@@ -154,7 +164,14 @@ def interview(
 
 
 def write_statement(
-    badge: Badge, current: Draft, output: Path | None, force: bool, templates_dir: Path | None, resume: str
+    badge: Badge,
+    current: Draft,
+    output: Path | None,
+    force: bool,
+    templates_dir: Path | None,
+    resume: str,
+    *,
+    docx: bool = False,
 ) -> None:
     from badgekit.render import render_markdown
     from badgekit.safefile import write_new
@@ -181,6 +198,18 @@ def write_statement(
         f"Your statement is in {path} ({counted(words, 'word')}). See what an assessor would say: "
         f"{program()} check {path.name}"
     )
+    if docx:
+        write_docx(badge, text, current.level, path, force)
+
+
+def write_docx(badge: Badge, text: str, level: str | None, path: Path, force: bool) -> None:
+    """The statement just written, as a Word document beside it (see export/docx.py)."""
+    from badgekit.export.docx import statement_to_docx
+    from badgekit.safefile import write_new
+
+    target = path.with_suffix(".docx")
+    write_new(target, statement_to_docx(text, badge, level), force=force, private=True)
+    say(f"And as a Word document in {target}, to keep editing in Word; check it with: {program()} check {target.name}")
 
 
 # --- the drafts folder, as 'badgekit drafts' shows it ---------------------------------------------

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 #: The formats ``export`` writes, with the suffix a derived file name gets.
-SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json"}
+SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json", "docx": ".docx"}
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _DECLARATION_HEADING = "Declaration"

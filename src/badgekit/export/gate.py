@@ -6,7 +6,7 @@ findings that ignore comments silence are listed before anything is saved.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,11 @@ if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
+    from badgekit.statement.source import StatementSource
     from badgekit.tracking.profile import Profile
+
+#: Where a line of the statement is, for a learner: a paragraph of a Word document (FileReport.where).
+Where = Callable[[int], str]
 
 
 class PrivacyStop(BadgekitError):
@@ -26,7 +30,9 @@ class PrivacyStop(BadgekitError):
 
     exit_code = ExitCode.FINDINGS
 
-    def __init__(self, path: str, findings: Sequence[Finding]) -> None:
+    def __init__(
+        self, path: str, findings: Sequence[Finding], *, badge_option: str = "", where: Where | None = None
+    ) -> None:
         details = counted(len(findings), "detail")
         super().__init__(
             f"nothing was exported: the privacy check found {details} that could identify someone",
@@ -34,17 +40,21 @@ class PrivacyStop(BadgekitError):
             hint=(
                 "Your evidence is published when the badge is awarded. Take these details out, or write a "
                 "role instead (such as 'my manager' or 'a person I support'), then export again; "
-                f"'{program()} check {path} --redact' writes a copy with each one replaced. If you are "
+                f"'{program()} check {path}{badge_option} --redact' writes a copy with each one replaced. If you are "
                 "certain none of them identifies anyone, add --ignore-privacy."
             ),
         )
         self.findings = tuple(findings)
+        self.where = where
 
     def error_lines(self) -> list[str]:
-        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f) for f in self.findings]
+        return [f"{self.path}: {self.message}"] + [finding_line(self.path or "", f, self.where) for f in self.findings]
 
 
-def finding_line(path: str, finding: Finding) -> str:
+def finding_line(path: str, finding: Finding, where: Where | None = None) -> str:
+    """``path:12:5: BK301 message``, or ``path: paragraph 4 ("..."): BK301 message`` for a Word document."""
+    if where is not None:
+        return f"{path}: {where(finding.line)}: {finding.code} {finding.message}"
     return f"{path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
 
 
@@ -68,6 +78,7 @@ def screen(
     allowed_names: Sequence[str] = (),
     ignore_privacy: bool = False,
     profile: Profile | None = None,
+    source: StatementSource | None = None,
 ) -> Screening:
     """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
     from dataclasses import replace
@@ -76,26 +87,31 @@ def screen(
     from badgekit.checks.report import Options, check_text
 
     options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names), profile=profile)
-    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))))
+    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))), source=source)
     errors = [f for f in first.findings if f.severity == "error"]
     if errors and not ignore_privacy:
-        raise PrivacyStop(path, errors)
-    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))))
+        where = first.where if first.in_document else None
+        raise PrivacyStop(path, errors, badge_option=first.badge_option(), where=where)
+    if first.badge_from == "detected":  # decided once: the second run must not decide again, nor differently
+        options = replace(options, badge=first.badge.id)
+    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))), source=source)
     return Screening(first, first.findings, rest.findings, first.silenced)
 
 
-def silenced_warning(path: str, silenced: Sequence[Finding]) -> list[str]:
+def silenced_warning(path: str, silenced: Sequence[Finding], places: Where | None = None) -> list[str]:
     """What export says before it exports privacy findings that comments silenced: a line, then one per finding."""
     if not silenced:
         return []
     lines = sorted({f.line for f in silenced})
     where = plural(len(lines), "line") + " " + and_list([str(line) for line in lines])
+    if places is not None:  # a Word document: its paragraphs
+        where = ", ".join(dict.fromkeys(places(line) for line in lines))
     one = len(silenced) == 1
     count = counted(len(silenced), "privacy finding")
     these = "this detail is" if one else "these details are"
     return [
         f"warning: ignore comments in {path} silence {count} (on {where}), so {these} exported as written:",
-        *(f"  {finding_line(path, f)}" for f in silenced),
+        *(f"  {finding_line(path, f, places)}" for f in silenced),
         "  Take each one out unless you are certain it identifies no one.",
     ]
 

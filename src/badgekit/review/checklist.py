@@ -19,13 +19,15 @@ with the families or codes of the check's rules that bear on it:
 ``gather`` turns one checked statement into ``PointEvidence`` for each point. A finding
 is kept as its code, severity, line and message only: the privacy rules' messages say
 what kind of detail was found and where, never the detail itself, so a review never
-repeats identifying text. Context lines name lines of the statement, not its words.
+repeats identifying text. The first point quotes the opening words of the sentences each
+criterion's judgement rests on, so the manager sees the learner's own evidence; those quotes
+have every identifying detail replaced, as ``check --redact`` would.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +36,7 @@ from badgekit.text import and_list, counted, plural
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
+    from badgekit.checks.coverage import CriterionCoverage
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
     from badgekit.statement.parse import Statement
@@ -121,9 +124,13 @@ class FoundItem:
     severity: str
     line: int
     message: str
+    where: str | None = None  # in a Word document: its paragraph and opening words, since it has no lines
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "line": self.line, "message": self.message}
+        data: dict[str, Any] = {"code": self.code, "severity": self.severity, "line": self.line}
+        if self.where is not None:
+            data["where"] = self.where
+        return {**data, "message": self.message}
 
     @property
     def serious(self) -> bool:
@@ -131,8 +138,9 @@ class FoundItem:
         return self.severity in ("error", "warning")
 
 
-def found_item(finding: Finding) -> FoundItem:
-    return FoundItem(finding.code, finding.severity, finding.line, finding.message)
+def found_item(finding: Finding, report: FileReport | None = None) -> FoundItem:
+    where = report.where(finding.line) if report is not None and report.in_document else None
+    return FoundItem(finding.code, finding.severity, finding.line, finding.message, where)
 
 
 @dataclass(frozen=True)
@@ -165,10 +173,22 @@ def severity_counts(found: Sequence[FoundItem]) -> str:
 
 def lines_text(lines: Sequence[int], limit: int = 8) -> str:
     """'line 4', 'lines 4, 9 and 12', 'lines 4, 9, ... and 8 more'."""
-    shown = [str(n) for n in lines[:limit]]
-    if len(lines) > limit:
-        shown.append(f"{len(lines) - limit} more")
-    return plural(len(lines), "line") + " " + and_list(shown)
+    return _numbered("line", lines, limit)
+
+
+def _numbered(noun: str, numbers: Sequence[int], limit: int = 8) -> str:
+    shown = [str(n) for n in numbers[:limit]]
+    if len(numbers) > limit:
+        shown.append(f"{len(numbers) - limit} more")
+    return plural(len(numbers), noun) + " " + and_list(shown)
+
+
+def places_text(report: FileReport, lines: Sequence[int]) -> str:
+    """'lines 4 and 9', or in a Word document, which has no lines, 'paragraphs 3 and 8'."""
+    source = report.source
+    if source is None or source.places is None:
+        return lines_text(lines)
+    return _numbered("paragraph", sorted({place.paragraph for place in map(source.place_of, lines) if place}))
 
 
 def lines_matching(statement: Statement, pattern: re.Pattern[str]) -> tuple[int, ...]:
@@ -196,19 +216,23 @@ def gather(report: FileReport, catalogue: Catalogue) -> tuple[tuple[PointEvidenc
         "criteria": _criteria_context(report, catalogue),
         "understood": _understood_context(report),
         "activities": _activities_context(report),
-        "learning-points": [f"The statement says what was learned on {lines_text(learning)}."] if learning else [],
-        "policies": [f"It mentions policies, procedures or standards on {lines_text(policies)}."] if policies else [],
+        "learning-points": [f"The statement says what was learned on {places_text(report, learning)}."]
+        if learning
+        else [],
+        "policies": [f"It mentions policies, procedures or standards on {places_text(report, policies)}."]
+        if policies
+        else [],
         "identifying": [],
     }
     evidence = []
     for point in CHECKLIST:
-        found = tuple(found_item(f) for f in findings if _bears_on(point, f))
+        found = tuple(found_item(f, report) for f in findings if _bears_on(point, f))
         lines = context[point.id]
         if point.decided_by_check:
             lines = _identifying_context(found)
         evidence.append(PointEvidence(point, found, tuple(lines)))
     covered = {f for point in CHECKLIST for f in findings if _bears_on(point, f)}
-    others = tuple(found_item(f) for f in findings if f not in covered)
+    others = tuple(found_item(f, report) for f in findings if f not in covered)
     return tuple(evidence), others
 
 
@@ -220,6 +244,7 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
         kinds = {"Criterion": "criteria", "Question": "questions", "Expectation": "expectations"}[_word(badge)]
         addressed = f"{len(report.criteria) - len(missing)} of {len(report.criteria)} {kinds} addressed"
         lines.append(addressed + (f"; not addressed: {and_list(missing)}." if missing else "."))
+        lines.extend(_evidence_line(_word(badge), c, report.line_name) for c in report.criteria)
     for prereq in badge.prerequisites:
         title = catalogue.prerequisite_title(prereq)
         if prereq.level == "required":
@@ -227,6 +252,20 @@ def _criteria_context(report: FileReport, catalogue: Catalogue) -> list[str]:
         else:
             lines.append(f"SSSC recommends earning '{title}' first.")
     return lines
+
+
+#: How the first point names each coverage status.
+_STATUS_WORDS = {"covered": "evidenced", "unclear": "unclear", "missing": "not evidenced"}
+
+
+def _evidence_line(kind: str, item: CriterionCoverage, line_name: Callable[[int], str]) -> str:
+    """One criterion's judgement and the learner's sentences it rests on (identifying details replaced);
+    ``line_name`` says where each is ("line 12", or "paragraph 4" in a Word document)."""
+    said = f"{kind} {item.number} ({_STATUS_WORDS[item.status]})"
+    if not item.evidence or item.status == "missing":
+        return f"{said}: nothing in the statement shows it."
+    lead = "rests on" if item.status == "covered" else "the nearest is"
+    return f"{said}: {lead} " + "; ".join(f"{line_name(e.line)} “{e.text}”" for e in item.evidence) + "."
 
 
 def _word(badge: Badge) -> str:

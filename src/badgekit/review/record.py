@@ -8,7 +8,7 @@ YAML answers file instead of asking. ``review_of`` starts a review from a checke
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -332,9 +332,15 @@ def apply_answers(record: ReviewRecord, path: str, *, today: date | None = None)
         point.comment = point.comment or ""
     return [
         f"point {p.evidence.point.number} ({p.evidence.point.id}) is recorded as not met: badgekit check found "
-        f"details that could identify someone on {lines_text(sorted({f.line for f in p.evidence.found}))}"
+        f"details that could identify someone on {_where_found(p.evidence.found)}"
         for p in overridden
     ] + record.warnings()
+
+
+def _where_found(found: Sequence[FoundItem]) -> str:
+    """'lines 4 and 9', or the paragraphs of a Word document."""
+    places = list(dict.fromkeys(f.where for f in found if f.where))
+    return and_list(places) if places else lines_text(sorted({f.line for f in found}))
 
 
 def load_review(path: str) -> ReviewRecord:
@@ -385,11 +391,11 @@ def _read_point(r: FieldReader, value: Any, here: str) -> PointReview | None:
 
 
 def _read_found(r: FieldReader, value: Any, here: str) -> FoundItem | None:
-    obj = r.mapping(value, here, {"code", "severity", "line", "message"})
+    obj = r.mapping(value, here, {"code", "severity", "line", "where", "message"})
     if obj is None:
         return None
     code, severity, message = (r.field(obj, here, key, str, required=True) for key in ("code", "severity", "message"))
     line = r.field(obj, here, "line", int, required=True)
     if code is None or severity is None or message is None or line is None:
         return None
-    return FoundItem(code, severity, line, message)
+    return FoundItem(code, severity, line, message, r.field(obj, here, "where", str))

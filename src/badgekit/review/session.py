@@ -7,6 +7,7 @@ manager through the checklist (review/walk.py) and turns errors into exit codes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,13 +68,23 @@ def statement_changed(record: ReviewRecord, review_file: Path) -> Path | None:
     """The statement a review is of, when it has changed since the review (None if not, or not found)."""
     from hashlib import sha256
 
-    from badgekit.textinput import read_text
+    from badgekit.statement.source import read_statement
 
     statement = review_file.with_name(record.statement)
     if not statement.is_file():
         return None
-    now = sha256(read_text(str(statement)).encode("utf-8")).hexdigest()
+    now = sha256(read_statement(str(statement)).text.encode("utf-8")).hexdigest()
     return statement if now != record.statement_sha256 else None
+
+
+def carry_on_command(record: ReviewRecord, review_file: Path) -> str:
+    """The statement as 'badgekit review' needs it named to carry on: with --badge when the file names none."""
+    from badgekit.statement.source import read_statement
+
+    statement = review_file.with_name(record.statement)
+    if not statement.is_file() or read_statement(str(statement)).names_badge():
+        return str(statement)
+    return f"{statement} --badge {record.badge}"
 
 
 def review_path(statement: str, output: Path | None) -> Path:
@@ -94,6 +105,17 @@ def save_review(record: ReviewRecord, path: Path) -> None:
     write_private(path, dump_review(record, path.name))
 
 
+@dataclass(frozen=True)
+class Started:
+    """A review begun or carried on, and what the manager is told about the statement first."""
+
+    record: ReviewRecord
+    resumed: bool
+    statement: Statement
+    again: str  # the statement as a command names it again: its file, with --badge ID when it names none
+    notes: tuple[str, ...] = ()  # how the file was read, and the badge chosen when badgekit worked it out
+
+
 def start_review(
     catalogue: Catalogue,
     file: str,
@@ -104,13 +126,14 @@ def start_review(
     force: bool,
     *,
     fresh: bool,
-) -> tuple[ReviewRecord, bool, Statement]:
+) -> Started:
     """The statement checked and a review of it: a new one, or the unfinished one saved at ``target``."""
     from badgekit.checks.registry import select_rules
     from badgekit.checks.report import Options, check_text
     from badgekit.review.checklist import LEFT_OUT
     from badgekit.review.record import carry_over, load_review, review_of
-    from badgekit.textinput import display_name, read_text
+    from badgekit.statement.source import read_statement
+    from badgekit.textinput import display_name
 
     earlier = load_review(str(target)) if target.exists() and not force else None
     if earlier is not None and (earlier.finished or fresh):
@@ -121,11 +144,18 @@ def start_review(
         )
     options = Options(badge, level, tuple(allow_name or ()), tuple(select_rules(ignore=list(LEFT_OUT))))
     shown = display_name(file)
-    report = check_text(read_text(file), shown, catalogue, options)
+    source = read_statement(file)
+    report = check_text(source.text, shown, catalogue, options, source=source)
+    notes = [f"note: {notice}." for notice in source.notices]
+    if report.badge_reason:
+        from badgekit.checks.badge_detection import Detection
+
+        notes.append(Detection(report.badge, report.badge_reason, "").announcement("Reviewing against"))
     record = review_of(report, catalogue, Path(shown).name if file != "-" else shown)
     if earlier is not None:
         carry_over(record, earlier)
-    return record, earlier is not None, report.statement
+    again = f"{file}{report.badge_option()}"
+    return Started(record, earlier is not None, report.statement, again, tuple(notes))
 
 
 def write_copies(

@@ -144,7 +144,7 @@ def resolve_badge(reference: str, catalogue: Catalogue) -> HeldBadge:
             error.hint = (
                 f'Did you mean "{meant[0]}"? Give a badge badgekit does not bundle by its title.'
                 if meant
-                else "Give a badge's id from 'badgekit list', or any other badge by its title, for example "
+                else f"Give a badge's id from '{program()} list', or any other badge by its title, for example "
                 + " or ".join(f'"{title}"' for title in others[:2])
                 + "."
             )

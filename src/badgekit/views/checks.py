@@ -23,6 +23,7 @@ from badgekit.text import counted, plural
 if TYPE_CHECKING:
     from badgekit.badges.model import WordRule
     from badgekit.checks.batch import FileError, Outcome
+    from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -89,7 +90,7 @@ def evidence_view(report: FileReport) -> RenderableType:
     table.add_column(ratio=1)
     for item in report.criteria:
         if item.evidence and item.status != "missing":
-            quoted = "; ".join(f"line {e.line} “{e.text}”" for e in item.evidence)
+            quoted = "; ".join(f"{report.line_name(e.line)} “{e.text}”" for e in item.evidence)
             lead = "rests on" if item.status == "covered" else "nearest is"
             table.add_row(f"  {item.number}.", Text(f"{lead} {quoted}"))
         else:
@@ -98,15 +99,17 @@ def evidence_view(report: FileReport) -> RenderableType:
         if name not in report.reflection:
             continue
         found = report.reflection[name]
-        said = Text(f"line {found.line} “{found.text}”") if found else Text("not found", style="yellow")
+        where = report.line_name(found.line) if found else ""
+        said = Text(f"{where} “{found.text}”") if found else Text("not found", style="yellow")
         table.add_row(f"  {title}:", said)
     return Group(Text("What this is based on", style="bold underline"), table)
 
 
-def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
+def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Table:
     """Findings as ``line 12  error  BK201  message`` rows (check's report and the manager's review).
 
     Each row is (line, severity, code, message); the message is never read as Rich markup.
+    A place given as text ("paragraph 4", in a Word document) is shown as it is.
     """
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", style="dim", no_wrap=True)
@@ -114,32 +117,35 @@ def findings_table(rows: Iterable[tuple[int, str, str, str]]) -> Table:
     table.add_column(no_wrap=True, style="bold")
     table.add_column(ratio=1)
     for line, severity, code, message in rows:
-        table.add_row(f"  line {line}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, Text(message))
+        where = f"line {line}" if isinstance(line, int) else line
+        shown = message if isinstance(message, Text) else Text(message)
+        table.add_row(f"  {where}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, shown)
     return table
 
 
 def quoted_messages(report: FileReport) -> dict[int, str]:
     """Each finding's message (by its place in ``report.findings``), opening with the first words of the
-    sentence it means: "'When the inspection report came back...': this sentence has 42 words".
-
-    Privacy findings are never quoted, so that the report does not repeat a detail that could identify
-    someone; nor are findings about the statement as a whole, which are placed on its first line.
-    """
-    from badgekit.checks.textstats import sentence_quotes
-
-    statement = report.statement
-    whole = statement.first_content_offset()
-    offsets = [f.start for f in report.findings if f.category != "privacy" and f.start != whole]
-    quotes = sentence_quotes(statement, offsets)
+    sentence it means: "'When the inspection report came back…': this sentence has 42 words"."""
     messages: dict[int, str] = {}
     for index, finding in enumerate(report.findings):
-        quote = quotes.get(finding.start) if finding.category != "privacy" and finding.start != whole else None
+        quote = report.quotes.get(finding.start) if finding.category != "privacy" else None
         message = finding.message
         if quote:
             lowered = message[:1].lower() + message[1:] if message[1:2].islower() else message
             message = f"'{quote}': {lowered}"
         messages[index] = message
     return messages
+
+
+def _finding_row(report: FileReport, finding: Finding, message: str) -> tuple[int | str, str, str, str | Text]:
+    """A finding's row, its message quoting its sentence; in a Word document, its paragraph's number and the
+    message after the paragraph's opening words."""
+    place = report.source.place_of(finding.line) if report.source is not None else None
+    if place is None:
+        return finding.line, finding.severity, finding.code, message
+    in_document = Text(f"(“{place.opening}”) ", style="dim")
+    in_document.append(finding.message)
+    return place.number(), finding.severity, finding.code, in_document
 
 
 def findings_view(report: FileReport) -> RenderableType:
@@ -150,7 +156,7 @@ def findings_view(report: FileReport) -> RenderableType:
         if not found:
             continue
         parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
-        table = findings_table((f.line, f.severity, f.code, messages[i]) for i, f in found)
+        table = findings_table(_finding_row(report, f, messages[i]) for i, f in found)
         parts.append(table)
     if not parts:
         parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
@@ -162,7 +168,13 @@ def report_view(report: FileReport) -> RenderableType:
     header = Text(report.path, style="bold")
     header.append(f"  {report.badge.title} ({report.badge.id}", style="")
     header.append(f", level {report.level})" if report.level else ")")
-    lines: list[RenderableType] = [header, words_bar(report.words, report.badge.words)]
+    lines: list[RenderableType] = [header]
+    if report.badge_reason:
+        from badgekit.checks.badge_detection import Detection
+
+        lines.append(Text(Detection(report.badge, report.badge_reason, "").announcement()))
+    lines.extend(Text(f"Note: {notice}.", style="yellow") for notice in report.notices)
+    lines.append(words_bar(report.words, report.badge.words))
     details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
     if report.readability and report.readability.words:
         details.append(
@@ -172,7 +184,10 @@ def report_view(report: FileReport) -> RenderableType:
     lines.append(details)
     summary = Text("Findings: ")
     summary.append_text(counts_text(report.counts))
-    if report.silenced:
+    if report.silenced and report.in_document:
+        places = ", ".join(dict.fromkeys(report.where(finding.line) for finding in report.silenced))
+        summary.append(f"   ({len(report.silenced)} silenced by comments, at {places})", style="dim")
+    elif report.silenced:
         on_lines = sorted({finding.line for finding in report.silenced})
         summary.append(
             f"   ({len(report.silenced)} silenced by comments, on {plural(len(on_lines), 'line')} "
@@ -234,17 +249,18 @@ def next_step(report: FileReport) -> str:
     """One line saying what to do now, so that a report never ends on a list of problems alone."""
     errors = [f for f in report.findings if f.severity == "error"]
     path = report.path
+    badge = report.badge_option()  # each command printed must work as printed
     if any(f.category == "privacy" for f in errors):
         return (
             f"Next: take out the details that could identify someone (or let '{program()} check "
-            f"{path} --redact' write a copy without them), put right any other errors, then check again."
+            f"{path}{badge} --redact' write a copy without them), put right any other errors, then check again."
         )
     if errors:
         return "Next: put right the errors above, then run this check again."
     if report.findings:
         return (
             "Next: read the warnings and notes and change what you agree with; then export it with "
-            f"'{program()} export {path} --text' to paste into the application form, or ask your manager "
-            f"to look at it with '{program()} review {path}'."
+            f"'{program()} export {path}{badge} --text' to paste into the application form, or ask your manager "
+            f"to look at it with '{program()} review {path}{badge}'."
         )
-    return f"Next: export it with '{program()} export {path} --text' to paste into the application form."
+    return f"Next: export it with '{program()} export {path}{badge} --text' to paste into the application form."

@@ -14,13 +14,26 @@ from badgekit.terminal.asker import indent
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
 
 def found_table(found: Sequence[FoundItem]) -> RenderableType:
     """Findings as ``line 12  error  BK201  message``, laid out as check's report lays them out."""
     from badgekit.views.checks import findings_table
 
-    return findings_table((item.line, item.severity, item.code, item.message) for item in found)
+    return findings_table(_row(item) for item in found)
+
+
+def _row(item: FoundItem) -> tuple[int | str, str, str, str | Text]:
+    if not item.where:
+        return item.line, item.severity, item.code, item.message
+    # a Word document's "paragraph 4 (“When our team ...”)": the number in the column, the words before the message
+    from rich.text import Text
+
+    number, _, opening = item.where.partition(" (")
+    message = Text(f"({opening} ", style="dim") if opening else Text()
+    message.append(item.message)
+    return number, item.severity, item.code, message
 
 
 def review_view(record: ReviewRecord) -> RenderableType:

@@ -1,0 +1,281 @@
+"""Which badge a statement is for, when it does not say: from its title, its headings, or its content.
+
+A statement written in Word, or one of badgekit's own exports (``.txt``, ``.blog.md``),
+has no ``badge:`` line. A person would tell the badge from the statement itself, and
+this module does the same, in order of certainty, stopping at the first that decides:
+
+1. **the title**: the first line (or the first top-level heading) is a badge's title,
+   alias, id or series and number ("Step into Leadership #8"), or holds one of them;
+2. **headings that quote criteria**: more of the statement's headings quote one badge's
+   criteria than any other's;
+3. **the content**: the statement's words weighed against each badge's title,
+   description and criteria (words that every badge uses count for little), and chosen
+   only with a clear margin over the next badge.
+
+Each way says why, in words for the learner. When none decides, ``BadgeUnclear`` lists
+the two or three likeliest badges with their ids, so the learner can give ``--badge``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from badgekit.errors import BadgekitError
+from badgekit.invocation import program
+from badgekit.statement.parse import parse_statement
+
+if TYPE_CHECKING:
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
+
+#: A first line longer than this is a sentence, not a title.
+_TITLE_WORDS = 25
+#: Content decides only when the best badge scores this much, and this many times the next.
+CONTENT_MINIMUM = 0.12
+CONTENT_MARGIN = 1.5
+_LISTED = 3
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = """
+a about above after again all also am an and any are as at be because been before being both but by can
+could did do does doing during each few for from further had has have having he her here hers him his how i if
+in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out
+over own same she should so some such than that the their them then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your yours
+able ensure use using way ways
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+_SUFFIXES = ("ingly", "edly", "ing", "ed", "es", "s", "ly")
+
+
+class BadgeUnclear(BadgekitError):
+    """The statement names no badge and badgekit cannot tell which one it is for."""
+
+    def __init__(self, path: str, candidates: Sequence[Badge]) -> None:
+        if candidates:
+            listed = "; ".join(describe(badge) + f" (--badge {badge.id})" for badge in candidates)
+            message = (
+                f"this statement does not say which badge it is for, and badgekit cannot tell: it is most like {listed}"
+            )
+            example = candidates[0].id
+        else:
+            message = "this statement does not say which badge it is for, and badgekit cannot tell from what it says"
+            example = "ID"
+        super().__init__(
+            message,
+            path=path,
+            hint=(
+                f"Give the badge with --badge, for example --badge {example}, or start the statement with the "
+                f"badge's title. '{program()} list' shows every badge's id."
+            ),
+        )
+        self.candidates = tuple(candidates)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The badge chosen for a statement that names none, and why."""
+
+    badge: Badge
+    reason: str  # "whose title is the statement's first line", said after the badge's name
+    how: str  # "title", "headings" or "content"
+
+    def announcement(self, doing: str = "Checking against") -> str:
+        """One line for the learner: which badge, why, and how to choose another."""
+        return f"{doing} {describe(self.badge)}, {self.reason}; give --badge to choose another."
+
+
+def describe(badge: Badge) -> str:
+    """'Step into Leadership #8 “Quality assurance, ...”', or the title alone for a badge in no series."""
+    label = badge.series_label
+    return f"{label} “{badge.title}”" if label else f"“{badge.title}”"
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly quotes straightened, everything but letters and digits a single space."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    return " ".join(_WORD.findall(text))
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The words that carry meaning, stemmed: 'Evaluating the improvements' -> ['evaluat', 'improvement']."""
+    return [_stem(word) for word in _WORD.findall(text.lower().replace("’", "'")) if word not in _STOP]
+
+
+# --- 1. the title ---------------------------------------------------------------------------
+
+
+def _names(badge: Badge) -> list[tuple[str, str]]:
+    """(normalised name, how to say it) for each name a badge goes by."""
+    names = [(normalise(badge.title), "title")]
+    if badge.series_label:
+        names.append((normalise(badge.series_label), "series and number"))
+    names += [(normalise(alias), f"alias '{alias}'") for alias in badge.aliases]
+    names.append((normalise(badge.id), f"id '{badge.id}'"))
+    return [(name, said) for name, said in names if name]
+
+
+def _title_lines(statement_text: str) -> list[tuple[str, str]]:
+    """(line, where it is) for the lines that could be a title: the first line, and the first top-level heading."""
+    statement = parse_statement(statement_text)
+    found: list[tuple[str, str]] = []
+    body = statement.text[statement.body_start :]
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    first = re.sub(r"^\s*#+\s*|\s*#+\s*$|[*_]", "", first).strip()
+    if first and len(first.split()) <= _TITLE_WORDS:
+        found.append((first, "the statement's first line"))
+    title = statement.title
+    if title and title != first:
+        found.append((title, "the statement's title"))
+    return found
+
+
+def _by_title(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
+    for line, where in _title_lines(statement_text):
+        plain = normalise(line)
+        padded = f" {plain} "
+        matches: list[tuple[int, bool, Badge, str]] = []
+        for badge in badges:
+            for name, said in _names(badge):
+                whole = plain == name
+                if whole or (len(name.split()) >= 2 and f" {name} " in padded):
+                    matches.append((len(name), whole, badge, said))
+        if not matches:
+            continue
+        matches.sort(key=lambda m: (m[1], m[0]), reverse=True)
+        best = matches[0]
+        rivals = {m[2].id for m in matches if (m[1], m[0]) == (best[1], best[0])}
+        if len(rivals) > 1:
+            continue
+        whose = "whose title" if best[3] == "title" else f"whose {best[3]}"
+        verb = "is" if best[1] else "is in"
+        return Detection(best[2], f"{whose} {verb} {where}", "title")
+    return None
+
+
+# --- 2. headings that quote criteria ------------------------------------------------------------
+
+
+def _quotes(heading: str, criterion: str) -> bool:
+    """A heading quotes a criterion: it starts with the criterion's first words, or is most of them."""
+    said, wanted = heading.split(), criterion.split()
+    if len(said) < 3:
+        return False
+    if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
+        return True
+    overlap = len(set(terms(heading)) & set(terms(criterion)))
+    return overlap >= 4 and overlap >= 0.7 * len(set(terms(criterion)))
+
+
+def _by_headings(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
+    statement = parse_statement(statement_text)
+    headings = [normalise(s.title.replace("...", " ").replace("…", " ")) for s in statement.headed_sections]
+    headings = [h for h in headings if h]
+    if not headings:
+        return None
+    quoted: list[tuple[int, Badge]] = []
+    for badge in badges:
+        criteria = [normalise(c.text) for c in badge.all_criteria()]
+        count = sum(1 for heading in headings if any(_quotes(heading, c) for c in criteria))
+        if count:
+            quoted.append((count, badge))
+    if not quoted:
+        return None
+    quoted.sort(key=lambda item: item[0], reverse=True)
+    best_count, best = quoted[0]
+    runner_up = quoted[1][0] if len(quoted) > 1 else 0
+    if best_count < min(2, len(headings)) or best_count <= runner_up:
+        return None
+    quoting = "heading quotes" if best_count == 1 else "headings quote"
+    return Detection(best, f"because {best_count} of the statement's {quoting} its criteria", "headings")
+
+
+# --- 3. the content --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Profiles:
+    badges: tuple[Badge, ...]
+    vectors: tuple[dict[str, float], ...]
+    idf: dict[str, float]
+
+
+_cache: dict[tuple[str, ...], _Profiles] = {}
+
+
+def _badge_words(badge: Badge) -> list[str]:
+    words = terms(badge.title) * 3 + terms(badge.description)
+    for criterion in badge.all_criteria():
+        words += terms(criterion.text) * 2 + terms(" ".join(criterion.signals)) * 2 + terms(" ".join(criterion.prompts))
+    return words
+
+
+def _unit(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vector = {term: (1 + math.log(n)) * idf.get(term, 0.0) for term, n in counts.items()}
+    size = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {term: v / size for term, v in vector.items() if v}
+
+
+def _profiles(badges: Sequence[Badge]) -> _Profiles:
+    key = tuple(f"{b.id}:{b.path}" for b in badges)
+    if key not in _cache:
+        counts = [Counter(_badge_words(badge)) for badge in badges]
+        documents = Counter(term for count in counts for term in count)
+        idf = {term: math.log((1 + len(badges)) / n) for term, n in documents.items()}
+        _cache[key] = _Profiles(tuple(badges), tuple(_unit(c, idf) for c in counts), idf)
+    return _cache[key]
+
+
+def content_scores(statement_text: str, badges: Sequence[Badge]) -> list[tuple[float, Badge]]:
+    """Each badge's likeness to the statement's words (cosine of weighted terms), best first."""
+    profiles = _profiles(badges)
+    statement = parse_statement(statement_text)
+    vector = _unit(Counter(terms(statement.prose)), profiles.idf)
+    scores = [
+        (sum(weight * profile.get(term, 0.0) for term, weight in vector.items()), badge)
+        for badge, profile in zip(profiles.badges, profiles.vectors, strict=True)
+    ]
+    return sorted(scores, key=lambda item: item[0], reverse=True)
+
+
+def _by_content(scores: Sequence[tuple[float, Badge]]) -> Detection | None:
+    if not scores:
+        return None
+    best_score, best = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    if best_score < CONTENT_MINIMUM or best_score < CONTENT_MARGIN * runner_up:
+        return None
+    return Detection(best, "whose criteria the statement's words are closest to", "content")
+
+
+def badge_headings_quote(statement_text: str, badge: Badge, catalogue: Catalogue | Iterable[Badge]) -> Badge | None:
+    """Another badge whose criteria the statement's headings quote, where they quote it more than ``badge``'s:
+    the statement was written for that badge, whatever it is being checked against."""
+    found = _by_headings(statement_text, list(catalogue))
+    return found.badge if found is not None and found.badge.id != badge.id else None
+
+
+def detect_badge(statement_text: str, path: str, catalogue: Catalogue | Iterable[Badge]) -> Detection:
+    """The badge a statement without a ``badge:`` line is for, or BadgeUnclear listing the likeliest."""
+    badges = list(catalogue)
+    found = _by_title(statement_text, badges) or _by_headings(statement_text, badges)
+    if found is not None:
+        return found
+    scores = content_scores(statement_text, badges)
+    found = _by_content(scores)
+    if found is not None:
+        return found
+    likely = [badge for score, badge in scores[:_LISTED] if score >= CONTENT_MINIMUM / 2]
+    raise BadgeUnclear(path, likely)
