@@ -99,7 +99,7 @@ def typing_the_first_answer(folder: Path, text: str) -> pexpect.spawn:
 def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Path) -> None:
     child = typing_the_first_answer(tmp_path, "Half of an answer")
     child.sendintr()
-    child.expect_exact(f"To carry on, run: badgekit draft {BADGE}")
+    child.expect_exact(f"To carry on, run: {sys.executable} -m badgekit draft {BADGE}")  # as it was started
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
