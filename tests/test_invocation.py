@@ -58,3 +58,16 @@ def test_the_next_command_check_prints_runs_as_printed_when_badgekit_is_not_on_t
         assert ran.returncode == 0, ran.stderr
         assert "Saved statement.txt" in ran.stderr
         (tmp_path / "statement.txt").unlink()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name == "nt", reason="runs the printed command in a POSIX shell")
+def test_help_and_usage_errors_write_examples_as_badgekit_was_started(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "300"}
+    typed = os.path.relpath(SCRIPT, tmp_path)
+    helped = subprocess.run([typed, "--help"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert f"Start with {typed} list" in helped.stdout
+    wrong = subprocess.run([typed, "export"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert wrong.returncode == 2
+    assert f"For example: {typed} export " in wrong.stderr
+    assert wrong.stderr.count(typed) == 2, wrong.stderr  # the example and the --help, each written once

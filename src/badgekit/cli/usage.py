@@ -140,7 +140,7 @@ def _hint(ctx: Context | None, command: str) -> str | None:
     if ctx is None:
         return None
     found = _EXAMPLE.search(ctx.command.help or "")
-    example = f"For example: {found.group(1).replace('badgekit', program(), 1)}. " if found else ""
+    example = f"For example: {found.group(1)}. " if found else ""  # arrange_help wrote it as badgekit was started
     if ctx.parent is None:
         return f"See every command with: {command} --help"
     return f"{example}See what it takes with: {command} --help"
