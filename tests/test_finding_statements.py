@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from typer.testing import Result
 
 from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
@@ -15,14 +14,6 @@ from badgekit.checks.samples import WRITING_EVIDENCE_GOOD
 Run = Callable[..., Result]
 BADGE = "writing-evidence"
 ANSWERS = "reviewer: Team leader\n1: met\n2: met\n3: met\n4: met\n5: met\n6: met\n"
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
 
 
 def statement(folder: Path, name: str, when: int) -> Path:

@@ -21,25 +21,20 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def checked(run: Run, folder: Path, answer: str, *options: str) -> str:
+    """check's report, flattened, for a Writing evidence statement whose first answer (line 8) is ``answer``."""
+    path = folder / "statement.md"
+    path.write_text(f"---\nbadge: writing-evidence\n---\n# Writing evidence\n\n## 1. Learning\n\n{answer}\n", "utf-8")
+    return flat(run("check", str(path), *options).stdout)
+
+
 def test_a_finding_quotes_the_opening_words_of_its_sentence(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "statement.md"
-    path.write_text(
-        "---\nbadge: writing-evidence\n---\n# Writing evidence\n\n## 1. Learning\n\n"
-        f"I learned a lot. {LONG_SENTENCE} I now write shorter notes.\n",
-        encoding="utf-8",
-    )
-    out = flat(run("check", str(path)).stdout)
+    out = checked(run, tmp_path, f"I learned a lot. {LONG_SENTENCE} I now write shorter notes.")
     assert "line 8 warning BK502 'When the inspection report came back…': this sentence has 46 words" in out
 
 
 def test_privacy_findings_never_repeat_the_detail_in_a_quote(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "statement.md"
-    path.write_text(
-        "---\nbadge: writing-evidence\n---\n# Writing evidence\n\n## 1. Learning\n\n"
-        "Call Margaret Thompson on 07700 900123 about the visit. I learned a lot.\n",
-        encoding="utf-8",
-    )
-    out = flat(run("check", str(path)).stdout)
+    out = checked(run, tmp_path, "Call Margaret Thompson on 07700 900123 about the visit. I learned a lot.")
     assert "BK30" in out
     assert "'Call Margaret" not in out and "Thompson" not in out.split("Privacy")[1]
 
@@ -71,12 +66,6 @@ def test_a_paragraph_pasted_twice_is_warned_at_the_second_copy(run: Run, tmp_pat
 
 
 def test_a_quoted_sentence_never_repeats_an_identifying_detail(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "statement.md"
-    path.write_text(
-        "---\nbadge: writing-evidence\n---\n# Writing evidence\n\n## 1. Learning\n\n"
-        f"I learned a lot. Margaret Thompson and I {LONG_SENTENCE[5:]}\n",
-        encoding="utf-8",
-    )
-    out = flat(run("check", str(path), "--ignore", "BK3").stdout)
+    out = checked(run, tmp_path, f"I learned a lot. Margaret Thompson and I {LONG_SENTENCE[5:]}", "--ignore", "BK3")
     assert "BK502 'I learned a lot." not in out
     assert "this sentence has" in out and "Thompson" not in out
