@@ -8,8 +8,8 @@ from badgekit.badges.catalogue import Catalogue, load_catalogue
 from badgekit.badges.model import Badge, Criterion
 from badgekit.checks import all_rules
 from badgekit.checks.coverage import analyse_criteria
-from badgekit.checks.evidence import stem
 from badgekit.checks.report import Options, check_text
+from badgekit.checks.terms import stem
 from badgekit.statement.parse import parse_statement
 from badgekit.statement.wordcount import count_words
 

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXIT_3 = (
     "something badgekit cannot use: a badge id it does not know, a statement whose badge it cannot tell "
     "(give --badge), or a badge file, template or statement "
-    "that is missing, unreadable or invalid; or an output file that already exists (add --force to replace it)"
+    "that is missing, unreadable or invalid; or an output file that already exists (add --force to replace it), "
+    "or that cannot be written (a full disk, a read-only folder)"
 )
 
 

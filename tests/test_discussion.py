@@ -79,7 +79,7 @@ def test_after_the_answer_the_interview_asks_for_notes_and_saves_them() -> None:
     assert outcome is Outcome.QUIT
     notes_requests = [r for r in asker.requests if r.discussion]
     assert notes_requests == [
-        AnswerRequest("Criterion", 2, adding=False, has_answer=False, discussion=SECOND.discussion)
+        AnswerRequest("Criterion", 2, adding=False, has_answer=False, discussion=SECOND.discussion, criterion=SECOND.id)
     ]
     assert draft.answer(SECOND.id) == ANSWER_2 and draft.discussion(SECOND.id) == NOTES
     assert saves.copies[-1]["discussions"][SECOND.id]["text"] == NOTES  # type: ignore[index]

@@ -12,7 +12,7 @@ def test_the_case_set_is_large_and_covers_every_kind() -> None:
     kinds = {kind for case in CASES for kind, _text, _which in case.expect}
     assert len(CASES) >= 80
     assert kinds >= {"name", "email", "phone", "postcode", "postcode-district", "address", "date-of-birth"}
-    assert kinds >= {"age", "chi", "nhs", "ni", "reference"}
+    assert kinds >= {"age", "chi", "nhs", "ni", "reference", "handle", "vehicle", "place", "initial"}
     assert sum(1 for case in CASES if not case.expect) >= 20  # clean texts
 
 

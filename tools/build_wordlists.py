@@ -17,10 +17,19 @@ Faker publishes new names, in an environment holding the three libraries it read
   "Angus") goes to ``ambiguous_names.txt``: the detectors then want more than a
   capital letter before they call it a name. ``NAME_FIRST`` lists the ones that are
   names far more often than words in care writing ("Jean", "Kyle", "Rose").
+- ``name_words.txt``: the given names of ``first_names.txt`` that are also everyday
+  English words (``WORD_NAMES``, checked against the Webster's list: "rose", "carol",
+  "robin"), so that a word written in lower case, or a plant at the start of a
+  sentence, is not taken for a name when it is a word. The list is chosen by hand:
+  word frequencies count "amy" and "alan" as common because people are called that.
+
+data/SOURCES.md records the versions the shipped lists were built from, their licences
+and their checksums; update it (the script prints the checksums) whenever you rebuild.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
 from pathlib import Path
@@ -45,6 +54,22 @@ Chiamaka Ngozi Emeka Bola Segun Femi Abena Xin Hui Ling Jamie Kai Leo Freya Isla
 Alfie Reuben Orlaith Mairi Kyla Cerys Carys Skye Iona Robbie Scott Ross Craig Grant Blair Stuart Stewart
 Lewis Fraser Murray Gordon Douglas Duncan Angus Malcolm Kenneth Donald Neil Iain Ian Graeme Gillian Ishbel
 Wilma Senga Jaqueline Bernadette Tracey Stacey Leanne Lynne Nicola Gail Gayle Lesley Lyndsey Jolene Keira
+Kirsteen Kirstin Kirsten Kirstine Morag Mòrag Màiri Seònaid Ealasaid Catrìona Ciorstaidh Dòmhnall Tòmas Eòghann
+Ìomhar Ùisdean Somhairle Raonaid Oighrig Peigi Sìne Seumas Coinneach Iseabail Beathag Fionnlagh Dolina Murdina
+Lachie Ruaraidh Ruairi Ruaridh Netta Nettie Jinty Sadie Isa Nessie Teenie Bunty Jeanie Chrissie Chrissy Sheona
+Sheonagh Shug Shuggie Shuggy Wullie Rabbie Boab Eck Eckie Dod Dodie Geordie Hughie Sannie Wattie Fergie Lizzie
+Babs Mags Jessie Jemima Ishbel Lilias Grizel Marsaili Annag Ailig Aonghas Calum Dùghall Niall Tormod Uilleam
+"""
+
+#: Scottish surnames that Faker's locales lack, so that "Moira Dunlop" is a full name.
+EXTRA_SURNAMES = """
+Dunlop Lamont Laing Baird Drummond Nisbet Cairns Imrie Urquhart Greig Ogilvie Rennie Findlay Geddes Sime Soutar
+Strachan Wylie Yule Haggerty Hendry Kinnear Pollock Rankin Fairbairn Laidlaw Rutherford Turnbull Brodie Innes
+Lobban Mowat Flett Sclater Rendall Shearer Tulloch Manson Halcrow Leask Linklater Isbister Nicolson Matheson
+MacAskill MacIver Macrae MacRitchie MacKinnon Beaton Gunn Bain Mair Dey Coull Dow Cowan Barr Tait Lennox Napier
+Jardine Galbraith McPhee McNeil McAulay MacAulay Docherty Doherty McGuigan Gallacher Gillies Kirkpatrick Crichton
+Dalgleish Duthie Fyfe Gillespie Hislop Kilpatrick Lumsden McGowan McLaren Meikle Murdoch Orr Pringle Tennant
+Weir Wishart Aitken Mackie Ritchie Milne Cruickshank Sangster Bremner Robb Shand Gauld Massie Mearns Rattray
 """
 
 #: Names that are also common words, months or places, but are names far more often in care writing.
@@ -59,6 +84,14 @@ Sammy Benny Bobby Cal Jed Zac Zak Rufus Milo Clive Neal Noel Mae Basil Dolly Lul
 Holly Daisy Rosemary Hazel Ivy Violet Poppy Jasmine Pearl Jade Dawn Rose Sue Pat Ray Ken Guy Dean Rob Jack
 Robin Wade Penny Carol Kyle Ross Kelvin Glen Don Ian Doug Dougie Lewis Harris Rory Isla Iona Skye Fraser Murray
 Douglas Gordon Duncan Malcolm Craig Scott Stewart Stuart Blair Grant
+"""
+
+#: Given names that are also everyday words ("don your gloves", "I ken", "gut flora").
+WORD_NAMES = """
+Basil Bob Bobby Billy Carol Daisy Dawn Dean Dolly Don Flora Glen Grant Guy Hazel Heather Holly Iris Ivy Jack
+Jade Jasmine Kelvin Ken Lily Nick Noel Pat Pearl Penny Poppy Ray Rob Robin Rose Rosemary Ruby Sally Sue Terry
+Violet Wade Myrtle Fern Willow Saffron Amber Crystal Summer Autumn Sky Brook Chase Hunter Mason Cole Drew
+Frank Sandy Cliff Dale Heath Lance Miles Rusty Sunny Sonny Melody Harmony Misty Bunny Ginger Olive Clay
 """
 
 #: Words in Faker's name lists that, in care writing, are far more often something else:
@@ -107,14 +140,17 @@ def build() -> dict[str, list[str]]:
     common |= FUNCTION_WORDS
     first = _faker_names(("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"))
     first |= set(EXTRA_FIRST_NAMES.split())
-    surnames = _faker_names(("last_names",))
+    surnames = _faker_names(("last_names",)) | set(EXTRA_SURNAMES.split())
     name_first = set(NAME_FIRST.split())
     not_plain = common | MONTHS | DAYS | PLACES
     not_names = set(NOT_NAMES.split())
     ambiguous = {n for n in first if (n.lower() in not_plain and n not in name_first) or n in not_names}
     clear = first - ambiguous
     common_words = common - {n.lower() for n in clear}
+    words = {w for w in english if w.islower()}
+    name_words = {n for n in clear if n in set(WORD_NAMES.split()) and n.lower() in words}
     return {
+        "name_words.txt": sorted(name_words),
         "first_names.txt": sorted(clear),
         "ambiguous_names.txt": sorted(ambiguous),
         "surnames.txt": sorted(surnames),
@@ -124,8 +160,9 @@ def build() -> dict[str, list[str]]:
 
 def main() -> None:
     for name, words in build().items():
-        (DATA / name).write_text("\n".join(words) + "\n", encoding="utf-8")
-        print(f"{name}: {len(words):,} entries")
+        data = ("\n".join(words) + "\n").encode("utf-8")
+        (DATA / name).write_bytes(data)
+        print(f"{name}: {len(words):,} entries, sha256 {hashlib.sha256(data).hexdigest()}")
 
 
 if __name__ == "__main__":

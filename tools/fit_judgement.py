@@ -31,13 +31,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from judgement_cases import CASES, USER_BADGES, Case, load_cases  # noqa: E402
 
 from badgekit.badges.catalogue import load_catalogue  # noqa: E402
-from badgekit.checks import evidence  # noqa: E402
+from badgekit.checks import evidence, passages, terms  # noqa: E402
 from badgekit.statement.parse import parse_statement  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "badgekit" / "checks" / "judgement_weights.json"
-MAX_FALSE_MISSING = 0.02
+MAX_FALSE_MISSING = 0.01  # on the development half, statements held out: the frozen half ran higher at 2%
 MAX_UNCLEAR = 0.08  # of covered criteria called unclear: beyond this the warnings stop meaning anything
-L2 = 0.002
+L2 = 0.005
 #: Evidence must never count against a criterion, nor a sign of its absence for it: the fit keeps
 #: these weights at or above zero (more evidence) and at or below zero (signs of none), so that the
 #: model cannot learn the quirks of a small set (such as a criterion's words used only in passing
@@ -55,8 +55,8 @@ def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
         badge = catalogue.get(case.badge)
         criteria = badge.criteria_for(case.level)
         statement = parse_statement(case.statement, case.name, declaration=badge.declaration)
-        profiles = evidence.profiles(criteria)
-        blocks = evidence.blocks(statement, profiles)
+        profiles = terms.profiles(criteria)
+        blocks = passages.blocks(statement, profiles)
         fit = evidence.badge_fit(blocks, profiles)
         ids = [c.id for c in criteria]
         if ids != list(case.criteria):
@@ -67,16 +67,24 @@ def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
     return found
 
 
-def fit(rows: list[tuple[tuple[float, ...], int]], steps: int = 4000, rate: float = 2.0) -> list[float]:
-    """Logistic regression by gradient descent, with L2 on the weights (not the bias); returns bias + weights."""
+def fit(rows: list[tuple[tuple[float, ...], int]], steps: int = 3000, rate: float = 0.5) -> list[float]:
+    """Logistic regression by gradient descent, with L2 on the weights (not the bias); returns bias + weights.
+
+    The features are put on one scale (mean 0, spread 1) for the descent, so that no measure dominates
+    by its units alone, and the weights are turned back to the features' own scale at the end: the
+    shipped model then needs no scaling at run time.
+    """
     width = len(rows[0][0])
+    means = [sum(v[i] for v, _ in rows) / len(rows) for i in range(width)]
+    spreads = [(sum((v[i] - means[i]) ** 2 for v, _ in rows) / len(rows)) ** 0.5 or 1.0 for i in range(width)]
+    scaled = [(tuple((v[i] - means[i]) / spreads[i] for i in range(width)), label) for v, label in rows]
     weights = [0.0] * (width + 1)
     positives = sum(label for _, label in rows)
     # Balance the classes: the rare missing criteria matter as much as the common covered ones.
     weight_of = {1: len(rows) / (2 * positives), 0: len(rows) / (2 * (len(rows) - positives))}
     for _ in range(steps):
         gradient = [0.0] * (width + 1)
-        for values, label in rows:
+        for values, label in scaled:
             z = weights[0] + sum(w * v for w, v in zip(weights[1:], values, strict=True))
             error = (1 / (1 + math.exp(-max(-30, min(30, z)))) - label) * weight_of[label]
             gradient[0] += error
@@ -90,7 +98,8 @@ def fit(rows: list[tuple[tuple[float, ...], int]], steps: int = 4000, rate: floa
                 weights[i] = max(0.0, weights[i])
             elif name in MORE_IS_MISSING:
                 weights[i] = min(0.0, weights[i])
-    return weights
+    raw = [w / spreads[i] for i, w in enumerate(weights[1:])]
+    return [weights[0] - sum(raw[i] * means[i] for i in range(width)), *raw]
 
 
 def chance(weights: list[float], values: tuple[float, ...]) -> float:

@@ -16,10 +16,35 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+#: The exit code when the program reading badgekit's output stops first (``badgekit list | true``):
+#: the shell's own code for a program stopped by a closed pipe, 128 + SIGPIPE, so that it is not
+#: taken for check's "findings" (1).
+CLOSED_PIPE = 141
+
+
 def stdout() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False)
+    class _Stdout(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            silence_stdout()
+            raise SystemExit(CLOSED_PIPE)
+
+    return _Stdout(highlight=False)
+
+
+def silence_stdout() -> None:
+    """Point standard output at nowhere, so that nothing more is tried (and fails) at exit."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def stderr() -> Console:

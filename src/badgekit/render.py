@@ -12,6 +12,10 @@ source: an answer containing ``{{ 7*7 }}`` or ``{% raw %}`` comes out exactly as
 Markdown is not escaped (it is the learner's own Markdown); formats that need
 escaping, such as HTML, get autoescaping from their template's file name.
 
+A user's template that cannot be used is reported by file (and line where there is one), never
+as a traceback or a hang: one that is not text, one that includes itself, and one that loops too
+long (stopped after ``RENDER_SECONDS``) or writes too much (``MAX_OUTPUT`` characters).
+
 One function per format: ``render_markdown`` here; others build on the same
 ``statement_context`` and ``environment``.
 """
@@ -34,6 +38,10 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 MARKDOWN_TEMPLATE = "statement.md.j2"
+#: A statement renders in milliseconds; a template still running after this long is looping without end.
+RENDER_SECONDS = 10
+#: Far beyond any statement (a 1,000-word statement is about 7 KB).
+MAX_OUTPUT = 10_000_000
 #: The sub-heading notes from a discussion are written under, inside their criterion's section:
 #: a level-3 heading, so that ``badgekit check`` still reads the notes as that criterion's.
 DISCUSSION_HEADING = "Notes from my discussion"
@@ -140,8 +148,18 @@ def render_template(name: str, context: Mapping[str, Any], templates_dir: Path |
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or name
         raise InvalidDataError([Problem(where, exc.lineno, "", f"template error: {exc.message}")]) from None
+    except UnicodeDecodeError:
+        raise _unusable(name, templates_dir, "it is not a text file (templates are UTF-8 text)") from None
+    except OSError as exc:
+        raise _unusable(name, templates_dir, f"it could not be read: {exc.strerror or exc}") from None
     try:
-        return template.render(**context)
+        return _render_limited(template, context)
+    except _TooLong as exc:
+        raise _broken(template.filename or name, str(exc)) from None
+    except RecursionError:
+        raise _broken(template.filename or name, "it includes itself (directly or through another template)") from None
+    except UnicodeDecodeError:
+        raise _broken(template.filename or name, "a template it includes is not a text file (UTF-8)") from None
     except SecurityError as exc:
         reason = f"the template tried to do something templates may not do ({exc})"
         raise InvalidDataError([_template_problem(template.filename or name, exc, reason)]) from None
@@ -151,6 +169,50 @@ def render_template(name: str, context: Mapping[str, Any], templates_dir: Path |
     except jinja2.TemplateError as exc:
         reason = f"template error: {exc.message or exc}"
         raise InvalidDataError([_template_problem(template.filename or name, exc, reason)]) from None
+
+
+class _TooLong(Exception):
+    """A template that runs or writes far beyond any statement."""
+
+
+def _render_limited(template: Any, context: Mapping[str, Any]) -> str:
+    """Render, stopping a template that writes more than MAX_OUTPUT characters or runs longer than
+    RENDER_SECONDS (where a timer can interrupt it: the main thread of a Unix process)."""
+    import signal
+    import threading
+
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def out_of_time(_signum: int, _frame: object) -> None:
+        raise _TooLong(f"it was still running after {RENDER_SECONDS} seconds (a loop too large?)")
+
+    previous = signal.signal(signal.SIGALRM, out_of_time) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+    try:
+        parts, size = [], 0
+        for part in template.generate(**context):
+            parts.append(part)
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise _TooLong(f"it wrote more than {MAX_OUTPUT:,} characters (a loop too large?)")
+        return "".join(parts)
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _unusable(name: str, templates_dir: Path | None, reason: str) -> InvalidDataError:
+    user = resources.user_templates_dir(templates_dir) / name
+    return _broken(str(user) if user.exists() else name, reason)
+
+
+def _broken(filename: str, reason: str) -> InvalidDataError:
+    return InvalidDataError(
+        [Problem(filename, None, "", f"this template cannot be used: {reason}")],
+        hint="Put the file right, or move it out of your templates folder to use badgekit's own.",
+    )
 
 
 def _template_problem(filename: str, exc: BaseException, message: str) -> Problem:

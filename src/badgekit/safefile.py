@@ -9,10 +9,13 @@ one, never half of either. The file is readable by its owner only.
 refuses to replace an existing file unless ``force`` is given.
 
 Both, and the badge cache, write through ``write_atomic``: the one place a file is replaced.
+When it cannot (a full disk, a read-only folder) it raises ``WriteError`` naming the file that was
+to be written, never badgekit's temporary one, and says in plain words why.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -24,15 +27,44 @@ PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
+class WriteError(BadgekitError):
+    """A file could not be written: ``errno`` says why (``disk_full`` for the commonest)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.errno = error.errno
+        self.disk_full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        if self.disk_full:
+            self.reason = f"the disk is full (no space left in {path.parent})"
+            hint = "Free some space (empty the bin, delete files you do not need), then try again."
+        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            self.reason = f"you do not have permission to write in the folder {path.parent}"
+            hint = "Choose a file in a folder you can write to."
+        else:
+            self.reason = str(error.strerror or error)
+            hint = None
+        super().__init__(f"could not be saved: {self.reason}", path=str(path), hint=hint)
+
+
 def write_private(path: Path, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` atomically, readable by the owner only (bytes for a Word document)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    except OSError as error:
+        raise WriteError(path, error) from None
     write_atomic(path, text, PRIVATE_FILE, durable=True)
 
 
 def write_atomic(path: Path, text: str | bytes, mode: int, *, durable: bool = False) -> None:
     """Replace ``path`` with ``text`` through a temporary file beside it, so that a reader (or a crash)
-    sees the old file or the new one, never half of either. ``durable`` also waits for the disk."""
+    sees the old file or the new one, never half of either. ``durable`` also waits for the disk.
+    WriteError names ``path`` when it cannot be written."""
+    try:
+        _replace(path, text, mode, durable=durable)
+    except OSError as error:
+        raise WriteError(path, error) from None
+
+
+def _replace(path: Path, text: str | bytes, mode: int, *, durable: bool) -> None:
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with _opened(descriptor, text) as handle:
@@ -89,7 +121,10 @@ def write_new(
     if private:
         write_private(path, text)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(path, error) from None
     write_atomic(path, text, 0o666 & ~_umask())
 
 

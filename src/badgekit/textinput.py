@@ -68,12 +68,22 @@ def decode_text(raw: bytes, shown: str) -> str:
     return decode_bytes(raw, shown).text
 
 
+def _read_stdin() -> bytes:
+    if sys.stdin is None or sys.stdin.closed:  # started with standard input closed (``<&-``)
+        raise BadgekitError(
+            "standard input is closed, so there is nothing to read",
+            path=STDIN_NAME,
+            hint="Give a file name instead of '-', or send the text in with '< FILE' after the command.",
+        )
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
 def read_bytes(name: str) -> bytes:
     """A file's bytes by name, or standard input's for ``-``, with a clear message for each failure."""
     shown = display_name(name)
     try:
         if name == STDIN:
-            return sys.stdin.buffer.read(MAX_BYTES + 1)
+            return _read_stdin()
         with Path(name).open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:

@@ -60,15 +60,19 @@ class Score:
 
 
 def load_cases(folder: Path = CASES_DIR) -> list[Case]:
+    """Every case of every YAML file in ``folder``."""
+    return [case for path in sorted(folder.glob("*.yaml")) for case in load_case_file(path)]
+
+
+def load_case_file(path: Path) -> list[Case]:
+    """The cases of one YAML file (a held-out set is one file)."""
     cases: list[Case] = []
-    for path in sorted(folder.glob("*.yaml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-            expect = tuple(
-                (str(entry[0]), str(entry[1]), int(entry[2]) if len(entry) > 2 else 0)
-                for entry in item.get("expect", [])
-            )
-            allow = tuple(str(name) for name in item.get("allow", []))
-            cases.append(Case(item["id"], path.name, item["text"], allow, expect))
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        expect = tuple(
+            (str(entry[0]), str(entry[1]), int(entry[2]) if len(entry) > 2 else 0) for entry in item.get("expect", [])
+        )
+        allow = tuple(str(name) for name in item.get("allow", []))
+        cases.append(Case(item["id"], path.name, item["text"], allow, expect))
     return cases
 
 

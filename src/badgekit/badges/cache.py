@@ -73,7 +73,7 @@ class BadgeCache:
         """Write the cache atomically and owner-only; a failure only costs speed next time."""
         if not self.changed:
             return
-        from badgekit.safefile import PRIVATE_FILE, PRIVATE_FOLDER, write_atomic
+        from badgekit.safefile import PRIVATE_FILE, PRIVATE_FOLDER, WriteError, write_atomic
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
@@ -81,5 +81,5 @@ class BadgeCache:
                 self.path, json.dumps({"stamp": self.stamp, "files": self.entries}, ensure_ascii=False), PRIVATE_FILE
             )
             self.changed = False
-        except OSError:
+        except (OSError, WriteError):
             pass

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from badgekit.checks.evidence import Status, judge, tokens
+from badgekit.checks.evidence import Status, judge
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, words
+from badgekit.checks.terms import tokens
 from badgekit.text import counted
 
 if TYPE_CHECKING:

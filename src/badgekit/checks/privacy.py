@@ -9,7 +9,7 @@ badgekit's comments left out) and the spans are shared by every rule here.
 
 Names given with ``--allow-name`` and the badge's ``resource_people`` are never
 reported. Messages never repeat the detail itself: a report is often pasted or shared.
-The twelve rules differ only in the kind of detail they report, their wording and
+The sixteen rules differ only in the kind of detail they report, their wording and
 their examples, so they are declared as one table and registered in a loop.
 """
 
@@ -208,6 +208,56 @@ RULES: tuple[PrivacyRule, ...] = (
         "a person.",
         triggers=("The case reference 2023/004517 is on every letter.", "She kept repeating 9876543211."),
         clean=("Our budget was £120,000 and section 4.2 of the policy covers this.",),
+    ),
+    PrivacyRule(
+        "BK313",
+        "social-media-handle",
+        "handle",
+        "A social media handle: an @ name, or a name given after a platform or the word 'username'.",
+        "This looks like a social media handle, which leads straight to the person: remove it.",
+        triggers=(
+            "She showed me a message from @skye_lass07 that upset her.",
+            "He posts on TikTok as dunky.doodles and worried his mum would see.",
+            "Her Instagram username is rainbowtrout.",
+        ),
+        clean=("Young people told us TikTok and Instagram were where they felt judged, and we met @ 10am.",),
+    ),
+    PrivacyRule(
+        "BK314",
+        "vehicle-registration",
+        "vehicle",
+        "A vehicle registration: the current format anywhere, older formats after a word about a vehicle.",
+        "This looks like a vehicle registration, which can be traced to a person: remove it.",
+        triggers=("The taxi that collects him is SN19 KXP.", "Her son's old car, registration M482 HSV, was outside."),
+        clean=("I completed unit SCDHSC0023 and the M8 and A82 were closed, so we met in room B12.",),
+    ),
+    PrivacyRule(
+        "BK315",
+        "identifying-place",
+        "place",
+        "A place that identifies with what is beside it: a room in a named home, a named school with a year "
+        "group, a small place with a condition or an age.",
+        "This place, with what is said beside it, could point to one person: name the kind of place instead, "
+        "such as 'a care home' or 'a primary school'.",
+        triggers=(
+            "I sat with the gentleman in Room 14 at Craigmount House.",
+            "The boy I key-work for is in P6 at Bankhead Primary.",
+            "The only man in the village of Ardvourlie with motor neurone disease relies on us.",
+        ),
+        clean=(
+            "We ran sessions at Leith Academy, and S3 pupils from across the city volunteered with us.",
+            "Many people in Glasgow with dementia live alone.",
+        ),
+    ),
+    PrivacyRule(
+        "BK316",
+        "title-with-initial",
+        "initial",
+        "A title with only an initial ('Mrs K'), which is a real person's initial more often than not.",
+        "If this is the person's real initial, it can identify them in a small service: use a letter that is "
+        "not theirs, such as '{suggestion}', or a role.",
+        triggers=("Mrs K told me she had not slept, so I spoke to the nurse.",),
+        clean=("Plan A did not work, so we tried plan B, and the Vitamin D leaflet helped.",),
     ),
 )
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from badgekit.checks.evidence import sentence_spans
 from badgekit.checks.model import CheckContext, Example, Finding
+from badgekit.checks.passages import sentence_spans
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import DESCRIPTIVE, FUTURE, POLICY, REFLECTIVE, WRITING_EVIDENCE_GOOD, words
 

@@ -22,7 +22,7 @@ from badgekit.cli import (
 )
 
 # isort: on
-from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, LEARNER_ORDER, app
+from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, LEARNER_ORDER, app, finish_output
 from badgekit.cli.usage import arrange_help, install
 
 install()  # usage errors in badgekit's own voice
@@ -78,7 +78,12 @@ app.registered_commands.sort(
 
 def main() -> None:
     keep_only_command(sys.argv[1:])
-    app(prog_name="badgekit")
+    try:
+        app(prog_name="badgekit")
+        code: str | int | None = 0
+    except SystemExit as stop:
+        code = stop.code
+    sys.exit(finish_output(code))
 
 
 __all__ = ["app", "main"]

@@ -7,6 +7,8 @@ Only this package imports typer. Heavy libraries are imported inside commands, s
 
 from __future__ import annotations
 
+import errno
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ import typer
 
 from badgekit import __version__, console
 from badgekit.cli.params import PLAIN_TEXT
+from badgekit.console import CLOSED_PIPE, silence_stdout
 from badgekit.errors import BadgekitError, ExitCode
 from badgekit.resources import BADGES_DIR_ENV, TEMPLATES_DIR_ENV
 
@@ -38,7 +41,8 @@ that stopped an export; 2 the command was typed wrongly; 3 something badgekit
 cannot use: a badge id it does not know, a statement whose badge it cannot tell
 (give --badge), or a badge file, template or statement that is missing,
 unreadable or invalid; or an output file that already exists (add --force to
-replace it); 130 interrupted.
+replace it), or that cannot be written (a full disk, a read-only folder); 130
+interrupted; 141 the program reading the output stopped first.
 """
 
 app = typer.Typer(
@@ -244,6 +248,27 @@ def reporting_errors() -> Iterator[None]:
         print_error(error)
         raise typer.Exit(int(error.exit_code)) from None
     except OSError as error:  # a full disk or a vanished folder: still no traceback
-        where = f"{error.filename}: " if error.filename else ""
-        print_error(BadgekitError(f"{where}{error.strerror or error}"))
+        if error.errno == errno.EPIPE:  # the program reading the output stopped: see finish_output
+            silence_stdout()
+            raise typer.Exit(CLOSED_PIPE) from None
+        # Files badgekit writes name themselves (safefile); an error with no file is its own output's.
+        where = error.filename or "standard output"
+        reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+        print_error(BadgekitError(reason, path=str(where)))
         raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
+
+
+def finish_output(code: str | int | None) -> str | int | None:
+    """Flush standard output at the end of a run, so that a failure to write it is said plainly and
+    not left to Python's "Exception ignored" at exit: a closed pipe quietly (the reader chose to stop),
+    anything else (a full disk) as an error naming standard output."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        silence_stdout()
+        if error.errno == errno.EPIPE:
+            return CLOSED_PIPE
+        reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+        print_error(BadgekitError(reason, path="standard output"))
+        return int(ExitCode.INVALID_INPUT)
+    return code

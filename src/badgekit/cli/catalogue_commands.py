@@ -73,10 +73,10 @@ def show(
         if output is OutputFormat.json:
             print_json(badge.to_dict())
         else:
-            from badgekit.tracking.profile import load_profile
+            from badgekit.tracking.profile import load_profile_for_checks
             from badgekit.views.badges import badge_detail
 
-            console.stdout().print(badge_detail(badge, catalogue, load_profile()))
+            console.stdout().print(badge_detail(badge, catalogue, load_profile_for_checks()))
         _report_catalogue_problems(catalogue.problems)
 
 

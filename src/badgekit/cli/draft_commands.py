@@ -26,6 +26,7 @@ from badgekit.invocation import program
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
+    from badgekit.drafting.saving import InterviewStopped
     from badgekit.drafting.store import DraftStore
 
 DRAFTS_DIR_ENV = "BADGEKIT_DRAFTS_DIR"  # the same as badgekit.drafting.store.DRAFTS_DIR_ENV, without importing it
@@ -161,6 +162,7 @@ def _interview(
     *,
     docx: bool = False,
 ) -> None:
+    from badgekit.drafting.saving import InterviewStopped
     from badgekit.drafting.session import interview, write_statement
     from badgekit.terminal.asker import TerminalAsker, enable_line_editing
 
@@ -171,8 +173,28 @@ def _interview(
     resume = f"{program()} draft {badge.id}" + (" --docx" if docx else "")
     try:
         current = interview(catalogue, badge, level, store, asker, fresh=fresh, resume=resume)
-    except KeyboardInterrupt:
+    except InterviewStopped as stopped:
+        if stopped.failure is None:
+            say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        say_not_saved(stopped, resume)
+        raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
+    except KeyboardInterrupt:  # before any answer was asked for: nothing new to save
         say(f"\nStopped. Everything you had given is saved. To carry on, run: {resume}", to_stderr=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if current is not None:
         write_statement(badge, current, output, force, templates_dir, resume, docx=docx)
+
+
+def say_not_saved(stopped: InterviewStopped, resume: str) -> None:
+    """Stopped with answers that could not be written: say so, never "saved", and show them to copy."""
+    from badgekit.terminal.save_problem import show_unsaved
+
+    failure = stopped.failure
+    assert failure is not None
+    where = f"{failure.path}: " if failure.path else ""
+    say(f"\nStopped. Your latest answers are NOT saved: {where}{failure.reason}.", style="bold red", to_stderr=True)
+    if stopped.unsaved:
+        say("Copy them now, from here:", to_stderr=True)
+        show_unsaved(console.stderr(), stopped.unsaved)
+    say(f"Everything before them is saved. {failure.hint or ''} Then run: {resume}", to_stderr=True)

@@ -91,7 +91,7 @@ def plan(
     from badgekit.badges.catalogue import load_catalogue
     from badgekit.safefile import write_new
     from badgekit.tracking.plan import Weeks, default_weeks, plan_badge, plan_to_ical
-    from badgekit.tracking.profile import load_profile, prerequisite_advice
+    from badgekit.tracking.profile import load_profile_for_checks, prerequisite_advice
 
     with reporting_errors():
         first_day = _parse_date(start) if start else date.today()
@@ -104,7 +104,7 @@ def plan(
             writing=writing_weeks or guess.writing,
         )
         stages = plan_badge(badge, first_day, weeks)
-        advice = prerequisite_advice(badge, load_profile(), catalogue)
+        advice = prerequisite_advice(badge, load_profile_for_checks(), catalogue)
         if ics is not None:
             calendar = plan_to_ical(badge, stages)
             if str(ics) == "-":

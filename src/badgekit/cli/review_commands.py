@@ -101,6 +101,7 @@ def review(
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
+    from badgekit.locking import holding_lock, lock_for
     from badgekit.review.session import review_path, save_review, start_review
 
     with reporting_errors():
@@ -113,26 +114,30 @@ def review(
         except ValueError as problem:
             raise typer.BadParameter(str(problem)) from None
         catalogue = load_catalogue(settings(ctx).badges_dir)
-        started = start_review(catalogue, file, target, badge, level, allow_name, force, fresh=answers is not None)
-        for note in started.notes:
-            _say(note)
-        record = started.record
-        if answers is not None:
-            from badgekit.review.record import apply_answers
+        with holding_lock(
+            lock_for(target),
+            f"the review of {file} is open in another badgekit window",
+            "Finish or quit that review first; every answer given there is already saved.",
+        ):
+            started = start_review(catalogue, file, target, badge, level, allow_name, force, fresh=answers is not None)
+            for note in started.notes:
+                _say(note)
+            record = started.record
+            if answers is not None:
+                from badgekit.review.record import apply_answers
 
-            for notice in apply_answers(record, str(answers)):
-                _say(f"warning: {notice}", style="yellow")
-            save_review(record, target)
-        elif not _walk(started, file, target, interactive, output_format):
-            return
-        _finished(record, target, md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
+                for notice in apply_answers(record, str(answers)):
+                    _say(f"warning: {notice}", style="yellow")
+                save_review(record, target)
+            elif not _walk(started, file, target, interactive, output_format):
+                return
+            _finished(record, target, md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
 
 
 def _walk(started: Started, file: str, target: Path, interactive: bool, output: OutputFormat) -> bool:
     """Ask the manager, saving after every answer; True once the review is finished."""
     from badgekit.checks.reflection import FUTURE_ACTION
     from badgekit.review.checklist import lines_matching
-    from badgekit.review.session import save_review
     from badgekit.review.walk import run_review
     from badgekit.terminal.asker import enable_line_editing
     from badgekit.terminal.hangup import stopping_on_hangup
@@ -155,7 +160,7 @@ def _walk(started: Started, file: str, target: Path, interactive: bool, output: 
     try:
         with stopping_on_hangup():  # a closed window stops the review as it stops the interview
             finished = run_review(
-                record, ReviewTerminal(console.stdout()), lambda r: save_review(r, target), action_lines=action_lines,
+                record, ReviewTerminal(console.stdout()), lambda r: _save_whole(r, target), action_lines=action_lines,
                 resumed=started.resumed,
             )  # fmt: skip
     except KeyboardInterrupt:
@@ -164,6 +169,15 @@ def _walk(started: Started, file: str, target: Path, interactive: bool, output: 
     if not finished:
         _say(f"Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
     return finished
+
+
+def _save_whole(record: ReviewRecord, target: Path) -> None:
+    """Save the review with Ctrl-C held back until it is written, so "saved" is true."""
+    from badgekit.review.session import save_review
+    from badgekit.terminal.hangup import holding_interrupts
+
+    with holding_interrupts():
+        save_review(record, target)
 
 
 def _finished(

@@ -48,7 +48,7 @@ from badgekit.drafting.messages import (
     Notice as Notice,  # re-exported: badgekit.review.walk shows its notices through the same asker
 )
 from badgekit.drafting.navigation import Navigation
-from badgekit.drafting.store import Draft, Interruption, clean_answer, discussion_key
+from badgekit.drafting.store import Draft, clean_answer, discussion_key
 from badgekit.invocation import program
 from badgekit.statement.wordcount import count_words
 from badgekit.text import counted
@@ -103,7 +103,7 @@ class Interview:
         badge: Badge,
         draft: Draft,
         asker: Asker,
-        save: Callable[[Draft], None],
+        save: Callable[[Draft], object],
         *,
         prerequisites: Sequence[str] = (),
         profile_hint: bool = False,
@@ -223,7 +223,9 @@ class Interview:
         existing = self.draft.answer(criterion.id)
         if not adding:
             self.asker.show(self._screen(position))
-        request = AnswerRequest(self.word, position + 1, adding=adding, has_answer=existing is not None)
+        request = AnswerRequest(
+            self.word, position + 1, adding=adding, has_answer=existing is not None, criterion=criterion.id
+        )
         try:
             reply = self.asker.read_answer(request)
         except AnswerInterrupted as stopped:
@@ -253,29 +255,27 @@ class Interview:
         criterion = self.criteria[position]
         text, existing = clean_answer(typed), self.draft.answer(criterion.id)
         self.draft.set_answer(criterion.id, existing + "\n\n" + text if adding and existing else text)
-        self.save(self.draft)
+        kept = "Saved" if self.saved() else "Kept (not yet saved)"
         words = counted(count_words(self.draft.answer(criterion.id) or ""), "word")
-        self.asker.show(Notice(f"Saved what you typed as your answer to {self.word.lower()} {position + 1} ({words})."))
+        self.asker.show(
+            Notice(f"{kept} what you typed as your answer to {self.word.lower()} {position + 1} ({words}).")
+        )
 
-    def _keep_unfinished(self, criterion: Criterion, partial: str, *, adding: bool) -> None:
-        """Ctrl-C mid-answer: what was typed is kept, without replacing an answer already given."""
-        text = clean_answer(partial)
-        if not text:
-            return
-        existing = self.draft.answer(criterion.id)
-        if adding and existing:
-            self.draft.set_answer(criterion.id, existing + "\n\n" + text)
-        elif existing:
-            self.draft.keep_earlier(criterion.id, text)
-        else:
-            self.draft.set_answer(criterion.id, text)
-        self.draft.interrupted = Interruption(criterion.id, kept_apart=bool(existing) and not adding)
-        self.save(self.draft)
+    def saved(self) -> bool:
+        """Save the draft; whether it is on disk (a save can fail, and the learner carry on: saving.py)."""
+        return self.save(self.draft) is not False
+
+    def _keep_unfinished(
+        self, criterion: Criterion, partial: str, *, adding: bool = False, notes: bool = False
+    ) -> None:
+        """Ctrl-C mid-answer (or mid-notes): what was typed is kept, without replacing one already given."""
+        if self.draft.keep_unfinished(criterion.id, partial, notes=notes, adding=adding):
+            self.save(self.draft)
 
     def _accept(self, position: int, text: str) -> int | Outcome:
         criterion = self.criteria[position]
         self.draft.set_answer(criterion.id, text)
-        self.save(self.draft)  # saved before anything else can go wrong
+        saved = self.saved()  # saved before anything else can go wrong
         words = count_words(text)
         problem = advice = None
         if criterion.min_words and words < criterion.min_words:
@@ -290,7 +290,7 @@ class Interview:
                 "you did, what you learned and what you will do differently. You can come back to it with back, or "
                 "at the end."
             )
-        self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice))
+        self.asker.show(AnswerFeedback(self.word, position + 1, words, self.progress(), problem, advice, saved))
         if problem:
             return position
         return self.ask_notes(position) if criterion.discussion else position + 1
@@ -301,12 +301,17 @@ class Interview:
         following = position + 1 if then is None else then
         existing = self.draft.discussion(criterion.id)
         request = AnswerRequest(
-            self.word, position + 1, adding=False, has_answer=existing is not None, discussion=criterion.discussion
+            self.word,
+            position + 1,
+            adding=False,
+            has_answer=existing is not None,
+            discussion=criterion.discussion,
+            criterion=criterion.id,
         )
         try:
             reply = self.asker.read_answer(request)
         except AnswerInterrupted as stopped:
-            self._keep_unfinished_notes(criterion, stopped.partial)
+            self._keep_unfinished(criterion, stopped.partial, notes=True)
             raise
         if reply is None:
             return Outcome.QUIT
@@ -339,21 +344,8 @@ class Interview:
 
     def _accept_notes(self, criterion: Criterion, text: str) -> None:
         self.draft.set_discussion(criterion.id, text)
-        self.save(self.draft)
-        self.asker.show(Notice(f"Saved your notes from the discussion ({counted(count_words(text), 'word')})."))
-
-    def _keep_unfinished_notes(self, criterion: Criterion, partial: str) -> None:
-        """Ctrl-C mid-notes: what was typed is kept, without replacing notes already given."""
-        text = clean_answer(partial)
-        if not text:
-            return
-        kept_apart = self.draft.discussion(criterion.id) is not None
-        if kept_apart:
-            self.draft.keep_earlier(discussion_key(criterion.id), text)
-        else:
-            self.draft.set_discussion(criterion.id, text)
-        self.draft.interrupted = Interruption(criterion.id, notes=True, kept_apart=kept_apart)
-        self.save(self.draft)
+        kept = "Saved" if self.saved() else "Kept (not yet saved)"
+        self.asker.show(Notice(f"{kept} your notes from the discussion ({counted(count_words(text), 'word')})."))
 
     def _command(self, command: Command, position: int) -> int | Outcome:
         """Do what a command typed at a criterion asks, by the table below; nothing falls through."""
@@ -481,7 +473,7 @@ def run_interview(
     badge: Badge,
     draft: Draft,
     asker: Asker,
-    save: Callable[[Draft], None],
+    save: Callable[[Draft], object],
     *,
     prerequisites: Sequence[str] = (),
     profile_hint: bool = False,

@@ -169,6 +169,7 @@ class AnswerFeedback:
     progress: WordProgress
     problem: str | None  # the answer cannot stand as it is (below the criterion's minimum)
     advice: str | None  # a gentle note (the answer looks too short to show reflection)
+    saved: bool = True  # False when the draft could not be written (and the learner was told)
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ class AnswerRequest:
     adding: bool  # the learner is adding to an answer already given
     has_answer: bool  # for notes: notes are already given
     discussion: str | None = None  # set when asking for notes from a discussion: the badge's question
+    criterion: str = ""  # the criterion's id, which the journal of lines typed records
 
 
 class AnswerInterrupted(KeyboardInterrupt):

@@ -20,6 +20,7 @@ from badgekit.text import british_moment, counted, is_are
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.badges.model import Badge
+    from badgekit.drafting.recovery import Recovered
     from badgekit.drafting.store import Backup, Draft, DraftStore
 
 
@@ -135,13 +136,19 @@ def interview(
     resume: str | None = None,
 ) -> Draft | None:
     """Interview the learner, saving every answer; the draft to write a statement from, or None when they
-    stopped. A closed window or Ctrl-C raises KeyboardInterrupt, with everything given saved."""
+    stopped. First, what a hard stop left beside the draft is brought back (drafting/recovery.py). A closed
+    window or Ctrl-C raises InterviewStopped (a KeyboardInterrupt) saying whether everything given is
+    saved, and so does quitting while an answer could not be saved (drafting/saving.py)."""
     from badgekit.drafting.interview import run_interview
+    from badgekit.drafting.journal import Journal, journal_path
+    from badgekit.drafting.recovery import recover
+    from badgekit.drafting.saving import GuardedSave, InterviewStopped
     from badgekit.terminal.hangup import stopping_on_hangup
-    from badgekit.tracking.profile import load_profile, prerequisite_advice
+    from badgekit.tracking.profile import load_profile_for_checks, prerequisite_advice
 
     resume = resume or f"{program()} draft {badge.id}"
     with store.open_for_writing(badge.id), stopping_on_hangup():
+        say_recovered(recover(store, badge.id, badge.title))
         opened = open_draft(store, badge, fresh, asker)
         if opened is None:
             return None
@@ -152,15 +159,35 @@ def interview(
                 hint=f"Carry on without --level, or start afresh: {resume} --fresh --level {level}",
             )
         current.level = current.level or level
-        profile = load_profile()
+        profile = load_profile_for_checks()
         advice = prerequisite_advice(badge, profile, catalogue)
-        outcome = run_interview(
-            badge, current, asker, store.save, prerequisites=advice, profile_hint=not profile.exists, resumed=resumed
-        )
+        journal = Journal(journal_path(store.directory, badge.id))
+        asker.journal = journal
+        save = GuardedSave(store, asker, journal, on_disk=current if resumed else None)
+        try:
+            outcome = run_interview(
+                badge, current, asker, save, prerequisites=advice, profile_hint=not profile.exists, resumed=resumed
+            )
+        except KeyboardInterrupt:
+            raise InterviewStopped(save.failure, save.unsaved(current)) from None
     if outcome is Outcome.QUIT:
+        if save.failure is not None:
+            raise InterviewStopped(save.failure, save.unsaved(current))
         say(f"Your answers are saved. To carry on, run: {resume}")
         return None
     return current
+
+
+def say_recovered(recovered: Recovered) -> None:
+    """Say what was brought back from a hard stop (the interview says where an answer was cut off)."""
+    if recovered.finished_save:
+        say("badgekit was stopped while saving your draft; the save is now finished.", style="green")
+    if recovered.answers:
+        say(
+            "badgekit was stopped before it could save; the lines you had typed "
+            f"({counted(recovered.answers, 'answer')}) are back in your draft.",
+            style="green",
+        )
 
 
 def write_statement(

@@ -39,7 +39,7 @@ from badgekit import resources
 from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.invocation import program
-from badgekit.safefile import PRIVATE_FOLDER, write_private
+from badgekit.safefile import write_private
 from badgekit.statement.wordcount import count_words
 from badgekit.validation import FieldReader
 from badgekit.yamldoc import YamlDocument, join
@@ -159,6 +159,30 @@ class Draft:
             self.set_aside.append(Answer(text, now()))
             self.changed = now()
 
+    def keep_unfinished(self, criterion_id: str, text: str, *, notes: bool = False, adding: bool = False) -> bool:
+        """Keep an answer (or notes) cut off part-way, without replacing one already given: added to it when
+        adding, otherwise kept in ``earlier``. ``interrupted`` says where. False if there was nothing to keep."""
+        text = clean_answer(text)
+        if not text:
+            return False
+        given = self.discussion(criterion_id) if notes else self.answer(criterion_id)
+        if adding and given:
+            self.set_answer(criterion_id, given + "\n\n" + text)
+        elif given:
+            self.keep_earlier(discussion_key(criterion_id) if notes else criterion_id, text)
+        elif notes:
+            self.set_discussion(criterion_id, text)
+        else:
+            self.set_answer(criterion_id, text)
+        self.interrupted = Interruption(criterion_id, notes=notes, kept_apart=bool(given) and not adding)
+        return True
+
+    def holds(self, criterion_id: str, text: str) -> bool:
+        """Whether this text is already kept for the criterion (its answer, its notes or an earlier one)."""
+        kept = [self.answers.get(criterion_id), self.discussions.get(criterion_id)]
+        kept += self.earlier.get(criterion_id, []) + self.earlier.get(discussion_key(criterion_id), [])
+        return any(answer is not None and text in answer.text for answer in kept)
+
     def words(self, criterion_ids: list[str] | None = None) -> int:
         """The learner's words, over every answer (and notes from a discussion) or only those named."""
         ids = list(self.answers) + list(self.discussions) if criterion_ids is None else criterion_ids
@@ -259,6 +283,9 @@ def parse_draft(raw: str, path: str, badge_id: str) -> Draft:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InvalidDataError([Problem(path, exc.lineno, "", f"not a readable draft: {exc.msg}")]) from None
+    except (RecursionError, ValueError):  # nested past Python's limit, or a number too long to read
+        unreadable = Problem(path, None, "", "not a readable draft: it is not in badgekit's form")
+        raise InvalidDataError([unreadable]) from None
     r = FieldReader(YamlDocument(path, data))  # lines are looked up only if something is wrong
     top = r.mapping(data, "", _TOP_KEYS) or {}
     if top and top.get("schema") != DRAFT_SCHEMA:
@@ -443,26 +470,12 @@ class DraftStore:
 
     @contextmanager
     def open_for_writing(self, badge_id: str) -> Iterator[None]:
-        """Hold the draft for one interview, so that two windows cannot overwrite each other's answers.
+        """Hold the draft for one interview, so that two windows cannot overwrite each other's answers."""
+        from badgekit.locking import holding_lock
 
-        The lock is the operating system's, so it goes when the process does, even after SIGKILL.
-        """
-        try:
-            import fcntl
-        except ImportError:  # Windows: no advisory locks; one window at a time is then up to the learner
+        with holding_lock(
+            self.directory / f".{badge_id}.lock",
+            f"your draft of '{badge_id}' is open in another badgekit window",
+            "Finish or quit that interview first; every answer given there is already saved.",
+        ):
             yield
-            return
-        self.directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        lock_path = self.directory / f".{badge_id}.lock"
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise BadgekitError(
-                    f"your draft of '{badge_id}' is open in another badgekit window",
-                    hint="Finish or quit that interview first; every answer given there is already saved.",
-                ) from None
-            yield
-        finally:
-            os.close(descriptor)

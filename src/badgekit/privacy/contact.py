@@ -1,51 +1,141 @@
-"""Ways to reach a person: email addresses and phone numbers.
+"""Ways to reach a person: email addresses, phone numbers and social media handles.
 
 An email address is reported whole, from the first character of its name to the end of
 its domain, and never takes the words around it ("or at jean.smith@..." leaves "or at").
-Addresses written to dodge spam filters ("jean [at] example [dot] com") count too.
+Addresses written to dodge spam filters ("jean [at] example [dot] com") count too, and so
+do addresses written out in words ("jean dot smith at example dot co dot uk") when the
+domain ends in a known ending such as "uk" or "com".
 
 Phone numbers are found in two steps. A cheap pattern finds runs that could be one
 (starting with 0, +, or a bracket, with at least nine digits in spaced, hyphenated or
-bracketed groups); only then is ``phonenumbers`` (Google's libphonenumber) imported to
-decide whether each is a possible number for the UK or, with a +, anywhere. Possible
-means the right length for its kind, not that it is in service: Ofcom's drama ranges
-(07700 900123, 0131 496 0000) are numbers a learner might copy, and are reported.
+bracketed groups); then the number of digits decides: a UK number has 10 or 11 digits
+with its 0, or 9 or 10 after +44. Only a number with another country's code imports
+``phonenumbers`` (Google's libphonenumber) to check its length. Possible means the right
+length, not in service: Ofcom's drama ranges (07700 900123, 0131 496 0000) are numbers a
+learner might copy, and are reported. A number read out in words ("oh seven seven double
+oh nine ...") counts when it has the digits of one.
+
+A social media handle is an "@" name ("@skye_lass07"), or a name given after a platform
+or the word "username" ("on TikTok as dunky.doodles", "her Snapchat name is wee_mac").
+After a platform alone the name must look like a handle (a digit, a dot or an
+underscore), so "on Facebook as well" is left alone.
 """
 
 from __future__ import annotations
 
 import re
 
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
 
-_EMAIL = re.compile(
+_EMAIL = Lazy(
     r"(?<![\w.+%'-])[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
     r"(?:@|\s?[\[(]at[\])]\s?)"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+    r"(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}"
     r"(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z]{2,24}(?![\w-])",
     re.IGNORECASE,
 )
+_LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,40}[a-z0-9])?"
+_JOIN = r"(?: dot |\.| underscore |_)"
+#: "anne dot kerr at example dot co dot uk": the domain needs a "dot" and a known ending.
+_EMAIL_WORDS = Lazy(
+    rf"(?<![\w.@])(?:{_LABEL}{_JOIN}){{0,3}}{_LABEL} at (?:{_LABEL}(?: dot |\.)){{1,4}}"
+    r"(?:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@-]|\.\w)",
+    re.IGNORECASE,
+)
 #: A run that might be a phone number: "07700 900123", "+44 (0)131 496 0000", "(0141) 123-4567".
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+/£$€])(?:\+\s?\d|\(\s?0|0)[\d \t().\-‐–]{7,20}\d(?![\w/])")
-_PHONE_CONTEXT = re.compile(
+_PHONE_CANDIDATE = Lazy(r"(?<![\w+/£$€])(?:\+\s?\d|\(\s?0|0)[\d \t().\-‐–]{7,20}\d(?![\w/])")
+_PHONE_CONTEXT = Lazy(
     r"\b(?:tel|telephone|phone|mobile|mob|landline|number|call|called|ring|rang|text|texted|contact)\b\W{0,3}$",
     re.IGNORECASE,
 )
-_LOCAL_NUMBER = re.compile(r"(?<![\w/£$€.,])\d{3,4}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
+_LOCAL_NUMBER = Lazy(r"(?<![\w/£$€.,])\d{3,4}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
 _DIGIT = re.compile(r"\d")
+_DIGIT_WORDS = {
+    "oh": 1, "o": 1, "zero": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1,
+    "seven": 1, "eight": 1, "nine": 1, "double": 1, "triple": 2,
+}  # fmt: skip
+_DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d{1,5})"
+#: Nine or more digits read out: "oh seven seven double oh nine ...", "plus four four ...".
+_PHONE_WORDS = Lazy(
+    rf"\b(?:plus[ ,-]+)?(?:(?:double|triple) )?{_DIGIT_WORD}"
+    rf"(?:[ ,-]{{1,2}}(?:(?:double|triple) )?{_DIGIT_WORD}){{7,20}}\b",
+    re.IGNORECASE,
+)
+_HANDLE_WORD = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
+_HANDLE_AT = Lazy(
+    r"(?<![\w.@+-])@(?!\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b)(?=[\w.]{0,30}[A-Za-z_])"
+    r"[A-Za-z0-9_](?:[\w.]{0,28}\w)?"
+)
+#: What follows a platform's name or "username" when a handle is given: "(name) is", "as", a colon.
+_AFTER_SIGN = Lazy(
+    r"(?P<kind>\s(?i:user ?name|name|account|page|id|tag|handle|gamertag))?"
+    rf"(?P<given>\s(?i:is|was|as|called|at)|:)?\s{{1,2}}['\"‘“]?{_HANDLE_WORD}"
+)
+_PLATFORM_SIGN = (
+    "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb", "youtube",
+    "twitch", "discord", "threads", "bluesky", "whatsapp", "xbox", "playstation", "psn", "roblox", "fortnite",
+    "steam", "reddit", "kik", "telegram", "x", "online", "goes by", "known as",
+)  # fmt: skip
+#: Words that say a name is a handle, whatever it looks like: "her username is rainbowtrout".
+_NAMING_SIGN = ("username", "user name", "handle", "gamertag", "gamer tag", "screen name", "screenname", "account name")
+_DOMAIN_SIGNS = (" dot ", ".com", ".co", ".org", ".net", ".scot", ".gov", ".ac.", ".uk", ".ie", ".info")
+#: What follows a platform's name or "username" when a handle is given: "is", "as", a colon.
+_HANDLE_GIVEN = (
+    " is ",
+    " as ",
+    ":",
+    " was ",
+    " called ",
+    " at ",
+    " name",
+    " account",
+    " page",
+    " id",
+    " tag",
+    " handle",
+)
+_NOT_HANDLES = frozenset({"well", "too", "the", "a", "an", "my", "her", "his", "their", "our", "your", "and", "but"})
+
+
+def _has_address_sign(text: str) -> bool:
+    """Whether an "@" stands between two letters or digits, as in an address (not "we met @ 10am")."""
+    at = text.find("@")
+    while at >= 0:
+        if 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+            return True
+        at = text.find("@", at + 1)
+    return False
 
 
 def find_emails(text: str) -> list[Span]:
-    """Email addresses, whole, including "name [at] example [dot] com"."""
-    return [span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    """Email addresses, whole, including "name [at] example [dot] com" and "name at example dot com"."""
+    found: list[Span] = []
+    lowered = text.lower()
+    if _has_address_sign(text) or "at]" in lowered or "at)" in lowered:
+        found += [span(m.start(), m.end(), "email") for m in _EMAIL.get().finditer(text)]
+    if " at " in lowered and any(sign in lowered for sign in _DOMAIN_SIGNS):
+        found += [span(m.start(), m.end(), "email") for m in _EMAIL_WORDS.get().finditer(text)]
+    return found
 
 
-def _is_possible_phone(candidate: str) -> bool:
-    import phonenumbers  # only once a statement has something that looks like a number
+def is_possible_phone(candidate: str) -> bool:
+    """Whether a run of digits has the length of a UK number, or of an international one after + or 00."""
+    digits = "".join(_DIGIT.findall(candidate))
+    international = candidate.lstrip().startswith("+") or digits.startswith("00")
+    if not international:
+        return digits.startswith("0") and len(digits) in (10, 11)
+    digits = digits[2:] if digits.startswith("00") else digits
+    if digits.startswith("44"):
+        national = digits[2:]
+        if national.startswith("0") and "(0" in candidate:  # +44 (0)131 ...: the 0 is not dialled
+            national = national[1:]
+        return len(national) in (9, 10)
+    import phonenumbers  # only for another country's number, which few statements hold
 
     try:
-        number = phonenumbers.parse(candidate, "GB")
+        number = phonenumbers.parse("+" + digits, None)
     except phonenumbers.NumberParseException:
         return False
     return bool(phonenumbers.is_possible_number(number))
@@ -60,16 +150,72 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _spoken_digits(words: str) -> int:
+    count = 0
+    for word in re.split(r"[ ,-]+", words.lower()):
+        count += len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
+    return count
+
+
+_SPOKEN_SIGNS = ("oh ", "zero", "nought", "plus ", "seven ", " four ", " nine ", " six ", " two ", " eight ")
+
+
 def find_phone_numbers(text: str) -> list[Span]:
-    """UK phone numbers in any common format, international numbers written with +, and
-    six-to-eight digit local numbers straight after words such as "phone" or "mobile"."""
+    """UK phone numbers in any common format, international numbers written with +, six-to-eight
+    digit local numbers straight after words such as "phone" or "mobile", and numbers read out in words."""
     found: list[Span] = []
-    for match in _PHONE_CANDIDATE.finditer(text):
-        start, end = _trim(text, match.start(), match.end())
-        digits = len(_DIGIT.findall(text, start, end))
-        if 9 <= digits <= 15 and _is_possible_phone(text[start:end]):
-            found.append(span(start, end, "phone"))
-    for match in _LOCAL_NUMBER.finditer(text):
-        if _PHONE_CONTEXT.search(text, max(0, match.start() - 20), match.start()):
-            found.append(span(match.start(), match.end(), "phone"))
+    if any(c.isdigit() for c in text):
+        for match in _PHONE_CANDIDATE.get().finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            digits = len(_DIGIT.findall(text, start, end))
+            if 9 <= digits <= 15 and is_possible_phone(text[start:end]):
+                found.append(span(start, end, "phone"))
+        context = _PHONE_CONTEXT.get()
+        for match in _LOCAL_NUMBER.get().finditer(text):
+            if context.search(text, max(0, match.start() - 20), match.start()):
+                found.append(span(match.start(), match.end(), "phone"))
+    lowered = text.lower()
+    if any(word in lowered for word in _SPOKEN_SIGNS):
+        for match in _PHONE_WORDS.get().finditer(text):
+            words = match.group().lower()
+            starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus", "0"))
+            spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above
+            digits = _spoken_digits(words)
+            mobile = words.startswith("seven") and digits == 10  # a mobile read out without its 0
+            if (starts and spoken and 9 <= digits <= 13) or mobile:
+                found.append(span(match.start(), match.end(), "phone"))
+    return found
+
+
+def _signs(lowered: str, signs: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each sign stands in the text as a word of its own: (end, sign)."""
+    found: list[tuple[int, str]] = []
+    for sign in signs:
+        at = lowered.find(sign)
+        while at >= 0:
+            end = at + len(sign)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                found.append((end, sign))
+            at = lowered.find(sign, end)
+    return found
+
+
+def find_handles(text: str) -> list[Span]:
+    """Social media handles: "@name", and names given after a platform or "username"."""
+    found: list[Span] = []
+    if "@" in text:
+        found += [span(m.start(), m.end(), "handle") for m in _HANDLE_AT.get().finditer(text)]
+    lowered = text.lower()
+    signs = [(end, True) for end, _ in _signs(lowered, _NAMING_SIGN)]
+    signs += [(end, False) for end, sign in _signs(lowered, _PLATFORM_SIGN) if sign != "x" or text[end - 1] == "X"]
+    for end, naming in signs:
+        match = _AFTER_SIGN.get().match(text, end)
+        if match is None or not (naming or match.group("kind") or match.group("given")):
+            continue
+        handle = match.group("handle")
+        if naming or match.group("kind"):
+            if handle.lower() not in _NOT_HANDLES:
+                found.append(span(match.start("handle"), match.end("handle"), "handle"))
+        elif any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
+            found.append(span(match.start("handle"), match.end("handle"), "handle"))
     return found

@@ -1,10 +1,14 @@
 """Dates of birth, and ages given alongside a name.
 
 A date is a date of birth when words say so just before it: "DOB 03/07/1940",
-"date of birth: 3rd July 1940", "born on 3.7.40", "her birthday is 3 July". Any common
-written form counts: digits with slashes, dots or hyphens, ISO dates, and day-month or
-month-day with the month in words, with or without a year. The date of a meeting is
-not a date of birth and is left alone.
+"date of birth: 3rd July 1940", "born on 3.7.40", "her birthday is 3 July", "b. 2.4.1938",
+and words may come between: up to seven after "date of birth", "DOB" or "birth certificate"
+("the date of birth was put on the system as 21/09/1948"), and up to five such as "on",
+"was" or "recorded as" after "born" or "birthday". Any
+common written form counts: digits with slashes, dots or hyphens, ISO dates, day-month or
+month-day with the month in words, with or without a year, and dates written out in
+words ("the second of March nineteen forty-one"). The date of a meeting is not a date of
+birth and is left alone.
 
 An age alone ("a 12-year-old boy") identifies no one; next to a name it narrows the
 name down ("Jamie, who is 12", "Mrs Smith (84)", "15-year-old Kai"), so the age is
@@ -16,54 +20,121 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
+from badgekit.privacy.vocabulary import words_of
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
-_DATE = (
-    rf"(?:{_DAY}[/.\-]\d{{1,2}}[/.\-](?:(?:19|20)\d{{2}}|\d{{2}})"  # 03/07/1940, 3.7.40
-    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 1940-07-03
-    rf"|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"  # 3rd of July 1940, 3 July
-    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"  # July 3rd, 1940
-    rf"|{_MONTH},?\s+(?:19|20)\d{{2}})"  # July 1940
+_ORDINAL = (
+    r"(?:(?:twenty|thirty)[ -])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh"
+    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
 )
-_DATE_OF_BIRTH = re.compile(
-    r"\b(?:D\.?O\.?B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+(?:on|in))?|birthday(?:\s+(?:is|was|falls))?(?:\s+on)?)"
-    rf"\s*(?:is|was|:|-|–)?\s*(?:the\s+)?(?:on\s+)?(?P<date>{_DATE})(?![\w/])",
+_DAY = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDINAL})"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+#: "nineteen forty-one", "nineteen oh five", "two thousand and nine", "twenty twelve".
+_YEAR_WORDS = (
+    r"(?:(?:nineteen|twenty)[ -](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -]" + _UNITS + r")?"
+    r"|oh[ -]" + _UNITS + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|hundred)|two thousand(?: and)?(?:[ -](?:" + _UNITS + r"|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -]" + _UNITS + r")?))?)"
+)
+_YEAR = rf"(?:(?:19|20)\d{{2}}|'?\d{{2}}|{_YEAR_WORDS})"
+_DAY_DIGITS = r"(?:[12]\d|3[01]|0?[1-9])"
+_DATE = (
+    rf"(?:{_DAY_DIGITS}[/.\-]\d{{1,2}}[/.\-](?:(?:19|20)\d{{2}}|\d{{2}})"  # 03/07/1940, 3.7.40
+    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"  # 1940-07-03
+    rf"|(?:{_DAY}(?:\s{{1,3}}of)?\s{{1,3}}{_MONTH}|{_MONTH}(?:(?:\s{{1,3}}the)?\s{{1,3}}{_DAY}|(?=,?\s{{1,3}}(?:19|20)\d\d)))"
+    rf"(?:,?\s{{1,3}}{_YEAR})?)"  # 3rd of July 1940, the second of March, July 3rd, 1940, July 1940
+)
+#: Words that may stand between "born" or "birthday" and the date: "born on the", "birthday falls on".
+_BETWEEN = words_of(
+    "on in the was is as at of recorded given listed shown written noted entered stated record records file form "
+    "chart her his their were are been be falls fell"
+)
+#: A cue, and whether any words may follow it (a strong cue) or only those above.
+_CUE = Lazy(
+    r"\b(?:(?P<strong>D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birth\s{1,3}cert(?:ificate)?)"
+    r"|born|birthday)|(?<![\w.])b\.(?=\s?\d)",
     re.IGNORECASE,
 )
+_NEXT_WORD = Lazy(r"[\s:,(–-]{1,3}([A-Za-z]{1,12})\b")
+_GAP = Lazy(r"[\s:,(–-]{0,3}(?:the\s{1,3})?")
+#: A date in digits, which is what most dates of birth are: compiled without the words below.
+_DIGIT_DATE = Lazy(
+    r"(?:(?:[12]\d|3[01]|0?[1-9])[/.\-]\d{1,2}[/.\-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/])"
+)
+_WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
+_MOST_WORDS_BETWEEN = 7
+_DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.")
+
+
+def _date_at(text: str, position: int) -> re.Match[str] | None:
+    """The date starting at ``position`` (after "the" and a colon or a bracket), if one does."""
+    gap = _GAP.get().match(text, position)
+    at = gap.end() if gap else position
+    if at < len(text) and text[at].isdigit():
+        return _DIGIT_DATE.get().match(text, at) or _WORD_DATE.get().match(text, at)
+    return _WORD_DATE.get().match(text, at) if at < len(text) and text[at].isalpha() else None
+
 
 _NUMBER = r"\d{1,3}"
-_AGE_AFTER_NAME = re.compile(
-    rf"(?:['’]s)?(?:\s*\(\s*(?:aged?\s*)?(?P<a>{_NUMBER})(?:\s*(?:years?|yrs?|y/?o)(?:\s*old)?)?\s*\)"
-    rf"|\s*,?\s*(?:who\s+is|who's|who\s+was|is|was|now|aged?)\s+(?:just\s+|only\s+|nearly\s+|almost\s+)?"
-    rf"(?P<b>{_NUMBER}\s*(?:years?|yrs?)(?:\s*old)?\b|{_NUMBER}\s*y/?o\b"
-    rf"|{_NUMBER}(?=\s*(?:[,;:)!?\n]|\.(?!\d)|$|and\b|but\b|so\b)))"
-    rf"|\s*,\s*(?P<c>{_NUMBER})(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*,)",
+_AGE_AFTER_NAME = Lazy(
+    rf"(?:['’]s)?(?:\s{{0,3}}\(\s{{0,3}}(?:aged?\s{{0,3}})?(?P<a>{_NUMBER})(?:\s{{0,3}}(?:years?|yrs?|y/?o)(?:\s{{0,3}}old)?)?\s{{0,3}}\)"
+    rf"|\s{{0,3}},?\s{{0,3}}(?:who\s{{1,3}}is|who's|who\s{{1,3}}was|is|was|now|aged?)\s{{1,3}}(?:just\s{{1,3}}|only\s{{1,3}}|nearly\s{{1,3}}|almost\s{{1,3}})?"
+    rf"(?P<b>{_NUMBER}\s{{0,3}}(?:years?|yrs?)(?:\s{{0,3}}old)?\b|{_NUMBER}\s{{0,3}}y/?o\b"
+    rf"|{_NUMBER}(?=\s{{0,3}}(?:[,;:)!?\n]|\.(?!\d)|$|and\b|but\b|so\b)))"
+    rf"|\s{{0,3}},\s{{0,3}}(?P<c>{_NUMBER})(?:\s{{0,3}}(?:years?|yrs?)(?:\s{{0,3}}old)?)?\s{{0,3}},)",
     re.IGNORECASE,
 )
-_AGE_BEFORE_NAME = re.compile(rf"(?P<age>{_NUMBER}[\s-]?(?:years?|yrs?)[\s-]?old)\s+$", re.IGNORECASE)
+_AGE_BEFORE_NAME = Lazy(rf"(?P<age>{_NUMBER}[\s-]?(?:years?|yrs?)[\s-]?old)\s{{1,3}}$", re.IGNORECASE)
 
 
 def find_dates_of_birth(text: str) -> list[Span]:
     """Dates that words mark as a date of birth or a birthday."""
-    return [span(m.start("date"), m.end("date"), "date-of-birth") for m in _DATE_OF_BIRTH.finditer(text)]
+    lowered = text.lower()
+    if not any(sign in lowered for sign in _DATE_OF_BIRTH_SIGNS):
+        return []
+    found: list[Span] = []
+    next_word = _NEXT_WORD.get()
+    for cue in _CUE.get().finditer(text):
+        position = cue.end()
+        for _ in range(_MOST_WORDS_BETWEEN + 1):
+            date = _date_at(text, position)
+            if date:
+                found.append(span(date.start(), date.end(), "date-of-birth"))
+                break
+            word = next_word.match(text, position)
+            if not word or (cue.group("strong") is None and word.group(1).lower() not in _BETWEEN):
+                break  # after "born", only words such as "on the" may come before the date
+            position = word.end()
+    return found
 
 
 def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
     """Ages written next to a name: after it ("Jamie, who is 12", "Jamie (12)") or before it
     ("12-year-old Jamie")."""
     found: list[Span] = []
+    if not any(c.isdigit() for c in text):
+        return found
+    age_after, age_before = _AGE_AFTER_NAME, _AGE_BEFORE_NAME
     for name in names:
-        after = _AGE_AFTER_NAME.match(text, name.end, min(len(text), name.end + 60))
+        window = text[name.end : name.end + 60]
+        after = (
+            age_after.get().match(text, name.end, min(len(text), name.end + 60))
+            if any(map(str.isdigit, window))
+            else None
+        )
         if after:
             group = next(g for g in ("a", "b", "c") if after.group(g) is not None)
             found.append(span(after.start(group), after.end(group), "age"))
-        before = _AGE_BEFORE_NAME.search(text, max(0, name.start - 30), name.start)
+        before = (
+            age_before.get().search(text, max(0, name.start - 30), name.start)
+            if "old" in text[max(0, name.start - 30) : name.start]
+            else None
+        )
         if before:
             found.append(span(before.start("age"), before.end("age"), "age"))
     return found

@@ -27,24 +27,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from badgekit.privacy import vocabulary as vocab
 from badgekit.privacy import wordlists
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
-from badgekit.privacy.tokens import WORD, Token, tokenise
+from badgekit.privacy.tokens import WORD, Token, title_case, tokenise
 
-_CITATION_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:\(\s*(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s+et\s+al\b|,\s*(?:19|20)\d{2}\b"
-    r"|\s+(?:and|&)\s+[A-Z][\w'’-]+(?:\s+et\s+al\.?)?\s*\(\s*(?:19|20)\d{2})"
+_CITATION_AFTER = Lazy(
+    r"^(?:['’]s?)?\s{0,3}(?:\(\s{0,3}(?:(?:19|20)\d{2}|n\.\s?d\.)|,?\s{1,3}et\s{1,3}al\b|,\s{0,3}(?:19|20)\d{2}\b"
+    r"|\s{1,3}(?:and|&)\s{1,3}[A-Z][\w'’-]+(?:\s{1,3}et\s{1,3}al\.?)?\s{0,3}\(\s{0,3}(?:19|20)\d{2})"
 )
-_IN_PARENTHESES_WITH_YEAR = re.compile(r"\([^()]*$")
-_YEAR_BEFORE_CLOSE = re.compile(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
+_IN_PARENTHESES_WITH_YEAR = Lazy(r"\([^()]*$")
+_YEAR_BEFORE_CLOSE = Lazy(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _SOMEONE = frozenset({"someone", "somebody", "one", "resident", "lady", "gentleman", "fellow", "youngster"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
 _MAX_RUN = 4
+_GAELIC_ACCENTS = frozenset("àèìòùÀÈÌÒÙ")
+_LOWER_INITIALS = frozenset("bcdefghjklmnpqrstuvwxyz")  # "mr j"; not "a" or "i", which are words
+_SENTENCE_STOPS = frozenset(".!?")
 
 
 class _Judge:
@@ -60,6 +63,7 @@ class _Judge:
         ]
         self.first = wordlists.first_names()
         self.ambiguous = wordlists.ambiguous_names()
+        self.name_words = wordlists.name_words()
 
     # --- what a single word is ------------------------------------------------------
 
@@ -126,7 +130,11 @@ class _Judge:
 
     def is_sentence_word(self, token: Token) -> bool:
         """A common word capitalised only because it starts a sentence, a line or a heading."""
-        return token.line_start and token.text not in self.first and token.lower in wordlists.common_words()
+        return (
+            (token.line_start or token.caseless)
+            and token.text not in self.first
+            and token.lower in wordlists.common_words()
+        )
 
     def is_clear_name(self, token: Token) -> bool:
         """A given name on its own: "Jamie", and hyphenated ones such as "Kerry-Ann" made of them."""
@@ -134,6 +142,13 @@ class _Judge:
             return False
         if token.text in self.first:
             return True
+        if not token.text.isascii():
+            # "Ciarán", "Màiri": a name without its accents; and a Gaelic grave accent marks a name
+            # ("Seònaid") unless a sentence starts with it.
+            if _unaccented(token.text) in self.first:
+                return True
+            if _GAELIC_ACCENTS.intersection(token.text):
+                return not (token.line_start or self.is_never_a_name(token))
         parts = token.text.split("-")
         return len(parts) > 1 and parts[0] in self.first and all(p[:1].isupper() for p in parts)
 
@@ -142,7 +157,8 @@ class _Judge:
         capitalised in the middle of a sentence, it is a name."""
         lower = token.lower
         return (
-            token.text in self.ambiguous
+            not token.caseless
+            and token.text in self.ambiguous
             and lower in wordlists.common_words()
             and lower not in vocab.MONTHS
             and lower not in vocab.PLACES
@@ -185,7 +201,7 @@ class _Judge:
         last = index if last is None else last
         token, end_token = self.tokens[index], self.tokens[last]
         after = self.text[end_token.end : end_token.end + 40]
-        if _AGE_FOLLOWS.match(after):
+        if any(c.isdigit() for c in after) and _AGE_FOLLOWS.get().match(after):
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
@@ -225,14 +241,163 @@ class _Judge:
     def is_citation(self, first: int, last: int) -> bool:
         """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
         start, end = self.tokens[first].start, self.tokens[last].end
-        if _CITATION_AFTER.match(self.text[end : end + 60]):
+        after = self.text[end : end + 60]
+        # Every form of citation has a bracket, "et al" or a year close by: look for those first.
+        if ("(" in after or "et al" in after or any(c.isdigit() for c in after[:8])) and _CITATION_AFTER.get().match(
+            after
+        ):
             return True
-        opening = _IN_PARENTHESES_WITH_YEAR.search(self.text, max(0, start - 80), start)
-        return bool(opening and _YEAR_BEFORE_CLOSE.match(self.text[start : start + 120]))
+        if "(" not in self.text[max(0, start - 80) : start]:
+            return False
+        opening = _IN_PARENTHESES_WITH_YEAR.get().search(self.text, max(0, start - 80), start)
+        return bool(opening and _YEAR_BEFORE_CLOSE.get().match(self.text[start : start + 120]))
 
     def is_allowed(self, words: Sequence[Token]) -> bool:
         lowered = {t.lower for t in words}
         return any(lowered <= allowed for allowed in self.allowed)
+
+    def sentence_words(self, index: int) -> set[str]:
+        """The lower-case words of the sentence around tokens[index] (a line break does not end one)."""
+        first = index
+        while first > 0 and not self._sentence_break(first - 1):
+            first -= 1
+        last = index
+        while last + 1 < len(self.tokens) and not self._sentence_break(last):
+            last += 1
+        return {t.lower for t in self.tokens[first : last + 1]}
+
+    def _sentence_break(self, index: int) -> bool:
+        """Whether a sentence ends between tokens[index] and the next."""
+        gap = self.text[self.tokens[index].end : self.tokens[index + 1].start]
+        return bool(_SENTENCE_STOPS.intersection(gap)) or gap.count("\n") > 1 or self.tokens[index + 1].in_heading
+
+    def is_thing(self, index: int) -> bool:
+        """A given name used as a word or a title rather than for a person: a plant or a flower
+        ("Heather grows on the hill", "Holly berries"), money ("Grant funding", "Penny by penny")
+        or a song ("Jolene was the song everyone asked for")."""
+        token = self.tokens[index]
+        if self.shows_a_person(index):
+            return False
+        nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        is_word = token.text in self.name_words or token.lower in wordlists.common_words()
+        if is_word and nxt is not None and not nxt.capitalised and nxt.lower in vocab.THING_NOUNS:
+            return True  # "Holly berries", "Carol singers", "Grant funding"
+        if is_word and nxt is not None and token.followed_by_space and self._noun_follows(token, nxt):
+            return True  # "Olive oil", "Fern spotting", "Rose hip syrup"
+        if is_word and token.line_start and nxt is not None and nxt.lower in vocab.OBJECT_WORDS:
+            return True  # "Pat the skin dry", "Sue for damages": a verb telling what to do
+        if is_word and self._word_pair(index):
+            return True  # "Holly and ivy", "Rosemary and basil"
+        if is_word and self._defined_as_thing(index):
+            return True  # "Dawn is the hardest time", "Violet was the colour she chose"
+        sentence = self.sentence_words(index)
+        before = self.tokens[index - 1] if index > 0 else None
+        titled = (
+            before is not None and before.capitalised and before.lower in wordlists.common_words()
+        )  # "Sweet Caroline"
+        if (token.line_start or titled or self.word_before(index) in vocab.SONG_LEADS) and self._about_songs(index):
+            return True
+        if not is_word:
+            return False
+        if any(t.lower == token.lower and not t.capitalised for t in self.tokens[index + 1 : index + 4]):
+            return True  # "Penny by penny"
+        leading = token.line_start or (self.word_before(index) in ("and", "or") and index >= 2)
+        return leading and bool(sentence & (vocab.PLANT_WORDS | vocab.MONEY_WORDS))
+
+    def _about_songs(self, index: int) -> bool:
+        """Whether the paragraph around tokens[index] talks of songs: "sang", "karaoke", "the song"."""
+        start = self.text.rfind("\n\n", 0, self.tokens[index].start)
+        end = self.text.find("\n\n", self.tokens[index].end)
+        paragraph = self.text[start + 1 : end if end >= 0 else len(self.text)].lower()
+        return not vocab.SONG_WORDS.isdisjoint(word.rstrip(".") for word in WORD.findall(paragraph))
+
+    def _noun_follows(self, token: Token, nxt: Token) -> bool:
+        """Whether the word after a given name that is also a word is a noun it qualifies ("Olive oil",
+        "Ginger biscuits", "Fern spotting") rather than a verb or an adverb of a person ("Rose said")."""
+        word = nxt.text
+        if not word.islower() or token.possessive or word in vocab.FUNCTION_WORDS:
+            return False
+        if word in vocab.PERSON_FOLLOWERS or word in vocab.PERSON_VERBS or word.endswith(("ed", "ly", "n't")):
+            return False
+        return not any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word))
+
+    def _word_pair(self, index: int) -> bool:
+        """A name-word joined by "and" to the same kind of word in lower case: "Holly and ivy"."""
+        if index + 2 >= len(self.tokens) or self.tokens[index + 1].lower not in ("and", "&", "or"):
+            return False
+        other = self.tokens[index + 2]
+        return other.text.islower() and title_case(other.text) in self.name_words
+
+    def _defined_as_thing(self, index: int) -> bool:
+        """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
+        following = self.tokens[index + 1 : index + 6]
+        if following[:2] and following[0].lower == "and" and self.is_ambiguous_or_word(following[1]):
+            following = following[2:]  # "Ruby and Jade are the names of colours"
+        if len(following) < 2 or following[0].lower not in ("is", "was", "are", "were"):
+            return False
+        if following[1].lower in vocab.ABSTRACT_PREDICATES:
+            return True
+        if len(following) < 3 or following[1].lower not in ("the", "a"):
+            return False
+        return any(form in vocab.CATEGORY_NOUNS for t in following[2:5] for form in vocab.singulars(t.lower))
+
+    def is_ambiguous_or_word(self, token: Token) -> bool:
+        """A given name that is also a word: "Jade", "Grace"."""
+        return token.text in self.name_words or token.text in self.ambiguous
+
+    def cited_without_year(self, first: int, last: int) -> bool:
+        """An author cited by what they say, with no year: "Thompson reminds us", "according to Hennessey",
+        "Siobhan Maclean argues"."""
+        if self.word_before(first) == "to" and self.word_before(first, 2) in vocab.CITE_LEADS:
+            return True
+        nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        surname = self.tokens[last]
+        if (
+            self.word_before(first) == "as"
+            and nxt is not None
+            and nxt.lower in vocab.AS_AUTHOR_VERBS
+            and (surname.lower in vocab.CITED_AUTHORS or first < last)
+        ):
+            return True  # "As Rogers put it", "as Siobhan Maclean writes"
+        if nxt is None:
+            return False
+        if (
+            first == last
+            and nxt.lower in vocab.AUTHOR_PRESENT_VERBS
+            and surname.text not in self.first
+            and surname.text not in self.ambiguous
+            and self.text[surname.end : nxt.start].strip() == ""
+        ):
+            return True  # "Smale explains", "Ingram says": a surname that is no given name
+        if nxt.lower not in vocab.CITE_VERBS:
+            return False
+        gap = self.text[self.tokens[last].end : nxt.start]
+        if gap.strip().strip(",").strip() not in ("", "et al", "et al."):
+            return False
+        if first < last:
+            return True
+        return surname.lower in vocab.CITED_AUTHORS or (
+            surname.text in wordlists.surnames() and surname.text not in self.ambiguous
+        )
+
+    def organisation_follows(self, last: int) -> bool:
+        """Whether the words after tokens[last] finish an organisation's name: "Fraser (of Allander Institute)"."""
+        at = last
+        for _ in range(6):
+            if at + 1 >= len(self.tokens):
+                return False
+            gap = self.text[self.tokens[at].end : self.tokens[at + 1].start]
+            if gap.strip(" \t") not in ("", "\n") or len(gap) > 4 or self.tokens[at].possessive:
+                return False
+            at += 1
+            token = self.tokens[at]
+            if token.lower in vocab.ORGANISATION_LINKS and not token.capitalised:
+                continue
+            if not token.capitalised or token.lower in vocab.FUNCTION_WORDS:
+                return False
+            if token.lower in vocab.ORGANISATION_WORDS:
+                return True
+        return False
 
     def place_in_context(self, index: int) -> bool:
         """A given name that is also a place, after "in" or "at": "lives in Lewis"."""
@@ -240,19 +405,33 @@ class _Judge:
         return token.lower in vocab.PLACES and self.word_before(index) in _PERSON_PLACE_PREPOSITIONS
 
 
+def _unaccented(word: str) -> str:
+    """A word without its accents: "Màiri" -> "Mairi"."""
+    import unicodedata  # only for the few words with accents
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 _WORK_WITHIN = 4  # "Oliver's social model", "Thompson's PCS model", "Douglas McGregor's Theory X"
-_AGE_FOLLOWS = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\s*(?:aged?\s*)?\d{1,3}\s*(?:years?|yrs?)?\s*\)|,?\s*(?:who\s+is|who's|aged?|age)\s+\d{1,3}\b"
-    r"|,\s*\d{1,3}\s*(?:years?\s*old)?\s*,|\s+is\s+\d{1,3}\s+(?:years?|yrs?)\b)",
+_AGE_FOLLOWS = Lazy(
+    r"^(?:['’]s)?\s{0,3}(?:\(\s{0,3}(?:aged?\s{0,3})?\d{1,3}\s{0,3}(?:years?|yrs?)?\s{0,3}\)|,?\s{0,3}(?:who\s{1,3}is|who's|aged?|age)\s{1,3}\d{1,3}\b"
+    r"|,\s{0,3}\d{1,3}\s{0,3}(?:years?\s{0,3}old)?\s{0,3},|\s{1,3}is\s{1,3}\d{1,3}\s{1,3}(?:years?|yrs?)\b)",
     re.IGNORECASE,
 )
 
 
-@dataclass
 class _Person:
-    words: tuple[Token, ...]
-    title: Token | None = None
-    kin_title: bool = False
+    """A person found: their words, the title before them if any, and how they were written."""
+
+    __slots__ = ("initial", "kin_title", "title", "words")
+
+    def __init__(
+        self, words: tuple[Token, ...], title: Token | None = None, kin_title: bool = False, initial: bool = False
+    ) -> None:
+        self.words = words
+        self.title = title
+        self.kin_title = kin_title
+        self.initial = initial  # a title and an initial only: "Mrs K"
 
 
 def _runs(judge: _Judge) -> list[tuple[int, int]]:
@@ -276,11 +455,22 @@ def _runs(judge: _Judge) -> list[tuple[int, int]]:
             and not tokens[last + 1].line_start
             and not (judge.ends_a_run(tokens[last + 1]) and judge.is_clear_name(tokens[last]))
             and last - index + 1 < _MAX_RUN
+            and not (
+                (tokens[last].caseless or tokens[last + 1].caseless) and not _caseless_surname_follows(judge, last)
+            )
         ):
             last += 1
         runs.append((index, last))
         index = last + 1
     return runs
+
+
+def _caseless_surname_follows(judge: _Judge, index: int) -> bool:
+    """In capitals, where every word looks like a name, only a given name and a surname make one run."""
+    token, nxt = judge.tokens[index], judge.tokens[index + 1]
+    if not (judge.is_clear_name(token) or judge.is_mac_surname(token)):
+        return False
+    return judge.is_mac_surname(nxt) or (nxt.text in wordlists.surnames() and nxt.lower not in wordlists.common_words())
 
 
 def _titled(judge: _Judge) -> list[_Person]:
@@ -290,10 +480,12 @@ def _titled(judge: _Judge) -> list[_Person]:
     for index, token in enumerate(tokens[:-1]):
         lower = token.lower
         is_title = lower in vocab.TITLES and (token.text[:1].isupper() or lower in {"mr", "mrs", "ms", "mx"})
-        is_kin = lower in vocab.KIN_TITLES and token.text[:1].isupper()
+        is_kin = (lower in vocab.KIN_TITLES and token.text[:1].isupper()) or lower == "wee"
         if not (is_title or is_kin):
             continue
+        plain = lower in vocab.PLAIN_TITLES
         words: list[Token] = []
+        initials = 0
         at = index + 1
         while at < len(tokens) and len(words) < 3:
             candidate = tokens[at]
@@ -303,20 +495,54 @@ def _titled(judge: _Judge) -> list[_Person]:
                 break
             if tokens[at - 1].possessive:
                 break
-            initial = bool(_INITIAL.match(candidate.text))
-            if not (candidate.capitalised or initial) or candidate.lower in vocab.TITLES:
+            initial = (
+                bool(_INITIAL.match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS)) and not is_kin
+            )
+            lower_surname = (
+                plain
+                and not words
+                and lower != "miss"
+                and candidate.text.islower()
+                and token.text.islower()
+                and candidate.lower not in vocab.FUNCTION_WORDS
+                and candidate.lower not in vocab.PEOPLE_WORDS
+            )  # "mrs campbell", "mr black", "mr j": after "mr" in lower case, a lower-case word is a surname
+            if lower == "wee" and not words and candidate.text.islower():
+                name = title_case(candidate.text)
+                lower_surname = (name in judge.first or name in judge.ambiguous) and (
+                    candidate.lower not in wordlists.common_words()
+                )  # "wee mags"
+            if not (candidate.capitalised or initial or lower_surname) or candidate.lower in vocab.TITLES:
                 break
-            if not initial and judge.is_not_a_person_word(candidate) and candidate.lower not in vocab.CITED_AUTHORS:
+            if lower == "wee" and (
+                judge.is_not_a_person_word(candidate) or candidate.lower in wordlists.common_words()
+            ):
+                break
+            if (
+                plain
+                and not words
+                and not initial
+                and not (
+                    candidate.lower in vocab.FUNCTION_WORDS or candidate.masked or candidate.lower in vocab.PEOPLES
+                )
+            ):
+                pass  # "Mr Stirling", "Mrs Green", "Ms Hope": after a title, a town or a word is a surname
+            elif not initial and judge.is_not_a_person_word(candidate) and candidate.lower not in vocab.CITED_AUTHORS:
                 break
             words.append(candidate)
+            initials += initial
             at += 1
-        while words and _INITIAL.match(words[-1].text):
+        while words and (_INITIAL.match(words[-1].text) or words[-1].text in _LOWER_INITIALS) and not is_kin:
             words.pop()
         if not words:
+            if initials and is_title and (token.text[:1].isupper() or plain):
+                people.append(_Person((tokens[index + 1],), token, initial=True))
             continue
         if lower in vocab.ACADEMIC_TITLES and _cited_with_title(judge, lower, words, index + 1, at - 1):
             continue
         if lower == "sister" and not judge.is_clear_name(words[0]) and not judge.is_surname(words[0]):
+            continue
+        if is_kin and len(words) == 1 and judge.organisation_follows(at - 1):
             continue
         people.append(_Person(tuple(words), None if is_kin else token, is_kin))
     return people
@@ -342,6 +568,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     # "Simon Community Scotland", "Robert Gordon University", "Brené Brown (2012)": no person.
     if any(t.masked for t in run) or judge.is_citation(first, last) or judge.cites_work(last):
         return None
+    if judge.organisation_follows(last) or judge.cited_without_year(first, last):
+        return None
     if tokens[last].lower in vocab.ORGANISATION_WORDS and not judge.is_mac_surname(tokens[last]):
         # "Hope Street", "Stirling Council"; but "Moira Green told me" and "Lorna Kirk, who ..." are people.
         before = last - 1
@@ -365,21 +593,28 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
                 break
         after_organisation = token.lower in vocab.ORGANISATION_WORDS
         first += 1
-    if first > last:
+    if first > last or judge.cited_without_year(first, last):
         return None
+    if tokens[last].possessive and last + 1 < len(tokens) and tokens[last + 1].lower in vocab.EPONYM_NOUNS:
+        return None  # "Addison's disease", "Bell's palsy"
     words = tokens[first : last + 1]
     head = words[0]
     if len(words) >= 2:
         return list(words) if _is_full_name(judge, first, last) else None
     if judge.is_clear_name(head):
-        return None if judge.place_in_context(first) else [head]
+        if judge.place_in_context(first) or judge.is_thing(first):
+            return None
+        if head.caseless and head.text in judge.name_words and not judge.shows_a_person(first):
+            return None  # "ROSE GARDEN", "CAROL SERVICE"
+        return [head]
     if after_organisation:  # "Town Hall", "Care Home": the word after an organisation word is part of it
         return None
     if judge.word_before(first) in _DETERMINERS:  # "the Will", "a Mark": a thing, not a person
         return None
     if judge.is_word_name(head) and not head.line_start and not head.in_heading:
-        return [head]
-    if (judge.is_ambiguous_name(head) or judge.is_unknown_word(head)) and judge.shows_a_person(first):
+        return None if judge.is_thing(first) else [head]
+    unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
+    if (judge.is_ambiguous_name(head) or unknown) and judge.shows_a_person(first):
         return [head]
     return None
 
@@ -418,9 +653,66 @@ def find_names(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
         if words:
             people.append(_Person(tuple(words)))
             covered.update(t.start for t in words)
+    people += _lower_case(judge, covered | titles)
     people = [p for p in people if not judge.is_allowed(p.words)]
-    people += _repeated(judge, people, covered | titles)
+    people += _repeated(judge, [p for p in people if not p.initial], covered | titles)
     return _spans(people)
+
+
+def _lower_case(judge: _Judge, covered: set[int]) -> list[_Person]:
+    """Names written in lower case: "callum fraser", "took agnieszka to", "morag was".
+
+    A lower-case word is a name when, written as a name, it is a given name in no list of
+    words ("agnieszka", "morag"), or a given name that is also a word ("rose", "jean") with
+    signs of a person around it; a lower-case surname after it joins it ("callum fraser").
+    """
+    tokens = judge.tokens
+    common = wordlists.common_words()
+    found: list[_Person] = []
+    verdicts: dict[str, int] = {}  # word -> 0: never a name, 1: a name, 2: a name only with signs of a person
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        word = token.text
+        if token.start in covered or token.masked or len(word) < 3 or not word.islower():
+            continue
+        if judge.word_before(index - 1) in _DETERMINERS:  # "the telly", "a bobby": a thing
+            continue
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = verdicts[word] = _lower_case_verdict(judge, word, common)
+        if verdict == 0 or (verdict == 2 and not judge.shows_a_person(index - 1)):
+            continue
+        words = [token]
+        nxt = tokens[index] if index < len(tokens) else None
+        if (
+            nxt is not None
+            and token.followed_by_space
+            and nxt.text.islower()
+            and title_case(nxt.text) in wordlists.surnames()
+            and nxt.text not in common
+        ):
+            words.append(nxt)
+            index += 1
+        found.append(_Person(tuple(words)))
+    return found
+
+
+def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) -> int:
+    """Whether a lower-case word is a given name: 0 never, 1 yes, 2 only with signs of a person."""
+    if word in vocab.FUNCTION_WORDS or word in vocab.PLACES or word in vocab.MONTHS or word in vocab.DAYS:
+        return 0
+    name = title_case(word) if "-" in word or "'" in word or "’" in word else word.capitalize()
+    if name not in judge.first:
+        parts = name.split("-")
+        # "mhairi-claire": a double-barrelled given name, each part one.
+        return 1 if len(parts) > 1 and all(part in judge.first for part in parts) else 0
+    if any(form in common for form in vocab.singulars(word)):  # "mills", "roses"
+        return 0
+    if any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word)):
+        return 0
+    return 2 if name in judge.name_words else 1
 
 
 def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_Person]:
@@ -446,10 +738,18 @@ def _spans(people: list[_Person]) -> list[Span]:
     letters: dict[str, str] = {}
     found: list[Span] = []
     for person in sorted(people, key=lambda p: p.words[0].start):
-        keys = [t.lower for t in person.words if not _INITIAL.match(t.text)]
+        if person.initial:
+            keys = [f"{person.words[0].text}."]  # "Mrs K" and "Mrs K." are one person; not the same as "Kay"
+        else:
+            keys = [t.lower for t in person.words if not _INITIAL.match(t.text)]
         letter = next((letters[k] for k in reversed(keys) if k in letters), None)
         if letter is None:
-            letter = _letter(len(set(letters.values())))
+            used = set(letters.values())
+            number = len(used)
+            letter = _letter(number)
+            while person.initial and letter == person.words[0].text:  # not the initial it replaces
+                number += 1
+                letter = _letter(number)
         for key in keys:
             letters.setdefault(key, letter)
         start = person.title.start if person.title is not None else person.words[0].start
@@ -461,7 +761,7 @@ def _spans(people: list[_Person]) -> list[Span]:
             suggestion = letter
         else:
             suggestion = f"Person {letter}"
-        found.append(span(start, end, "name", suggestion))
+        found.append(span(start, end, "initial" if person.initial else "name", suggestion))
     return found
 
 

@@ -9,33 +9,52 @@ with 0 that are neither are left to the phone number detector; any other ten-dig
 run, or a number after words such as "case reference", is a record number.
 
 National Insurance numbers are two letters, six digits and a letter A to D, spaced or
-not. Prefixes are not checked against HMRC's list: a specimen such as QQ 12 34 56 C
-is what people copy from forms, and a mistyped one still identifies.
+not, in capitals or in lower case (lower case needs the final letter, and two letters that
+are not a word such as "at"). Prefixes are not checked against HMRC's list: a specimen
+such as QQ 12 34 56 C is what people copy from forms, and a mistyped one still identifies.
+
+Vehicle registrations in the current format (two letters, the two digits of the age
+identifier, three letters: "SN19 KXP", "SF07OWA", "SK 65 HRL") are reported wherever they
+appear in capitals, and in lower case ("sf21 ncx") after a word about a vehicle;
+the older prefix and suffix formats ("M482 HSV", "HSV 482M") look like too many other
+codes, so they are reported only after a word about a vehicle ("car", "taxi", "reg").
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
+from badgekit.privacy.vocabulary import words_of
 
 _SEPARATOR = r"[ \t\-‐–.]?"
 #: Ten digits, each group separated by at most one space, hyphen or dot, not inside a longer number.
-_TEN_DIGITS = re.compile(r"(?<![\w/£$€.,:-])(?:\d" + _SEPARATOR + r"){9}\d(?![\w/%]|[.,:]\d)")
-_NHS_CONTEXT = re.compile(r"\b(?:NHS|health)\s*(?:no\.?|number|num|#)?\s*(?:is|was|:)?\s*$", re.IGNORECASE)
-_REFERENCE = re.compile(
+_TEN_DIGITS = Lazy(r"(?<![\w/£$€.,:-])(?:\d" + _SEPARATOR + r"){9}\d(?![\w/%]|[.,:]\d)")
+_NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:)?\s{0,3}$", re.IGNORECASE)
+_REFERENCE = Lazy(
     r"\b(?:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
-    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s+(?:no\.?|number|num|ref\.?|reference|ID)|"
-    r"(?:reference|ref\.?)(?:\s+(?:no\.?|number))?)\s*(?:is|was|:)?\s*"
+    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s{1,3}(?:no\.?|number|num|ref\.?|reference|ID)|"
+    r"(?:reference|ref\.?)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?:is|was|:)?\s{0,3}"
     r"(?P<number>(?=[A-Z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Z]?)\b",
     re.IGNORECASE,
 )
 #: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
 #: Solid and suffix-less ("SC012345") is a charity or company number, not an NI number.
-_NI_NUMBER = re.compile(
-    r"(?<![\w])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]|[A-Z]{2} \d{2} \d{2} \d{2}|[a-z]{2}\d{6}[a-d])"
+_NI_NUMBER = Lazy(
+    r"(?<![\w])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]|[A-Z]{2} \d{2} \d{2} \d{2}"
+    r"|(?P<lower>[a-z]{2})[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d])"
     r"(?![\w])",
+)
+#: Two-letter words that start a lower-case run such as "at 12 34 56 a" and are no NI prefix.
+_NOT_NI_PREFIXES = words_of("am an as at be by do go he if in is it me my no of on or so to up us we ok")
+_AGE_IDENTIFIER = r"(?:0[2-9]|[12]\d|5[1-9]|[67]\d)"
+_CURRENT_PLATE = Lazy(rf"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Y] ?{_AGE_IDENTIFIER} ?[A-HJ-PR-Z]{{3}}(?![\w-])", re.IGNORECASE)
+_OLDER_PLATE = Lazy(r"(?<![\w-])(?:[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-HJ-NP-Y])(?![\w-])")
+_VEHICLE_CONTEXT = Lazy(
+    r"\b(?:car|cars|van|taxi|cab|vehicle|motor|motorbike|minibus|bus|lorry|registration|reg|plate|plates"
+    r"|number plate|drives|drove|driving|parked|parks)\b(?:[^.!?\n]{0,30})$",
+    re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
 
@@ -54,23 +73,23 @@ def nhs_check_digit_holds(digits: str) -> bool:
 def starts_with_date(digits: str) -> bool:
     """Whether the first six digits are a real date as DDMMYY in the 1900s or 2000s."""
     day, month, year = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
-    for century in (1900, 2000):
-        try:
-            date(century + year, month, day)
-        except ValueError:
-            continue
-        return True
-    return False
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # A 29 February is a date in some year of either century (2000 was a leap year, and so is 1900 + a
+    # multiple of 4 other than 00), which is all "DDMMYY" can say; datetime is not imported for this.
+    leap = year % 4 == 0
+    return day <= (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
 def find_health_numbers(text: str) -> list[Span]:
     """CHI numbers, NHS numbers and unexplained ten-digit numbers."""
     found: list[Span] = []
-    for match in _TEN_DIGITS.finditer(text):
+    nhs_context = _NHS_CONTEXT.get()
+    for match in _TEN_DIGITS.get().finditer(text):
         digits = "".join(_DIGIT.findall(match.group()))
         if starts_with_date(digits):
             found.append(span(match.start(), match.end(), "chi"))
-        elif nhs_check_digit_holds(digits) or _NHS_CONTEXT.search(text, max(0, match.start() - 30), match.start()):
+        elif nhs_check_digit_holds(digits) or nhs_context.search(text, max(0, match.start() - 30), match.start()):
             found.append(span(match.start(), match.end(), "nhs"))
         elif not digits.startswith("0"):
             found.append(span(match.start(), match.end(), "reference"))
@@ -79,9 +98,35 @@ def find_health_numbers(text: str) -> list[Span]:
 
 def find_reference_numbers(text: str) -> list[Span]:
     """Numbers after words that say they identify a record: "case reference 12/3456"."""
-    return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.finditer(text)]
+    if not _REFERENCE_SIGN.search(text):
+        return []
+    return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.get().finditer(text)]
+
+
+#: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"
+#: with a digit soon after. Far cheaper to compile than the pattern, and most statements have none.
+_REFERENCE_SIGN = re.compile(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,12}\d")
 
 
 def find_ni_numbers(text: str) -> list[Span]:
-    """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", lower case when written solid."""
-    return [span(m.start(), m.end(), "ni") for m in _NI_NUMBER.finditer(text)]
+    """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", "qq 12 34 56 c"."""
+    return [
+        span(m.start(), m.end(), "ni")
+        for m in _NI_NUMBER.get().finditer(text)
+        if m.group("lower") is None or m.group("lower") not in _NOT_NI_PREFIXES
+    ]
+
+
+def find_vehicle_registrations(text: str) -> list[Span]:
+    """Number plates: the current format anywhere, the older ones after a word about a vehicle."""
+    context = _VEHICLE_CONTEXT.get()
+    found = [
+        span(m.start(), m.end(), "vehicle")
+        for m in _CURRENT_PLATE.get().finditer(text)
+        if m.group().isupper() or context.search(text, max(0, m.start() - 40), m.start())
+    ]
+    for match in _OLDER_PLATE.get().finditer(text):
+        letters = [c for c in match.group() if c.isalpha()]
+        if all(c.isupper() for c in letters) and context.search(text, max(0, match.start() - 40), match.start()):
+            found.append(span(match.start(), match.end(), "vehicle"))
+    return found

@@ -10,12 +10,22 @@ A street address is a house number and a street ("12 Leith Walk", "45a Easter Ro
 with a flat number before it if there is one ("3/2", "2F1", "Flat 4,"); a flat number
 with a named building ("Flat 4, Rosebank Court", "Apartment 5, The Maltings"); or a named building or street after
 words about living there ("she lives at Ivy Cottage", "moved to Hope Street").
+
+Some places identify a person only with what is said beside them (warnings): a room or
+flat number in a named home ("Room 14 at Craigmount House", "flat 6 in Larchfield Court
+care home"), a named school with a year group ("P6 at Bankhead Primary", "S2 at Braeside
+High School"), and a small place named beside a condition or an age ("the only man in
+the village of Ardvourlie with motor neurone disease", "a 97-year-old from Kinlochewe").
+A city or a town badgekit knows (Glasgow, Stirling) is large enough to hide anyone and is
+left alone; so is a school or a home named with nothing beside it.
 """
 
 from __future__ import annotations
 
 import re
 
+from badgekit.privacy import vocabulary as vocab
+from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, resolve_overlaps, span
 from badgekit.privacy.vocabulary import BUILDING_WORDS, STREET_SUFFIXES
 
@@ -25,68 +35,273 @@ _AREAS = """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA 
     NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS
     TW UB W WA WC WD WF WN WR WS WV YO ZE"""
 POSTCODE_AREAS = frozenset(_AREAS.split())
-_FULL_POSTCODE = re.compile(
+_FULL_POSTCODE = Lazy(
     r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])", re.IGNORECASE
 )
-_OUTWARD_CODE = re.compile(r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?)(?![\w-])")
-_OUTWARD_BEFORE = re.compile(
-    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s+(?:the\s+)?$",
+_OUTWARD_CODE = Lazy(r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?)(?![\w-])")
+_OUTWARD_BEFORE = Lazy(
+    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s{1,3}(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
-_OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|post code|district)\b", re.IGNORECASE)
+_OUTWARD_AFTER = Lazy(r"^\s{1,3}(?:area|postcode|post code|district)\b", re.IGNORECASE)
 #: Scottish school years S1 to S6 share their spelling with Sheffield's outward codes.
-_SCHOOL_YEAR = re.compile(r"^S[1-6]$")
+_SCHOOL_YEAR = Lazy(r"^S[1-6]$")
 
 _STREET_WORD = r"(?:[A-Z][\w'’.\-]*|of|the|de|la|le|na|an)"
-_SUFFIX = "|".join(sorted((w.capitalize() for w in STREET_SUFFIXES), key=len, reverse=True))
-_BUILDING = "|".join(sorted((w.capitalize() for w in BUILDING_WORDS), key=len, reverse=True))
 #: Suffixes that make a street on their own after a house number ("12 Gardens" is rare, "12 Green" rarer).
-_STRONG_SUFFIX = r"Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Crescent|Terrace|Wynd|Gardens|Place|Court|Close|Loan|Brae"
+_STRONG_SUFFIXES = frozenset(
+    w.capitalize()
+    for w in vocab.words_of(
+        "Street St Road Rd Avenue Ave Lane Drive Crescent Terrace Wynd Gardens Place Court Close Loan Brae"
+    )
+)
+_SUFFIXES = frozenset(w.capitalize() for w in STREET_SUFFIXES)
+_BUILDINGS = frozenset(w.capitalize() for w in BUILDING_WORDS)
 _FLAT = (
-    r"(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s+(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?|[A-Z])"
+    r"(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit)\s{1,3}(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?|[A-Z])"
     r"|\d{1,3}/\d{1,3}|\d[Ff]\d{1,2})"
 )
-_ADDRESS = re.compile(
-    rf"(?<![\w/])(?:{_FLAT}\s*,?\s*)?\d{{1,4}}[A-Za-z]?,?\s+"
-    rf"(?:(?:{_STREET_WORD}\s+){{1,3}}(?:{_SUFFIX})|(?:{_STREET_WORD}\s+){{0,3}}(?:{_STRONG_SUFFIX}))"
-    r"(?![\w'’-])"
+#: A house number and up to four words, the last of which must be a street's suffix: "12 Leith Walk",
+#: "3/2, 45 Easter Road". Which word ends the street is decided in Python (``_street_end``): a pattern
+#: naming every suffix takes longer to compile than a statement takes to screen.
+_ADDRESS = Lazy(
+    rf"(?<![\w/])(?:{_FLAT}\s{{0,3}},?\s{{0,3}})?\d{{1,4}}[A-Za-z]?,?\s{{1,3}}(?P<words>{_STREET_WORD}(?:\s{{1,3}}{_STREET_WORD}){{0,3}})"
 )
-_FLAT_IN_BUILDING = re.compile(
-    rf"(?<![\w/]){_FLAT}\s*,?\s+(?:{_STREET_WORD}\s+){{1,3}}(?:{_BUILDING}|{_SUFFIX})(?![\w'’-])"
+#: A flat and a named building or street: "Flat 4, Rosebank Court".
+_FLAT_IN_BUILDING = Lazy(
+    rf"(?<![\w/]){_FLAT}\s{{0,3}},?\s{{1,3}}(?P<words>{_STREET_WORD}(?:\s{{1,3}}{_STREET_WORD}){{1,3}})"
 )
+_STREET_WORDS = re.compile(r"\S+")
 #: A flat or apartment number before a building's name, whatever the name: "Apartment 5, The Maltings".
 #: ("Unit 3, Communication" is a course unit, so units need a building word, above.)
-_FLAT_IN_NAMED_BUILDING = re.compile(
-    r"(?<![\w/])(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)\s+(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?)"
-    r",\s+(?:The\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}(?![\w'’-])"
+_FLAT_IN_NAMED_BUILDING = Lazy(
+    r"(?<![\w/])(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?)\s{1,3}(?:\d{1,3}/\d{1,3}|\d[FfLlRr]\d{1,2}|\d{1,3}[A-Za-z]?)"
+    r",\s{1,3}(?:The\s{1,3})?[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){0,2}(?![\w'’-])"
 )
-_LIVES_AT = re.compile(
+#: "lives at Ivy Cottage", "moved to Hope Street": up to four capitalised words, the last of which
+#: (checked in Python, which compiles far faster than a pattern naming every word) is a building or a street.
+_LIVES_AT = Lazy(
     r"\b(?:lives|live|living|lived|stays|stay|staying|stayed|moved|moving|move|address is|home is|flat is|house is)"
-    r"\s+(?:at|in|on|to|into)\s+(?:the\s+)?"
-    rf"(?P<place>(?:[A-Z][\w'’\-]*\s+){{1,3}}(?:{_BUILDING}|{_SUFFIX}))(?![\w'’-])"
+    r"\s{1,3}(?:at|in|on|to|into)\s{1,3}(?:the\s{1,3})?"
+    r"(?P<place>[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){1,3})"
 )
+_PLACE_ENDS = frozenset(w.capitalize() for w in BUILDING_WORDS | STREET_SUFFIXES)
+_WORD_SPANS = re.compile(r"\S+")
+
+
+#: Cheap signs that a detector's long pattern could match at all.
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
+_NUMBER_AND_NAME = re.compile(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
+_LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
 
 
 def find_postcodes(text: str) -> list[Span]:
     """Full postcodes (errors) and outward codes where the words around show a place (notes)."""
     found: list[Span] = []
-    for match in _FULL_POSTCODE.finditer(text):
+    if not _LETTER_DIGIT.search(text):
+        return found
+    for match in _FULL_POSTCODE.get().finditer(text):
         if match.group("area").upper() in POSTCODE_AREAS:
             found.append(span(match.start(), match.end(), "postcode"))
-    for match in _OUTWARD_CODE.finditer(text):
+    for match in _OUTWARD_CODE.get().finditer(text):
         code = match.group()
-        if match.group("area") not in POSTCODE_AREAS or _SCHOOL_YEAR.match(code):
+        if match.group("area") not in POSTCODE_AREAS or _SCHOOL_YEAR.get().match(code):
             continue
-        before = _OUTWARD_BEFORE.search(text, max(0, match.start() - 20), match.start())
-        if before or _OUTWARD_AFTER.match(text[match.end() : match.end() + 20]):
+        before = _OUTWARD_BEFORE.get().search(text, max(0, match.start() - 20), match.start())
+        if before or _OUTWARD_AFTER.get().match(text[match.end() : match.end() + 20]):
             found.append(span(match.start(), match.end(), "postcode-district"))
     return found
 
 
+def _street_end(text: str, match: re.Match[str], suffixes: frozenset[str], alone: frozenset[str]) -> int | None:
+    """Where the street or building in ``match`` ends: after its last word that is one of ``suffixes``
+    with a word before it, or one of ``alone`` with or without; None when no word is."""
+    words = list(_STREET_WORDS.finditer(text, match.start("words"), match.end("words")))
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        bare = word.rstrip(".")
+        if (index >= 1 and bare in suffixes) or bare in alone:
+            return words[index].start() + len(bare)
+    return None
+
+
 def find_addresses(text: str) -> list[Span]:
     """House numbers with streets, flats with buildings, and named homes after "lives at"."""
-    found = [span(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
-    found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_BUILDING.finditer(text)]
-    found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.finditer(text)]
-    found += [span(m.start("place"), m.end("place"), "address") for m in _LIVES_AT.finditer(text)]
+    found: list[Span] = []
+    lowered = text.lower()
+    if _NUMBER_AND_NAME.search(text):
+        for match in _ADDRESS.get().finditer(text):
+            end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
+            if end:
+                found.append(span(match.start(), end, "address"))
+        if _FLAT_SIGN.search(text):
+            for match in _FLAT_IN_BUILDING.get().finditer(text):
+                end = _street_end(text, match, _SUFFIXES | _BUILDINGS, frozenset())
+                if end:
+                    found.append(span(match.start(), end, "address"))
+            found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.get().finditer(text)]
+    if any(word in lowered for word in _LIVING_WORDS):
+        for match in _LIVES_AT.get().finditer(text):
+            words = list(_WORD_SPANS.finditer(text, match.start("place"), match.end("place")))
+            ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
+            if ends:
+                found.append(span(match.start("place"), ends[-1].end(), "address"))
+    return resolve_overlaps(found)
+
+
+_FLAT_SIGN = re.compile(r"(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d")
+
+
+_NAME_WORD = r"[A-Z][\w'’-]*"
+#: "Room 14 at Craigmount House", "flat 6 in Larchfield Court", "bedroom 3, Rowan Lodge".
+_ROOM_IN_HOME = Lazy(
+    r"\b(?P<room>(?i:room|bedroom|flat|apartment|suite|bed))\s{1,3}(?:no\.?\s?|number\s)?\d{1,4}[A-Za-z]?"
+    rf"(?:,|\s{{1,3}}(?:at|in|of|on))\s{{1,3}}(?:the\s{{1,3}})?(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{0,3}}{_NAME_WORD})"
+)
+#: "Craigmount House, room 14", "Rowan Lodge's room 3".
+_HOME_THEN_ROOM = Lazy(
+    rf"(?<![\w'’-])(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
+    r"(?:['’]s)?[,:]?\s{1,3}(?:in\s{1,3})?(?i:room|bedroom|flat|apartment|suite)\s{1,3}\d{1,4}[A-Za-z]?\b"
+)
+_HOME_WORDS = vocab.words_of(
+    "house lodge court home homes manor view hall grange gardens park cottage cottages mews place towers heights "
+    "hospital hospice ward unit villa"
+)
+#: A home or service named in the text: "Kelvin View", "Craigmount House", "Rowan Lodge".
+_NAMED_HOME = Lazy(
+    rf"(?<![\w'’-])(?:{_NAME_WORD}\s{{1,3}}){{1,2}}(?:House|Lodge|Court|Manor|View|Grange|Care Home|Nursing Home)\b"
+)
+_ROOM_NUMBER = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite)\s{1,3}(?:no\.?\s?)?\d{1,4}(?:/\d{1,2})?[A-Za-z]?\b")
+_NAME_AFTER = Lazy(r",?\s{1,3}(?:\d{1,4}[A-Za-z]?\s{1,3})?[A-Z]")
+_CARE_HOME_AFTER = Lazy(r"\s{1,3}(?:care|nursing|residential|children's|childrens)\s{1,3}home", re.IGNORECASE)
+_SCHOOL_WORDS = r"(?:Primary|High|Academy|Grammar|Secondary|School|Nursery)"
+#: A named school: "Bankhead Primary", "St Brendan's Primary School", "Braeside High School".
+_SCHOOL = Lazy(
+    rf"(?<![\w'’-])(?:St\.?\s{{1,3}})?(?:{_NAME_WORD}\s{{1,3}}){{1,3}}?{_SCHOOL_WORDS}(?:\s{{1,3}}{_SCHOOL_WORDS})?"
+    r"(?![\w'’-])"
+)
+_YEAR_GROUP = Lazy(
+    r"(?<![\w-])(?:[PS][1-7]|[Pp]rimary\s(?:[1-7]|one|two|three|four|five|six|seven)\b|[Yy]ear\s(?:1[0-3]|[1-9])\b"
+    r"|(?:first|second|third|fourth|fifth|sixth)\s{1,3}year\b)(?![\w-])"
+)
+#: What may stand between a year group and the school it is at: "P6 at", "a P7 pupil at", "S2 in".
+_YEAR_THEN_SCHOOL = Lazy(
+    r"\s{1,3}(?:[a-z]{2,12}\s{1,3}){0,2}(?:at|in|of|from|attending|attends|attended)\s{1,3}(?:the\s{1,3})?"
+)
+#: ... and between a school and a year group: "Bankhead Primary's P6", "Braeside High (S2)", "Leith Academy, in S4".
+_SCHOOL_THEN_YEAR = Lazy(r"(?:['’]s)?\s{0,3}[,(]?\s{0,3}(?:in\s{1,3}|class\s{1,3})?(?:the\s{1,3})?")
+_NOT_SCHOOL_NAMES = vocab.words_of(
+    "the a an our their his her my this that local nearby new special catholic primary secondary high state "
+    "independent private grammar academy school schools"
+)
+_CONDITIONS = (
+    "dementia", "alzheimer", "parkinson", "motor neurone", "mnd", "multiple sclerosis", " ms ", "cerebral palsy",
+    "autism", "autistic", "down's syndrome", "down syndrome", "downs syndrome", "epilepsy", "diabetes", "stroke",
+    "cancer", "hiv", "blind", "deaf", "wheelchair", "learning disabilit", "spina bifida", "muscular dystrophy",
+    "huntington", "schizophrenia", "bipolar", "psychosis", "dialysis", "amputee", "amputation", "terminal",
+    "palliative", "brain injury", "sight loss", "hearing loss", "oxygen", "tracheostomy", "peg feed",
+    "addiction", "heroin", "methadone", "alcohol", "year-old", "year old", "aged ", "years old",
+)  # fmt: skip
+#: A place after "in", "from", "near" or "of the village of".
+_SMALL_PLACE = Lazy(
+    r"\b(?:in|from|near|outside|at|of)\s{1,3}(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
+    rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around text[start:end]."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return before, after.start() if after else len(text)
+
+
+def _rooms(text: str) -> list[Span]:
+    found: list[Span] = []
+    for match in _ROOM_IN_HOME.get().finditer(text):
+        words = match.group("home").split()
+        named = [w for w in words if w.lower() not in vocab.FUNCTION_WORDS]
+        if not named:
+            continue
+        home_end = match.end("home")
+        care_home = bool(_CARE_HOME_AFTER.get().match(text, home_end))
+        is_home = words[-1].lower() in _HOME_WORDS or care_home
+        linked = text[match.start("home") - 4 : match.start("home")].strip(" ,").lower() in ("at", "in", "of", "on")
+        if match.group("room").lower() in ("flat", "apartment") and not (care_home or linked):
+            continue  # "Flat 4, Rosebank Court" is an address (see find_addresses); "flat 4 at ..." a place
+        if is_home:
+            found.append(span(match.start(), home_end, "place", severity="error"))
+    found += [span(m.start(), m.end(), "place", severity="error") for m in _HOME_THEN_ROOM.get().finditer(text)]
+    if _NAMED_HOME.get().search(text):
+        # A text that names a home: any room or flat number in it points to one resident ("Flat 2/1 there").
+        found += [
+            span(m.start(), m.end(), "place", severity="error")
+            for m in _ROOM_NUMBER.get().finditer(text)
+            if not _NAME_AFTER.get().match(text, m.end())  # "Flat 4, Rosebank Court": an address
+        ]
+    return found
+
+
+def _schools(text: str) -> list[Span]:
+    found: list[Span] = []
+    years = [(m.start(), m.end()) for m in _YEAR_GROUP.get().finditer(text)]
+    if not years:
+        return found
+    for match in _SCHOOL.get().finditer(text):
+        words = match.group().split()
+        if all(w.lower().rstrip(".") in _NOT_SCHOOL_NAMES | {"st"} for w in words):
+            continue
+        if words[0].lower() in _NOT_SCHOOL_NAMES and len(words) == 2:
+            continue
+        for year_start, year_end in years:
+            if year_end <= match.start() and _YEAR_THEN_SCHOOL.get().fullmatch(text, year_end, match.start()):
+                found.append(span(year_start, match.end(), "place"))
+            elif year_start >= match.end() and _SCHOOL_THEN_YEAR.get().fullmatch(text, match.end(), year_start):
+                found.append(span(match.start(), year_end, "place"))
+    return found
+
+
+def _small_places(text: str) -> list[Span]:
+    from badgekit.privacy import wordlists
+
+    found: list[Span] = []
+    common = wordlists.common_words()
+    for match in _SMALL_PLACE.get().finditer(text):
+        place = match.group("place")
+        words = [w.lower() for w in place.replace("-", " ").split()]
+        if match.group("kind") is None:
+            if any(
+                w in vocab.PLACES
+                or w in vocab.ORGANISATION_WORDS
+                or w in vocab.FUNCTION_WORDS
+                or w in vocab.MONTHS
+                or w in vocab.DAYS
+                or w in vocab.PEOPLES
+                or w in common
+                for w in words
+            ):
+                continue
+            if place.lower() in vocab.PLACE_PHRASES or place in wordlists.first_names():
+                continue
+        first, last = _sentence(text, match.start(), match.end())
+        sentence = f" {text[first:last].lower()} "
+        if any(condition in sentence for condition in _CONDITIONS):
+            found.append(span(match.start("place"), match.end("place"), "place"))
+    return found
+
+
+def find_places(text: str) -> list[Span]:
+    """Places that point to a person with what is beside them: a room in a named home, a named
+    school with a year group, a small place with a condition or an age."""
+    lowered = text.lower()
+    found: list[Span] = []
+    if any(word in lowered for word in ("room", "flat", "apartment", "suite", "bed ")) and any(
+        c.isdigit() for c in text
+    ):
+        found += _rooms(text)
+    if any(word in text for word in ("Primary", "High", "Academy", "Grammar", "Secondary", "School", "Nursery")):
+        found += _schools(text)
+    if any(condition in f" {lowered} " for condition in _CONDITIONS):
+        found += _small_places(text)
     return resolve_overlaps(found)

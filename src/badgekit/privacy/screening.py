@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from badgekit.privacy.contact import find_emails, find_phone_numbers
+from badgekit.privacy.contact import find_emails, find_handles, find_phone_numbers
 from badgekit.privacy.dates import find_ages, find_dates_of_birth
 from badgekit.privacy.names import find_names
-from badgekit.privacy.numbers import find_health_numbers, find_ni_numbers, find_reference_numbers
-from badgekit.privacy.places import find_addresses, find_postcodes
+from badgekit.privacy.numbers import (
+    find_health_numbers,
+    find_ni_numbers,
+    find_reference_numbers,
+    find_vehicle_registrations,
+)
+from badgekit.privacy.places import find_addresses, find_places, find_postcodes
 from badgekit.privacy.spans import Span, resolve_overlaps
 
 
@@ -26,12 +31,15 @@ def screen_text(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
         *find_health_numbers(text),
         *find_reference_numbers(text),
         *find_ni_numbers(text),
+        *find_handles(text),
+        *find_vehicle_registrations(text),
         *find_phone_numbers(text),
         *find_postcodes(text),
+        *find_places(text),
         *find_addresses(text),
         *find_dates_of_birth(text),
         *names,
     ]
     kept = resolve_overlaps(spans)
-    kept_names = [s for s in kept if s.kind == "name"]
+    kept_names = [s for s in kept if s.kind in ("name", "initial")]
     return resolve_overlaps([*kept, *find_ages(text, kept_names)])

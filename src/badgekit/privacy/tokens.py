@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache
 
 from badgekit.privacy import vocabulary as vocab
@@ -18,20 +17,56 @@ _STOPS = re.compile(r"[.!?:;]")
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
 
-@dataclass(slots=True)
 class Token:
-    """One word of the text and what its position says about it."""
+    """One word of the text and what its position says about it.
 
-    text: str  # the word without a trailing possessive or full stop
-    lower: str
-    start: int
-    end: int
-    possessive: bool
-    line_start: bool  # the first word of a sentence, a line, a list item or a heading
-    in_heading: bool  # on a Markdown heading line, where Title Case capitalises every word
-    capitalised: bool  # "Jamie", "McDonald", "O'Brien"; not "NHS", "I" or "support"
-    followed_by_space: bool = False  # a single space, and nothing else, before the next word
-    masked: bool = False  # inside an organisation, place or cited author's name such as "Sue Ryder"
+    A plain class rather than a dataclass: defining a dataclass costs about a millisecond
+    at import, which every ``check`` would pay.
+    """
+
+    __slots__ = (
+        "capitalised",
+        "caseless",
+        "end",
+        "followed_by_space",
+        "in_heading",
+        "line_start",
+        "lower",
+        "masked",
+        "possessive",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        lower: str,
+        start: int,
+        end: int,
+        possessive: bool,
+        line_start: bool,
+        in_heading: bool,
+        capitalised: bool,
+        caseless: bool = False,
+    ) -> None:
+        self.text = text  # the word without a trailing possessive or full stop
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.possessive = possessive
+        self.line_start = line_start  # the first word of a sentence, a line, a list item or a heading
+        self.in_heading = in_heading  # on a Markdown heading line, where Title Case capitalises every word
+        self.capitalised = capitalised  # "Jamie", "McDonald", "O'Brien"; not "NHS", "I" or "support"
+        self.caseless = caseless  # written in capitals ("CALLUM"), so ``text`` holds it as a name is written
+        self.followed_by_space = False  # a single space, and nothing else, before the next word
+        self.masked = False  # inside an organisation, place or cited author's name such as "Sue Ryder"
+
+
+def title_case(word: str) -> str:
+    """A word in capitals or lower case as a name is written: "O'BRIEN" -> "O'Brien", "kelly-brown" -> "Kelly-Brown"."""
+    parts = re.split(r"(['’-])", word.lower())
+    return "".join(part[:1].upper() + part[1:] if len(part) > 1 else part for part in parts)
 
 
 def _words(text: str) -> list[Token]:
@@ -60,7 +95,12 @@ def _words(text: str) -> list[Token]:
             if new_line:
                 in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
         capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
-        tokens.append(Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised))
+        caseless = len(word) > 1 and word.isupper()
+        if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
+            word, capitalised = title_case(word), True
+        tokens.append(
+            Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised, caseless=caseless)
+        )
         previous_end = match.end()
         previous_dot = dot
     return tokens
@@ -85,7 +125,7 @@ def _mask_phrases(text: str, tokens: list[Token]) -> None:
     word rather than a search of the whole text per phrase.
     """
     phrases = _phrases_by_first_word()
-    lowered = text.lower()
+    lowered = text.lower().replace("\n", " ")  # "Marie\nCurie" is still the charity
     for index, token in enumerate(tokens):
         for phrase in phrases.get(token.lower, ()):
             start = token.start

@@ -14,6 +14,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
 
 
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of ``text``, for lists kept beside a detector."""
+    return _words(text)
+
+
 def _phrases(text: str) -> frozenset[str]:
     return frozenset(" ".join(line.lower().split()) for line in text.strip().splitlines() if line.strip())
 
@@ -76,7 +81,8 @@ def singulars(lower: str) -> tuple[str, ...]:
 #: Verbs that, straight after a capitalised word, show it is a person acting.
 PERSON_VERBS = _words(
     """said says told tells asked asks replied replies explained explains shouted cried smiled laughed whispered
-    disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided"""
+    disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided phoned
+    texted emailed rang visited arrived cried shouted refused agreed"""
 )
 #: Words that, before a capitalised word, show it names a person: "a boy called Jamie".
 NAMING_WORDS = _words("called named nicknamed")
@@ -421,3 +427,91 @@ FUNCTION_WORDS = _words(
     today yesterday tomorrow recently later earlier afterwards instead also again perhaps maybe sometimes
     often usually always never dear hi hello thanks thank please okay ok"""
 )
+
+#: Titles after which any capitalised word is a surname, be it a town, a colour or a word
+#: ("Mr Stirling", "Mrs Green", "Ms Hope").
+PLAIN_TITLES = _words("mr mrs ms miss mx mister")
+#: Verbs in the present tense that, after a surname, show an author cited for what they
+#: wrote ("Thompson reminds us", "Maclean argues"): care writing tells what people did in
+#: the past tense, and cites what authors say in the present.
+CITE_VERBS = _words(
+    """argues argue suggests suggest writes write describes describe notes reminds remind states defines
+    define proposes propose outlines outline identifies highlights emphasises emphasizes contends asserts
+    claims observes maintains warns cautions recommends recommend concludes conclude discusses explores
+    sets posits theorises theorizes urges advocates"""
+)
+#: Nouns that, straight after a given name that is also a word, show the word: "Holly berries",
+#: "Grant funding", "Daisy chains", "Rose bushes".
+THING_NOUNS = _words(
+    """berries berry seeds seed bulbs bulb trees tree bush bushes chains chain leaves leaf petals petal flowers
+    flower plants plant tea oil oils scent scents hedge hedges garden gardens jam jelly wine honey bark roots
+    shoots blossom cuttings sprigs sprig wreath wreaths beds bed bushes funding funded fund funds payments
+    payment money application applications forms form scheme schemes letter letters officer officers panel
+    bid bids award awards holder holders giver givers pot pots jar jars bush's singers singer carols service
+    services concert concerts decorations decoration wedding weddings anniversary anniversaries cards card
+    redbreast redbreasts nuts nut wood leaf's colour colours color paint necklace ring rings stone stones
+    juice pie pudding sauce stew soup"""
+)
+#: Nouns for kinds of thing that, after "is the" or "was the", show a given name used as a word:
+#: "Dawn is the hardest time", "Violet was the colour she chose", "Jolene is a song".
+CATEGORY_NOUNS = _words(
+    """colour colours color time times hour song songs tune flower flowers plant plants tree herb word words
+    name month season shade film book game drink dish present gift theme room group unit house ward team
+    class"""
+)
+#: Words in a sentence about plants and gardens, money, or songs, where a given name that is
+#: also a word ("Heather grows ...", "Penny by penny ...") or a song's title ("Jolene was the song")
+#: is not a person.
+PLANT_WORDS = _words(
+    """grows grow grew growing grown planted plant plants planting bloom blooms blooming flowering flowers
+    garden gardens gardening hill hills moor moors heath hedge hedgerow soup herbs herb scent scents smell
+    smells perfume sensory bulbs seeds sown berries petals leaves wreath wreaths bouquet vase sow pot pots
+    climbs climbing covers covered sprigs cuttings"""
+)
+SONG_WORDS = _words(
+    """song songs sang sing sung singing singalong sing-along karaoke tune tunes track tracks album albums
+    lyrics chorus hymn hymns playlist jukebox"""
+)
+MONEY_WORDS = _words("funding funded fund funds grant grants pounds money budget payment payments paid bursary")
+#: Words that, straight before a name, show an author: "according to Hennessey".
+CITE_LEADS = _words("according")
+#: Verbs after "as" and an author's surname: "As Rogers put it", "as Kitwood wrote".
+AS_AUTHOR_VERBS = _words(
+    """put puts says said argued argues wrote writes suggests suggested described describes noted notes
+    observed observes reminds reminded explains explained"""
+)
+#: Connecting words inside an organisation's name: "Fraser of Allander Institute", "Centre for Excellence".
+ORGANISATION_LINKS = _words("of for and & on the in")
+
+#: Verbs and adverbs that, straight after a given name that is also a word, show a person doing
+#: something ("Rose said", "Holly usually ..."), where a noun would show the word ("Olive oil",
+#: "Fern spotting"). Regular past tenses ("-ed") and adverbs ("-ly") are told by their endings.
+PERSON_FOLLOWERS = _words(
+    """is was has had does did says said tells told goes went comes came gets got takes took makes made gives
+    gave sits sat stands stood runs ran sings sang sees saw sends sent feels felt keeps kept leaves left
+    loses lost meets met pays paid puts reads sleeps slept speaks spoke thinks thought writes wrote buys
+    bought brings brought catches caught holds held hears heard knows knew leads led means meant rings rang
+    rides rode shakes shook shuts sells sold spends spent swims swam throws threw understands understood
+    wakes woke wins won wears wore likes loves enjoys hates wants needs lives works attends visits uses
+    finds seems looks asks tries cries laughs smiles waits calls moves plays helps shows starts stops
+    stays talks walks will would could should can may might must shall isn't wasn't hasn't hadn't doesn't
+    didn't won't wouldn't can't couldn't"""
+)
+#: Words after a sentence's first word that show it is a verb telling someone what to do
+#: ("Pat the skin dry", "Sue for damages", "Mark the chart"), not a person doing it.
+OBJECT_WORDS = _words("the a an for your their his her its it them him me us this that these those each every")
+#: Nouns after a possessive that make it a condition, a law or a test named after someone:
+#: "Addison's disease", "Down's syndrome", "Bell's palsy".
+EPONYM_NOUNS = _words(
+    """disease diseases syndrome syndromes palsy sign signs test tests scale law laws rule rules principle
+    principles theorem effect effects sarcoma ulcer phenomenon contracture disorder disorders reflex
+    triad criteria classification"""
+)
+#: Present-tense verbs after a surname (one that is no given name) that show an author cited:
+#: "Smale explains the exchange model".
+AUTHOR_PRESENT_VERBS = _words("explains says tells shows calls sees puts believes thinks points describes")
+#: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
+#: night shift needs", "Grace is said before meals".
+ABSTRACT_PREDICATES = _words("what key important essential vital needed everything crucial valued required said")
+#: Words before a song's title in the middle of a sentence: "we played Jolene twice".
+SONG_LEADS = _words("played play playing sang sing singing requested request chose for")

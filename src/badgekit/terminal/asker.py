@@ -46,6 +46,9 @@ from badgekit.text import counted, is_are
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from badgekit.drafting.journal import Journal
+    from badgekit.drafting.saving import SaveFailure
+
 BAR_WIDTH = 30
 #: A reply of more words than this at a menu is taken for an answer typed in the wrong place.
 _FEW_WORDS = 3
@@ -86,6 +89,7 @@ class TerminalAsker:
         self.line_buffer = line_buffer or (_readline_buffer if read_line is None else _nothing)
         self.editor = editor
         self.scratch_dir = scratch_dir  # where the editor's temporary file goes (the drafts folder)
+        self.journal: Journal | None = None  # where each line of an answer is kept as it is entered
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -183,7 +187,10 @@ class TerminalAsker:
             self.out.print(Panel(Text(s.notes), title=DISCUSSION_HEADING, expand=False))
 
     def _feedback(self, f: AnswerFeedback) -> None:
-        self.out.print(f"Saved. This answer: {counted(f.words, 'word')}.", style="green")
+        if f.saved:
+            self.out.print(f"Saved. This answer: {counted(f.words, 'word')}.", style="green")
+        else:
+            self.out.print(f"Not saved yet (see above). This answer: {counted(f.words, 'word')}.", style="yellow")
         self.progress(f.progress)
         if f.problem:
             self.out.print(f.problem, style=_STYLES["problem"], markup=False)
@@ -249,7 +256,21 @@ class TerminalAsker:
     def read_answer(self, request: AnswerRequest) -> str | Reply | None:
         with hangup.writing():
             self._ask_for(request)
+        if self.journal is not None:
+            self.journal.begin(request.criterion, notes=request.discussion is not None, adding=request.adding)
         return self._read_lines()
+
+    def _journal(self, lines: list[str]) -> None:
+        """Keep lines of the answer on disk as they are entered, so that a hard stop cannot lose them."""
+        if self.journal is not None:
+            with hangup.holding_interrupts():
+                self.journal.add(lines)
+
+    def save_failed(self, failure: SaveFailure) -> str | Path:
+        """The draft could not be written: say so, show what is not saved, and ask what to do."""
+        from badgekit.terminal.save_problem import ask_after_failed_save
+
+        return ask_after_failed_save(self, failure)
 
     def _ask_for(self, request: AnswerRequest) -> None:
         if request.discussion:
@@ -311,7 +332,9 @@ class TerminalAsker:
                 if self._meant_as_command(pieces[0], lines):
                     return Reply("\n".join(lines), command)
             if pieces[-1].strip().lower() == DONE_WORD:
+                self._journal(pieces[:-1])
                 return "\n".join(lines + pieces[:-1])
+            self._journal(pieces)
             lines.extend(pieces)
 
     def _meant_as_command(self, line: str, lines: list[str]) -> bool:

@@ -15,6 +15,10 @@ fails on a hung-up terminal (``writing``) is TerminalClosed too.
 
 One thing cannot be kept: a line still being typed (no Enter yet) when the window closes, which
 readline discards on end-of-input before badgekit sees it. Ctrl-C and ``kill -HUP`` keep it.
+
+While the draft is being written (``holding_interrupts``), Ctrl-C waits: it takes effect, as
+KeyboardInterrupt, once the write is done, so that a save is never cut in half and "saved" is true.
+SIGHUP and SIGTERM wait already, since their handler raises only while the learner is waited on.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import errno
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -67,6 +72,22 @@ def stopping_on_hangup() -> Iterator[None]:
         for number, handler in previous.items():
             signal.signal(number, handler)
         _STATE.signalled = _STATE.waiting = False
+
+
+@contextmanager
+def holding_interrupts() -> Iterator[None]:
+    """Ctrl-C pressed inside waits until the block is done, then raises KeyboardInterrupt as usual."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread has handlers
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed and previous is not signal.SIG_IGN:
+        raise KeyboardInterrupt
 
 
 def read_line(read: Callable[[str], str], prompt: str) -> str:

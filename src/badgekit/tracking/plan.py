@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from badgekit.badges.model import Badge
+from badgekit.errors import BadgekitError
 
 ASSESSMENT_DAYS = 28  # SSSC: "28 days after submission for their evidence to be assessed"
 
@@ -78,8 +79,15 @@ def plan_badge(badge: Badge, start: date, weeks: Weeks) -> list[Stage]:
     stages: list[Stage] = []
 
     def add(name: str, length_days: int, detail: str, *, if_returned: bool = False) -> None:
-        begin = stages[-1].end + timedelta(days=1) if stages else start
-        stages.append(Stage(name, begin, begin + timedelta(days=length_days - 1), detail, if_returned))
+        try:
+            begin = stages[-1].end + timedelta(days=1) if stages else start
+            end = begin + timedelta(days=length_days - 1)
+        except OverflowError:  # past 31 December 9999, the last day Python's dates know
+            raise BadgekitError(
+                f"a plan starting on {start.isoformat()} would end after the year 9999",
+                hint="Give a start date in the next few years with --start, for example --start 2026-12-01.",
+            ) from None
+        stages.append(Stage(name, begin, end, detail, if_returned))
 
     noun = badge.criteria_noun
     add("Learning materials", 7 * weeks.learning, _learning_detail(badge))

@@ -63,14 +63,13 @@ def load_profile(path: Path | None = None) -> Profile:
     path = path or profile_path()
     try:
         raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+        held = [HeldBadge(name=h["name"], badge_id=h.get("badge_id"), added=h.get("added", "")) for h in data["badges"]]
     except FileNotFoundError:
         return Profile(path)
     except OSError as error:
         raise BadgekitError(f"could not read your profile: {error.strerror}", path=str(path)) from None
-    try:
-        data = json.loads(raw)
-        held = [HeldBadge(name=h["name"], badge_id=h.get("badge_id"), added=h.get("added", "")) for h in data["badges"]]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise BadgekitError(
             "your profile is not in the form badgekit wrote it, so it was left untouched",
             path=str(path),
@@ -80,11 +79,18 @@ def load_profile(path: Path | None = None) -> Profile:
 
 
 def load_profile_for_checks() -> Profile:
-    """The learner's profile for what to earn first; a damaged one holds nothing here ('badgekit profile'
-    reports it), so that a reminder never stops a check or an export."""
+    """The learner's profile for what to earn first; a damaged one holds nothing here, so that a reminder
+    never stops a check, a plan, a draft or an export. It is named on stderr, with what to do."""
     try:
         return load_profile()
-    except BadgekitError:
+    except BadgekitError as error:
+        from badgekit.console import say
+
+        say(
+            f"note: {error.path}: {error.message}; what to earn first is left out until it is put right "
+            f"('{program()} profile list' says more).",
+            to_stderr=True,
+        )
         return Profile(profile_path())
 
 
