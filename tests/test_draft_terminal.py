@@ -227,3 +227,17 @@ def test_quit_after_some_text_asks_once_keeps_the_text_and_prints_a_command_that
     again.sendline("quit")
     again.expect(pexpect.EOF)
     again.close()
+
+
+def test_a_closed_badge_named_by_its_title_says_so_and_gives_the_ai_rule_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    child = spawn(tmp_path, "ELC Thing 15")
+    child.expect_exact("What is supervision and why do we do it?")
+    child.expect_exact("This badge is no longer taking new applications: you can read it, but not apply for it.")
+    child.expect_exact("SSSC's rule on AI: declare any use of AI when you apply.")
+    child.expect_exact("badgekit never writes your experiences or reflections")
+    child.expect_exact("Criterion 1 of 2")
+    child.expect_exact("> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)

@@ -564,3 +564,24 @@ def test_an_unknown_command_is_said_plainly_and_never_opens_the_editor() -> None
     interview(b, asker)
     assert asker.edited == []
     assert any(isinstance(m, Notice) and "cannot do 'dance'" in m.text for m in asker.shown)
+
+
+def test_the_opening_says_a_badge_has_closed_forbids_ai_or_needs_an_endorsement() -> None:
+    asker = ScriptedAsker(["quit"])
+    interview(badge("learning-challenge-activity-2020-1"), asker)
+    opening = asker.shown[0]
+    assert isinstance(opening, Opening)
+    assert opening.notices[0].startswith("This badge is no longer taking new applications")
+    assert opening.notices[1].startswith("An endorsement is mandatory: “Once awarded")
+    banned = ScriptedAsker(["quit"])
+    interview(badge("principles-of-care-codes-and-standards"), banned)
+    assert isinstance(banned.shown[0], Opening)
+    assert banned.shown[0].notices == (
+        "This badge forbids AI: “You must not use any generative Artificial Intelligence (AI) tools to plan, write "
+        "or improve your evidence for this badge.” badgekit is not generative AI and writes none of your evidence, "
+        "but do not use an AI chatbot for this badge.",
+    )
+    plain = ScriptedAsker(["quit"])
+    interview(badge("leadership-across-boundaries"), plain)
+    assert isinstance(plain.shown[0], Opening) and plain.shown[0].notices == ()
+    assert banned.shown[0].sssc_ai_rule is False and plain.shown[0].sssc_ai_rule is True

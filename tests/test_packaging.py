@@ -5,10 +5,12 @@ This catches data that was never packaged, which a test run from the checkout ca
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,11 @@ def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
         capture_output=True,
     )
     wheel = next(dist.glob("badgekit-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    bundled = sorted(path.name for path in (ROOT / "criteria").glob("*.yaml"))
+    assert sorted(Path(n).name for n in names if n.startswith("badgekit/criteria/")) == bundled
+    assert not [n for n in names if "criteria-sources" in n or n.startswith("tools/")], "saved pages are not shipped"
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -62,6 +69,7 @@ def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     assert '"leadership-across-boundaries"' in listed.stdout
     assert '"thing-19-citizen-leadership"' in listed.stdout
+    assert len(json.loads(listed.stdout)["badges"]) == len(bundled)
     explained = subprocess.run(
         [str(env_dir / "bin" / "badgekit"), "rules", "BK502"],
         cwd=outside,

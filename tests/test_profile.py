@@ -108,7 +108,7 @@ def test_near_misses_get_the_title_they_probably_meant(run: Run) -> None:
     typo = run("profile", "add", "Leadership Capabilty Feedback")
     assert typo.exit_code == 3
     assert 'Did you mean "Leadership Capability Feedback"?' in typo.stderr
-    unbundled = run("profile", "add", "getting-started")
+    unbundled = run("profile", "add", "capability-feedback")
     assert unbundled.exit_code == 3
-    assert 'Did you mean "Getting started with Open Badges"?' in unbundled.stderr
+    assert 'Did you mean "Leadership Capability Feedback"?' in unbundled.stderr
     assert "not recorded any badges" in run("profile", "list").stdout

@@ -250,3 +250,39 @@ def test_ctrl_c_at_the_question_keeps_what_was_typed() -> None:
     with pytest.raises(AnswerInterrupted) as caught:
         terminal.read_answer(REQUEST)
     assert caught.value.partial == "Half an answer"
+
+
+# --- the opening ------------------------------------------------------------------------------------
+
+
+def test_the_opening_says_the_badges_notices_first_and_sssc_ai_rule_unless_the_badge_forbids_ai() -> None:
+    from badgekit.badges import ai_rule
+    from badgekit.drafting.messages import Opening
+
+    opening = Opening(
+        title="A badge",
+        series="",
+        kind="criteria",
+        noun="criterion",
+        reflect=False,
+        count=1,
+        level=None,
+        words="no word limit",
+        minimums=(),
+        prerequisites=(),
+        steps=(),
+        intro=None,
+        resumed=None,
+        notices=("This badge is no longer taking new applications: you can read it, but not apply for it.",),
+    )
+    terminal, screen = asker(keyboard())
+    terminal.show(opening)
+    shown = " ".join(screen.getvalue().split())
+    assert shown.index("no longer taking new applications") < shown.index("There is 1 criterion")
+    assert ai_rule.ONE_LINE in shown and ai_rule.BADGEKIT_NEVER in shown
+    from dataclasses import replace
+
+    terminal, screen = asker(keyboard())
+    terminal.show(replace(opening, sssc_ai_rule=False))
+    shown = " ".join(screen.getvalue().split())
+    assert ai_rule.ONE_LINE not in shown and ai_rule.BADGEKIT_NEVER in shown

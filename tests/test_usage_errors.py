@@ -26,7 +26,7 @@ def flat(text: str) -> str:
         (["check", "x.md", "--fail-on", "bad"], "error: --fail-on: 'bad' is not one of error, warning or note"),
         (["list", "--bogus"], "error: 'badgekit list' has no option --bogus"),
         (["check", "--fail-o", "x"], "error: 'badgekit check' has no option --fail-o: did you mean --fail-on?"),
-        (["show"], "error: 'badgekit show' needs ID: a badge id or alias, as shown by 'badgekit list'"),
+        (["show"], "error: 'badgekit show' needs BADGE: a badge's id (as 'badgekit list' shows it), its title"),
         (["show", "a", "b"], "error: 'badgekit show' does not take 'b' there"),
         (["lst"], "error: there is no command 'lst': did you mean 'list'?"),
     ],
@@ -62,7 +62,9 @@ def test_a_commands_exit_codes_come_after_its_options(run: Run) -> None:
     assert out.index("Example: badgekit check") < out.index("--format")
 
 
-@pytest.mark.parametrize(("command", "usage"), [("show", "badgekit show [OPTIONS] ID"), ("plan", "plan [OPTIONS] ID")])
+@pytest.mark.parametrize(
+    ("command", "usage"), [("show", "badgekit show [OPTIONS] BADGE"), ("plan", "plan [OPTIONS] BADGE")]
+)
 def test_usage_lines_have_no_braces(run: Run, command: str, usage: str) -> None:
     out = run(command, "--help").stdout
     assert usage in out and "{" not in out

@@ -79,3 +79,18 @@ class UnknownBadgeError(BadgekitError):
         super().__init__(f"there is no badge called '{badge_id}'", hint=hint)
         self.badge_id = badge_id
         self.suggestions = tuple(suggestions)
+
+
+class AmbiguousBadgeError(UnknownBadgeError):
+    """A title or number that fits more than one badge: each is offered with its series and number."""
+
+    #: More than this many are not offered one by one: ``badgekit list`` shows them better.
+    OFFERED = 4
+
+    def __init__(self, name: str, matches: Sequence[tuple[str, str]]) -> None:
+        super().__init__(name, [badge_id for badge_id, _ in matches])
+        self.message = f"'{name}' fits {counted(len(matches), 'badge')}"
+        if len(matches) > self.OFFERED:
+            self.hint = f"Find the one you mean with: {program()} list {name}"
+        else:
+            self.hint = "Did you mean " + " or ".join(f"'{badge_id}' ({label})" for badge_id, label in matches) + "?"

@@ -20,7 +20,7 @@ from badgekit.badges.model import Badge
 from badgekit.badges.schema import SCHEMA_VERSION
 
 #: Bump when Badge's fields change, so that old entries are not rebuilt into the new shape.
-CACHE_FORMAT = 3  # 2: Criterion.discussion; 3: Criterion.examples
+CACHE_FORMAT = 4  # 2: Criterion.discussion; 3: Criterion.examples; 4: applications, endorsement, no_ai, read
 _FILE_NAME = "catalogue.json"
 _CODE_FILES = ("model.py", "parse.py", "schema.py", "cache.py")
 

@@ -87,7 +87,7 @@ class Catalogue:
         from difflib import get_close_matches
 
         found = [bid for bid, loaded in self.badges.items() if name in bid or name in loaded.badge.title.lower()]
-        for close in get_close_matches(name, list(self._names), n=limit, cutoff=0.5):
+        for close in get_close_matches(name, list(self._names), n=limit, cutoff=0.6):
             if self._names[close] not in found:
                 found.append(self._names[close])
         return found[:limit]

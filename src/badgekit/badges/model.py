@@ -205,6 +205,7 @@ class Source:
     url: str
     verified: bool
     note: str | None = None
+    read: str | None = None  # the day the page was read, as 2026-11-29
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,9 @@ class Badge:
     evidence_formats: tuple[str, ...] = ()
     declaration: str | None = None
     resource_people: tuple[str, ...] = ()
+    accepting_applications: bool = True  # False once the issuer says it takes no new applications
+    endorsement: str | None = None  # the page's sentence making an endorsement mandatory
+    no_ai: str | None = None  # the page's sentence forbidding generative AI for this badge
 
     @property
     def series_label(self) -> str:
@@ -294,6 +298,21 @@ class Badge:
         if not self.words.verified:
             notes.append("the word guidance")
         return notes
+
+    def before_you_start(self) -> list[str]:
+        """What a learner must know before writing a word: the badge has closed, forbids AI, or needs
+        an endorsement. ``show`` puts these at the top and ``draft`` says them before the first question."""
+        from badgekit.badges.ai_rule import ban_line
+
+        lines = []
+        if not self.accepting_applications:
+            lines.append("This badge is no longer taking new applications: you can read it, but not apply for it.")
+        ban = ban_line(self)
+        if ban:
+            lines.append(ban)
+        if self.endorsement:
+            lines.append(f"An endorsement is mandatory: “{self.endorsement.strip()}”")
+        return lines
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Badge:

@@ -158,9 +158,28 @@ def _read_source(r: FieldReader, value: Any, here: str) -> Source | None:
         r.add(join(here, "url"), f"should be a web address starting with https://, not '{url}'")
     verified = r.field(obj, here, "verified", bool, required=True)
     note = r.field(obj, here, "note", str)
+    read = _read_day(r, obj, here, "read")
     if url is None or verified is None:
         return None
-    return Source(url=url, verified=verified, note=note)
+    return Source(url=url, verified=verified, note=note, read=read)
+
+
+def _read_day(r: FieldReader, obj: dict[str, Any], here: str, key: str) -> str | None:
+    """A day written as 2026-11-29 (YAML reads it as a date), kept as that text."""
+    from datetime import date
+
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    r.add(join(here, key), f"should be a date written as 2026-11-29, not '{value}'")
+    return None
 
 
 def _read_criteria_or_levels(r: FieldReader, obj: dict[str, Any]) -> tuple[tuple[Criterion, ...], tuple[Level, ...]]:
@@ -232,7 +251,10 @@ def parse_badge(doc: YamlDocument) -> Badge:
         "criteria_intro": r.field(obj, "", "criteria_intro", str),
         "criteria_kind": r.choice(obj, "", "criteria_kind", ("criteria", "questions")) or "criteria",
         "declaration": r.field(obj, "", "declaration", str),
+        "endorsement": r.field(obj, "", "endorsement", str),
+        "no_ai": r.field(obj, "", "no_ai", str),
     }
+    accepting = r.field(obj, "", "accepting_applications", bool)
     steps = r.each(obj, "", "steps", lambda v, p, n: _read_step(r, v, p, n))
     prerequisites = r.each(obj, "", "prerequisites", lambda v, p, n: _read_prerequisite(r, v, p, n))
     for index, prereq in enumerate(prerequisites):
@@ -256,5 +278,6 @@ def parse_badge(doc: YamlDocument) -> Badge:
         steps=steps,
         prerequisites=prerequisites,
         resource_people=resource_people,
+        accepting_applications=accepting is not False,
         **fields,  # type: ignore[arg-type]
     )

@@ -24,11 +24,11 @@ BADGE_KEYS = {
     "schema_version", "id", "kind", "title", "series", "number", "issuer", "aliases",
     "description", "source", "guidance", "steps", "criteria_intro", "criteria_kind",
     "criteria", "levels", "words", "prerequisites", "evidence_formats", "declaration",
-    "resource_people",
+    "resource_people", "accepting_applications", "endorsement", "no_ai",
 }  # fmt: skip
 CRITERION_KEYS = {"id", "text", "prompts", "signals", "examples", "min_words", "verified", "note", "discussion"}
 LEVEL_KEYS = {"id", "title", "criteria"}
 WORDS_KEYS = {"suggested_min", "suggested_max", "minimum", "maximum", "verified", "note"}
 PREREQUISITE_KEYS = {"badge", "name", "level", "text"}
 STEP_KEYS = {"text", "url"}
-SOURCE_KEYS = {"url", "verified", "note"}
+SOURCE_KEYS = {"url", "verified", "read", "note"}

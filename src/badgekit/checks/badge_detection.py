@@ -38,6 +38,8 @@ _TITLE_WORDS = 25
 #: Content decides only when the best badge scores this much, and this many times the next.
 CONTENT_MINIMUM = 0.12
 CONTENT_MARGIN = 1.5
+#: ...and shares at least this many different words with it: one shared word in a short note is no evidence.
+CONTENT_SHARED = 3
 _LISTED = 3
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -168,15 +170,16 @@ def _by_title(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
 # --- 2. headings that quote criteria ------------------------------------------------------------
 
 
-def _quotes(heading: str, criterion: str) -> bool:
-    """A heading quotes a criterion: it starts with the criterion's first words, or is most of them."""
+def _quotes(heading: str, criterion: str) -> int:
+    """How a heading quotes a criterion: 2 when it starts with the criterion's first words, 1 when it
+    is most of them (badges of one programme share much wording), 0 when it does not."""
     said, wanted = heading.split(), criterion.split()
     if len(said) < 3:
-        return False
+        return 0
     if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
-        return True
+        return 2
     overlap = len(set(terms(heading)) & set(terms(criterion)))
-    return overlap >= 4 and overlap >= 0.7 * len(set(terms(criterion)))
+    return 1 if overlap >= 4 and overlap >= 0.7 * len(set(terms(criterion))) else 0
 
 
 def _by_headings(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
@@ -185,18 +188,19 @@ def _by_headings(statement_text: str, badges: Sequence[Badge]) -> Detection | No
     headings = [h for h in headings if h]
     if not headings:
         return None
-    quoted: list[tuple[int, Badge]] = []
+    quoted: list[tuple[tuple[int, int], Badge]] = []  # (headings quoting it, of those word for word)
     for badge in badges:
         criteria = [normalise(c.text) for c in badge.all_criteria()]
-        count = sum(1 for heading in headings if any(_quotes(heading, c) for c in criteria))
+        kinds = [max((_quotes(heading, c) for c in criteria), default=0) for heading in headings]
+        count = sum(1 for kind in kinds if kind)
         if count:
-            quoted.append((count, badge))
+            quoted.append(((count, kinds.count(2)), badge))
     if not quoted:
         return None
     quoted.sort(key=lambda item: item[0], reverse=True)
-    best_count, best = quoted[0]
-    runner_up = quoted[1][0] if len(quoted) > 1 else 0
-    if best_count < min(2, len(headings)) or best_count <= runner_up:
+    (best_count, best_exact), best = quoted[0]
+    runner_up = quoted[1][0] if len(quoted) > 1 else (0, 0)
+    if best_count < min(2, len(headings)) or (best_count, best_exact) <= runner_up:
         return None
     quoting = "heading quotes" if best_count == 1 else "headings quote"
     return Detection(best, f"because {best_count} of the statement's {quoting} its criteria", "headings")
@@ -250,12 +254,19 @@ def content_scores(statement_text: str, badges: Sequence[Badge]) -> list[tuple[f
     return sorted(scores, key=lambda item: item[0], reverse=True)
 
 
-def _by_content(scores: Sequence[tuple[float, Badge]]) -> Detection | None:
+def _shares_words(statement_text: str, badge: Badge) -> bool:
+    """Whether the statement has CONTENT_SHARED different words of the badge's own."""
+    return len(set(terms(parse_statement(statement_text).prose)) & set(_badge_words(badge))) >= CONTENT_SHARED
+
+
+def _by_content(scores: Sequence[tuple[float, Badge]], statement_text: str) -> Detection | None:
     if not scores:
         return None
     best_score, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     if best_score < CONTENT_MINIMUM or best_score < CONTENT_MARGIN * runner_up:
+        return None
+    if not _shares_words(statement_text, best):
         return None
     return Detection(best, "whose criteria the statement's words are closest to", "content")
 
@@ -274,8 +285,12 @@ def detect_badge(statement_text: str, path: str, catalogue: Catalogue | Iterable
     if found is not None:
         return found
     scores = content_scores(statement_text, badges)
-    found = _by_content(scores)
+    found = _by_content(scores, statement_text)
     if found is not None:
         return found
-    likely = [badge for score, badge in scores[:_LISTED] if score >= CONTENT_MINIMUM / 2]
+    likely = [
+        badge
+        for score, badge in scores[:_LISTED]
+        if score >= CONTENT_MINIMUM / 2 and _shares_words(statement_text, badge)
+    ]
     raise BadgeUnclear(path, likely)

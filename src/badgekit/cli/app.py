@@ -112,7 +112,11 @@ TemplatesDirOption = Annotated[
 #: A badge named on the command line, as show and plan take it.
 BadgeIdArgument = Annotated[
     str,
-    typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
+    typer.Argument(
+        metavar="BADGE",
+        click_type=PLAIN_TEXT,
+        help="A badge's id (as 'badgekit list' shows it), its title, or its series and number ('thing 4').",
+    ),
 ]
 
 

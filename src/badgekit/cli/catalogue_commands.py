@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -25,6 +25,9 @@ from badgekit.errors import ExitCode, InvalidDataError, Problem
 from badgekit.invocation import program
 from badgekit.text import counted
 
+if TYPE_CHECKING:
+    from badgekit.badges.model import Badge
+
 
 def _report_catalogue_problems(problems: list[Problem]) -> None:
     if problems:
@@ -34,25 +37,52 @@ def _report_catalogue_problems(problems: list[Problem]) -> None:
 
 
 @app.command("list", rich_help_panel=BADGES_PANEL)
-def list_badges(ctx: typer.Context, output: FormatOption = OutputFormat.text) -> None:
-    """List every badge badgekit knows: id, title, series, word guidance and prerequisites.
+def list_badges(
+    ctx: typer.Context,
+    search: Annotated[
+        Optional[list[str]],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
+        argument(
+            metavar="[WORD]...",
+            help="Only badges with every word in their id, title, series or criteria.",
+            plain=True,
+        ),
+    ] = None,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Leave out badges that no longer take applications.")
+    ] = False,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """List the badges badgekit knows by series: id, title, word guidance and what to earn first.
 
-    Example: [bold]badgekit list --format json[/]
+    Example: [bold]badgekit list reflective --open[/]
     """
     from badgekit.badges.catalogue import load_catalogue
+    from badgekit.badges.lookup import matches
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
+        query = " ".join(search or [])
+        badges = [b for b in catalogue if (not open_only or b.accepting_applications) and matches(b, query)]
         if output is OutputFormat.json:
-            print_json({"badges": [b.to_dict() for b in catalogue]})
+            print_json({"badges": [b.to_dict() for b in badges]})
+        elif not badges:
+            closed = " that still takes applications" if open_only else ""
+            console.stdout().print(f"No badge{closed} matches '{query}'. '{program()} list' shows every badge.")
         else:
-            from badgekit.views.badges import catalogue_table
+            from badgekit.views.badges import catalogue_listing
 
-            console.stdout().print(catalogue_table(catalogue))
+            console.stdout().print(catalogue_listing(badges, catalogue, _listing_heading(badges, query, open_only)))
             console.stdout().print(f"Read one in full with: {program()} show ID", style="dim")
         _report_catalogue_problems(catalogue.problems)
     if catalogue.problems:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
+
+
+def _listing_heading(badges: list[Badge], query: str, open_only: bool) -> str:
+    what = counted(len(badges), "badge")
+    if query:
+        what += f" {'matches' if len(badges) == 1 else 'match'} '{query}'"
+    return what + (" (taking applications)" if open_only else "")
 
 
 @app.command(rich_help_panel=BADGES_PANEL)
@@ -66,10 +96,11 @@ def show(
     Example: [bold]badgekit show leadership-across-boundaries[/]
     """
     from badgekit.badges.catalogue import load_catalogue
+    from badgekit.badges.lookup import find_badge
 
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
-        badge = catalogue.get(badge_id)
+        badge = find_badge(catalogue, badge_id)
         if output is OutputFormat.json:
             print_json(badge.to_dict())
         else:

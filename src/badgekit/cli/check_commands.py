@@ -35,6 +35,7 @@ from badgekit.text import counted
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
+    from badgekit.badges.model import Badge
     from badgekit.checks.batch import Outcome
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
@@ -255,6 +256,16 @@ def _print_text(outcomes: list[Outcome]) -> None:
     if len(outcomes) > 1:
         out.print()
         out.print(summary_table(outcomes))
+    reports = [outcome for outcome in outcomes if not isinstance(outcome, FileError)]
+    if reports:
+        out.print(_ai_line([report.badge for report in reports]), style="dim", markup=False)
+
+
+def _ai_line(badges: list[Badge]) -> str:
+    """The one line on AI that ends the report: a checked badge's own ban, else SSSC's rule."""
+    from badgekit.badges.ai_rule import ONE_LINE, ban_line
+
+    return next((line for line in map(ban_line, badges) if line), ONE_LINE)
 
 
 def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -> None:

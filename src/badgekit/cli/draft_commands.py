@@ -67,7 +67,11 @@ say = console.say
 
 _BadgeIdOption = Annotated[
     str,
-    typer.Argument(metavar="ID", click_type=PLAIN_TEXT, help="A badge id or alias, as shown by 'badgekit list'."),
+    typer.Argument(
+        metavar="BADGE",
+        click_type=PLAIN_TEXT,
+        help="A badge's id (as 'badgekit list' shows it), its title, or its series and number ('thing 4').",
+    ),
 ]
 
 _AnswersOption = Annotated[
@@ -126,13 +130,14 @@ def draft(
     docx: _DocxOption = False,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
+    from badgekit.badges.lookup import find_badge
     from badgekit.drafting.session import resolve_level
 
     if docx and output is not None and str(output) == "-":
         raise typer.BadParameter("--docx writes a file beside the statement, so the statement cannot go to '-'")
     with reporting_errors():
         catalogue = load_catalogue(settings(ctx).badges_dir)
-        badge = catalogue.get(badge_id)
+        badge = find_badge(catalogue, badge_id)
         chosen_level = resolve_level(badge, level)
         if answers is not None:
             from badgekit.drafting.session import draft_from_file

@@ -112,6 +112,14 @@ _OutputOption = Annotated[
     output_option("Where to save it ('-' prints it). \\[default: named after the statement]", path_only=False),
 ]
 
+_DeclareToolsOption = Annotated[
+    bool,
+    typer.Option(
+        "--declare-tools",
+        help="Add a short declaration of how you used badgekit, as SSSC asks you to declare any use of AI.",
+    ),
+]
+
 _IgnorePrivacyOption = Annotated[
     bool,
     typer.Option(
@@ -154,6 +162,7 @@ def export(
     level: LevelOption = None,
     allow_name: AllowNameOption = None,
     ignore_privacy: _IgnorePrivacyOption = False,
+    declare_tools: _DeclareToolsOption = False,
     templates_dir: TemplatesDirOption = None,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
@@ -191,7 +200,7 @@ def export(
         )
         report = screening.report
         _before_saving(err, shown, screening)
-        document = build_document(report.statement, report.badge, report.level)
+        document = build_document(report.statement, report.badge, report.level, declare_tools=declare_tools)
         written = _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
         warn_older_exports(file, leave_out=tuple(written))

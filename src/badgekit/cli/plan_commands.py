@@ -89,6 +89,7 @@ def plan(
     output: FormatOption = OutputFormat.text,
 ) -> None:
     from badgekit.badges.catalogue import load_catalogue
+    from badgekit.badges.lookup import find_badge
     from badgekit.safefile import write_new
     from badgekit.tracking.plan import Weeks, default_weeks, plan_badge, plan_to_ical
     from badgekit.tracking.profile import load_profile_for_checks, prerequisite_advice
@@ -96,7 +97,7 @@ def plan(
     with reporting_errors():
         first_day = _parse_date(start) if start else date.today()
         catalogue = load_catalogue(settings(ctx).badges_dir)
-        badge = catalogue.get(badge_id)
+        badge = find_badge(catalogue, badge_id)
         guess = default_weeks(badge)
         weeks = Weeks(
             learning=learning_weeks or guess.learning,

@@ -181,6 +181,8 @@ class Interview:
             intro=None if self._lead_in() else self.badge.criteria_intro,
             resumed=(self._answered(), len(self.criteria)) if resumed else None,
             profile_hint=self.profile_hint,
+            notices=tuple(self.badge.before_you_start()),
+            sssc_ai_rule=not self.badge.no_ai,
         )
 
     def _answered(self) -> int:

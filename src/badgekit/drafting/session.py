@@ -68,6 +68,8 @@ def draft_from_file(
     from badgekit.statement.wordcount import count_words
     from badgekit.text import counted
 
+    for notice in badge.before_you_start():
+        say(notice, to_stderr=True)
     given = answers_from_file(answers_path, badge, level)
     text = render_markdown(
         badge, given.answers, notes=given.discussions, level=given.level, templates_dir=templates_dir

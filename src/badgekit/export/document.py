@@ -69,8 +69,14 @@ def _body(statement: Statement, section: Section) -> str:
     return _COMMENT.sub("", text).strip("\n").rstrip()
 
 
-def build_document(statement: Statement, badge: Badge, level: str | None = None) -> ExportDocument:
-    """The statement's parts in order, its title and its word count, for the given badge."""
+def build_document(
+    statement: Statement, badge: Badge, level: str | None = None, *, declare_tools: bool = False
+) -> ExportDocument:
+    """The statement's parts in order, its title and its word count, for the given badge.
+
+    ``declare_tools`` adds, last, the learner's declaration of how badgekit was used (SSSC asks
+    applicants to declare any use of AI); its words are not counted with the answers'.
+    """
     sections: list[ExportSection] = []
     title: str | None = None
     for section in statement.sections:
@@ -94,6 +100,10 @@ def build_document(statement: Statement, badge: Badge, level: str | None = None)
     if not any(s.is_declaration for s in sections) and badge.declaration:
         declaration = ExportSection(2, None, _DECLARATION_HEADING, badge.declaration, 0, True, from_badge=True)
         sections.append(declaration)
+    if declare_tools:
+        from badgekit.badges.ai_rule import TOOLS_HEADING, tools_declaration
+
+        sections.append(ExportSection(2, None, TOOLS_HEADING, tools_declaration(), 0, is_declaration=True))
     chosen = badge.level(level) if level else None
     return ExportDocument(
         badge=badge,

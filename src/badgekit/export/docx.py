@@ -165,14 +165,17 @@ class _Writer:
         judged = badge.words.judge(document.words)
         words = counted(document.words, "word")
         core = self.document.core_properties
-        core.title = document.title
-        core.subject = f"{badge.series_label}: {badge.title}" if badge.series_label else badge.title
+        core.title = _property(document.title)
+        core.subject = _property(f"{badge.series_label}: {badge.title}" if badge.series_label else badge.title)
         core.keywords = f"badge:{badge.id}; words:{document.words}"
         core.category = _CATEGORY
-        core.comments = (
+        comments = (
             f"{words} ({badge.words.describe()}: {judged.verdict}) for the Open Badge “{badge.title}” ({badge.id}). "
             f"Written with badgekit {__version__}; check it again with: badgekit check FILE.docx"
         )
+        if len(comments) > _PROPERTY_LIMIT:  # a long title: the subject already gives it
+            comments = comments.replace(f" the Open Badge “{badge.title}”", "")
+        core.comments = _property(comments)
         core.author = ""  # the template's own says "python-docx"; Word fills in the learner when they save
         core.last_modified_by = ""
         core.revision = 1
@@ -268,6 +271,15 @@ def _drop_thumbnail(document: Any) -> None:
     for key, relationship in list(relationships.items()):
         if relationship.reltype.endswith("/thumbnail"):
             relationships.pop(key)
+
+
+#: Word's document properties hold at most this many characters (python-docx refuses more).
+_PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """A document property cut to what Word holds, ending in "…" where it was cut."""
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _set_app_words(document: Any, words: int) -> None:

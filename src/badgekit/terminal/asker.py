@@ -23,6 +23,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from badgekit.badges import ai_rule
 from badgekit.drafting.messages import (
     DONE_WORD,
     AnswerFeedback,
@@ -124,6 +125,8 @@ class TerminalAsker:
         if o.level:
             head.append(f"\nLevel: {o.level}")
         self.out.print(Panel(head, expand=False))
+        for notice in o.notices:
+            self.out.print(notice, style="bold yellow", markup=False)
         task = "to reflect on" if o.reflect else "to answer"
         self.out.print(
             f"There {is_are(o.count)} {counted(o.count, o.noun, o.kind)} {task}, one at a time. "
@@ -151,6 +154,8 @@ class TerminalAsker:
             "a colleague or yourself.",
             style="dim",
         )
+        rule = f"{ai_rule.ONE_LINE} " if o.sssc_ai_rule else ""
+        self.out.print(rule + ai_rule.BADGEKIT_NEVER, style="dim", markup=False)
         self.out.print(
             "Every answer is saved as soon as you give it. Type help at any point for what else you can type.",
             style="dim",

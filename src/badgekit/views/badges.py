@@ -5,11 +5,15 @@ Plain functions that build Rich renderables from badges; the CLI prints them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
+from badgekit.badges import ai_rule
 from badgekit.badges.model import Badge, Criterion
 from badgekit.badges.schema import EVIDENCE_FORMATS
 from badgekit.invocation import program
+from badgekit.text import british_date
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -41,43 +45,82 @@ def prerequisite_lines(badge: Badge, catalogue: Catalogue, profile: Profile | No
     return lines
 
 
-def catalogue_table(catalogue: Catalogue) -> RenderableType:
-    """Every badge, three columns wide so that it reads in an 80-column terminal."""
-    from rich import box
+#: The heading for badges in no series (the introductory badges among them), and for frameworks.
+SINGLE_BADGES = "Badges in no series"
+FRAMEWORKS = "Frameworks to reflect against"
+
+
+def group_badges(badges: Iterable[Badge]) -> list[tuple[str, list[Badge]]]:
+    """Badges by series, in number order: badges in no series first, then each series by name,
+    frameworks last."""
+    groups: dict[str, list[Badge]] = {}
+    for badge in badges:
+        name = FRAMEWORKS if badge.kind == "framework" else badge.series or SINGLE_BADGES
+        groups.setdefault(name, []).append(badge)
+    order = sorted(groups, key=lambda name: (name == FRAMEWORKS, name != SINGLE_BADGES, name.casefold()))
+    return [(name, sorted(groups[name], key=lambda b: (b.number or 0, b.title))) for name in order]
+
+
+def _status(badge: Badge) -> str:
+    """What a learner must know before choosing the badge, in a few words; empty when nothing."""
+    marks = [] if badge.accepting_applications else ["no longer taking applications"]
+    if badge.endorsement:
+        marks.append("endorsement required")
+    if badge.no_ai:
+        marks.append("no AI allowed")
+    return "; ".join(marks)
+
+
+def catalogue_listing(badges: Sequence[Badge], catalogue: Catalogue, heading: str) -> RenderableType:
+    """The badges grouped by series, each as its id, title, word guidance and what to earn first.
+
+    Built to read in an 80-column terminal: an id is never cut or wrapped.
+    """
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(catalogue)} badges", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
-    # An id is what people type next: it must never be cut short (Rich would end it with "…").
-    longest_id = max((len(badge.id) for badge in catalogue), default=10)
-    table.add_column("badge (id, then title)", min_width=longest_id)
-    table.add_column("words", width=14)
-    table.add_column("earn first")
-    # Introductory badges (no series) first, then each series in order, frameworks last.
-    in_order = sorted(catalogue, key=lambda b: (b.kind == "framework", b.series or "", b.number or 0, b.title))
-    any_unverified = False
-    for badge in in_order:
-        name = Text(badge.id, style="bold")
-        name.append(f"\n{badge.title}")
-        if badge.series_label:
-            name.append(f"\n{badge.series_label}", style="dim")
-        required = [catalogue.prerequisite_title(p) for p in badge.prerequisites if p.level == "required"]
-        recommended = sum(1 for p in badge.prerequisites if p.level == "recommended")
-        earn_first = Text("\n".join(required) or ("" if recommended else "nothing"))
-        if recommended:
-            earn_first.append(("\n" if required else "") + f"{recommended} recommended", style="dim")
-        any_unverified = any_unverified or not badge.words.verified
-        table.add_row(name, badge.words.describe(), earn_first, end_section=True)
-    if not any_unverified:
-        return table
-    # A note after the table, not a table caption: Rich crops a caption to the table's width.
-    note = Text(
-        f"(unverified): not confirmed on the badge's own page. '{program()} show ID' gives the details,"
-        " including the recommended badges.",
-        style="dim",
-    )
-    return Group(table, note)
+    parts: list[RenderableType] = [Text(heading, style="bold")]
+    for name, group in group_badges(badges):
+        parts += [Text(""), Text(name, style="bold underline")]
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=4, justify="right", style="dim")
+        table.add_column(overflow="fold")
+        for badge in group:
+            entry = Text(badge.title)
+            status = _status(badge)
+            if status:
+                entry.append(f"\n{status}", style="yellow")
+            entry.append("\n" + _words_and_earn_first(badge, catalogue), style="dim")
+            number = f"#{badge.number}" if badge.number is not None else ""
+            table.add_row(number, Group(Text(badge.id, style="bold", no_wrap=True, overflow="ignore"), entry))
+        parts.append(table)
+    if any(not badge.words.verified for badge in badges):
+        parts += [
+            Text(""),
+            Text(
+                f"(unverified): not confirmed on the badge's own page. '{program()} show ID' gives the details,"
+                " including the recommended badges.",
+                style="dim",
+            ),
+        ]
+    return Group(*parts)
+
+
+def _words_and_earn_first(badge: Badge, catalogue: Catalogue) -> str:
+    required = [catalogue.prerequisite_title(p) for p in badge.prerequisites if p.level == "required"]
+    recommended = sum(1 for p in badge.prerequisites if p.level == "recommended")
+    earn_first = "; ".join(required + ([f"{recommended} recommended"] if recommended else [])) or "nothing"
+    return f"{badge.words.describe()} · earn first: {earn_first}"
+
+
+def ai_lines(badge: Badge) -> list[str]:
+    """SSSC's rule on AI and what badgekit does (``show``); a badge's own ban comes first, and then
+    SSSC's general rule is given as what applies to other badges."""
+    ban = ai_rule.ban_line(badge)
+    if ban is None:
+        return [*ai_rule.summary(), ai_rule.BADGEKIT_NEVER]
+    return [ban, ai_rule.BADGEKIT_NEVER, "For other badges, SSSC's general rule:", *ai_rule.summary()]
 
 
 def _criterion_lines(criteria: tuple[Criterion, ...]) -> list[str]:
@@ -115,6 +158,7 @@ def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = N
     from rich.text import Text
 
     parts: list[RenderableType] = [Panel(_head(badge), expand=False)]
+    parts.extend(Text(line, style="bold yellow") for line in badge.before_you_start())
 
     def section(title: str, lines: list[str]) -> None:
         parts.append(Text(""))
@@ -149,8 +193,12 @@ def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = N
         section("Evidence you can give", [f"  • {EVIDENCE_FORMATS[f].capitalize()}" for f in badge.evidence_formats])
     if badge.declaration:
         section("Declaration you agree to when you apply", [f"  “{_escape(badge.declaration)}”"])
+    if badge.endorsement:
+        section("Endorsement", [f"  “{_escape(badge.endorsement)}”"])
+    section("Using AI", [_escape(line) for line in ai_lines(badge)])
     issuer = badge.issuer or "not known"
-    section("Issuer and source", [f"Issuer: {_escape(issuer)}", f"Source: {_escape(badge.source.url)}"])
+    read = f" (read {british_date(date.fromisoformat(badge.source.read))})" if badge.source.read else ""
+    section("Issuer and source", [f"Issuer: {_escape(issuer)}", f"Source: {_escape(badge.source.url)}{read}"])
     parts.append(Text(""))
     parts.append(Text(LIMITS_LINE, style="italic"))
     unverified = badge.unverified()
