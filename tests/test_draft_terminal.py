@@ -47,6 +47,17 @@ def answer(child: pexpect.spawn, text: str) -> None:
     child.sendline("done")
 
 
+def write_statement(child: pexpect.spawn) -> None:
+    """At the end of the interview: choose to write the statement, and see badgekit finish."""
+    child.expect_exact("What would you like to do now?")
+    child.expect_exact("Type a number")
+    child.sendline("1")
+    child.expect_exact("Your statement is in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def saved_answers(folder: Path) -> list[str]:
     draft = json.loads((folder / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
     return [a["text"] for a in draft["answers"].values()]
@@ -72,13 +83,7 @@ def test_killed_after_two_answers_it_resumes_and_the_statement_holds_both(tmp_pa
     for number in range(3, 8):
         child.expect_exact(f"Criterion {number} of 7")
         answer(child, f"My answer to criterion {number}.")
-    child.expect_exact("What would you like to do now?")
-    child.expect_exact("Type a number")
-    child.sendline("1")
-    child.expect_exact("Your statement is in")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    write_statement(child)
 
     statement = (tmp_path / f"{BADGE}-statement.md").read_text(encoding="utf-8")
     assert PASTED in statement, "all three pasted paragraphs, blank lines and all"

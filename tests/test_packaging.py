@@ -79,3 +79,38 @@ def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
     )
     assert explained.returncode == 0, explained.stderr
     assert "Split it so that each idea stands out." in explained.stdout, "docs/rules.md is shipped in the wheel"
+    _the_web_page_runs_from_the_wheel(env_dir / "bin" / "badgekit", outside, env)
+
+
+def _the_web_page_runs_from_the_wheel(badgekit: Path, outside: Path, env: dict[str, str]) -> None:
+    """badgekit web serves its own page templates, style sheet and script from the installed package."""
+    import http.client
+    import re
+    import time
+
+    server = subprocess.Popen(
+        [str(badgekit), "web", "--no-browser"], cwd=outside, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None
+        found = re.search(r"127\.0\.0\.1:(\d+)(/\?token=[\w-]+)", server.stdout.readline())
+        assert found, "badgekit web printed no address"
+        port = int(found[1])
+        for _ in range(200):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request("GET", found[2])
+                break
+            except OSError:
+                time.sleep(0.05)
+        opened = connection.getresponse()
+        opened.read()
+        cookie = {"Cookie": (opened.getheader("set-cookie") or "").split(";")[0]}
+        for path in ("/", "/static/badgekit.css", "/static/badgekit.js", "/write/thing-19"):
+            connection.request("GET", path, headers=cookie)
+            answer = connection.getresponse()
+            body = answer.read()
+            assert answer.status == 200 and body, path
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -47,6 +47,11 @@ def rules_document() -> Path:
     return installed if installed.is_file() else _PACKAGE_DIR.parent.parent / "docs" / "rules.md"
 
 
+def web_assets_dir() -> Path:
+    """The web page's own templates and static files (``badgekit web``): part of the package, never the user's."""
+    return _PACKAGE_DIR / "web" / "assets"
+
+
 def user_data_dir() -> Path:
     """The user's badgekit directory: drafts, own badges, own templates, profile."""
     override = os.environ.get(DATA_DIR_ENV)

@@ -37,6 +37,8 @@ FLAGS = (
     "--remote-debugging-pipe",
 )
 TIMEOUT = 30.0
+#: The keys the tests press: the key code and the text each types.
+KEYS = {"Tab": (9, ""), "Enter": (13, "\r")}
 
 
 class BrowserError(RuntimeError):
@@ -220,6 +222,57 @@ class Page:
         self.send("Page.navigate", {"url": path.resolve().as_uri()})
         if not self.record.loaded.wait(TIMEOUT):
             raise BrowserError(f"{path} did not finish loading within {TIMEOUT:.0f} s")
+
+    def visit(self, url: str) -> None:
+        """Go to an address (a page badgekit web serves) and wait for it to load."""
+        self.record.loaded.clear()
+        self.send("Page.navigate", {"url": url})
+        if not self.record.loaded.wait(TIMEOUT):
+            raise BrowserError(f"{url} did not finish loading within {TIMEOUT:.0f} s")
+
+    def key(self, name: str, *, shift: bool = False) -> None:
+        """Press and release one key as a person would: Tab (with shift: back) or Enter."""
+        code, text = KEYS[name]
+        down: dict[str, Any] = {"type": "keyDown", "key": name, "code": name, "windowsVirtualKeyCode": code}
+        if text:
+            down["text"] = text
+        if shift:
+            down["modifiers"] = 8
+        self.send("Input.dispatchKeyEvent", down)
+        up = {k: v for k, v in down.items() if k != "text"}
+        self.send("Input.dispatchKeyEvent", {**up, "type": "keyUp"})
+
+    def key_and_wait(self, name: str) -> None:
+        """Press a key that leaves the page (Enter on a link or a button), and wait for the next one to load."""
+        import time
+
+        self.evaluate("window.leftBehind = true")  # only the old page has this
+        self.key(name)
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                if self.evaluate("window.leftBehind !== true && document.readyState === 'complete'"):
+                    return
+            except BrowserError:  # between two pages there is no page to ask
+                pass
+            time.sleep(0.05)
+        raise BrowserError(f"pressing {name} loaded no page within {TIMEOUT:.0f} s")
+
+    def type_text(self, text: str) -> None:
+        """Type into the focused field, as a keyboard (or a paste) would: input events fire."""
+        self.send("Input.insertText", {"text": text})
+
+    def wait_for(self, expression: str, timeout: float = TIMEOUT) -> Any:
+        """Wait until a JavaScript expression is true in the page; its value."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.05)
+        raise BrowserError(f"the page never showed {expression!r} within {timeout:.0f} s")
 
     def evaluate(self, expression: str, *, wait: bool = False) -> Any:
         """Run JavaScript in the page and return its value (JSON-like values only)."""

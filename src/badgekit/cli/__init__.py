@@ -15,6 +15,7 @@ from badgekit.cli import (
     check_commands,  # noqa: F401 - registers check
     rules_commands,  # noqa: F401 - registers rules
     export_commands,  # noqa: F401 - registers export
+    web_commands,  # noqa: F401 - registers web
     review_commands,  # noqa: F401 - registers review
     catalogue_commands,  # noqa: F401 - registers list, show, validate
     plan_commands,  # noqa: F401 - registers plan

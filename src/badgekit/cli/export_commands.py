@@ -32,34 +32,6 @@ if TYPE_CHECKING:
     from badgekit.export.gate import Screening
     from badgekit.tracking.profile import Profile
 
-#: What each format is for, as the learner reads it after saving.
-PURPOSES = {
-    "html": "a web page to link from your e-portfolio or print",
-    "text": "plain text to paste into the application form",
-    "md": "Markdown for a blog",
-    "json": "Open Badges evidence for an e-portfolio system",
-    "docx": "a Word document to keep editing in Word or LibreOffice",
-}
-
-
-def _content(kind: str, document: ExportDocument, templates_dir: Path | None) -> str | bytes:
-    import json
-
-    if kind == "docx":
-        from badgekit.export.docx import to_docx
-
-        return to_docx(document)
-
-    from badgekit.export.formats import to_evidence, to_html, to_markdown, to_text
-
-    if kind == "html":
-        return to_html(document, templates_dir)
-    if kind == "text":
-        return to_text(document)
-    if kind == "md":
-        return to_markdown(document)
-    return json.dumps(to_evidence(document), indent=2, ensure_ascii=False) + "\n"
-
 
 def _report_checks(err: Console, path: str, screening: Screening) -> None:
     from badgekit.export.gate import finding_line, summary
@@ -249,13 +221,14 @@ def _write(
     """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement;
     the files saved."""
     from badgekit.export.document import output_path
+    from badgekit.export.formats import PURPOSES, export_content
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN
 
     err = console.stderr()
     written: list[Path] = []
     for kind in chosen:
-        content = _content(kind, document, templates_dir)
+        content = export_content(kind, document, templates_dir)
         target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
         if target is None or str(target) == "-":
             _print(content)

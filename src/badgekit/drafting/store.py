@@ -128,20 +128,25 @@ class Draft:
         found = self.discussions.get(criterion_id)
         return found.text if found else None
 
-    def set_discussion(self, criterion_id: str, text: str) -> None:
-        """Record notes from a discussion; the notes they replace are kept in ``earlier``."""
+    def set_discussion(self, criterion_id: str, text: str, *, keep_replaced: bool = True) -> None:
+        """Record notes from a discussion; the notes they replace are kept in ``earlier`` (see ``set_answer``)."""
         stamp = now()
         old = self.discussions.get(criterion_id)
-        if old is not None and old.text != text:
+        if keep_replaced and old is not None and old.text != text:
             self.keep_earlier(discussion_key(criterion_id), old.text)
         self.discussions[criterion_id] = Answer(text, stamp)
         self.changed = stamp
 
-    def set_answer(self, criterion_id: str, text: str) -> None:
-        """Record an answer; the one it replaces is kept in ``earlier``."""
+    def set_answer(self, criterion_id: str, text: str, *, keep_replaced: bool = True) -> None:
+        """Record an answer; the one it replaces is kept in ``earlier``.
+
+        ``keep_replaced=False`` is for an answer saved again while it is being typed (the web page
+        saves at every pause): the text it grew from was kept when the typing began, and keeping
+        each pause's version would push the answers really replaced out of ``earlier``.
+        """
         stamp = now()
         old = self.answers.get(criterion_id)
-        if old is not None and old.text != text:
+        if keep_replaced and old is not None and old.text != text:
             self.keep_earlier(criterion_id, old.text)
         self.answers[criterion_id] = Answer(text, stamp)
         self.changed = stamp

@@ -132,3 +132,32 @@ def to_html(document: ExportDocument, templates_dir: Path | None = None) -> str:
     from badgekit.render import render_template
 
     return render_template(HTML_TEMPLATE, html_context(document), templates_dir)
+
+
+#: What each format is for, in the learner's words (``export`` says it after saving; the web page beside each button).
+PURPOSES = {
+    "html": "a web page to link from your e-portfolio or print",
+    "text": "plain text to paste into the application form",
+    "md": "Markdown for a blog",
+    "json": "Open Badges evidence for an e-portfolio system",
+    "docx": "a Word document to keep editing in Word or LibreOffice",
+}
+
+
+def export_content(kind: str, document: ExportDocument, templates_dir: Path | None = None) -> str | bytes:
+    """One export format's content by its name: ``html``, ``text``, ``md``, ``json`` or ``docx`` (bytes)."""
+    import json
+
+    if kind == "docx":
+        from badgekit.export.docx import to_docx
+
+        return to_docx(document)
+    if kind == "html":
+        return to_html(document, templates_dir)
+    if kind == "text":
+        return to_text(document)
+    if kind == "md":
+        return to_markdown(document)
+    if kind == "json":
+        return json.dumps(to_evidence(document), indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"no export format called {kind!r}")

@@ -79,8 +79,10 @@ def screen(
     ignore_privacy: bool = False,
     profile: Profile | None = None,
     source: StatementSource | None = None,
+    others: bool = True,
 ) -> Screening:
-    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule."""
+    """Run the privacy rules, stopping on any error unless ``ignore_privacy``; then every other rule, for the
+    summary line, unless ``others`` is False (the web page links to its full check instead)."""
     from dataclasses import replace
 
     from badgekit.checks.registry import select_rules
@@ -92,6 +94,8 @@ def screen(
     if errors and not ignore_privacy:
         where = first.where if first.in_document else None
         raise PrivacyStop(path, errors, badge_option=first.badge_option(), where=where)
+    if not others:
+        return Screening(first, first.findings, (), first.silenced)
     if first.badge_from == "detected":  # decided once: the second run must not decide again, nor differently
         options = replace(options, badge=first.badge.id)
     rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))), source=source)

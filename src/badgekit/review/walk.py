@@ -12,7 +12,7 @@ shows and asks (terminal/review_asker.py in a terminal, a scripted one in tests)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -225,3 +225,45 @@ def run_review(
 
 
 # --- the review for the learner: Markdown and a web page ------------------------------------------
+
+
+# --- the same review filled in at once, from a form (badgekit web) ------------------------------------
+
+
+def apply_form(record: ReviewRecord, given: Mapping[str, str], today: date, *, finish: bool) -> list[str]:
+    """Fill the review from a form's fields, as the walk would from the terminal; the warnings to show.
+
+    Each point's ``ID.judgement`` (met, not met, not sure) and ``ID.comment``; ``reviewer``, ``actions``
+    (one a line), ``follow_up`` (empty: six weeks from today, when there are actions) and ``feedback``.
+    ``finish`` finishes the review. A date that cannot be read, or finishing while a point has no
+    judgement, raises BadgekitError after everything else given is in the record, so that saving the
+    record then loses nothing typed.
+    """
+    from badgekit.errors import BadgekitError
+
+    problems = []
+    actions = [line.strip() for line in given.get("actions", "").splitlines() if line.strip()]
+    typed = given.get("follow_up", "").strip()
+    follow_up = None
+    try:
+        follow_up = parse_day(typed, today) if typed else None
+    except ValueError as problem:
+        problems.append(f"{problem} (the follow-up date)")
+    for point in record.points:
+        key = point.evidence.point.id
+        point.judgement = judgement_from(given.get(f"{key}.judgement")) or point.judgement
+        point.comment = given.get(f"{key}.comment", point.comment or "").strip()
+    record.reviewer = given.get("reviewer", record.reviewer or "").strip()
+    record.feedback = given.get("feedback", record.feedback or "").strip()
+    record.actions = actions
+    record.follow_up = follow_up or (today + timedelta(days=FOLLOW_UP_DAYS) if actions and not typed else None)
+    record.settle()
+    missing = [str(p.evidence.point.number) for p in record.points if p.judgement is None]
+    if finish and missing:
+        problems.append(f"choose met, not met or not sure for point {', '.join(missing)}")
+    if problems:
+        raise BadgekitError(
+            "the review is not finished: " + "; ".join(problems), hint="Everything else you gave is saved."
+        )
+    record.finished = record.finished or finish
+    return record.warnings()

@@ -89,8 +89,11 @@ def plain_source(text: str, path: str) -> StatementSource:
 
 def read_statement(name: str) -> StatementSource:
     """Read a statement by name (``-`` for standard input): a Word or OpenDocument file, or a text file."""
-    shown = display_name(name)
-    raw = read_bytes(name)
+    return statement_from_bytes(read_bytes(name), display_name(name))
+
+
+def statement_from_bytes(raw: bytes, shown: str) -> StatementSource:
+    """A statement from a file's bytes already in hand (one opened in ``badgekit web``), named ``shown``."""
     if raw.startswith(_ZIP) and _is_word_document(raw):
         from badgekit.statement.docx import read_docx
 
@@ -99,7 +102,7 @@ def read_statement(name: str) -> StatementSource:
         from badgekit.statement.odt import read_odt
 
         return read_odt(raw, shown)
-    if raw.startswith(_ZIP) and (name.lower().endswith(".odt") or _ODF_MIMETYPE in raw[:100]):
+    if raw.startswith(_ZIP) and (shown.lower().endswith(".odt") or _ODF_MIMETYPE in raw[:100]):
         from badgekit.errors import BadgekitError
 
         raise BadgekitError(
@@ -123,4 +126,12 @@ def _is_word_document(raw: bytes) -> bool:
         return False
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "STDIN", "Place", "StatementSource", "plain_source", "read_statement"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "STDIN",
+    "Place",
+    "StatementSource",
+    "plain_source",
+    "read_statement",
+    "statement_from_bytes",
+]
