@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from typer.testing import Result
 
-from badgekit.badges.catalogue import load_catalogue
-from badgekit.checks import all_rules
+from badgekit.badges.catalogue import Catalogue, load_catalogue
+from badgekit.checks import Rule, all_rules
 from badgekit.checks.explain import explain
 
 Run = Callable[..., Result]
@@ -54,9 +54,14 @@ def test_an_unknown_rule_is_a_usage_error_that_says_what_to_type(run: Run) -> No
     assert "Did you mean long-sentence?" in run("rules", "long-sentnce").stderr
 
 
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
-def test_every_rule_has_words_and_an_example_that_a_bundled_badge_can_show(rule: object) -> None:
-    explained = explain(rule, load_catalogue())  # type: ignore[arg-type]
+def test_every_rule_has_words_and_an_example_that_a_bundled_badge_can_show(rule: Rule, catalogue: Catalogue) -> None:
+    explained = explain(rule, catalogue)
     assert explained.words and explained.words != explained.rule.summary, "docs/rules.md has no section"
     if explained.rule.code != "BK102":  # only the sample badge in the examples table has a hard maximum
         assert explained.example is not None and explained.example.finding.code == explained.rule.code
