@@ -216,14 +216,6 @@ def test_an_answers_file_reports_a_wrong_key_or_notes_that_are_not_text(tmp_path
     ]
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
 def test_draft_with_an_answers_file_writes_the_notes_into_the_statement(run: Run, here: Path) -> None:
     long = " ".join(["I learned something about evidence that matters to me."] * 12)
     body = f"1: {long}\n2:\n  answer: {ANSWER_2}\n  discussion: We agreed she reads my next one.\n3: {long}\n"

@@ -104,7 +104,7 @@ def typing_the_first_answer(folder: Path, text: str) -> pexpect.spawn:
 def test_ctrl_c_keeps_the_answer_being_typed_and_says_how_to_resume(tmp_path: Path) -> None:
     child = typing_the_first_answer(tmp_path, "Half of an answer")
     child.sendintr()
-    child.expect_exact(f"To carry on, run: badgekit draft {BADGE}")
+    child.expect_exact(f"To carry on, run: {sys.executable} -m badgekit draft {BADGE}")  # as it was started
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -189,6 +189,49 @@ def test_a_pasted_paragraph_longer_than_a_terminal_line_arrives_whole(tmp_path: 
     child.expect(pexpect.EOF)
     child.close()
     assert saved_answers(tmp_path) == [long_paragraph]
+
+
+def test_after_back_the_screen_says_done_alone_keeps_the_answer(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    answer(child, SECOND)
+    child.expect_exact("Criterion 2 of 7")
+    child.sendline("back")
+    child.expect_exact("type done alone now.")
+    child.expect_exact("> ")
+    child.sendline("done")
+    child.expect_exact("Criterion 2 of 7")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = json.loads((tmp_path / "data" / "drafts" / f"{BADGE}.json").read_text(encoding="utf-8"))
+    assert [a["text"] for a in draft["answers"].values()] == [SECOND]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="runs the printed command in a POSIX shell")
+def test_quit_after_some_text_asks_once_keeps_the_text_and_prints_a_command_that_runs(tmp_path: Path) -> None:
+    child = spawn(tmp_path, BADGE)
+    child.expect_exact("press Enter.")
+    child.expect_exact("> ")
+    child.sendline("I helped plan the visit.")
+    child.expect_exact("> ")
+    child.sendline("quit")
+    child.expect_exact("Do 'quit' now?")
+    child.sendline("y")
+    child.expect(r"To carry on, run: ([^\r\n]+)")
+    printed = child.match.group(1).strip()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert saved_answers(tmp_path) == ["I helped plan the visit."]
+    assert printed == f"{sys.executable} -m badgekit draft {BADGE}"
+
+    env = {**os.environ, "BADGEKIT_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1", "TERM": "xterm"}
+    again = pexpect.spawn("/bin/sh", ["-c", printed], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30)
+    again.expect_exact("Carry on with it?")
+    again.sendline("y")
+    again.expect_exact("> ")
+    again.sendline("quit")
+    again.expect(pexpect.EOF)
+    again.close()
 
 
 def test_a_closed_badge_named_by_its_title_says_so_and_gives_the_ai_rule_before_the_first_question(

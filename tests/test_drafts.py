@@ -179,7 +179,7 @@ def test_backups_are_numbered_newest_first_and_read(store: DraftStore) -> None:
         ("thing-19-citizen-leadership", 1, None),
     ]
     damaged = backups[-1]
-    assert damaged.error is not None and damaged.made_text == "2026-01-01 12:00"
+    assert damaged.error is not None and damaged.made_text == "1 January 2026, 12:00"
     assert [b.number for b in store.backup_entries(BADGE_ID)] == [1, 2, 3]
 
 

@@ -70,6 +70,15 @@ def test_the_built_wheel_installs_and_lists_every_badge(tmp_path: Path) -> None:
     assert '"leadership-across-boundaries"' in listed.stdout
     assert '"thing-19-citizen-leadership"' in listed.stdout
     assert len(json.loads(listed.stdout)["badges"]) == len(bundled)
+    explained = subprocess.run(
+        [str(env_dir / "bin" / "badgekit"), "rules", "BK502"],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert explained.returncode == 0, explained.stderr
+    assert "Split it so that each idea stands out." in explained.stdout, "docs/rules.md is shipped in the wheel"
     _the_web_page_runs_from_the_wheel(env_dir / "bin" / "badgekit", outside, env)
 
 

@@ -62,7 +62,7 @@ def test_plan_through_the_cli_writes_an_importable_file(run: Run, tmp_path: Path
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())
     assert "Plan for What is citizen leadership" in out
-    assert "04 Jan 2027" in out
+    assert "4 January 2027" in out
     assert "Expect a decision by 22 February 2027" in out
     assert f"Saved the plan to {target}" in out
     assert "When you come to write: badgekit draft thing-19-citizen-leadership" in result.stdout
@@ -85,6 +85,6 @@ def test_plan_as_json_with_chosen_weeks(run: Run) -> None:
 
 
 def test_a_bad_date_is_a_usage_error(run: Run) -> None:
-    result = run("plan", "thing-19", "--start", "1st December")
+    result = run("plan", "thing-19", "--start", "early December")
     assert result.exit_code == 2
-    assert "write it as YEAR-MONTH-DAY" in result.stderr
+    assert "write it as 15/01/2027, 15 Jan 2027, 15 January or 2027-01-15" in " ".join(result.stderr.split())

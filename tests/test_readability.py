@@ -38,31 +38,45 @@ def test_the_reading_age_is_the_grade_plus_five(scores: Readability, grade: floa
     assert scores.reading_age == reading_age
     data = scores.to_dict()
     assert data["grade"] == grade and data["reading_age"] == reading_age
-    assert list(data) == ["reading_ease", "grade", "reading_age", "sentences", "words", "syllables"]
+    assert list(data) == ["reading_ease", "grade", "reading_age", "sentences", "words", "syllables", "in_words"]
 
 
-def test_check_shows_reading_ease_and_a_reading_age(run: Run, tmp_path: Path) -> None:
+def test_check_shows_reading_ease_in_words_and_keeps_the_numbers_in_json(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "statement.md"
     path.write_text(WRITING_EVIDENCE_GOOD, encoding="utf-8")
     text = run("check", str(path))
-    assert re.search(r"Reading ease \d+, reading age \d+", text.stdout), text.stdout
-    assert "grade" not in text.stdout
-
     data = json.loads(run("check", str(path), "--format", "json").stdout)
     readability = data["files"][0]["readability"]
+    assert f"Reading: {readability['in_words']}" in text.stdout
+    assert "Reading ease" not in text.stdout and "reading age" not in text.stdout and "grade" not in text.stdout
     assert data["schema"] == 1
     assert readability["reading_age"] == round(readability["grade"] + 5, 1)
-    shown = re.search(r"reading age (\d+)", text.stdout)
-    assert shown and int(shown.group(1)) == round(readability["reading_age"])
+    assert isinstance(readability["reading_ease"], float)
 
 
-def test_bk503_speaks_of_a_reading_age() -> None:
+@pytest.mark.parametrize(
+    ("ease", "said"),
+    [
+        (85.0, "easy to read"),
+        (58.0, "fairly easy to read; suits most adults"),
+        (40.0, "fairly hard to read; shorter sentences would help"),
+        (10.0, "hard to read, like an academic paper; use shorter sentences and everyday words"),
+    ],
+)
+def test_reading_ease_in_words(ease: float, said: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Readability, "reading_ease", property(lambda self: ease))
+    assert Readability(100, 5, 150).in_words() == said
+
+
+def test_bk501_and_bk503_speak_in_words_not_scores() -> None:
     text = "---\nbadge: leadership-across-boundaries\n---\n\n" + words(120, DENSE)
     report = check_text(text, "dense.md", load_catalogue(), Options(rules=tuple(all_rules())))
     assert report.readability is not None and report.readability.reading_age > HIGH_READING_AGE
-    (finding,) = [f for f in report.findings if f.code == "BK503"]
-    assert f"needs a reading age of {report.readability.reading_age:.0f}" in finding.message
-    assert "grade" not in finding.message
+    (bk503,) = [f for f in report.findings if f.code == "BK503"]
+    (bk501,) = [f for f in report.findings if f.code == "BK501"]
+    assert "reads like an academic paper" in bk503.message and "hard to read" in bk501.message
+    for message in (bk501.message, bk503.message):
+        assert not re.search(r"\d", message) and "grade" not in message
 
 
 def test_the_docs_explain_the_reading_age() -> None:

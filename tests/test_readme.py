@@ -11,14 +11,25 @@ ROOT = Path(__file__).resolve().parent.parent
 def readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     set_up = text[text.index("## Set up") : text.index("## A short tour")]
-    return re.findall(r"```sh\n(.+?)\n```", set_up)
+    return re.findall(r"```(?:sh|powershell)\n(.+?)\n```", set_up, re.S)
 
 
 def test_ci_runs_the_readmes_test_command_word_for_word() -> None:
-    install_and_start, install_and_test = readme_commands()
+    (install_and_test,) = [c for c in readme_commands() if "scripts/test" in c]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert install_and_test in ci
-    assert "pytest" in install_and_test and "pip install" in install_and_start
+    script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    assert "pip install --quiet -e '.[test]'" in script and "pytest" in script
+    for need in ("chromium", "npm", "tests/browser/axe.py", "python3-venv", "libreoffice-writer-nogui"):
+        assert need in script, f"scripts/test does not install {need}"
+
+
+def test_the_first_command_starts_a_badge_a_newcomer_can_begin_on_every_system() -> None:
+    posix, windows = readme_commands()[:2]
+    assert posix.startswith("python3 -m venv .venv") and posix.endswith("badgekit draft writing-evidence")
+    assert windows.startswith("py -m venv .venv") and windows.endswith("badgekit draft writing-evidence")
+    assert "&&" not in windows, "Windows PowerShell 5 has no &&"
+    assert any("pipx install" in c and "pipx uninstall badgekit" in c for c in readme_commands())
 
 
 def test_the_developers_map_names_every_module_in_its_folder() -> None:

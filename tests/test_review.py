@@ -36,6 +36,7 @@ from badgekit.review.walk import (
     ReviewSummary,
     run_review,
 )
+from badgekit.text import DATE_FORMS
 
 CATALOGUE = load_catalogue()
 TODAY = date(2026, 11, 22)
@@ -255,7 +256,7 @@ def test_a_follow_up_date_that_is_wrong_or_past_is_asked_again() -> None:
     assert done and record.follow_up == date(2027, 3, 4)
     warnings = [m.text for m in manager.shown if isinstance(m, Notice) and m.level == "warning"]
     assert warnings == [
-        "'next Tuesday' is not a date: write it as 2027-01-15 or 15/01/2027",
+        "'next Tuesday' is not a date badgekit can read: write it as 15/01/2027, 15 Jan 2027, 15 January or 2027-01-15",
         "1 January 2026 has passed: give a date from today on",
     ]
 
@@ -352,7 +353,7 @@ def test_every_problem_in_an_answers_file_is_named_by_line_and_key(tmp_path: Pat
     assert f"{path}:1: criteria: should be met, not met or not sure" in lines
     assert f"{path}:2: understod: unknown key (did you mean 'understood'?)" in lines
     assert f"{path}:3: activities.coment: unknown key (did you mean 'comment'?)" in lines
-    assert f"{path}:4: follow_up: 'soon' is not a date: write it as 2027-01-15 or 15/01/2027" in lines
+    assert f"{path}:4: follow_up: 'soon' is not a date badgekit can read: write it as {DATE_FORMS}" in lines
     for missing in ("point 2 (understood)", "point 4 (learning-points)", "point 5 (policies)", "point 6 (identifying)"):
         assert f"{path}: {missing} has no judgement" in lines
     assert len(lines) == 8

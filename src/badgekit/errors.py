@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from badgekit.invocation import program
 from badgekit.text import counted
 
 
@@ -73,7 +74,7 @@ class UnknownBadgeError(BadgekitError):
         hint = (
             "Did you mean " + " or ".join(f"'{s}'" for s in suggestions) + "?"
             if suggestions
-            else "Run 'badgekit list' to see every badge."
+            else f"Run '{program()} list' to see every badge."
         )
         super().__init__(f"there is no badge called '{badge_id}'", hint=hint)
         self.badge_id = badge_id
@@ -90,6 +91,6 @@ class AmbiguousBadgeError(UnknownBadgeError):
         super().__init__(name, [badge_id for badge_id, _ in matches])
         self.message = f"'{name}' fits {counted(len(matches), 'badge')}"
         if len(matches) > self.OFFERED:
-            self.hint = f"Find the one you mean with: badgekit list {name}"
+            self.hint = f"Find the one you mean with: {program()} list {name}"
         else:
             self.hint = "Did you mean " + " or ".join(f"'{badge_id}' ({label})" for badge_id, label in matches) + "?"

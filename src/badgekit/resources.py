@@ -41,6 +41,12 @@ def bundled_templates_dir() -> Path:
     return _bundled("templates")
 
 
+def rules_document() -> Path:
+    """docs/rules.md, which ``badgekit rules CODE`` reads: shipped in the wheel beside the badges."""
+    installed = _PACKAGE_DIR / "docs" / "rules.md"
+    return installed if installed.is_file() else _PACKAGE_DIR.parent.parent / "docs" / "rules.md"
+
+
 def web_assets_dir() -> Path:
     """The web page's own templates and static files (``badgekit web``): part of the package, never the user's."""
     return _PACKAGE_DIR / "web" / "assets"

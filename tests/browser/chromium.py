@@ -46,7 +46,7 @@ class BrowserError(RuntimeError):
 
 
 def find_chromium() -> str | None:
-    """Debian's chromium (installed by .ci/run), or the browser named in BADGEKIT_CHROMIUM."""
+    """Debian's chromium (installed by scripts/test), or the browser named in BADGEKIT_CHROMIUM."""
     named = os.environ.get("BADGEKIT_CHROMIUM")
     if named:
         return named if shutil.which(named) else None

@@ -40,7 +40,12 @@ class Level:
     criteria: tuple[Criterion, ...]
 
 
-WordBand = Literal["below-minimum", "above-maximum", "below-suggested", "above-suggested", "within", "no-limit"]
+WordBand = Literal[
+    "below-minimum", "above-maximum", "below-suggested", "above-suggested", "far-above", "within", "no-limit"
+]
+#: A statement longer than this many times the badge's guidance (its upper bound, else its lower one) is far
+#: above it: a paste of the wrong document, or of everything, rather than evidence chosen for the criteria.
+FAR_ABOVE_TIMES = 3
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class WordJudgement:
             "above-maximum": f"{by} over the maximum of {bound}",
             "below-suggested": f"{by} below the suggested {bound}",
             "above-suggested": f"{by} over the suggested {bound}",
+            "far-above": f"more than {FAR_ABOVE_TIMES} times the {bound} the badge asks for",
             "within": "within the word guidance",
             "no-limit": "no word limit",
         }[self.band]
@@ -112,6 +118,9 @@ class WordRule:
             return WordJudgement(count, "above-maximum", self.maximum)
         if self.suggested_min is not None and count < self.suggested_min:
             return WordJudgement(count, "below-suggested", self.suggested_min)
+        guide = self.high if self.high is not None else self.low
+        if guide is not None and count > FAR_ABOVE_TIMES * guide:
+            return WordJudgement(count, "far-above", guide)
         if self.suggested_max is not None and count > self.suggested_max:
             return WordJudgement(count, "above-suggested", self.suggested_max)
         limited = any(b is not None for b in (self.minimum, self.maximum, self.suggested_min, self.suggested_max))

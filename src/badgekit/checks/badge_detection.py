@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 from badgekit.statement.parse import parse_statement
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class BadgeUnclear(BadgekitError):
             path=path,
             hint=(
                 f"Give the badge with --badge, for example --badge {example}, or start the statement with the "
-                "badge's title. 'badgekit list' shows every badge's id."
+                f"badge's title. '{program()} list' shows every badge's id."
             ),
         )
         self.candidates = tuple(candidates)

@@ -128,7 +128,20 @@ def check_one(name: str, text: str | StatementSource | None, catalogue: Catalogu
         return check_text(source.text, shown, catalogue, options, source=source)
     except BadgekitError as error:
         lines = tuple(line if line.startswith(shown) else f"{shown}: {line}" for line in error.error_lines())
-        return FileError(shown, lines, error.hint)
+        return FileError(shown, lines, _statement_meant(name, catalogue) or error.hint)
+
+
+def _statement_meant(name: str, catalogue: Catalogue) -> str | None:
+    """For a badge id given where a file belongs: the statement beside it that ``draft`` wrote for that badge."""
+    from badgekit.invocation import program
+    from badgekit.statement.files import statement_for_badge
+
+    badge_id = catalogue.get(name).id if name in catalogue else None
+    meant = statement_for_badge(name, badge_id)
+    if meant is None:
+        return None
+    said = f"'{name}' is a badge id, not a file: did you mean" if badge_id else "Did you mean"
+    return f"{said} its statement, {meant}? Check it with: {program()} check {meant}"
 
 
 def _start_worker(badges_dir: Path | None, options: Options) -> None:

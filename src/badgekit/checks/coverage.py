@@ -18,6 +18,7 @@ from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, words
 from badgekit.checks.terms import tokens
+from badgekit.invocation import run
 from badgekit.text import counted
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def criterion_not_covered(context: CheckContext) -> Iterator[Finding]:
             # The heading is there (badgekit draft writes one for every criterion): only the answer is missing.
             advice = (
                 f"its heading is here but has no answer under it; write one there, or carry on with "
-                f"'badgekit draft {context.badge.id}'."
+                f"'{run(f'draft {context.badge.id}')}'."
             )
         elif item.heading is not None:
             advice = (

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
 from badgekit.checks.samples import REFLECTIVE, WRITING_EVIDENCE_GOOD, draft, words
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     pass
@@ -47,7 +48,7 @@ def declaration_missing(context: CheckContext) -> Iterator[Finding]:
             len(context.statement.text.rstrip()),
             len(context.statement.text.rstrip()),
             "The badge's declaration is missing; end the statement with a '## Declaration' heading and the "
-            f"declaration text from 'badgekit show {context.badge.id}'.",
+            f"declaration text from '{program()} show {context.badge.id}'.",
         )
 
 

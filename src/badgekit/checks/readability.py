@@ -44,8 +44,8 @@ def hard_to_read(context: CheckContext) -> Iterator[Finding]:
     scores = readability_of(context)
     if scores.words >= MIN_WORDS_FOR_SCORES and scores.reading_ease < LOW_READING_EASE:
         yield context.report_statement(
-            f"The statement is hard to read (reading ease {scores.reading_ease:.0f}; plain writing scores "
-            "50 or more); use shorter sentences and everyday words where you can."
+            "The statement is hard to read, with long sentences of long words; use shorter sentences and "
+            "everyday words where you can."
         )
 
 
@@ -82,6 +82,6 @@ def high_reading_age(context: CheckContext) -> Iterator[Finding]:
     scores = readability_of(context)
     if scores.words >= MIN_WORDS_FOR_SCORES and scores.reading_age > HIGH_READING_AGE:
         yield context.report_statement(
-            f"The statement needs a reading age of {scores.reading_age:.0f}, like an academic paper; an assessor "
+            "The statement reads like an academic paper, which few readers find easy; an assessor "
             "wants your own plain words about your practice."
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from badgekit.checks.model import SEVERITIES, CheckContext, Finding, Rule, Severity, severity_rank
 from badgekit.checks.registry import run_rules_keeping_silenced
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.parse import Statement, parse_statement
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 NO_BADGE_HINT = (
     "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
-    "at the very top, or give it with --badge ID. 'badgekit list' shows every badge's id."
+    f"at the very top, or give it with --badge ID. '{program()} list' shows every badge's id."
 )
 
 
@@ -62,6 +63,9 @@ class FileReport:
     source: StatementSource | None = None  # how the file was read: notices, and paragraphs for a document
     badge_from: str = "file"  # "file" (front matter or document properties), "option" (--badge) or "detected"
     badge_reason: str | None = None  # why a detected badge was chosen, for the learner
+    #: the opening words of the sentence a finding means, by the finding's start offset (identifying details
+    #: replaced); none for privacy findings, which never repeat their detail, or for the statement as a whole
+    quotes: dict[int, str] = field(default_factory=dict)
 
     @property
     def notices(self) -> tuple[str, ...]:
@@ -216,10 +220,12 @@ def check_text(
     findings, silenced = run_rules_keeping_silenced(context, options.rules)
     from badgekit.checks.coverage import analyse, evidence_at, hidden_details
     from badgekit.checks.reflection import points
-    from badgekit.checks.textstats import readability_of
+    from badgekit.checks.textstats import readability_of, sentence_quotes
 
     counts: dict[str, int] = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     hidden = hidden_details(context)
+    whole = statement.first_content_offset()
+    quoted = [f.start for f in findings if f.category != "privacy" and f.start != whole]
     return FileReport(
         path=path,
         badge=badge,
@@ -236,6 +242,7 @@ def check_text(
         source=source,
         badge_from=badge_from,
         badge_reason=badge_reason,
+        quotes=sentence_quotes(statement, quoted, hidden),
     )
 
 

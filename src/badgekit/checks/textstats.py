@@ -21,6 +21,7 @@ no import time. Scores are for guidance, so a point or two either way does not m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -122,6 +123,15 @@ def words_of(text: str) -> list[str]:
     return [token for token in strip_markup(text).split() if is_word(token)]
 
 
+#: Reading ease (Flesch, 0 to 100) in words, from the easiest: (the lowest score, what it means).
+EASE_IN_WORDS = (
+    (70.0, "easy to read"),
+    (50.0, "fairly easy to read; suits most adults"),
+    (30.0, "fairly hard to read; shorter sentences would help"),
+    (-1000.0, "hard to read, like an academic paper; use shorter sentences and everyday words"),
+)
+
+
 @dataclass(frozen=True)
 class Readability:
     """Scores for the learner's prose as a whole."""
@@ -147,6 +157,14 @@ class Readability:
         """The age, in years, of a reader the text suits: the Flesch–Kincaid grade plus five."""
         return round(self.grade + READING_AGE_OVER_GRADE, 1)
 
+    def in_words(self) -> str:
+        """The reading ease as a care worker would say it; the numbers stay in the JSON."""
+        ease = self.reading_ease
+        for lowest, said in EASE_IN_WORDS:
+            if ease >= lowest:
+                return said
+        return EASE_IN_WORDS[-1][1]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "reading_ease": self.reading_ease,
@@ -155,6 +173,7 @@ class Readability:
             "sentences": self.sentences,
             "words": self.words,
             "syllables": self.syllables,
+            "in_words": self.in_words(),
         }
 
 
@@ -172,3 +191,26 @@ def readability_of(context: CheckContext) -> Readability:
         context.shared["readability"] = cached
     assert isinstance(cached, Readability)
     return cached
+
+
+#: How many of a sentence's words a finding quotes to show which sentence it means.
+QUOTED_WORDS = 6
+
+
+def sentence_quotes(
+    statement: Statement, offsets: list[int], hidden: Sequence[tuple[int, int, str]] = ()
+) -> dict[int, str]:
+    """For each offset inside a sentence of the learner's prose: that sentence's opening words, with the
+    ``hidden`` spans (identifying details) replaced, as every quotation of the learner's words is."""
+    import bisect
+
+    from badgekit.checks.coverage import evidence_at, opening_words
+
+    spans = sentence_spans(statement)
+    starts = [start for start, _ in spans]
+    quotes: dict[int, str] = {}
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < spans[index][1]:
+            quotes[offset] = opening_words(evidence_at(statement, spans[index], hidden).text, QUOTED_WORDS)
+    return quotes

@@ -5,12 +5,15 @@ statement/parse.py): front matter, headings, the declaration and markup are not 
 Below a hard minimum or above a hard maximum is an error; outside the suggested
 range is a warning that says by how much; a criterion with its own minimum is
 checked on the words spent on it. Where a count falls is ``WordRule.judge``'s to say.
+A statement far longer than the guidance, or with a paragraph pasted twice, is a warning.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from badgekit.badges.model import FAR_ABOVE_TIMES
 from badgekit.checks.coverage import analyse
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.registry import rule
@@ -144,3 +147,58 @@ def word_count_out_of_date(context: CheckContext) -> Iterator[Finding]:
             f"The front matter says {_plural(declared)}, but the statement now has {count:,}; "
             "update the 'words:' line so that it matches.",
         )
+
+
+@rule(
+    "BK107",
+    "far-above-guidance",
+    "words",
+    "warning",
+    f"The statement is more than {FAR_ABOVE_TIMES} times as long as the badge's word guidance.",
+    triggers=[Example(words(500), badge="writing-evidence"), Example(words(3100), badge=_BOUNDARIES)],
+    clean=[Example(words(440), badge="writing-evidence"), Example(words(1100), badge=_BOUNDARIES)],
+)
+def far_above_guidance(context: CheckContext) -> Iterator[Finding]:
+    judged = context.badge.words.judge(context.statement.words) if context.badge else None
+    if judged is None or judged.band != "far-above":
+        return
+    yield context.report_statement(
+        f"The statement has {_plural(judged.count)}, more than {FAR_ABOVE_TIMES} times the {judged.bound or 0:,} "
+        "the badge asks for; check that nothing was pasted by mistake, and keep the evidence that answers "
+        "each criterion."
+    )
+
+
+#: Paragraphs shorter than this may repeat on purpose ("Yes.", a short list item); longer ones are pasted twice.
+REPEAT_MIN_WORDS = 12
+_REPEATED = (
+    "I learned that writing evidence against each criterion makes it easier for an assessor to see what I did, "
+    "and I will use this structure again in my next statement."
+)
+
+
+@rule(
+    "BK108",
+    "paragraph-repeated",
+    "words",
+    "warning",
+    "A paragraph appears twice, as happens when text is pasted twice.",
+    triggers=[Example(f"{_REPEATED}\n\n{words(150)}\n\n{_REPEATED}", badge="writing-evidence")],
+    clean=[WRITING_EVIDENCE_GOOD, Example(f"Yes.\n\n{words(150)}\n\nYes.", badge="writing-evidence")],
+)
+def paragraph_repeated(context: CheckContext) -> Iterator[Finding]:
+    statement = context.statement
+    seen: set[str] = set()
+    for start, end in statement.paragraphs():
+        words_here = re.findall(r"\w+", statement.prose[start:end].lower())
+        if len(words_here) < REPEAT_MIN_WORDS:
+            continue
+        key = " ".join(words_here)
+        if key in seen:
+            yield context.report(
+                start,
+                end,
+                "This paragraph repeats an earlier one word for word; delete one of them "
+                "(it often happens when text is pasted twice).",
+            )
+        seen.add(key)

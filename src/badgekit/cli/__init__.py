@@ -7,12 +7,15 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+import typer
+
 # Commands register in the order --help lists them: the learner's path first.
 # isort: off
 from badgekit.cli import (
     draft_commands,  # noqa: F401 - registers draft
     drafts_commands,  # noqa: F401 - registers drafts
     check_commands,  # noqa: F401 - registers check
+    rules_commands,  # noqa: F401 - registers rules
     export_commands,  # noqa: F401 - registers export
     web_commands,  # noqa: F401 - registers web
     review_commands,  # noqa: F401 - registers review
@@ -22,7 +25,11 @@ from badgekit.cli import (
 )
 
 # isort: on
-from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app, finish_output
+from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, LEARNER_ORDER, app, finish_output
+from badgekit.cli.usage import arrange_help, install
+
+install()  # usage errors in badgekit's own voice
+arrange_help(app)
 
 
 def _command_named(args: Sequence[str]) -> str | None:
@@ -60,6 +67,16 @@ def keep_only_command(args: Sequence[str]) -> None:
 
 def _default_name(callback: object) -> str:
     return getattr(callback, "__name__", "").replace("_", "-")
+
+
+def _command_name(info: typer.models.CommandInfo) -> str:
+    return info.name or _default_name(info.callback)
+
+
+# --help lists the commands in the order a learner meets them.
+app.registered_commands.sort(
+    key=lambda info: LEARNER_ORDER.index(name) if (name := _command_name(info)) in LEARNER_ORDER else len(LEARNER_ORDER)
+)
 
 
 def main() -> None:

@@ -25,11 +25,17 @@ from badgekit.errors import BadgekitError, ExitCode
 from badgekit.resources import BADGES_DIR_ENV, TEMPLATES_DIR_ENV
 
 HELP = """\
-Draft, check and export evidence statements for SSSC Open Badges.
+badgekit helps care workers in Scotland earn SSSC Open Badges first time round.
 
-badgekit interviews you one criterion at a time, tells you what an assessor
-would return your statement for, and exports what you submit.
+It shows each badge's criteria, interviews you one criterion at a time to write
+your evidence statement, tells you what an assessor would return it for, and
+exports what you submit. Managers use it to review a statement before it goes.
 
+Start with [bold]badgekit list[/] to see the badges (SSSC suggests its introductory
+badges first), then write one with [bold]badgekit draft writing-evidence[/].
+"""
+
+EPILOG = """\
 Exit codes: 0 done; 1 findings at or above --fail-on, or identifying details
 that stopped an export; 2 the command was typed wrongly; 3 something badgekit
 cannot use: a badge id it does not know, a statement whose badge it cannot tell
@@ -42,6 +48,7 @@ interrupted; 141 the program reading the output stopped first.
 app = typer.Typer(
     name="badgekit",
     help=HELP,
+    epilog=EPILOG,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
@@ -113,10 +120,14 @@ BadgeIdArgument = Annotated[
 ]
 
 
-#: How ``badgekit --help`` groups the commands: the learner's path first.
-WRITE_PANEL = "Write and submit a statement"
-BADGES_PANEL = "Read the badges"
+#: How ``badgekit --help`` groups the commands, in the order a learner meets them.
+BADGES_PANEL = "1. Find a badge"
+WRITE_PANEL = "2. Write, check and submit your statement"
+MANAGERS_PANEL = "3. For managers"
 TRACK_PANEL = "Plan and keep track"
+ORGANISATION_PANEL = "Your organisation's own badges"
+#: The commands in that order (cli/__init__.py sorts them so).
+LEARNER_ORDER = ("list", "show", "draft", "check", "rules", "export", "review", "plan", "validate")
 
 
 def output_option(help: str, *, path_only: bool = True) -> Any:
@@ -212,6 +223,40 @@ def print_error(error: BadgekitError) -> None:
         err.print(f"error: {line}", style="bold red", markup=False, highlight=False, soft_wrap=True)
     if error.hint:
         err.print(f"  {error.hint}", markup=False, highlight=False, soft_wrap=True)
+
+
+def statement_named(file: str | None, command: str, doing: str) -> str:
+    """The statement a command works on: the one named, or the one ``draft`` wrote here, said on stderr."""
+    if file is not None:
+        return file
+    from badgekit.drafting.store import drafts_dir
+    from badgekit.statement.files import choose_statement
+
+    choice = choose_statement(Path.cwd(), drafts_dir(), command)
+    console.stderr().print(choice.announcement(doing), markup=False, highlight=False, soft_wrap=True)
+    return str(choice.path.name)
+
+
+def warn_older_exports(statement: str, *, leave_out: tuple[Path, ...] = ()) -> None:
+    """A note for each export beside the statement that is older than it: pasting one would lose changes."""
+    from badgekit.invocation import program
+    from badgekit.statement.files import EXPORT_SUFFIXES, older_exports
+    from badgekit.textinput import STDIN
+
+    if statement == STDIN:
+        return
+    for copy in older_exports(Path(statement)):
+        if copy in leave_out:
+            continue
+        console.stderr().print(
+            f"note: {copy} is older than {statement}, so it may not hold your latest changes. Make it again "
+            f"with '{program()} export {statement} {EXPORT_SUFFIXES[copy.suffix]} --force' before you paste "
+            "or share it.",
+            style="yellow",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @contextmanager

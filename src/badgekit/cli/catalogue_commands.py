@@ -10,6 +10,7 @@ import typer
 from badgekit import console
 from badgekit.cli.app import (
     BADGES_PANEL,
+    ORGANISATION_PANEL,
     BadgeIdArgument,
     FormatOption,
     OutputFormat,
@@ -21,6 +22,7 @@ from badgekit.cli.app import (
     settings,
 )
 from badgekit.errors import ExitCode, InvalidDataError, Problem
+from badgekit.invocation import program
 from badgekit.text import counted
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 def _report_catalogue_problems(problems: list[Problem]) -> None:
     if problems:
         print_error(
-            InvalidDataError(problems, hint="Run 'badgekit validate' to see every problem in your badge files.")
+            InvalidDataError(problems, hint=f"Run '{program()} validate' to see every problem in your badge files.")
         )
 
 
@@ -65,12 +67,12 @@ def list_badges(
             print_json({"badges": [b.to_dict() for b in badges]})
         elif not badges:
             closed = " that still takes applications" if open_only else ""
-            console.stdout().print(f"No badge{closed} matches '{query}'. 'badgekit list' shows every badge.")
+            console.stdout().print(f"No badge{closed} matches '{query}'. '{program()} list' shows every badge.")
         else:
             from badgekit.views.badges import catalogue_listing
 
             console.stdout().print(catalogue_listing(badges, catalogue, _listing_heading(badges, query, open_only)))
-            console.stdout().print("Read one in full with: badgekit show ID", style="dim")
+            console.stdout().print(f"Read one in full with: {program()} show ID", style="dim")
         _report_catalogue_problems(catalogue.problems)
     if catalogue.problems:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
@@ -109,7 +111,7 @@ def show(
         _report_catalogue_problems(catalogue.problems)
 
 
-@app.command(rich_help_panel=BADGES_PANEL)
+@app.command(rich_help_panel=ORGANISATION_PANEL)
 def validate(
     ctx: typer.Context,
     files: Annotated[

@@ -26,9 +26,12 @@ from badgekit.cli.app import (
     print_json_streaming,
     reporting_errors,
     settings,
+    statement_named,
+    warn_older_exports,
 )
 from badgekit.cli.params import WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 from badgekit.text import counted
 
 if TYPE_CHECKING:
@@ -57,17 +60,17 @@ def _rules(select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
         wrong = unknown_prefixes(normalise_prefixes(values))
         if wrong:
             raise typer.BadParameter(
-                f"{', '.join(wrong)} names no rule; codes look like BK301 (see docs/rules.md)", param_hint=name
+                f"{', '.join(wrong)} names no rule; codes look like BK301 (see '{program()} rules')", param_hint=name
             )
     return tuple(select_rules(select, ignore))
 
 
 _FilesOption = Annotated[
-    list[str],
+    ListOption,
     argument(
-        metavar="FILE...",
+        metavar="[FILE]...",
         help="Statements to check (.md, .txt or Word .docx): files, folders, patterns such as 'drafts/*.md',"
-        " or - for standard input.",
+        " or - for standard input. \\[default: your latest draft's statement here]",
         plain=True,
     ),
 ]
@@ -121,8 +124,8 @@ Check statements for what an assessor would return them for.
 Reports the words against the badge's rule, which criteria are covered
 and with how many words, and every finding by family (words, coverage,
 privacy, reflection, readability, format) with its line (in a Word
-document, its paragraph). Each finding has a code; docs/rules.md
-explains them all. A statement that names no badge is checked against
+document, its paragraph). Each finding has a code;
+'badgekit rules CODE' explains it. A statement that names no badge is checked against
 the one its title, headings or words show, saying which and why. Silence
 one finding on one line with a comment on that line:
 <!-- badgekit: ignore BK301 -->.
@@ -145,7 +148,7 @@ Example: [bold]badgekit check my-statement.docx[/]
 @app.command(rich_help_panel=WRITE_PANEL, help=CHECK_HELP)
 def check(
     ctx: typer.Context,
-    files: _FilesOption,
+    files: _FilesOption = None,
     badge: BadgeOption = None,
     level: LevelOption = None,
     select: _SelectOption = None,
@@ -170,7 +173,7 @@ def check(
         raise typer.BadParameter("-o is where --redact writes its copy; add --redact", param_hint="--output")
     tally = Tally(fail_on.value)
     with reporting_errors():
-        expansion = expand_paths(files)
+        expansion = expand_paths(files or [statement_named(None, "check", "Checking")])
         names = expansion.names
         if redact and output_path is not None and len(names) != 1:
             raise typer.BadParameter("-o can name one copy only: check one statement at a time", param_hint="--output")
@@ -193,6 +196,8 @@ def check(
             print_json_streaming("files", (o.to_dict() for o in written if not isinstance(o, FileError)), tally.to_dict)
         else:
             _print_text(written, len(names) + len(expansion.nothing_found), tally)
+        if len(names) == 1 and output is OutputFormat.text:
+            warn_older_exports(names[0])
     if tally.errors:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
     if tally.failed:

@@ -21,6 +21,7 @@ from badgekit.cli.app import (
 )
 from badgekit.cli.params import PLAIN_TEXT
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -146,7 +147,7 @@ def draft(
         if not (interactive or stdin_is_terminal()):
             no_terminal = BadgekitError(
                 "badgekit draft asks you questions, so it needs a terminal, and there is none here",
-                hint=f"Give your answers in a file instead: badgekit draft {badge.id} --answers answers.yaml "
+                hint=f"Give your answers in a file instead: {program()} draft {badge.id} --answers answers.yaml "
                 "(one answer per criterion, keyed by its number or id). If this is a terminal, add --interactive.",
             )
             no_terminal.exit_code = ExitCode.USAGE  # the command needs --answers here
@@ -174,7 +175,7 @@ def _interview(
         enable_line_editing()
     store = draft_store(drafts_dir)
     asker = TerminalAsker(console.stdout(), scratch_dir=store.directory)
-    resume = f"badgekit draft {badge.id}" + (" --docx" if docx else "")
+    resume = f"{program()} draft {badge.id}" + (" --docx" if docx else "")
     try:
         current = interview(catalogue, badge, level, store, asker, fresh=fresh, resume=resume)
     except InterviewStopped as stopped:

@@ -9,7 +9,7 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import (
-    TRACK_PANEL,
+    WRITE_PANEL,
     FormatOption,
     OutputFormat,
     app,
@@ -22,6 +22,7 @@ from badgekit.cli.app import (
 from badgekit.cli.draft_commands import DraftsDirOption, draft_store, say
 from badgekit.cli.params import PLAIN_TEXT, WholeNumber
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ DraftIdArgument = Annotated[
 ]
 
 drafts_app = typer.Typer(no_args_is_help=False, rich_markup_mode="rich", add_completion=False)
-app.add_typer(drafts_app, name="drafts", rich_help_panel=TRACK_PANEL)
+app.add_typer(drafts_app, name="drafts", rich_help_panel=WRITE_PANEL)
 
 
 @drafts_app.callback(invoke_without_command=True)
@@ -81,11 +82,25 @@ def drafts_list(
         print_json(data)
     else:
         print_lists(good, kept, store.directory, any_damaged=bool(damaged))
+        _name_the_newest_statements()
     for entry in damaged:
         if entry.error is not None:
             print_error(entry.error)
     if damaged:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
+
+
+def _name_the_newest_statements() -> None:
+    """Where draft wrote ID-statement-2.md, -3.md... here, which one is the newest: the one to check and send."""
+    from badgekit.statement.files import several_versions
+
+    for badge_id, (newest, count) in sorted(several_versions(Path.cwd()).items()):
+        console.stdout().print(
+            f"There are {count} statements for {badge_id} in this folder; the newest is {newest.name}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _given_before(
@@ -114,8 +129,8 @@ def _no_format_here(ctx: typer.Context, command: str) -> None:
     before_format, _dir = ctx.meta.get(_GIVEN_BEFORE, (OutputFormat.text, None))
     if before_format is not OutputFormat.text:
         error = BadgekitError(
-            f"--format does not apply to 'badgekit drafts {command}', which has no output for scripts",
-            hint="--format json goes with 'badgekit drafts' (the list) or 'badgekit drafts show ID'.",
+            f"--format does not apply to '{program()} drafts {command}', which has no output for scripts",
+            hint=f"--format json goes with '{program()} drafts' (the list) or '{program()} drafts show ID'.",
         )
         error.exit_code = ExitCode.USAGE
         raise error
@@ -181,11 +196,12 @@ def drafts_restore(
         if not backups:
             raise BadgekitError(
                 f"there are no backups of your drafts of '{badge_id}'",
-                hint="A backup is kept when you start afresh with --fresh. Run 'badgekit drafts' to see what you have.",
+                hint="A backup is kept when you start afresh with --fresh. "
+                f"Run '{program()} drafts' to see what you have.",
             )
         chosen = _pick_backup(backups, backup)
         if chosen is None:
-            say("Nothing was restored. Choose a backup with --backup NUMBER (see 'badgekit drafts').")
+            say(f"Nothing was restored. Choose a backup with --backup NUMBER (see '{program()} drafts').")
             return
         if chosen.draft is None:
             error = chosen.error or BadgekitError("this backup cannot be read", path=str(chosen.path))
@@ -200,7 +216,7 @@ def drafts_restore(
     )
     if replaced is not None:
         say(f"The draft you had is kept as a backup (number 1): {replaced}", style="dim")
-    say(f"Carry on with: badgekit draft {real_id}")
+    say(f"Carry on with: {program()} draft {real_id}")
 
 
 def _pick_backup(backups: list[Backup], number: int | None) -> Backup | None:
@@ -213,7 +229,7 @@ def _pick_backup(backups: list[Backup], number: int | None) -> Backup | None:
             error = BadgekitError(
                 f"there is no backup number {number} of this draft: there {is_are(len(backups))} "
                 f"{counted(len(backups), 'backup')}",
-                hint="Run 'badgekit drafts' to see them, numbered from 1 (the newest).",
+                hint=f"Run '{program()} drafts' to see them, numbered from 1 (the newest).",
             )
             error.exit_code = ExitCode.USAGE
             raise error
@@ -258,5 +274,5 @@ def drafts_delete(
         if backups:
             say(
                 f"{counted(backups, 'backup')} of earlier drafts {is_are(backups)} still kept in "
-                f"{store.directory}: see them with badgekit drafts."
+                f"{store.directory}: see them with {program()} drafts."
             )

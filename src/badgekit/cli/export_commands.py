@@ -19,8 +19,11 @@ from badgekit.cli.app import (
     output_option,
     reporting_errors,
     settings,
+    statement_named,
+    warn_older_exports,
 )
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,7 +53,7 @@ def _report_checks(err: Console, path: str, screening: Screening) -> None:
     found = summary(rest)
     if found:
         err.print(
-            f"The check also found {found}: see them with 'badgekit check {path}{report.badge_option()}' "
+            f"The check also found {found}: see them with '{program()} check {path}{report.badge_option()}' "
             "before you submit.",
             markup=False,
             soft_wrap=True,
@@ -151,13 +154,7 @@ def export(
         raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
     err = console.stderr()
     with reporting_errors():
-        if file is None:
-            from badgekit.drafting.store import drafts_dir
-            from badgekit.statement.files import choose_statement
-
-            choice = choose_statement(Path.cwd(), drafts_dir())
-            file = choice.path.name
-            err.print(choice.announcement(), markup=False, soft_wrap=True)
+        file = statement_named(file, "export", "Exporting")
         shown = display_name(file)
         source = read_statement(file)
         for notice in source.notices:
@@ -176,8 +173,9 @@ def export(
         report = screening.report
         _before_saving(err, shown, screening)
         document = build_document(report.statement, report.badge, report.level, declare_tools=declare_tools)
-        _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
+        written = _write(document, chosen, file, output, force=force, templates_dir=templates_dir)
         _report_checks(err, shown, screening)
+        warn_older_exports(file, leave_out=tuple(written))
 
 
 def _before_saving(err: Console, shown: str, screening: Screening) -> None:
@@ -219,14 +217,16 @@ def _write(
     *,
     force: bool,
     templates_dir: Path | None,
-) -> None:
-    """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement."""
+) -> list[Path]:
+    """Each format chosen: printed (-o -, or a statement from standard input) or saved beside the statement;
+    the files saved."""
     from badgekit.export.document import output_path
     from badgekit.export.formats import PURPOSES, export_content
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN
 
     err = console.stderr()
+    written: list[Path] = []
     for kind in chosen:
         content = export_content(kind, document, templates_dir)
         target = output if output is not None else (None if file == STDIN else output_path(Path(file), kind))
@@ -240,4 +240,6 @@ def _write(
                 hint="Choose another name with -o.",
             )
         write_new(target, content, force=force, private=True)
+        written.append(target)
         err.print(f"Saved {target}: {PURPOSES[kind]}.", markup=False, soft_wrap=True)
+    return written

@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 
 
 def _parse_date(value: str) -> date:
+    from badgekit.text import parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{value}' is not a date: write it as YEAR-MONTH-DAY, for example 2026-12-01"
-        ) from None
+        return parse_date(value, date.today())
+    except ValueError as problem:
+        raise typer.BadParameter(str(problem)) from None
 
 
 WEEKS = WholeNumber(1, 52, unit="weeks")
@@ -51,7 +51,7 @@ _StartOption = Annotated[
     Optional[str],  # noqa: UP045
     option(
         metavar="DATE",
-        help="The day you start, as YEAR-MONTH-DAY, for example 2026-12-01; today if not given.",
+        help="The day you start, for example 15/01/2027, 15 Jan 2027, 15 January or 2027-01-15; today if not given.",
         plain=True,
     ),
 ]

@@ -9,6 +9,7 @@ import typer
 from badgekit import console
 from badgekit.cli.app import TRACK_PANEL, FormatOption, OutputFormat, app, print_json, reporting_errors, settings
 from badgekit.cli.params import PLAIN_TEXT
+from badgekit.invocation import program
 
 profile_app = typer.Typer(
     help="Record the badges you already hold, so that show, draft, check and plan can say what to earn first.",
@@ -81,7 +82,7 @@ def list_held(output: FormatOption = OutputFormat.text) -> None:
         return
     out = console.stdout()
     if not profile.held:
-        out.print("You have not recorded any badges yet. Add one with: badgekit profile add BADGE", markup=False)
+        out.print(f"You have not recorded any badges yet. Add one with: {program()} profile add BADGE", markup=False)
         return
     for held in profile.held:
         extra = f" ({held.badge_id})" if held.badge_id else ""

@@ -9,7 +9,7 @@ import typer
 
 from badgekit import console
 from badgekit.cli.app import (
-    WRITE_PANEL,
+    MANAGERS_PANEL,
     AllowNameOption,
     BadgeOption,
     FormatOption,
@@ -23,9 +23,11 @@ from badgekit.cli.app import (
     print_json,
     reporting_errors,
     settings,
+    statement_named,
 )
 from badgekit.cli.draft_commands import InteractiveOption, stdin_is_terminal
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from badgekit.review.record import ReviewRecord
@@ -39,10 +41,11 @@ def _say(message: str, *, style: str = "") -> None:
 
 
 _FileOption = Annotated[
-    str,
+    Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10 here
     argument(
-        metavar="FILE",
-        help="The statement to review ('-' reads standard input), or a review file to show again.",
+        metavar="[FILE]",
+        help="The statement to review ('-' reads standard input), or a review file to show again. "
+        "\\[default: your latest draft's statement here]",
         plain=True,
     ),
 ]
@@ -81,10 +84,10 @@ Example: [bold]badgekit review leadership-across-boundaries-statement.md --html[
 """
 
 
-@app.command(rich_help_panel=WRITE_PANEL, help=REVIEW_HELP)
+@app.command(rich_help_panel=MANAGERS_PANEL, help=REVIEW_HELP)
 def review(
     ctx: typer.Context,
-    file: _FileOption,
+    file: _FileOption = None,
     answers: _AnswersOption = None,
     output: _OutputOption = None,
     md: Annotated[bool, typer.Option("--md", help="Also write the review for the learner as Markdown.")] = False,
@@ -102,6 +105,7 @@ def review(
     from badgekit.review.session import review_path, save_review, start_review
 
     with reporting_errors():
+        file = statement_named(file, "review", "Reviewing")
         if file.endswith(REVIEW_FILE_SUFFIXES):
             _show_saved(Path(file), md=md, html=html, force=force, templates_dir=templates_dir, output=output_format)
             return
@@ -144,7 +148,7 @@ def _walk(started: Started, file: str, target: Path, interactive: bool, output: 
     if file == "-" or not (interactive or stdin_is_terminal()):
         no_terminal = BadgekitError(
             "badgekit review asks you questions, so it needs a terminal, and there is none here",
-            hint=f"Give your judgements in a file instead: badgekit review {started.again} --answers "
+            hint=f"Give your judgements in a file instead: {program()} review {started.again} --answers "
             "review-answers.yaml (see the README). If this is a terminal, add --interactive.",
         )
         no_terminal.exit_code = ExitCode.USAGE
@@ -160,10 +164,10 @@ def _walk(started: Started, file: str, target: Path, interactive: bool, output: 
                 resumed=started.resumed,
             )  # fmt: skip
     except KeyboardInterrupt:
-        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: badgekit review {again}")
+        _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     if not finished:
-        _say(f"Your review so far is saved in {target}. To carry on, run: badgekit review {again}")
+        _say(f"Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
     return finished
 
 
@@ -191,7 +195,7 @@ def _finished(
     for path in written:
         _say(f"For the learner: {path}")
     if not written:
-        _say(f"To give the learner a copy: badgekit review {target.name} --html", style="dim")
+        _say(f"To give the learner a copy: {program()} review {target.name} --html", style="dim")
 
 
 def _print_json(record: ReviewRecord, target: Path, written: list[Path]) -> None:
@@ -214,7 +218,7 @@ def _show_saved(
         _say(f"note: {statement} has changed since this review.", style="yellow")
     if not record.finished:
         again = carry_on_command(record, path)
-        _say(f"note: this review is not finished. To carry on, run: badgekit review {again}", style="yellow")
+        _say(f"note: this review is not finished. To carry on, run: {program()} review {again}", style="yellow")
     written = write_copies(record, path, md=md, html=html, force=force, templates_dir=templates_dir)
     if output is OutputFormat.json:
         _print_json(record, path, written)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from badgekit.badges.model import Badge, Criterion
 from badgekit.drafting.store import clean_answer
 from badgekit.errors import InvalidDataError, Problem
+from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from badgekit.validation import FieldReader
@@ -119,8 +120,8 @@ def _no_statement_hint(badge: Badge, missing: bool) -> str:
     return (
         "No statement was written: from a file, badgekit writes one only when every "
         f"{badge.criterion_noun} has an answer, so that nothing incomplete is submitted by accident. "
-        "Add the missing answers to the file, keyed by number or id (see 'badgekit show "
-        f"{badge.id}'), and run the command again; or draft in the terminal with 'badgekit draft {badge.id}', "
+        f"Add the missing answers to the file, keyed by number or id (see '{program()} show "
+        f"{badge.id}'), and run the command again; or draft in the terminal with '{program()} draft {badge.id}', "
         "which can write a statement with answers still to come."
     )
 

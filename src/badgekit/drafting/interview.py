@@ -49,6 +49,7 @@ from badgekit.drafting.messages import (
 )
 from badgekit.drafting.navigation import Navigation
 from badgekit.drafting.store import Draft, clean_answer, discussion_key
+from badgekit.invocation import program
 from badgekit.statement.wordcount import count_words
 from badgekit.text import counted
 
@@ -69,6 +70,7 @@ _COACHING = {
     "above-maximum": "{by} over the maximum: cut it down or it will be returned",
     "below-suggested": "{by} more to reach the suggested {bound}",
     "above-suggested": "{by} over the suggested {bound}: think about trimming",
+    "far-above": "more than three times the {bound} the badge asks for: keep what answers each criterion",
     "within": "within the word guidance",
     "no-limit": "",
 }
@@ -380,7 +382,7 @@ class Interview:
         self._setting_aside = True
         self.save(self.draft)
         return (
-            f"it is saved in your draft (see it with: badgekit drafts show {self.badge.id}), "
+            f"it is saved in your draft (see it with: {program()} drafts show {self.badge.id}), "
             "so you can copy it to where it belongs."
         )
 

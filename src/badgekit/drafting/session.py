@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from badgekit.console import say
 from badgekit.drafting.messages import Outcome
 from badgekit.errors import BadgekitError
-from badgekit.text import counted, is_are
+from badgekit.invocation import program
+from badgekit.text import british_moment, counted, is_are
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -99,7 +100,7 @@ def open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tupl
         if backups:
             say(
                 f"You have {counted(backups, 'backup')} of earlier drafts of this badge. To carry on with one "
-                f"instead of starting afresh, quit now and run: badgekit drafts restore {badge.id}",
+                f"instead of starting afresh, quit now and run: {program()} drafts restore {badge.id}",
                 style="dim",
             )
         return new, False
@@ -121,7 +122,7 @@ def back_up(store: DraftStore, badge: Badge) -> None:
     if backup is not None:
         say(
             f"Your previous draft is kept as a backup: {backup}. To bring it back, run: "
-            f"badgekit drafts restore {badge.id}",
+            f"{program()} drafts restore {badge.id}",
             style="dim",
         )
 
@@ -147,7 +148,7 @@ def interview(
     from badgekit.terminal.hangup import stopping_on_hangup
     from badgekit.tracking.profile import load_profile_for_checks, prerequisite_advice
 
-    resume = resume or f"badgekit draft {badge.id}"
+    resume = resume or f"{program()} draft {badge.id}"
     with store.open_for_writing(badge.id), stopping_on_hangup():
         say_recovered(recover(store, badge.id, badge.title))
         opened = open_draft(store, badge, fresh, asker)
@@ -224,7 +225,7 @@ def write_statement(
     words = current.words([c.id for c in badge.criteria_for(current.level)])
     say(
         f"Your statement is in {path} ({counted(words, 'word')}). See what an assessor would say: "
-        f"badgekit check {path.name}"
+        f"{program()} check {path.name}"
     )
     if docx:
         write_docx(badge, text, current.level, path, force)
@@ -237,14 +238,20 @@ def write_docx(badge: Badge, text: str, level: str | None, path: Path, force: bo
 
     target = path.with_suffix(".docx")
     write_new(target, statement_to_docx(text, badge, level), force=force, private=True)
-    say(f"And as a Word document in {target}, to keep editing in Word; check it with: badgekit check {target.name}")
+    say(f"And as a Word document in {target}, to keep editing in Word; check it with: {program()} check {target.name}")
 
 
 # --- the drafts folder, as 'badgekit drafts' shows it ---------------------------------------------
 
 
 def when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ")
+    """A draft's time stamp as badgekit shows dates: "5 January 2027, 09:30" (as written, if edited by hand)."""
+    from datetime import datetime
+
+    try:
+        return british_moment(datetime.fromisoformat(stamp))
+    except ValueError:
+        return stamp[:16].replace("T", " ")
 
 
 def badge_or_none(catalogue: Catalogue, badge_id: str) -> Badge | None:
@@ -325,11 +332,11 @@ def no_such_draft(catalogue: Catalogue, store: DraftStore, badge_id: str, real_i
         return BadgekitError(
             f"you have no draft of '{badge_id}' now, but {counted(len(backups), 'backup')} of earlier ones "
             f"{is_are(len(backups))} kept",
-            hint=f"Bring one back with: badgekit drafts restore {real_id}",
+            hint=f"Bring one back with: {program()} drafts restore {real_id}",
         )
     yours = sorted({e.badge_id for e in store.entries()} | {b.badge_id for b in store.backup_entries()})
     close = get_close_matches(real_id, yours, n=3, cutoff=0.6) or [s for s in catalogue.suggest(real_id) if s in yours]
-    hint = "Run 'badgekit drafts' to see your drafts."
+    hint = f"Run '{program()} drafts' to see your drafts."
     if close:
         hint = "Did you mean " + " or ".join(f"'{c}'" for c in close) + "? " + hint
     return BadgekitError(f"you have no draft of '{badge_id}'", hint=hint)

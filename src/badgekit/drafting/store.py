@@ -38,6 +38,7 @@ from typing import Any
 from badgekit import resources
 from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
+from badgekit.invocation import program
 from badgekit.safefile import write_private
 from badgekit.statement.wordcount import count_words
 from badgekit.validation import FieldReader
@@ -352,13 +353,15 @@ class Backup:
 
     @property
     def made_text(self) -> str:
-        return self.made.strftime("%Y-%m-%d %H:%M")
+        from badgekit.text import british_moment
+
+        return british_moment(self.made)
 
 
 def damaged_hint(badge_id: str) -> str:
     return (
         "badgekit has left the file exactly as it is. Put it right in a text editor, or start "
-        f"afresh with 'badgekit draft {badge_id} --fresh' (the file is then kept as a backup)."
+        f"afresh with '{program()} draft {badge_id} --fresh' (the file is then kept as a backup)."
     )
 
 
@@ -370,7 +373,7 @@ class DraftStore:
 
     def path_for(self, badge_id: str) -> Path:
         if not _SAFE_ID.match(badge_id):  # never let a typed id reach outside the folder
-            raise BadgekitError(f"'{badge_id}' is not a badge id", hint="Run 'badgekit drafts' to see your drafts.")
+            raise BadgekitError(f"'{badge_id}' is not a badge id", hint=f"Run '{program()} drafts' to see your drafts.")
         return self.directory / f"{badge_id}.json"
 
     def exists(self, badge_id: str) -> bool:

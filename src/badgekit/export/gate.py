@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from badgekit.errors import BadgekitError, ExitCode
+from badgekit.invocation import program
 from badgekit.text import and_list, counted, plural
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class PrivacyStop(BadgekitError):
             hint=(
                 "Your evidence is published when the badge is awarded. Take these details out, or write a "
                 "role instead (such as 'my manager' or 'a person I support'), then export again; "
-                f"'badgekit check {path}{badge_option} --redact' writes a copy with each one replaced. If you are "
+                f"'{program()} check {path}{badge_option} --redact' writes a copy with each one replaced. If you are "
                 "certain none of them identifies anyone, add --ignore-privacy."
             ),
         )

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from badgekit.review.checklist import POINTS_BY_ID, FoundItem, PointEvidence, gather, lines_text, severity_counts
-from badgekit.text import and_list, british_date
+from badgekit.text import and_list, british_date, parse_date
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -235,15 +235,8 @@ def dump_review(record: ReviewRecord, name: str) -> str:
 
 
 def parse_day(text: str, today: date) -> date:
-    """A date as YEAR-MONTH-DAY or DAY/MONTH/YEAR, today or later; ValueError with a plain message."""
-    import re
-
-    cleaned = text.strip()
-    british = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", cleaned)
-    try:
-        day = date(int(british[3]), int(british[2]), int(british[1])) if british else date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValueError(f"'{cleaned}' is not a date: write it as 2027-01-15 or 15/01/2027") from None
+    """A date in any form ``text.parse_date`` reads, today or later; ValueError with a plain message."""
+    day = parse_date(text, today)
     if day < today:
         raise ValueError(f"{british_date(day)} has passed: give a date from today on")
     return day

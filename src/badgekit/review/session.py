@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 from badgekit.review.record import OUTCOMES, ReviewRecord
 from badgekit.text import british_date
 
@@ -139,7 +140,7 @@ def start_review(
         raise BadgekitError(
             "this statement already has a review, so it was left as it is",
             path=str(target),
-            hint=f"Show it with: badgekit review {target.name}   (add --force to start a new review)",
+            hint=f"Show it with: {program()} review {target.name}   (add --force to start a new review)",
         )
     options = Options(badge, level, tuple(allow_name or ()), tuple(select_rules(ignore=list(LEFT_OUT))))
     shown = display_name(file)

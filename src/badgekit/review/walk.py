@@ -160,7 +160,7 @@ class ReviewWalk:
             return True
         offered = self.today + timedelta(days=FOLLOW_UP_DAYS)
         question = (
-            f"When will you follow these up with them? A date such as {offered:%d/%m/%Y} "
+            f"When will you follow these up with them? A date such as {offered:%d/%m/%Y} or {offered.day} {offered:%b} "
             f"(press Enter for {british_date(offered)}):"
         )
         while True:

@@ -111,6 +111,13 @@ class Statement:
     def written(self) -> date | None:
         """The ``date:`` the statement was written, when the front matter gives one."""
         value = self.front_matter.get("date")
+        if isinstance(value, str):  # typed by hand in a British form: 15/01/2027, 15 January 2027
+            from badgekit.text import parse_date
+
+            try:
+                return parse_date(value, date.today(), ahead=False)
+            except ValueError:
+                return None
         return value if isinstance(value, date) else None
 
     # --- words -------------------------------------------------------------------------

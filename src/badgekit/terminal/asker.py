@@ -39,6 +39,7 @@ from badgekit.drafting.messages import (
     WordProgress,
     parse_command,
 )
+from badgekit.invocation import program
 from badgekit.render import DISCUSSION_HEADING
 from badgekit.terminal import hangup
 from badgekit.text import counted, is_are
@@ -139,7 +140,8 @@ class TerminalAsker:
             self._list([("•", line) for line in o.prerequisites])
         if o.profile_hint:
             self.out.print(
-                "Record the badges you already hold with: badgekit profile add BADGE (then only what is left shows).",
+                f"Record the badges you already hold with: {program()} profile add BADGE "
+                "(then only what is left shows).",
                 style="dim",
             )
         if o.steps:
@@ -286,7 +288,8 @@ class TerminalAsker:
             what = "a new answer to replace the one above" if request.has_answer else "your answer"
             self.out.print(
                 f"Type or paste {what}; blank lines are fine. When you have finished, type {DONE_WORD} on a "
-                "new line and press Enter.",
+                "new line and press Enter."
+                + (f" To keep the answer above as it is, type {DONE_WORD} alone now." if request.has_answer else ""),
                 style="cyan",
             )
             self.out.print(

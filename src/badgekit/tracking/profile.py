@@ -22,6 +22,7 @@ from badgekit.badges.catalogue import Catalogue
 from badgekit.badges.model import Badge, Prerequisite
 from badgekit.badges.schema import ID_PATTERN
 from badgekit.errors import BadgekitError, UnknownBadgeError
+from badgekit.invocation import program
 from badgekit.safefile import write_private
 
 PROFILE_SCHEMA = 1
@@ -72,7 +73,7 @@ def load_profile(path: Path | None = None) -> Profile:
         raise BadgekitError(
             "your profile is not in the form badgekit wrote it, so it was left untouched",
             path=str(path),
-            hint="Fix the file by hand, or move it aside and record your badges again with 'badgekit profile add'.",
+            hint=f"Fix the file by hand, or move it aside and record your badges again with '{program()} profile add'.",
         ) from None
     return Profile(path, held, exists=True)
 
@@ -87,7 +88,7 @@ def load_profile_for_checks() -> Profile:
 
         say(
             f"note: {error.path}: {error.message}; what to earn first is left out until it is put right "
-            "('badgekit profile list' says more).",
+            f"('{program()} profile list' says more).",
             to_stderr=True,
         )
         return Profile(profile_path())
@@ -127,7 +128,9 @@ def resolve_badge(reference: str, catalogue: Catalogue) -> HeldBadge:
     today = date.today().isoformat()
     reference = " ".join(reference.split())
     if not reference:
-        raise BadgekitError("give the badge's id or title", hint="For example: badgekit profile add writing-evidence")
+        raise BadgekitError(
+            "give the badge's id or title", hint=f"For example: {program()} profile add writing-evidence"
+        )
     slug = _loosely(reference).replace(" ", "-")
     for candidate in (reference, slug):
         if candidate in catalogue:
@@ -147,7 +150,7 @@ def resolve_badge(reference: str, catalogue: Catalogue) -> HeldBadge:
             error.hint = (
                 f'Did you mean "{meant[0]}"? Give a badge badgekit does not bundle by its title.'
                 if meant
-                else "Give a badge's id from 'badgekit list', or any other badge by its title, for example "
+                else f"Give a badge's id from '{program()} list', or any other badge by its title, for example "
                 + " or ".join(f'"{title}"' for title in others[:2])
                 + "."
             )
@@ -187,7 +190,7 @@ def remove_held(profile: Profile, reference: str, catalogue: Catalogue) -> HeldB
             return held
     raise BadgekitError(
         f"'{reference}' is not in your profile",
-        hint="See the badges you have recorded with 'badgekit profile list'.",
+        hint=f"See the badges you have recorded with '{program()} profile list'.",
     )
 
 

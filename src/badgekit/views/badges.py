@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from badgekit.badges import ai_rule
 from badgekit.badges.model import Badge, Criterion
 from badgekit.badges.schema import EVIDENCE_FORMATS
+from badgekit.invocation import program
 from badgekit.text import british_date
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def catalogue_listing(badges: Sequence[Badge], catalogue: Catalogue, heading: st
         parts += [
             Text(""),
             Text(
-                "(unverified): not confirmed on the badge's own page. 'badgekit show ID' gives the details,"
+                f"(unverified): not confirmed on the badge's own page. '{program()} show ID' gives the details,"
                 " including the recommended badges.",
                 style="dim",
             ),
@@ -186,7 +187,7 @@ def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = N
     if badge.prerequisites:
         lines = [f"  • {_escape(line)}" for line in prerequisite_lines(badge, catalogue, profile)]
         if profile is not None and not profile.exists:
-            lines.append("  [dim]Record the badges you hold with: badgekit profile add BADGE[/]")
+            lines.append(f"  [dim]Record the badges you hold with: {program()} profile add BADGE[/]")
         section("Prerequisites", lines)
     if badge.evidence_formats:
         section("Evidence you can give", [f"  • {EVIDENCE_FORMATS[f].capitalize()}" for f in badge.evidence_formats])

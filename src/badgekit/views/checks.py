@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from badgekit.checks.model import CATEGORIES, SEVERITIES
+from badgekit.invocation import program
 from badgekit.text import counted, plural
 
 if TYPE_CHECKING:
@@ -122,24 +123,40 @@ def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Ta
     return table
 
 
-def _finding_row(report: FileReport, finding: Finding) -> tuple[int | str, str, str, str | Text]:
-    """A finding's row; in a Word document, its paragraph's number and the message after its opening words."""
+def quoted_messages(report: FileReport) -> dict[int, str]:
+    """Each finding's message (by its place in ``report.findings``), opening with the first words of the
+    sentence it means: "'When the inspection report came back…': this sentence has 42 words"."""
+    messages: dict[int, str] = {}
+    for index, finding in enumerate(report.findings):
+        quote = report.quotes.get(finding.start) if finding.category != "privacy" else None
+        message = finding.message
+        if quote:
+            lowered = message[:1].lower() + message[1:] if message[1:2].islower() else message
+            message = f"'{quote}': {lowered}"
+        messages[index] = message
+    return messages
+
+
+def _finding_row(report: FileReport, finding: Finding, message: str) -> tuple[int | str, str, str, str | Text]:
+    """A finding's row, its message quoting its sentence; in a Word document, its paragraph's number and the
+    message after the paragraph's opening words."""
     place = report.source.place_of(finding.line) if report.source is not None else None
     if place is None:
-        return finding.line, finding.severity, finding.code, finding.message
-    message = Text(f"(“{place.opening}”) ", style="dim")
-    message.append(finding.message)
-    return place.number(), finding.severity, finding.code, message
+        return finding.line, finding.severity, finding.code, message
+    in_document = Text(f"(“{place.opening}”) ", style="dim")
+    in_document.append(finding.message)
+    return place.number(), finding.severity, finding.code, in_document
 
 
 def findings_view(report: FileReport) -> RenderableType:
     parts: list[RenderableType] = []
+    messages = quoted_messages(report)
     for category in CATEGORIES:
-        found = [f for f in report.findings if f.category == category]
+        found = [(i, f) for i, f in enumerate(report.findings) if f.category == category]
         if not found:
             continue
         parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
-        table = findings_table(_finding_row(report, f) for f in found)
+        table = findings_table(_finding_row(report, f, messages[i]) for i, f in found)
         parts.append(table)
     if not parts:
         parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
@@ -161,7 +178,7 @@ def report_view(report: FileReport) -> RenderableType:
     details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
     if report.readability and report.readability.words:
         details.append(
-            f"   Reading ease {report.readability.reading_ease:.0f}, reading age {report.readability.reading_age:.0f}",
+            f"   Reading: {report.readability.in_words()}",
             style="dim",
         )
     lines.append(details)
@@ -233,7 +250,7 @@ def next_step(report: FileReport) -> str:
     badge = report.badge_option()  # each command printed must work as printed
     if any(f.category == "privacy" for f in errors):
         return (
-            "Next: take out the details that could identify someone (or let 'badgekit check "
+            f"Next: take out the details that could identify someone (or let '{program()} check "
             f"{path}{badge} --redact' write a copy without them), put right any other errors, then check again."
         )
     if errors:
@@ -241,7 +258,7 @@ def next_step(report: FileReport) -> str:
     if report.findings:
         return (
             "Next: read the warnings and notes and change what you agree with; then export it with "
-            f"'badgekit export {path}{badge} --text' to paste into the application form, or ask your manager "
-            f"to look at it with 'badgekit review {path}{badge}'."
+            f"'{program()} export {path}{badge} --text' to paste into the application form, or ask your manager "
+            f"to look at it with '{program()} review {path}{badge}'."
         )
-    return f"Next: export it with 'badgekit export {path}{badge} --text' to paste into the application form."
+    return f"Next: export it with '{program()} export {path}{badge} --text' to paste into the application form."

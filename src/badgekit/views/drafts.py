@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from badgekit import console
 from badgekit.drafting.session import answered_text, when
+from badgekit.invocation import program
 from badgekit.text import counted, is_are
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def print_lists(
     out = console.stdout()
     if not drafts and not backups and not any_damaged:
         out.print(f"You have no saved drafts (in {directory}).", markup=False)
-        out.print("Start one with: badgekit draft ID", style="dim")
+        out.print(f"Start one with: {program()} draft ID", style="dim")
         return
     if drafts:
         table = Table(title=f"Drafts in {directory}", title_justify="left")
@@ -42,7 +43,7 @@ def print_lists(
     if backups:
         print_backups(backups)
     if drafts:
-        out.print("Read one with: badgekit drafts show ID", style="dim")
+        out.print(f"Read one with: {program()} drafts show ID", style="dim")
 
 
 def _badge_column(table: Table, rows: list[dict[str, Any]]) -> None:
@@ -70,7 +71,9 @@ def print_backups(backups: list[dict[str, Any]]) -> None:
             table.add_row(s["badge"], str(s["number"]), holds, when(s["changed"]), kept)
     out = console.stdout()
     out.print(table)
-    out.print("Bring one back with: badgekit drafts restore ID (your draft now, if any, becomes a backup)", style="dim")
+    out.print(
+        f"Bring one back with: {program()} drafts restore ID (your draft now, if any, becomes a backup)", style="dim"
+    )
 
 
 def print_draft(current: Draft, criteria: list[Any], known: set[str], summary: dict[str, Any]) -> None:
@@ -111,4 +114,4 @@ def print_draft(current: Draft, criteria: list[Any], known: set[str], summary: d
             f"{is_are(earlier)} kept too: see them with --format json.",
             style="dim",
         )
-    out.print(f"\nCarry on with: badgekit draft {current.badge}", style="dim")
+    out.print(f"\nCarry on with: {program()} draft {current.badge}", style="dim")

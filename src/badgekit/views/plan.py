@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from badgekit import console
+from badgekit.invocation import program
 from badgekit.text import british_date
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def print_plan(badge: Badge, stages: list[Stage], advice: list[str], ics: Path |
     table.add_column("what to do", overflow="fold")  # fold, never cut, a command the learner will copy
     for stage in stages:
         name = f"{stage.name} (if returned)" if stage.if_returned else stage.name
-        table.add_row(name, f"{stage.start:%d %b %Y}", f"{stage.end:%d %b %Y}", stage.detail)
+        table.add_row(name, british_date(stage.start), british_date(stage.end), stage.detail)
     out.print(table)
     first_try = next(s for s in stages if s.name == "Assessment")
     out.print(
@@ -36,7 +37,7 @@ def print_plan(badge: Badge, stages: list[Stage], advice: list[str], ics: Path |
         "is returned."
     )
     # The command on a line of its own, so that a narrow table never breaks it where it is copied from.
-    out.print(f"When you come to write: badgekit draft {badge.id}", markup=False)
+    out.print(f"When you come to write: {program()} draft {badge.id}", markup=False)
     if ics:
         out.print(f"Saved the plan to {ics}: import it into your calendar.", markup=False)
     else:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from badgekit.errors import BadgekitError
+from badgekit.invocation import program
 from badgekit.web.site import Site, answering, site_of
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ async def save(request: Request) -> Response:
     if record.finished:
         raise BadgekitError(
             "this review is finished, so it was left as it is",
-            hint=f"To start a new one, run in the terminal: badgekit review {statement.name} --force",
+            hint=f"To start a new one, run in the terminal: {program()} review {statement.name} --force",
         )
     form = await request.form()
     given = {key: str(value) for key, value in form.items()}
