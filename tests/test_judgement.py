@@ -185,3 +185,22 @@ def test_a_statement_checked_against_the_wrong_badge_is_told_so_and_nothing_is_c
     assert not any(c["covered"] for c in data["criteria"])
     (finding,) = [f for f in data["findings"] if f["code"] == "BK606"]
     assert "--badge thing-19-citizen-leadership" in finding["message"]
+
+
+def test_the_judgements_do_not_depend_on_pythons_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    paths = []
+    for case in load_cases():
+        if case.badge != "keeping-people-at-the-centre":  # where a seed was once seen to change the output
+            continue
+        path = tmp_path / f"{case.name}.md"
+        path.write_text(f"---\nbadge: {case.badge}\n---\n\n{case.statement}", encoding="utf-8")
+        paths.append(str(path))
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"}
+        command = [sys.executable, "-m", "badgekit", "check", "--format", "json", *paths]
+        outputs.add(subprocess.run(command, env=env, capture_output=True, text=True, check=False).stdout)
+    assert len(outputs) == 1

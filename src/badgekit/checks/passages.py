@@ -10,6 +10,7 @@ once so that the judging that follows only looks them up.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -128,8 +129,8 @@ def heading_match(number: int | None, title: str, profiles: Sequence[Profile]) -
     scores = []
     for profile in profiles:
         shared = heading_terms & profile.weights.keys()
-        own = sum(profile.weights.get(t, 1.0) for t in heading_terms) or 1.0
-        precision = sum(profile.weights[t] for t in shared) / own
+        own = math.fsum(profile.weights.get(t, 1.0) for t in heading_terms) or 1.0
+        precision = math.fsum(profile.weights[t] for t in shared) / own
         recall = len(shared & profile.text_terms) / (len(profile.text_terms) or 1)
         scores.append((precision, recall, len(shared)))
     if number is not None and 1 <= number <= len(profiles):

@@ -126,13 +126,16 @@ class Profile:
 
     def recall(self, found: frozenset[str]) -> float:
         """The share of the criterion's weight that ``found`` carries."""
-        return sum(w for t, w in self.weights.items() if t in found) / self.total if self.total else 0.0
+        return math.fsum(w for t, w in self.weights.items() if t in found) / self.total if self.total else 0.0
 
     def example_match(self, found: frozenset[str]) -> float:
-        """How closely ``found`` tells one of the criterion's everyday examples (the share of its weight)."""
+        """How closely ``found`` tells one of the criterion's everyday examples (the share of its weight).
+
+        Sums here are exact (``math.fsum``): a set's order changes with Python's hash seed, and a plain sum
+        in another order can differ in its last bit and tip a judgement that sits on a cut-off."""
         best = 0.0
         for weights, total in self.examples:
-            share = sum(weights[t] for t in found if t in weights) / total
+            share = math.fsum(weights[t] for t in found if t in weights) / total
             best = share if share > best else best
         return best
 
@@ -166,6 +169,6 @@ def _profiles(criteria: tuple[Criterion, ...]) -> tuple[Profile, ...]:
         examples = []
         for found in example_terms[index]:
             rarity = {t: math.log(1 + examples_in_all / seen[t]) for t in found}
-            examples.append((rarity, sum(rarity.values()) or 1.0))
-        result.append(Profile(weights, text_terms, sum(weights.values()), tuple(examples)))
+            examples.append((rarity, math.fsum(rarity.values()) or 1.0))
+        result.append(Profile(weights, text_terms, math.fsum(weights.values()), tuple(examples)))
     return tuple(result)
