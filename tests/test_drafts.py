@@ -350,3 +350,13 @@ def test_answers_file_refuses_python_tags(tmp_path: Path) -> None:
     with pytest.raises(InvalidDataError) as caught:
         answers_from_file(write(tmp_path, "1: !!python/object/apply:os.system ['true']\n"), badge("thing-19"))
     assert "tags such as '!!python/object' are not allowed" in caught.value.error_lines()[0]
+
+
+def test_deleting_a_draft_deletes_its_journal_so_a_new_draft_starts_clean(store: DraftStore) -> None:
+    from badgekit.drafting.journal import journal_path
+
+    saved_draft(store)
+    journal = journal_path(store.directory, BADGE_ID)
+    journal.write_text("a line typed before a hard stop\n", encoding="utf-8")
+    store.delete(BADGE_ID)
+    assert not journal.exists() and not store.path_for(BADGE_ID).exists()

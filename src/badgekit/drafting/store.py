@@ -453,8 +453,13 @@ class DraftStore:
         return replaced
 
     def delete(self, badge_id: str) -> Path:
+        """Delete the draft, and the journal of lines typed since its last save: a new draft of the badge
+        must not start with lines from the deleted one."""
+        from badgekit.drafting.journal import journal_path
+
         path = self.path_for(badge_id)
         path.unlink()
+        journal_path(self.directory, badge_id).unlink(missing_ok=True)
         return path
 
     def entries(self) -> list[DraftEntry]:
