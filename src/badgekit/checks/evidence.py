@@ -97,7 +97,8 @@ def _model() -> dict[str, object]:
 
 @cache
 def _domain_terms() -> frozenset[str]:
-    """Terms that show a text is about social services: every bundled criterion's, and every concept."""
+    """Terms that show a text is about social services work (domain.py); concepts are left out, as everyday
+    words such as "walk" or "holiday" name some of them."""
     from badgekit.checks.domain import DOMAIN_WORDS
 
     return frozenset(t for t in terms(DOMAIN_WORDS) if not t.startswith("@"))
