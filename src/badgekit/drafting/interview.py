@@ -228,14 +228,10 @@ class Interview:
         request = AnswerRequest(
             self.word, position + 1, adding=adding, has_answer=existing is not None, criterion=criterion.id
         )
-        try:
-            reply = self.asker.read_answer(request)
-        except AnswerInterrupted as stopped:
-            self._keep_unfinished(criterion, stopped.partial, adding=adding)
-            raise
-        if reply is None:
+        read = self._read(request, criterion, adding=adding)
+        if read is None:
             return Outcome.QUIT
-        typed, command = split_reply(reply)
+        typed, command = read
         if command is not None:
             if clean_answer(typed):  # text, then a command on a line of its own: the text is kept first
                 self._keep_before_command(position, typed, adding=adding)
@@ -266,6 +262,17 @@ class Interview:
     def saved(self) -> bool:
         """Save the draft; whether it is on disk (a save can fail, and the learner carry on: saving.py)."""
         return self.save(self.draft) is not False
+
+    def _read(
+        self, request: AnswerRequest, criterion: Criterion, *, adding: bool = False, notes: bool = False
+    ) -> tuple[str, Command | None] | None:
+        """The learner's reply as (text, command), or None at the end of input; on Ctrl-C what was typed is kept."""
+        try:
+            reply = self.asker.read_answer(request)
+        except AnswerInterrupted as stopped:
+            self._keep_unfinished(criterion, stopped.partial, adding=adding, notes=notes)
+            raise
+        return None if reply is None else split_reply(reply)
 
     def _keep_unfinished(
         self, criterion: Criterion, partial: str, *, adding: bool = False, notes: bool = False
@@ -310,14 +317,10 @@ class Interview:
             discussion=criterion.discussion,
             criterion=criterion.id,
         )
-        try:
-            reply = self.asker.read_answer(request)
-        except AnswerInterrupted as stopped:
-            self._keep_unfinished(criterion, stopped.partial, notes=True)
-            raise
-        if reply is None:
+        read = self._read(request, criterion, notes=True)
+        if read is None:
             return Outcome.QUIT
-        typed, command = split_reply(reply)
+        typed, command = read
         text = clean_answer(typed)
         if command is not None:
             if text:
