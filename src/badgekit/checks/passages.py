@@ -189,8 +189,17 @@ def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Seque
         current = Block(block.criterion, block.heading, block.start, block.body_start, block.end, 0)
         for start, end in statement.paragraphs(block.body_start, block.end):
             paragraph = statement.prose[start:end]
+            lines = paragraph.strip().split("\n")
+            if len(lines) >= 2 and all(_plain_heading(line, profiles) is not None for line in lines):
+                # The criteria listed one to a line, as a form shows them before the answers: a quotation
+                # of the badge, evidence of nothing. It closes the block before it and starts a free one.
+                current.end = start
+                result.append(current)
+                result.append(Block(None, paragraph.strip(), start, end, end, 0))
+                current = Block(None, None, end, end, block.end, 0)
+                continue
             # A form's answer often starts on the line under the criterion's, with no blank line between.
-            first_line = paragraph.split("\n", 1)[0]
+            first_line = lines[0]
             index = _plain_heading(first_line, profiles)
             if index is not None:
                 current.end = start
@@ -217,8 +226,15 @@ def _plain_heading(line: str, profiles: Sequence[Profile]) -> int | None:
         if shared >= 0.5 or (count_words(title) <= 12 and not title.rstrip().endswith((".", "!", "?"))):
             return index
         return None
+    if count_words(title) <= 8 and not title.rstrip().endswith((".", "!", "?", ",", ":")):
+        # A short title line, as a Markdown heading would be: it names a criterion as "## Trust" would.
+        index = heading_match(None, title, profiles)
+        if index is not None:
+            return index
     best = max(range(len(profiles)), key=lambda i: len(profiles[i].text_terms & terms(title)))
     wanted = profiles[best].text_terms
-    if wanted and len(wanted & terms(title)) / len(wanted) >= 0.8 and not title.rstrip().endswith("."):
+    share = len(wanted & terms(title)) / len(wanted) if wanted else 0.0
+    # A full stop ends a sentence of the answer, unless the line is all but the criterion's own words.
+    if share >= 0.9 or (share >= 0.8 and not title.rstrip().endswith(".")):
         return best
     return None
