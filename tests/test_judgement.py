@@ -95,6 +95,15 @@ def test_an_answer_on_the_line_under_its_criterion_is_read_as_that_criterion_s_s
     assert all(c.words == len(a.split()) for c, a in zip(coverage[1:], answers[1:], strict=True))
 
 
+def test_the_criteria_listed_before_the_answers_are_not_evidence_of_themselves() -> None:
+    badge = CATALOGUE.get("writing-evidence")
+    listed = "\n".join(c.text for c in badge.criteria)
+    plain = "\n\n".join([badge.title, listed, SHOPPING, SHOPPING.replace("Saturday", "Sunday")])
+    coverage = analyse_criteria(parse_statement(plain, "s.txt"), badge.criteria)
+    assert all(c.status != "covered" for c in coverage), [c.status for c in coverage]
+    assert sum(c.words for c in coverage) == 0  # the list's words count for no criterion
+
+
 def test_evidence_never_quotes_an_identifying_detail_even_when_privacy_rules_are_not_run(tmp_path: Path) -> None:
     answers = own_evidence("leadership-across-boundaries")
     planted = "I kept every promise to Mrs Jean Smith at the housing office, and she now rings me first. "
