@@ -201,7 +201,9 @@ def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Seque
             # A form's answer often starts on the line under the criterion's, with no blank line between.
             first_line = lines[0]
             index = _plain_heading(first_line, profiles)
-            if index is not None:
+            if index is not None or _own_title(first_line):
+                # A title of the writer's own ("Trust", "What I learned") ends the section before it, as a
+                # Markdown heading would; it names a criterion only if its words do.
                 current.end = start
                 result.append(current)
                 body_start = start + len(first_line) + 1 if len(first_line) < len(paragraph.rstrip()) else end
@@ -210,6 +212,20 @@ def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Seque
     for block in result:
         block.words = count_words(statement.prose[block.body_start : block.end])
     return [b for b in result if b.words or b.criterion is not None]
+
+
+def _own_title(line: str) -> bool:
+    """A short line that is not a sentence nor a list item: a title, in plain text."""
+    text = line.strip()
+    return (
+        0 < count_words(text) <= TITLE_WORDS
+        and not text.endswith((".", "!", "?", ",", ":", ";"))
+        and not text.startswith(("-", "*", "+", "•"))
+    )
+
+
+#: A line of this many words or fewer, with no full stop, is a title in plain text.
+TITLE_WORDS = 8
 
 
 def _plain_heading(line: str, profiles: Sequence[Profile]) -> int | None:
@@ -226,7 +242,7 @@ def _plain_heading(line: str, profiles: Sequence[Profile]) -> int | None:
         if shared >= 0.5 or (count_words(title) <= 12 and not title.rstrip().endswith((".", "!", "?"))):
             return index
         return None
-    if count_words(title) <= 8 and not title.rstrip().endswith((".", "!", "?", ",", ":")):
+    if _own_title(title):
         # A short title line, as a Markdown heading would be: it names a criterion as "## Trust" would.
         index = heading_match(None, title, profiles)
         if index is not None:
