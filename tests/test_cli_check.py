@@ -41,6 +41,13 @@ def test_a_good_statement_passes_with_a_summary_table_and_findings(run: Run, tmp
     assert "Format" in out and "BK603" in out  # the prerequisites reminder, grouped under its family
 
 
+def test_a_file_name_like_an_emoji_code_is_shown_as_it_is(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "notes:memo:.md", WRITING_EVIDENCE_GOOD)
+    result = run("check", path)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "notes:memo:.md  Writing evidence" in result.stdout and "\N{MEMO}" not in result.stdout
+
+
 def test_an_uncovered_criterion_fails_with_exit_1(run: Run, tmp_path: Path) -> None:
     path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD.split("## 3.")[0])
     result = run("check", path)

@@ -2,7 +2,10 @@
 
 Results go to stdout; progress, warnings and errors go to stderr, so that
 ``--format json`` output stays clean for scripts. Rich itself honours NO_COLOR
-and stops colouring when the output is not a terminal. A console is made per
+and stops colouring when the output is not a terminal. Emoji codes are never
+replaced: badgekit writes none, and a file name or a badge's words such as
+``notes:memo:.md`` are shown as they are (replacing them also imported Rich's
+table of emoji, 2 ms of every command). A console is made per
 command rather than once per process, so that it reads the environment as it is
 when the command runs (which is what tests that set NO_COLOR expect).
 """
@@ -32,7 +35,7 @@ def stdout() -> Console:
             silence_stdout()
             raise SystemExit(CLOSED_PIPE)
 
-    return _Stdout(highlight=False)
+    return _Stdout(highlight=False, emoji=False)
 
 
 def silence_stdout() -> None:
@@ -51,7 +54,7 @@ def silence_stdout() -> None:
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def looks(out: Console) -> dict[str, Any] | None:
@@ -88,7 +91,7 @@ def render(looks: dict[str, Any], *printed: tuple[RenderableType, dict[str, Any]
 
     settings = dict(looks)
     page = _Page(settings.pop("encoding"))
-    offscreen = Console(file=page, highlight=False, legacy_windows=False, **settings)
+    offscreen = Console(file=page, highlight=False, emoji=False, legacy_windows=False, **settings)
     for renderable, options in printed:
         offscreen.print(renderable, **options)
     return page.getvalue()
