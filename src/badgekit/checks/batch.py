@@ -15,7 +15,6 @@ text, not the whole report with its statement and badge.
 
 from __future__ import annotations
 
-import glob
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -84,7 +83,9 @@ def expand_paths(arguments: Sequence[str]) -> Expansion:
             if not in_folder:
                 nothing_found.append(_empty_folder(argument))
             found.extend(in_folder)
-        elif not Path(argument).exists() and glob.has_magic(argument):
+        elif not Path(argument).exists() and _is_pattern(argument):
+            import glob
+
             matches = [m for m in sorted(glob.glob(argument, recursive=True)) if Path(m).is_file()]
             if not matches:
                 nothing_found.append(_no_match(argument))
@@ -95,6 +96,13 @@ def expand_paths(arguments: Sequence[str]) -> Expansion:
         raise BadgekitError("standard input ('-') can be read only once in a run")
     # A file named twice (or by two patterns) is checked once.
     return Expansion(list(dict.fromkeys(found)), nothing_found)
+
+
+def _is_pattern(argument: str) -> bool:
+    """What glob.has_magic says, without importing glob for the files that are simply named."""
+    import glob
+
+    return glob.has_magic(argument)
 
 
 def _empty_folder(folder: str) -> FileError:
