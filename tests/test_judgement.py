@@ -84,6 +84,17 @@ def test_a_plain_text_export_is_split_into_the_same_sections_as_its_markdown() -
     assert [c.status for c in from_text] == [c.status for c in from_markdown]
 
 
+def test_an_answer_on_the_line_under_its_criterion_is_read_as_that_criterion_s_section() -> None:
+    # As pasted from a web form: the criterion's line, then the answer with no blank line between. The
+    # criterion's own words must not count as evidence for it, nor the answer for another criterion.
+    badge = CATALOGUE.get("writing-evidence")
+    answers = [SHOPPING, *own_evidence(badge.id)[1:]]
+    plain = "\n\n".join([badge.title] + [f"{c.number}. {c.text}\n{a}" for c, a in zip(badge.criteria, answers)])
+    coverage = analyse_criteria(parse_statement(plain, "s.txt"), badge.criteria)
+    assert [c.status for c in coverage] == ["missing", "covered", "covered"]
+    assert all(c.words == len(a.split()) for c, a in zip(coverage[1:], answers[1:], strict=True))
+
+
 def test_evidence_never_quotes_an_identifying_detail_even_when_privacy_rules_are_not_run(tmp_path: Path) -> None:
     answers = own_evidence("leadership-across-boundaries")
     planted = "I kept every promise to Mrs Jean Smith at the housing office, and she now rings me first. "

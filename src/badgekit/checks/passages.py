@@ -183,17 +183,20 @@ def blocks(statement: Statement, profiles: Sequence[Profile]) -> list[Block]:
 
 
 def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Sequence[Profile]) -> list[Block]:
-    """Blocks for text with no Markdown headings: a one-line paragraph that names a criterion starts one."""
+    """Blocks for text with no Markdown headings: a paragraph whose first line names a criterion starts one."""
     result: list[Block] = []
     for block in found:
         current = Block(block.criterion, block.heading, block.start, block.body_start, block.end, 0)
         for start, end in statement.paragraphs(block.body_start, block.end):
-            line = statement.prose[start:end]
-            index = _plain_heading(line, profiles)
+            paragraph = statement.prose[start:end]
+            # A form's answer often starts on the line under the criterion's, with no blank line between.
+            first_line = paragraph.split("\n", 1)[0]
+            index = _plain_heading(first_line, profiles)
             if index is not None:
                 current.end = start
                 result.append(current)
-                current = Block(index, line.strip(), start, end, block.end, 0)
+                body_start = start + len(first_line) + 1 if len(first_line) < len(paragraph.rstrip()) else end
+                current = Block(index, first_line.strip(), start, body_start, block.end, 0)
         result.append(current)
     for block in result:
         block.words = count_words(statement.prose[block.body_start : block.end])
