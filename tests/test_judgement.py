@@ -89,7 +89,9 @@ def test_an_answer_on_the_line_under_its_criterion_is_read_as_that_criterion_s_s
     # criterion's own words must not count as evidence for it, nor the answer for another criterion.
     badge = CATALOGUE.get("writing-evidence")
     answers = [SHOPPING, *own_evidence(badge.id)[1:]]
-    plain = "\n\n".join([badge.title] + [f"{c.number}. {c.text}\n{a}" for c, a in zip(badge.criteria, answers)])
+    plain = "\n\n".join(
+        [badge.title] + [f"{c.number}. {c.text}\n{a}" for c, a in zip(badge.criteria, answers, strict=True)]
+    )
     coverage = analyse_criteria(parse_statement(plain, "s.txt"), badge.criteria)
     assert [c.status for c in coverage] == ["missing", "covered", "covered"]
     assert all(c.words == len(a.split()) for c, a in zip(coverage[1:], answers[1:], strict=True))
