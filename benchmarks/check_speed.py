@@ -1,12 +1,12 @@
 """How fast ``badgekit check`` is, before and after, against the import floor and proselint, in one run.
 
 Two versions of badgekit run side by side: this checkout ("new") and the code of an earlier
-revision ("old", ``--before``, by default the commit this speed work started from), unpacked
+revision ("old", ``--before``, by default the commit issue 16's table was measured on), unpacked
 from git into a temporary folder. Both are started the same way (``python -m badgekit``,
 with ``PYTHONPATH`` naming the version's source), in the same environment, on the same
 files.
 
-1. Whole-process time on one statement of about 1,000 words: ``check`` as text to a pipe and
+1. Whole-process CPU time (user and system) on one statement of about 1,000 words: ``check`` as text to a pipe and
    to a terminal, ``check --format json``, ``list``, ``show``, ``--version`` and
    ``export --html``, each old and new, beside ``python -c "import typer, rich"`` (the floor any
    Typer + Rich command pays) and ``proselint check`` on the same file. The commands take turns,
@@ -15,7 +15,7 @@ files.
    proselint; JSON, list, show and --version at most 1.3 ×; export at most 2 ×.
 2. A folder of statements (``--batch``, by default 1,000 and 10,000) checked in one call,
    old and new, text and JSON: statements per second, and the peak memory of the whole process
-   tree (badgekit and its workers), sampled from /proc.
+   tree (badgekit and its workers), sampled from /proc, with the CPU time of the whole tree.
 
     python benchmarks/check_speed.py [--runs 15] [--batch 1000,10000] [--before REV]
                                      [--outputs text,json] [--versions old,new]
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,8 +45,8 @@ from pathlib import Path
 from startup import on_terminal, time_alternately  # beside this file: how benchmarks run
 
 ROOT = Path(__file__).resolve().parent.parent
-#: main when the speed work (issue 16) began.
-DEFAULT_BEFORE = "d3f098c"
+#: main when issue 16's table was measured.
+DEFAULT_BEFORE = "695f710"
 FLOOR = "import typer, rich (floor)"
 PROSELINT = "proselint check"
 #: How each version is started: as ``python -m badgekit``, which runs what the installed command runs.
@@ -103,7 +104,7 @@ def whole_process_times(versions: dict[str, list[str]], work: Path, env: dict[st
     times = time_alternately(commands, env, runs)
     floor = statistics.median(times[FLOOR])
     base = statistics.median(times[PROSELINT]) if proselint else None
-    print(f"One statement of about 1,000 words, whole process, median of {runs} runs each (ms):")
+    print(f"One statement of about 1,000 words, whole process, CPU time, median of {runs} runs each (ms):")
     print(f"{'command':40} {'median':>8} {'min':>8} {'× floor':>8} {'× proselint':>12}")
     for name, samples in times.items():
         median = statistics.median(samples)
@@ -132,9 +133,10 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def batch_run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak memory of the process tree of one run."""
+def batch_run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (the whole tree's) and peak memory of the process tree of one run."""
     peak = 0
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = threading.Event()
@@ -149,16 +151,21 @@ def batch_run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     sampler.start()
     process.wait()
     elapsed = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers are waited for, so they count
     done.set()
     sampler.join()
-    return elapsed, peak
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return elapsed, cpu, peak
 
 
 def batch(
     versions: dict[str, list[str]], work: Path, env: dict[str, str], sizes: list[int], outputs: list[str]
 ) -> None:
     print("\nA folder of statements in one call, spread over the cores (the default):")
-    print(f"{'statements':>10} {'output':>6} {'version':>8} {'seconds':>8} {'per second':>11} {'peak MB':>8}")
+    print(
+        f"{'statements':>10} {'output':>6} {'version':>8} {'seconds':>8} {'per second':>11} {'CPU s':>7} "
+        f"{'CPU ms each':>12} {'peak MB':>8}"
+    )
     for size in sizes:
         folder = work / f"batch-{size}"
         folder.mkdir()
@@ -167,8 +174,11 @@ def batch(
         for output in outputs:
             for name, (python, src) in versions.items():
                 argv = ["env", f"PYTHONPATH={src}", python, *LAUNCH, "check", str(folder), "--format", output]
-                elapsed, peak = batch_run(argv, env)
-                print(f"{size:10,} {output:>6} {name:>8} {elapsed:8.1f} {size / elapsed:11.0f} {peak / 2**20:8.0f}")
+                elapsed, cpu, peak = batch_run(argv, env)
+                print(
+                    f"{size:10,} {output:>6} {name:>8} {elapsed:8.1f} {size / elapsed:11.0f} {cpu:7.1f} "
+                    f"{cpu / size * 1000:12.1f} {peak / 2**20:8.0f}"
+                )
         shutil.rmtree(folder)
 
 

@@ -221,12 +221,12 @@ def speed(old_src: Path, work: Path, runs: int, batch: int) -> None:
         },
     }  # fmt: skip
     words = len(single.read_text(encoding="utf-8").split())
-    print(f"\nOne statement of about {words} words, {runs} runs each, whole process:")
+    print(f"\nOne statement of about {words} words, {runs} runs each, whole process, CPU time:")
     print_side_by_side(time_alternately(commands, env, runs), "import typer, rich (floor)", "× floor")
     print(f"\nA folder of {batch} statements in one call (the work spread over the cores):")
     for name, src in versions.items():
         seconds = time_once([sys.executable, "-c", _RUN.format(src=src), "check", "--format", "json", str(folder)], env)
-        print(f"  {name:7} {seconds:6.2f} s   {batch / seconds:6.0f} statements per second")
+        print(f"  {name:7} {seconds:6.2f} CPU s   {batch / seconds:6.0f} statements per CPU second")
 
 
 #: Runs badgekit from a given source folder as a whole process, as its console script would.

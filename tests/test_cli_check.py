@@ -41,6 +41,13 @@ def test_a_good_statement_passes_with_a_summary_table_and_findings(run: Run, tmp
     assert "Format" in out and "BK603" in out  # the prerequisites reminder, grouped under its family
 
 
+def test_a_file_name_like_an_emoji_code_is_shown_as_it_is(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "notes:memo:.md", WRITING_EVIDENCE_GOOD)
+    result = run("check", path)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "notes:memo:.md  Writing evidence" in result.stdout and "\N{MEMO}" not in result.stdout
+
+
 def test_an_uncovered_criterion_fails_with_exit_1(run: Run, tmp_path: Path) -> None:
     path = write(tmp_path, "s.md", WRITING_EVIDENCE_GOOD.split("## 3.")[0])
     result = run("check", path)
@@ -253,6 +260,46 @@ def test_many_statements_in_worker_processes_match_one_process(tmp_path: Path) -
     assert len(parallel) == len(names)
     assert isinstance(parallel[-1], FileError) and "no such file" in parallel[-1].lines[0]
     assert [o.to_dict() for o in parallel] == [o.to_dict() for o in serial]
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_reports_made_in_worker_processes_print_as_those_made_here(run: Run, tmp_path: Path, output: str) -> None:
+    names = [
+        write(tmp_path, f"s{i}.md", WRITING_EVIDENCE_GOOD.replace("three", f"{i} or three"))
+        for i in range(PARALLEL_FROM + 2)
+    ]
+    parallel = run("check", *names, "--format", output, "--jobs", "2")
+    serial = run("check", *names, "--format", output, "--jobs", "1")
+    assert parallel.exit_code == serial.exit_code == 0
+    assert parallel.stdout == serial.stdout and "s25.md" in parallel.stdout
+
+
+@pytest.mark.parametrize(
+    ("colours", "encoding"), [("truecolor", "utf-8"), ("standard", "utf-8"), (None, "utf-8"), (None, "ascii")]
+)
+def test_a_report_rendered_elsewhere_is_what_the_console_would_print(colours: str | None, encoding: str) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from badgekit import console
+    from badgekit.checks.report import check_text
+    from badgekit.views.checks import next_step, report_view
+
+    class Page(StringIO):
+        @property
+        def encoding(self) -> str:  # type: ignore[override]
+            return encoding
+
+    report = check_text(WRITING_EVIDENCE_GOOD, "s.md", load_catalogue(), Options(rules=tuple(all_rules())))
+    here = Console(file=Page(), width=70, color_system=colours, force_terminal=colours is not None, highlight=False)  # type: ignore[arg-type]
+    here.print(report_view(report))
+    here.print(next_step(report), style="bold", markup=False)
+    looks = console.looks(here)
+    assert looks is not None
+    made = console.render(looks, (report_view(report), {}), (next_step(report), {"style": "bold", "markup": False}))
+    assert made == here.file.getvalue()  # type: ignore[attr-defined]
+    assert ("\x1b[" in made) is (colours is not None) and ("╇" in made) is (encoding == "utf-8")  # the table's box
 
 
 def test_each_statement_is_reported_before_the_next_is_read(tmp_path: Path) -> None:

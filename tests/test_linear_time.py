@@ -114,6 +114,13 @@ def test_sentences_end_where_the_expression_ended_them(text: str) -> None:
     ]
 
 
+@settings(max_examples=600)
+@given(_made_of("-", "*", "+", "1", "12", "1234", ".", ")", " ", "\t", "\n", "\u00a0", "\x0b", "\x1c", "a"))
+def test_a_list_is_found_as_each_lines_expression_found_it(chunk: str) -> None:
+    as_written = any(re.match(r"\s*(?:[-*+]|\d{1,3}[.)])\s", line) for line in chunk.split("\n"))
+    assert bool(textstats._LIST_ITEM.search(chunk)) is as_written
+
+
 # --- and take time in proportion to the text --------------------------------------------------
 
 HEADER = "---\nbadge: leadership-across-boundaries\n---\n\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from badgekit import render
 from badgekit.badges.catalogue import load_catalogue
 from badgekit.badges.model import Badge
 from badgekit.errors import InvalidDataError
@@ -128,6 +129,44 @@ def test_a_users_template_replaces_the_bundled_one(tmp_path: Path, monkeypatch: 
 def test_the_users_data_folder_holds_their_templates(isolated_user_dirs: Path) -> None:
     user_template(isolated_user_dirs / "templates", "mine\n")
     assert render_markdown(CATALOGUE.get("thing-19"), {}) == "mine\n"
+
+
+def a_later_run() -> None:
+    """What a new process starts with: no environment, so no template compiled in memory."""
+    render._environment.cache_clear()
+
+
+def test_a_compiled_template_is_kept_for_the_next_run_and_an_edited_one_compiled_again(tmp_path: Path) -> None:
+    badge = CATALOGUE.get("thing-19")
+    path = user_template(tmp_path / "mine", "first {{ badge.id }}\n")
+    assert render_markdown(badge, {}, templates_dir=tmp_path / "mine") == "first thing-19-citizen-leadership\n"
+    (kept,) = render.compiled_templates_dir().iterdir()
+    assert kept.stat().st_mode & 0o077 == 0  # the user's alone
+    kept.write_bytes(kept.read_bytes().replace(b"first ", b"KEPT! "))  # shows which a later run uses
+    a_later_run()
+    assert render_markdown(badge, {}, templates_dir=tmp_path / "mine") == "KEPT! thing-19-citizen-leadership\n"
+    path.write_text("second {{ badge.id }}\n", encoding="utf-8")
+    a_later_run()
+    assert render_markdown(badge, {}, templates_dir=tmp_path / "mine") == "second thing-19-citizen-leadership\n"
+
+
+@pytest.mark.parametrize("damage", ["file", "folder"])
+def test_a_damaged_or_unwritable_template_cache_costs_only_speed(tmp_path: Path, damage: str) -> None:
+    badge = CATALOGUE.get("thing-19")
+    user_template(tmp_path / "mine", "mine {{ badge.id }}\n")
+    folder = render.compiled_templates_dir()
+    if damage == "file":
+        render_markdown(badge, {}, templates_dir=tmp_path / "mine")
+        from jinja2.bccache import bc_magic
+
+        for kept in folder.iterdir():  # Jinja's mark, then what cannot be read
+            kept.write_bytes(bc_magic + b"\x80not what Jinja wrote")
+    else:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.write_text("a file where the folder would be", encoding="utf-8")
+    for _ in range(2):
+        a_later_run()
+        assert render_markdown(badge, {}, templates_dir=tmp_path / "mine") == "mine thing-19-citizen-leadership\n"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,10 @@
 
 Results go to stdout; progress, warnings and errors go to stderr, so that
 ``--format json`` output stays clean for scripts. Rich itself honours NO_COLOR
-and stops colouring when the output is not a terminal. A console is made per
+and stops colouring when the output is not a terminal. Emoji codes are never
+replaced: badgekit writes none, and a file name or a badge's words such as
+``notes:memo:.md`` are shown as they are (replacing them also imported Rich's
+table of emoji, 2 ms of every command). A console is made per
 command rather than once per process, so that it reads the environment as it is
 when the command runs (which is what tests that set NO_COLOR expect).
 """
@@ -10,10 +13,11 @@ when the command runs (which is what tests that set NO_COLOR expect).
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from io import StringIO
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 
 #: The exit code when the program reading badgekit's output stops first (``badgekit list | true``):
@@ -31,7 +35,7 @@ def stdout() -> Console:
             silence_stdout()
             raise SystemExit(CLOSED_PIPE)
 
-    return _Stdout(highlight=False)
+    return _Stdout(highlight=False, emoji=False)
 
 
 def silence_stdout() -> None:
@@ -50,7 +54,58 @@ def silence_stdout() -> None:
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
+
+
+def looks(out: Console) -> dict[str, Any] | None:
+    """How a console's output looks (width, colours, encoding), for render() to make the same text in another
+    process; None where the text cannot be made elsewhere (a legacy Windows console colours through its API)."""
+    if out.legacy_windows or out.is_jupyter:
+        return None
+    return {
+        "width": out.width,
+        "color_system": out.color_system,
+        "force_terminal": out.is_terminal,
+        "no_color": out.no_color,
+        "encoding": out.encoding,
+    }
+
+
+class _Page(StringIO):
+    """Text as a console would write it to a file of the given encoding (Rich draws boxes in ASCII for one
+    that is not UTF)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def render(looks: dict[str, Any], *printed: tuple[RenderableType, dict[str, Any]]) -> str:
+    """The text that ``out.print(renderable, **options)`` for each of ``printed`` would write to a console
+    that ``looks`` so: what write() then writes there as it is."""
+    from rich.console import Console
+
+    settings = dict(looks)
+    page = _Page(settings.pop("encoding"))
+    offscreen = Console(file=page, highlight=False, emoji=False, legacy_windows=False, **settings)
+    for renderable, options in printed:
+        offscreen.print(renderable, **options)
+    return page.getvalue()
+
+
+def write(out: Console, text: str) -> None:
+    """Text made by render(), written to ``out`` as its own print() would write it."""
+    if out.quiet:
+        return
+    try:
+        out.file.write(text)
+        out.file.flush()
+    except BrokenPipeError:
+        out.on_broken_pipe()
 
 
 def say(message: str, *, style: str = "", to_stderr: bool = False) -> None:

@@ -35,7 +35,7 @@ from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.statement.wordcount import count_words
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
 
 MARKDOWN_TEMPLATE = "statement.md.j2"
 #: A statement renders in milliseconds; a template still running after this long is looping without end.
@@ -84,9 +84,50 @@ def _environment(user_dir: Path, bundled_dir: Path) -> Environment:
         undefined=StrictUndefined,
         autoescape=select_autoescape(["html.j2", "htm.j2", "xml.j2", "html", "xml"], default_for_string=False),
         keep_trailing_newline=True,
+        bytecode_cache=_compiled_templates(),
     )
     env.filters["yaml_value"] = yaml_value
     return env
+
+
+def compiled_templates_dir() -> Path:
+    """Where templates compiled by this environment are kept between runs: a folder of the user's cache
+    for this installation alone (named as the badge cache is, badges/cache.py), so that two installations
+    with different versions of Jinja never load each other's."""
+    import zlib  # built into Python: no import time to speak of
+
+    where = str(Path(__file__).resolve().parent)
+    return resources.user_cache_dir() / f"templates-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def _compiled_templates() -> BytecodeCache:
+    """Jinja's cache of compiled templates, kept on disk: compiling the export's page template costs about
+    10 ms of every export. Jinja checks each template's source against what was compiled, so an edited
+    template is compiled again. The cache is only an accelerator: one that cannot be read is a miss, and
+    one that cannot be written costs only speed next time."""
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    from badgekit.safefile import PRIVATE_FOLDER
+
+    class Kept(FileSystemBytecodeCache):
+        def _get_cache_filename(self, bucket: Bucket) -> str:
+            # Found afresh each time: the environment lives for the process, the data folder may change in it.
+            return str(compiled_templates_dir() / (self.pattern % (bucket.key,)))
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged file: compile afresh
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            try:
+                compiled_templates_dir().mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    return Kept(str(compiled_templates_dir()))
 
 
 def missing_answers(badge: Badge, answers: Mapping[str, str], level: str | None = None) -> list[int]:

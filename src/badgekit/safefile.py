@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +64,8 @@ def write_atomic(path: Path, text: str | bytes, mode: int, *, durable: bool = Fa
 
 
 def _replace(path: Path, text: str | bytes, mode: int, *, durable: bool) -> None:
+    import tempfile  # with random, 1 ms of every command that only might write (check reads the profile)
+
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with _opened(descriptor, text) as handle:

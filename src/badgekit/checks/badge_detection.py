@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from badgekit.errors import BadgekitError
 from badgekit.invocation import program
-from badgekit.statement.parse import parse_statement
+from badgekit.statement.parse import Statement, parse_statement
 
 if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
@@ -170,27 +170,48 @@ def _by_title(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
 # --- 2. headings that quote criteria ------------------------------------------------------------
 
 
-def _quotes(heading: str, criterion: str) -> int:
+#: A heading or a criterion, normalised, as _quotes compares them: its words, and its terms.
+_Wording = tuple[tuple[str, ...], frozenset[str]]
+
+
+def _wording(normalised: str) -> _Wording:
+    return tuple(normalised.split()), frozenset(terms(normalised))
+
+
+def _quotes(heading: _Wording, criterion: _Wording) -> int:
     """How a heading quotes a criterion: 2 when it starts with the criterion's first words, 1 when it
     is most of them (badges of one programme share much wording), 0 when it does not."""
-    said, wanted = heading.split(), criterion.split()
+    (said, said_terms), (wanted, wanted_terms) = heading, criterion
     if len(said) < 3:
         return 0
     if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
         return 2
-    overlap = len(set(terms(heading)) & set(terms(criterion)))
-    return 1 if overlap >= 4 and overlap >= 0.7 * len(set(terms(criterion))) else 0
+    overlap = len(said_terms & wanted_terms)
+    return 1 if overlap >= 4 and overlap >= 0.7 * len(wanted_terms) else 0
 
 
-def _by_headings(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
-    statement = parse_statement(statement_text)
-    headings = [normalise(s.title.replace("...", " ").replace("…", " ")) for s in statement.headed_sections]
-    headings = [h for h in headings if h]
+#: Each badge's criteria as _quotes reads them, by catalogue (as _profiles): worked out once, not per statement.
+_criteria_cache: dict[tuple[str, ...], tuple[tuple[_Wording, ...], ...]] = {}
+
+
+def _criteria_wordings(badges: Sequence[Badge]) -> tuple[tuple[_Wording, ...], ...]:
+    key = tuple(f"{b.id}:{b.path}" for b in badges)
+    if key not in _criteria_cache:
+        _criteria_cache[key] = tuple(
+            tuple(_wording(normalise(c.text)) for c in badge.all_criteria()) for badge in badges
+        )
+    return _criteria_cache[key]
+
+
+def _by_headings(statement: str | Statement, badges: Sequence[Badge]) -> Detection | None:
+    if isinstance(statement, str):
+        statement = parse_statement(statement)
+    titles = [normalise(s.title.replace("...", " ").replace("…", " ")) for s in statement.headed_sections]
+    headings = [_wording(h) for h in titles if h]
     if not headings:
         return None
     quoted: list[tuple[tuple[int, int], Badge]] = []  # (headings quoting it, of those word for word)
-    for badge in badges:
-        criteria = [normalise(c.text) for c in badge.all_criteria()]
+    for badge, criteria in zip(badges, _criteria_wordings(badges), strict=True):
         kinds = [max((_quotes(heading, c) for c in criteria), default=0) for heading in headings]
         count = sum(1 for kind in kinds if kind)
         if count:
@@ -271,10 +292,13 @@ def _by_content(scores: Sequence[tuple[float, Badge]], statement_text: str) -> D
     return Detection(best, "whose criteria the statement's words are closest to", "content")
 
 
-def badge_headings_quote(statement_text: str, badge: Badge, catalogue: Catalogue | Iterable[Badge]) -> Badge | None:
+def badge_headings_quote(
+    statement: str | Statement, badge: Badge, catalogue: Catalogue | Iterable[Badge]
+) -> Badge | None:
     """Another badge whose criteria the statement's headings quote, where they quote it more than ``badge``'s:
-    the statement was written for that badge, whatever it is being checked against."""
-    found = _by_headings(statement_text, list(catalogue))
+    the statement was written for that badge, whatever it is being checked against. The statement may be
+    given parsed (with any declaration: only its headings count)."""
+    found = _by_headings(statement, list(catalogue))
     return found.badge if found is not None and found.badge.id != badge.id else None
 
 

@@ -8,11 +8,13 @@ that could not be checked (exit code 3), never passed over in silence.
 Statements are checked in worker processes once there are enough of them to repay
 starting the workers; each worker loads the badge catalogue once. A statement that
 cannot be checked becomes a FileError, so that one bad file never stops the others.
+A caller may have each report made ready for output where it was checked (``finish``):
+the workers then render or serialise in parallel, and send back a few kilobytes of
+text, not the whole report with its statement and badge.
 """
 
 from __future__ import annotations
 
-import glob
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from badgekit.checks.model import SEVERITIES, Severity
+from badgekit.checks.model import SEVERITIES, Severity, severity_rank
 from badgekit.checks.report import FileReport, Options, check_text
 from badgekit.errors import BadgekitError
 from badgekit.statement.source import StatementSource, plain_source, read_statement
@@ -81,7 +83,9 @@ def expand_paths(arguments: Sequence[str]) -> Expansion:
             if not in_folder:
                 nothing_found.append(_empty_folder(argument))
             found.extend(in_folder)
-        elif not Path(argument).exists() and glob.has_magic(argument):
+        elif not Path(argument).exists() and _is_pattern(argument):
+            import glob
+
             matches = [m for m in sorted(glob.glob(argument, recursive=True)) if Path(m).is_file()]
             if not matches:
                 nothing_found.append(_no_match(argument))
@@ -92,6 +96,13 @@ def expand_paths(arguments: Sequence[str]) -> Expansion:
         raise BadgekitError("standard input ('-') can be read only once in a run")
     # A file named twice (or by two patterns) is checked once.
     return Expansion(list(dict.fromkeys(found)), nothing_found)
+
+
+def _is_pattern(argument: str) -> bool:
+    """What glob.has_magic says, without importing glob for the files that are simply named."""
+    import glob
+
+    return glob.has_magic(argument)
 
 
 def _empty_folder(folder: str) -> FileError:
@@ -114,7 +125,31 @@ def _no_match(pattern: str) -> FileError:
 
 # --- one statement ---------------------------------------------------------------------------
 
-_worker: tuple[Catalogue, Options] | None = None  # (catalogue, options) in a worker process
+
+@dataclass(frozen=True)
+class Finished:
+    """A checked statement as its output will show it (``shown``, made by the caller's ``finish``), with what
+    the run adds up (``row``, ``counts``, ``worst``) and the AI line its badge ends a text report with."""
+
+    row: SummaryRow
+    counts: dict[str, int]
+    worst: Severity | None
+    shown: str
+    ban: str | None = None
+
+    @classmethod
+    def of(cls, report: FileReport, shown: str, ban: str | None = None) -> Finished:
+        counts: dict[str, int] = {s: report.counts.get(s, 0) for s in SEVERITIES}
+        return cls(SummaryRow.of(report), counts, report.worst(), shown, ban)
+
+    def fails(self, fail_on: Severity) -> bool:
+        return self.worst is not None and severity_rank(self.worst) >= severity_rank(fail_on)
+
+
+#: Makes a report ready for output where it was checked; a module-level function or a partial of one.
+Finish = Callable[[FileReport], Finished]
+
+_worker: tuple[Catalogue, Options, Finish | None] | None = None  # (catalogue, options, finish) in a worker process
 
 
 def check_one(name: str, text: str | StatementSource | None, catalogue: Catalogue, options: Options) -> Outcome:
@@ -144,17 +179,21 @@ def _statement_meant(name: str, catalogue: Catalogue) -> str | None:
     return f"{said} its statement, {meant}? Check it with: {program()} check {meant}"
 
 
-def _start_worker(badges_dir: Path | None, options: Options) -> None:
+def _finished(outcome: Outcome, finish: Finish | None) -> Outcome | Finished:
+    return finish(outcome) if finish is not None and isinstance(outcome, FileReport) else outcome
+
+
+def _start_worker(badges_dir: Path | None, options: Options, finish: Finish | None) -> None:
     from badgekit.badges.catalogue import load_catalogue
 
     global _worker
-    _worker = (load_catalogue(badges_dir), options)
+    _worker = (load_catalogue(badges_dir), options, finish)
 
 
-def _check_chunk(names: list[str]) -> list[Outcome]:
+def _check_chunk(names: list[str]) -> list[Outcome | Finished]:
     assert _worker is not None
-    catalogue, options = _worker
-    return [check_one(name, None, catalogue, options) for name in names]
+    catalogue, options, finish = _worker
+    return [_finished(check_one(name, None, catalogue, options), finish) for name in names]
 
 
 # --- many statements ---------------------------------------------------------------------------
@@ -180,26 +219,30 @@ def check_each(
     stdin_text: str | StatementSource | None = None,
     jobs: int | None = None,
     started: Callable[[], None] | None = None,
-) -> Iterator[Outcome]:
+    finish: Finish | None = None,
+) -> Iterator[Outcome | Finished]:
     """Check every named statement, yielding each outcome, in order, as soon as it and those before it are done.
 
     Only a few chunks of statements are in the workers' hands at once, so that memory stays the
     same however many statements there are, and output can be written as the run goes.
     ``started`` is called once the worker processes exist (if any), so that a caller can start
-    a progress display without its thread being copied into the workers.
+    a progress display without its thread being copied into the workers. With ``finish``, each
+    report comes as ``finish`` makes it (a FileError comes as it is), made where it was checked.
     """
     jobs = worker_count(jobs, len(names))
     if jobs == 1 or len(names) < PARALLEL_FROM:
         if started:
             started()
         for name in names:
-            yield check_one(name, stdin_text if name == STDIN else None, catalogue, options)
+            yield _finished(check_one(name, stdin_text if name == STDIN else None, catalogue, options), finish)
         return
     from concurrent.futures import ProcessPoolExecutor  # with logging and multiprocessing: 15 ms, so only here
 
     chunks = [list(names[i : i + _CHUNK]) for i in range(0, len(names), _CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(badges_dir, options)) as pool:
-        pending: deque[tuple[list[str], Future[list[Outcome]] | None]] = deque()
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(badges_dir, options, finish)
+    ) as pool:
+        pending: deque[tuple[list[str], Future[list[Outcome | Finished]] | None]] = deque()
         waiting = iter(chunks)
 
         def top_up() -> None:
@@ -214,7 +257,10 @@ def check_each(
         while pending:
             chunk, future = pending.popleft()
             if future is None:
-                outcomes = [check_one(n, stdin_text if n == STDIN else None, catalogue, options) for n in chunk]
+                outcomes = [
+                    _finished(check_one(n, stdin_text if n == STDIN else None, catalogue, options), finish)
+                    for n in chunk
+                ]
             else:
                 outcomes = future.result()
             top_up()
@@ -231,7 +277,15 @@ def check_many(
     jobs: int | None = None,
 ) -> list[Outcome]:
     """Every outcome of ``check_each``, in a list (for callers that want them all at once)."""
-    return list(check_each(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs))
+    return list(
+        _reports(check_each(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs))
+    )
+
+
+def _reports(outcomes: Iterator[Outcome | Finished]) -> Iterator[Outcome]:
+    for outcome in outcomes:
+        assert not isinstance(outcome, Finished)  # check_each without finish
+        yield outcome
 
 
 @dataclass(frozen=True)
@@ -242,6 +296,10 @@ class SummaryRow:
     badge: str | None  # None: it could not be checked
     words: int = 0
     counts: tuple[int, ...] = (0, 0, 0)  # errors, warnings, notes
+
+    @classmethod
+    def of(cls, report: FileReport) -> SummaryRow:
+        return cls(report.path, report.badge.id, report.words, tuple(report.counts.get(s, 0) for s in SEVERITIES))
 
 
 @dataclass
@@ -255,7 +313,7 @@ class Tally:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
     failed: bool = False
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome | Finished) -> None:
         if isinstance(outcome, FileError):
             self.errors.append(outcome)
             self.rows.append(SummaryRow(outcome.path, None))
@@ -263,8 +321,7 @@ class Tally:
         for severity in SEVERITIES:
             self.counts[severity] += outcome.counts.get(severity, 0)
         self.failed = self.failed or outcome.fails(self.fail_on)
-        counts = tuple(outcome.counts.get(s, 0) for s in SEVERITIES)
-        self.rows.append(SummaryRow(outcome.path, outcome.badge.id, outcome.words, counts))
+        self.rows.append(outcome.row if isinstance(outcome, Finished) else SummaryRow.of(outcome))
 
     def to_dict(self) -> dict[str, Any]:
         """The run's ``errors`` and ``summary`` (docs/json-output.md); the files went out one by one."""

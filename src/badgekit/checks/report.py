@@ -213,7 +213,7 @@ def check_text(
         allowed_names=(*options.allowed_names, *badge.resource_people),
         to_earn=to_earn,
         level_given=bool(options.level or statement.level),
-        headings_quote=badge_headings_quote(text, badge, catalogue) if badge_from != "detected" else None,
+        headings_quote=badge_headings_quote(statement, badge, catalogue) if badge_from != "detected" else None,
     )
     if source is not None:
         context.line_name = source.line_name

@@ -106,7 +106,7 @@ def _sentence_spans(statement: Statement) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for start, end in statement.paragraphs():
         chunk = statement.prose[start:end]
-        if any(_is_item(line) for line in chunk.split("\n")):
+        if _LIST_ITEM.search(chunk):
             # Each line of a list is its own sentence, full stop or not.
             for line in re.finditer(r"[^\n]+", chunk):
                 spans.extend(sentences(line.group(), start + line.start()))
@@ -115,8 +115,9 @@ def _sentence_spans(statement: Statement) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_item(line: str) -> bool:
-    return bool(re.match(r"\s*(?:[-*+]|\d{1,3}[.)])\s", line))
+#: A line of a list: a bullet or a number, then a space. One search of the paragraph, rather than one match of
+#: each of its lines, which a paragraph of half a million short lines made half a second.
+_LIST_ITEM = re.compile(r"^[^\S\n]*(?:[-*+]|\d{1,3}[.)])[^\S\n]", re.MULTILINE)
 
 
 def words_of(text: str) -> list[str]:

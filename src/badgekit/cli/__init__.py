@@ -91,8 +91,8 @@ def main() -> None:
 
 
 def run() -> NoReturn:
-    """The ``badgekit`` program (the installed command and ``python -m badgekit``): main(), then the end of
-    the process as soon as the output is out.
+    """The ``badgekit`` program (started by badgekit.__main__, for the installed command and
+    ``python -m badgekit``): main(), then the end of the process as soon as the output is out.
 
     Python's own shutdown takes apart every module and object one by one: 20 to 30 ms on every run,
     a sixth of a check, and nothing a finished command needs (each command writes and closes its own

@@ -198,16 +198,26 @@ def print_json(data: Mapping[str, Any]) -> None:
     typer.echo(json.dumps({"schema": JSON_SCHEMA, **data}, indent=2, ensure_ascii=False))
 
 
-def print_json_streaming(key: str, items: Iterable[Mapping[str, Any]], rest: Callable[[], Mapping[str, Any]]) -> None:
-    """What ``print_json({key: list(items), **rest()})`` prints, to the byte, but each item written as it
-    comes: a long run shows its results as it goes and never holds them all."""
+def json_item(item: Mapping[str, Any]) -> str:
+    """One item of print_json_streaming's list as it is written; a worker process may make it."""
     import json
     from textwrap import indent
+
+    return indent(json.dumps(item, indent=2, ensure_ascii=False), "    ")
+
+
+def print_json_streaming(
+    key: str, items: Iterable[Mapping[str, Any] | str], rest: Callable[[], Mapping[str, Any]]
+) -> None:
+    """What ``print_json({key: list(items), **rest()})`` prints, to the byte, but each item written as it
+    comes: a long run shows its results as it goes and never holds them all. An item given as a string
+    is one already made by json_item."""
+    import json
 
     typer.echo(f'{{\n  "schema": {JSON_SCHEMA},\n  "{key}": [', nl=False)
     written = 0
     for item in items:
-        text = indent(json.dumps(item, indent=2, ensure_ascii=False), "    ")
+        text = item if isinstance(item, str) else json_item(item)
         typer.echo(("," if written else "") + "\n" + text, nl=False)
         written += 1
     tail = json.dumps(rest(), indent=2, ensure_ascii=False)  # "{\n  ...\n}"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -20,6 +21,7 @@ from badgekit.cli.app import (
     OutputFormat,
     app,
     argument,
+    json_item,
     option,
     output_option,
     print_error,
@@ -35,10 +37,12 @@ from badgekit.invocation import program
 from badgekit.text import counted
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from rich.console import Console, RenderableType
 
     from badgekit.badges.catalogue import Catalogue
-    from badgekit.checks.batch import Outcome, Tally
+    from badgekit.checks.batch import Finish, Finished, Outcome, Tally
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
     from badgekit.statement.source import StatementSource
@@ -189,13 +193,16 @@ def check(
             profile=load_profile_for_checks(),
         )
         stdin_text = read_statement(STDIN) if STDIN in names else None  # a Word document may be piped too
-        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs, output)
+        total = len(names) + len(expansion.nothing_found)
+        out = console.stdout() if output is OutputFormat.text else None
+        finish = _finisher(output, out, total) if not redact else None  # --redact writes from the whole report
+        outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs, output, finish)
         outcomes = chain(outcomes, expansion.nothing_found)
         written = _each_written(outcomes, tally, redact, output_path, force)
-        if output is OutputFormat.json:
-            print_json_streaming("files", (o.to_dict() for o in written if not isinstance(o, FileError)), tally.to_dict)
+        if out is None:
+            print_json_streaming("files", (_json_of(o) for o in written if not isinstance(o, FileError)), tally.to_dict)
         else:
-            _print_text(written, len(names) + len(expansion.nothing_found), tally)
+            _print_text(out, written, total, tally)
         if len(names) == 1 and output is OutputFormat.text:
             warn_older_exports(names[0])
     if tally.errors:
@@ -204,16 +211,49 @@ def check(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
+def _finisher(output: OutputFormat, out: Console | None, total: int) -> Finish | None:
+    """How each report is made ready for output where it is checked (in parallel, over many statements):
+    JSON serialised, or text rendered as ``out`` would show it."""
+    if output is OutputFormat.json:
+        return _finish_json
+    looks = console.looks(out) if out is not None else None
+    return partial(_finish_text, looks, total == 1) if looks is not None else None
+
+
+def _finish_json(report: FileReport) -> Finished:
+    from badgekit.checks.batch import Finished
+
+    return Finished.of(report, json_item(report.to_dict()))
+
+
+def _finish_text(looks: dict[str, Any], single: bool, report: FileReport) -> Finished:
+    """The report as _print_text prints it: with the next step when it is the run's only statement."""
+    from badgekit.badges.ai_rule import ban_line
+    from badgekit.checks.batch import Finished
+    from badgekit.views.checks import next_step, report_view
+
+    printed: list[tuple[RenderableType, dict[str, Any]]] = [(report_view(report), {})]
+    if single:
+        printed.append((next_step(report), {"style": "bold", "markup": False}))
+    return Finished.of(report, console.render(looks, *printed), ban_line(report.badge))
+
+
+def _json_of(outcome: FileReport | Finished) -> Mapping[str, Any] | str:
+    from badgekit.checks.batch import Finished
+
+    return outcome.shown if isinstance(outcome, Finished) else outcome.to_dict()
+
+
 def _each_written(
-    outcomes: Iterable[Outcome], tally: Tally, redact: bool, output_path: Path | None, force: bool
-) -> Iterator[Outcome]:
+    outcomes: Iterable[Outcome | Finished], tally: Tally, redact: bool, output_path: Path | None, force: bool
+) -> Iterator[Outcome | Finished]:
     """Each outcome as it comes, counted in the tally, its redacted copy written once it has been reported."""
-    from badgekit.checks.batch import FileError
+    from badgekit.checks.batch import FileError, Finished
 
     for outcome in outcomes:
         tally.add(outcome)
         yield outcome
-        if redact and not isinstance(outcome, FileError):
+        if redact and not isinstance(outcome, (FileError, Finished)):
             _write_redacted(outcome, output_path, force)
 
 
@@ -225,14 +265,17 @@ def _run(
     stdin_text: StatementSource | None,
     jobs: int | None,
     output: OutputFormat,
-) -> Iterator[Outcome]:
+    finish: Finish | None,
+) -> Iterator[Outcome | Finished]:
     from badgekit.checks.batch import check_each
 
     # Text output is its own progress: each report is printed as its statement is done. A progress
     # bar is for JSON (which goes to a file or a program) while someone watches the terminal.
     # Asking the stream, not a Rich console, spares a JSON run the cost of importing Rich's console.
     if len(names) < 2 or output is not OutputFormat.json or not sys.stderr.isatty():
-        yield from check_each(names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs)
+        yield from check_each(
+            names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs, finish=finish
+        )
         return
     err = console.stderr()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -243,7 +286,14 @@ def _run(
     task = progress.add_task("check", total=len(names))
     try:
         for outcome in check_each(
-            names, catalogue, options, badges_dir=badges_dir, stdin_text=stdin_text, jobs=jobs, started=progress.start
+            names,
+            catalogue,
+            options,
+            badges_dir=badges_dir,
+            stdin_text=stdin_text,
+            jobs=jobs,
+            started=progress.start,
+            finish=finish,
         ):
             progress.advance(task)
             yield outcome
@@ -251,12 +301,11 @@ def _run(
         progress.stop()
 
 
-def _print_text(outcomes: Iterable[Outcome], total: int, tally: Tally) -> None:
+def _print_text(out: Console, outcomes: Iterable[Outcome | Finished], total: int, tally: Tally) -> None:
     from badgekit.badges.ai_rule import ONE_LINE, ban_line
-    from badgekit.checks.batch import FileError
+    from badgekit.checks.batch import FileError, Finished
     from badgekit.views.checks import error_view, next_step, report_view, summary_table
 
-    out = console.stdout()
     # The one line on AI that ends the report: the first checked badge's own ban, else SSSC's rule.
     ban: str | None = None
     checked = False
@@ -265,6 +314,10 @@ def _print_text(outcomes: Iterable[Outcome], total: int, tally: Tally) -> None:
             out.print()
         if isinstance(outcome, FileError):
             console.stderr().print(error_view(outcome))
+            continue
+        if isinstance(outcome, Finished):  # rendered where it was checked (_finish_text)
+            console.write(out, outcome.shown)
+            ban, checked = ban or outcome.ban, True
             continue
         out.print(report_view(outcome))
         if total == 1:
