@@ -331,7 +331,7 @@ class _Judge:
     def _defined_as_thing(self, index: int) -> bool:
         """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
         following = self.tokens[index + 1 : index + 6]
-        if following[:2] and following[0].lower == "and" and self.is_ambiguous_or_word(following[1]):
+        if len(following) >= 2 and following[0].lower == "and" and self.is_ambiguous_or_word(following[1]):
             following = following[2:]  # "Ruby and Jade are the names of colours"
         if len(following) < 2 or following[0].lower not in ("is", "was", "are", "were"):
             return False
