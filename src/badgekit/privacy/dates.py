@@ -76,8 +76,22 @@ def _date_at(text: str, position: int) -> re.Match[str] | None:
     gap = _GAP.get().match(text, position)
     at = gap.end() if gap else position
     if at < len(text) and text[at].isdigit():
-        return _DIGIT_DATE.get().match(text, at) or _WORD_DATE.get().match(text, at)
-    return _WORD_DATE.get().match(text, at) if at < len(text) and text[at].isalpha() else None
+        digits = _DIGIT_DATE.get().match(text, at)
+        if digits or not _DAY_THEN_WORD.get().match(text, at):
+            return digits
+        return _WORD_DATE.get().match(text, at)
+    if at < len(text) and text[at].isalpha() and text[at : at + 3].lower() in _WORD_DATE_STARTS:
+        return _WORD_DATE.get().match(text, at)
+    return None
+
+
+#: How a date in words can start: a month or an ordinal ("July 3rd", "the second of March"). The full
+#: pattern takes over a millisecond to compile, so it is asked for only after one of these.
+_WORD_DATE_STARTS = words_of(
+    "jan feb mar apr may jun jul aug sep oct nov dec fir sec thi fou fif six sev eig nin ten ele twe"
+)
+#: A day in digits that a date in words could follow: "3rd July", "14 of March".
+_DAY_THEN_WORD = Lazy(r"\d{1,2}(?i:st|nd|rd|th)?\s{1,3}[^\W\d_]")
 
 
 _NUMBER = r"\d{1,3}"

@@ -35,17 +35,20 @@ _AREAS = """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA 
     NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS
     TW UB W WA WC WD WF WN WR WS WV YO ZE"""
 POSTCODE_AREAS = frozenset(_AREAS.split())
+# Both cases spelt out rather than IGNORECASE (which folds every letter of a class as it compiles), and
+# the look-behind after the first letter, so that the matcher can skip to where a postcode could start.
 _FULL_POSTCODE = Lazy(
-    r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])", re.IGNORECASE
+    r"(?P<area>[A-Za-z](?<![\w-][A-Za-z])[A-Za-z]?)(?P<district>\d[A-Za-z\d]?) ?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}"
+    r"(?![\w-])"
 )
-_OUTWARD_CODE = Lazy(r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?)(?![\w-])")
+_OUTWARD_CODE = Lazy(r"(?P<area>[A-Z](?<![\w-][A-Z])[A-Z]?)(?P<district>\d[A-Z\d]?)(?![\w-])")
 _OUTWARD_BEFORE = Lazy(
     r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s{1,3}(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
 _OUTWARD_AFTER = Lazy(r"^\s{1,3}(?:area|postcode|post code|district)\b", re.IGNORECASE)
 #: Scottish school years S1 to S6 share their spelling with Sheffield's outward codes.
-_SCHOOL_YEAR = Lazy(r"^S[1-6]$")
+_SCHOOL_YEARS = frozenset(f"S{year}" for year in range(1, 7))
 
 _STREET_WORD = r"(?:[A-Z][\w'’.\-]*|of|the|de|la|le|na|an)"
 #: Suffixes that make a street on their own after a house number ("12 Gardens" is rare, "12 Green" rarer).
@@ -105,7 +108,7 @@ def find_postcodes(text: str) -> list[Span]:
             found.append(span(match.start(), match.end(), "postcode"))
     for match in _OUTWARD_CODE.get().finditer(text):
         code = match.group()
-        if match.group("area") not in POSTCODE_AREAS or _SCHOOL_YEAR.get().match(code):
+        if match.group("area") not in POSTCODE_AREAS or code in _SCHOOL_YEARS:
             continue
         before = _OUTWARD_BEFORE.get().search(text, max(0, match.start() - 20), match.start())
         if before or _OUTWARD_AFTER.get().match(text[match.end() : match.end() + 20]):
@@ -160,7 +163,7 @@ _ROOM_IN_HOME = Lazy(
 )
 #: "Craigmount House, room 14", "Rowan Lodge's room 3".
 _HOME_THEN_ROOM = Lazy(
-    rf"(?<![\w'’-])(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
+    rf"(?P<home>[A-Z](?<![\w'’-][A-Z])[\w'’-]*\s{{1,3}}(?:{_NAME_WORD}\s{{1,3}}){{0,2}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
     r"(?:['’]s)?[,:]?\s{1,3}(?:in\s{1,3})?(?i:room|bedroom|flat|apartment|suite)\s{1,3}\d{1,4}[A-Za-z]?\b"
 )
 _HOME_WORDS = vocab.words_of(
@@ -169,7 +172,8 @@ _HOME_WORDS = vocab.words_of(
 )
 #: A home or service named in the text: "Kelvin View", "Craigmount House", "Rowan Lodge".
 _NAMED_HOME = Lazy(
-    rf"(?<![\w'’-])(?:{_NAME_WORD}\s{{1,3}}){{1,2}}(?:House|Lodge|Court|Manor|View|Grange|Care Home|Nursing Home)\b"
+    rf"[A-Z](?<![\w'’-][A-Z])[\w'’-]*\s{{1,3}}(?:{_NAME_WORD}\s{{1,3}})?"
+    r"(?:House|Lodge|Court|Manor|View|Grange|Care Home|Nursing Home)\b"
 )
 _ROOM_NUMBER = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite)\s{1,3}(?:no\.?\s?)?\d{1,4}(?:/\d{1,2})?[A-Za-z]?\b")
 _NAME_AFTER = Lazy(r",?\s{1,3}(?:\d{1,4}[A-Za-z]?\s{1,3})?[A-Z]")
