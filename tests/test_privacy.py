@@ -356,6 +356,22 @@ def test_redact_writes_a_copy_with_every_detail_replaced(run: Run, statement: Pa
     assert "with Mrs A, whose mobile is [phone number removed]." in redacted
     assert "Person B, who is [age removed], told me. Bandura (1977)" in redacted
     assert statement.read_text(encoding="utf-8") == STATEMENT
+    again = run("check", str(copy), "--select", "BK3")
+    assert again.exit_code == 0 and "BK3" not in again.stdout, again.stdout  # "Mrs A" is badgekit's own letter
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Mrs K told me she had not slept.", True),
+        ("Mrs A told me she had not slept, and Mr B agreed.", False),  # badgekit's own lettering
+        ("Mrs A told Person B, and Mrs C listened.", False),
+        ("Mrs B told me, and Mrs A agreed.", True),  # not in badgekit's order: perhaps real
+        ("Mrs A told Mr K.", True),
+    ],
+)
+def test_a_title_with_an_initial_is_asked_about_unless_the_letters_run_a_b_c(text: str, asked: bool) -> None:
+    assert any(s.kind == "initial" for s in screen(text)) is asked
 
 
 def test_badge_resource_people_are_allowed(run: Run, tmp_path: Path) -> None:

@@ -62,8 +62,8 @@ _DIGIT_WORDS = {
 _DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d{1,5})"
 #: Nine or more digits read out: "oh seven seven double oh nine ...", "plus four four ...".
 _PHONE_WORDS = Lazy(
-    rf"\b(?:plus[ ,-]+)?(?:(?:double|triple) )?{_DIGIT_WORD}"
-    rf"(?:[ ,-]{{1,2}}(?:(?:double|triple) )?{_DIGIT_WORD}){{7,20}}\b",
+    rf"\b(?:plus[ ,-]+)?(?:(?:double|triple)[ -])?{_DIGIT_WORD}"
+    rf"(?:[ ,-]{{1,2}}(?:(?:double|triple)[ -])?{_DIGIT_WORD}){{3,20}}\b",
     re.IGNORECASE,
 )
 _HANDLE_WORD = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
@@ -155,12 +155,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _spoken_digits(words: str) -> int:
     count = 0
-    for word in re.split(r"[ ,-]+", words.lower()):
+    for word in re.split(r"[ ,-]+", words.lower()):  # "double-oh" is two words here, as "double oh"
         count += len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
     return count
 
 
-_SPOKEN_SIGNS = ("oh ", "zero", "nought", "plus ", "seven ", " four ", " nine ", " six ", " two ", " eight ")
+_SPOKEN_SIGNS = ("oh ", "oh-", "zero", "nought", "plus ", "seven ", " four ", " nine ", " six ", " two ", " eight ")
 
 
 def find_phone_numbers(text: str) -> list[Span]:
@@ -181,7 +181,7 @@ def find_phone_numbers(text: str) -> list[Span]:
     if any(word in lowered for word in _SPOKEN_SIGNS):
         for match in _PHONE_WORDS.get().finditer(text):
             words = match.group().lower()
-            starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus", "0"))
+            starts = words.startswith(("oh", "zero", "nought", "double oh", "double-oh", "double zero", "plus", "0"))
             spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above
             digits = _spoken_digits(words)
             mobile = words.startswith("seven") and digits == 10  # a mobile read out without its 0
@@ -203,6 +203,27 @@ def _signs(lowered: str, signs: tuple[str, ...]) -> list[tuple[int, str]]:
     return found
 
 
+def _named_later(text: str, end: int) -> list[Span]:
+    """A handle given a few words after a platform, in the same sentence: "on Fortnite every night as ShugDaddy_77".
+
+    Further from the platform, only a name that looks like a handle (a digit, a dot or an
+    underscore in it) counts, so that "on Facebook with her sister as well" is left alone."""
+    match = _LATER_NAME.get().match(text, end)
+    if match is None:
+        return []
+    handle = match.group("handle")
+    if any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
+        return [span(match.start("handle"), match.end("handle"), "handle")]
+    return []
+
+
+#: Up to eight words after a platform, then "as" or "called" and a name: "on Fortnite every night till 3am as ...".
+_LATER_NAME = Lazy(
+    r"(?:\s{1,3}[\w'’,]{1,20}){1,8}?\s{1,3}(?:as|called|named|name\s{1,3}of)\s{1,2}['\"‘“]?"
+    r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
+)
+
+
 def find_handles(text: str) -> list[Span]:
     """Social media handles: "@name", and names given after a platform or "username"."""
     found: list[Span] = []
@@ -214,6 +235,8 @@ def find_handles(text: str) -> list[Span]:
     for end, naming in signs:
         match = _AFTER_SIGN.get().match(text, end)
         if match is None or not (naming or match.group("kind") or match.group("given")):
+            if not naming:
+                found += _named_later(text, end)
             continue
         handle = match.group("handle")
         if naming or match.group("kind"):

@@ -204,7 +204,8 @@ _CONDITIONS = (
     "cancer", "hiv", "blind", "deaf", "wheelchair", "learning disabilit", "spina bifida", "muscular dystrophy",
     "huntington", "schizophrenia", "bipolar", "psychosis", "dialysis", "amputee", "amputation", "terminal",
     "palliative", "brain injury", "sight loss", "hearing loss", "oxygen", "tracheostomy", "peg feed",
-    "addiction", "heroin", "methadone", "alcohol", "year-old", "year old", "aged ", "years old",
+    "addiction", "heroin", "methadone", "alcohol", "hoist", "catheter", "stoma", "feeding tube", "ventilator",
+    "year-old", "year old", "aged ", "years old",
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(
@@ -273,6 +274,8 @@ def _small_places(text: str) -> list[Span]:
     common = wordlists.common_words()
     for match in _SMALL_PLACE.get().finditer(text):
         place = match.group("place")
+        if any(c.isdigit() for c in place):
+            continue  # "in KW14": a postcode district, which find_postcodes reports
         words = [w.lower() for w in place.replace("-", " ").split()]
         if match.group("kind") is None:
             if any(
@@ -295,6 +298,29 @@ def _small_places(text: str) -> list[Span]:
     return found
 
 
+#: "the top flat on Dalmeny Street", "a cottage in Mill Lane": a home on a named street, which with
+#: a storey or a kind of home narrows down to a door or two.
+_HOME_ON_STREET = Lazy(
+    r"\b(?:(?i:top|bottom|ground|first|second|third|basement|middle|upstairs|downstairs|end|corner)"
+    r"(?:[ -](?i:floor))?\s{1,3})?(?i:flat|house|cottage|bungalow|maisonette)\s{1,3}(?:on|in|at|of)\s{1,3}"
+    rf"(?:the\s{{1,3}})?(?P<words>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD}){{1,3}})"
+)
+_HOMES_ON = tuple(
+    f"{home} {link} "
+    for home in ("flat", "house", "cottage", "bungalow", "maisonette")
+    for link in ("on", "in", "at", "of")
+)
+
+
+def _homes_on_streets(text: str) -> list[Span]:
+    found: list[Span] = []
+    for match in _HOME_ON_STREET.get().finditer(text):
+        end = _street_end(text, match, _SUFFIXES, frozenset())
+        if end is not None:
+            found.append(span(match.start(), end, "place"))
+    return found
+
+
 def find_places(text: str) -> list[Span]:
     """Places that point to a person with what is beside them: a room in a named home, a named
     school with a year group, a small place with a condition or an age."""
@@ -304,6 +330,8 @@ def find_places(text: str) -> list[Span]:
         c.isdigit() for c in text
     ):
         found += _rooms(text)
+    if any(sign in lowered for sign in _HOMES_ON):
+        found += _homes_on_streets(text)
     if any(word in text for word in ("Primary", "High", "Academy", "Grammar", "Secondary", "School", "Nursery")):
         found += _schools(text)
     if any(condition in f" {lowered} " for condition in _CONDITIONS):

@@ -136,6 +136,8 @@ def _mask_phrases(text: str, tokens: list[Token]) -> None:
             ):
                 continue
             last = bisect_left(tokens, end, lo=index, key=_start)
+            if phrase.endswith("'s") and last < len(tokens) and tokens[last].lower in vocab.KIN_WORDS:
+                continue  # "Maggie's at the hospital" is the charity; "Maggie's mum" is a person's
             for covered in tokens[index:last]:
                 covered.masked = True
 
