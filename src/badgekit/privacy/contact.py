@@ -160,7 +160,14 @@ def _spoken_digits(words: str) -> int:
     return count
 
 
-_SPOKEN_SIGNS = ("oh ", "oh-", "zero", "nought", "plus ", "seven ", " four ", " nine ", " six ", " two ", " eight ")
+#: How a number read out in words can start (see ``starts`` below): "oh", "zero", "nought", "double",
+#: "plus" as words, a 0 and a digit in words, or "seven" and another (a mobile without its 0). The long
+#: pattern is compiled only after one of these; a plain search for "oh " would find "though ".
+_SPOKEN_SIGN = Lazy(
+    r"\b(?i:plus|oh|zero|nought|double)\b"
+    r"|(?:\b0\d*|\b(?i:seven))[ ,-]{1,2}"
+    r"(?i:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)\b"
+)
 
 
 def find_phone_numbers(text: str) -> list[Span]:
@@ -177,8 +184,7 @@ def find_phone_numbers(text: str) -> list[Span]:
         for match in _LOCAL_NUMBER.get().finditer(text):
             if context.search(text, max(0, match.start() - 20), match.start()):
                 found.append(span(match.start(), match.end(), "phone"))
-    lowered = text.lower()
-    if any(word in lowered for word in _SPOKEN_SIGNS):
+    if _SPOKEN_SIGN.get().search(text):
         for match in _PHONE_WORDS.get().finditer(text):
             words = match.group().lower()
             starts = words.startswith(("oh", "zero", "nought", "double oh", "double-oh", "double zero", "plus", "0"))
@@ -208,6 +214,9 @@ def _named_later(text: str, end: int) -> list[Span]:
 
     Further from the platform, only a name that looks like a handle (a digit, a dot or an
     underscore in it) counts, so that "on Facebook with her sister as well" is left alone."""
+    rest = text[end : end + 200]
+    if not any(c.isdigit() or c in "._" for c in rest) or not any(w in rest for w in (" as ", " called ", " name")):
+        return []  # no word that gives a name, or nothing that looks like a handle: no need for the pattern
     match = _LATER_NAME.get().match(text, end)
     if match is None:
         return []

@@ -135,7 +135,8 @@ def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
         return found
     age_after, age_before = _AGE_AFTER_NAME, _AGE_BEFORE_NAME
     for name in names:
-        window = text[name.end : name.end + 60]
+        # The pattern allows at most 30 characters ("'s, who was nearly ") before the age's digits.
+        window = text[name.end : name.end + 34]
         after = (
             age_after.get().match(text, name.end, min(len(text), name.end + 60))
             if any(map(str.isdigit, window))

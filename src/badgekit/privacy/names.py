@@ -204,7 +204,8 @@ class _Judge:
         last = index if last is None else last
         token, end_token = self.tokens[index], self.tokens[last]
         after = self.text[end_token.end : end_token.end + 40]
-        if any(c.isdigit() for c in after) and _AGE_FOLLOWS.get().match(after):
+        # The pattern allows at most 20 characters ("'s, who is ") before the age's digits.
+        if any(c.isdigit() for c in after[:22]) and _AGE_FOLLOWS.get().match(after):
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:

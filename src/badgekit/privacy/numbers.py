@@ -117,13 +117,19 @@ _REFERENCE_SIGN = re.compile(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,1
 
 def find_ni_numbers(text: str) -> list[Span]:
     """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", "qq 12 34 56 c"."""
-    if not _SIX_DIGITS.search(text):
+    if not any(_letters_before(text, m.start()) for m in _SIX_DIGITS.finditer(text)):
         return []
     return [
         span(m.start(), m.end(), "ni")
         for m in _NI_NUMBER.get().finditer(text)
         if not m.group().islower() or m.group()[:2] not in _NOT_NI_PREFIXES
     ]
+
+
+def _letters_before(text: str, start: int) -> bool:
+    """Whether two letters come just before ``start``, with a space or a tab between or not: "QQ 12..."."""
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return len(before) >= 2 and before[-2:].isalpha()
 
 
 #: What every NI number holds: three pairs of digits. Far cheaper to compile than the pattern above.

@@ -96,6 +96,11 @@ _WORD_SPANS = re.compile(r"\S+")
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
 _NUMBER_AND_NAME = re.compile(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
 _LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
+#: What _LIVES_AT needs, cheaper to compile: a word of living, a preposition and two capitalised words.
+_LIVING_SIGN = Lazy(
+    r"\b(?i:liv|stay|mov|address|home|flat|house)\w{0,3}\s{1,3}(?:is\s{1,3})?(?i:at|in|on|to|into)\s{1,3}"
+    r"(?:the\s{1,3})?[A-Z]\S{0,40}\s{1,3}[A-Z]"
+)
 
 
 def find_postcodes(text: str) -> list[Span]:
@@ -137,22 +142,31 @@ def find_addresses(text: str) -> list[Span]:
             end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
             if end:
                 found.append(span(match.start(), end, "address"))
-        if _FLAT_SIGN.search(text):
-            for match in _FLAT_IN_BUILDING.get().finditer(text):
-                end = _street_end(text, match, _SUFFIXES | _BUILDINGS, frozenset())
-                if end:
-                    found.append(span(match.start(), end, "address"))
-            found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.get().finditer(text)]
+        # Both flat patterns start where their sign does, so they are tried only there.
+        for sign in _FLAT_SIGN.get().finditer(text):
+            match = _FLAT_IN_BUILDING.get().match(text, sign.start())
+            end = match and _street_end(text, match, _SUFFIXES | _BUILDINGS, frozenset())
+            if match and end:
+                found.append(span(match.start(), end, "address"))
+            named = _FLAT_IN_NAMED_BUILDING.get().match(text, sign.start())
+            if named:
+                found.append(span(named.start(), named.end(), "address"))
     if any(word in lowered for word in _LIVING_WORDS):
-        for match in _LIVES_AT.get().finditer(text):
-            words = list(_WORD_SPANS.finditer(text, match.start("place"), match.end("place")))
-            ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
-            if ends:
-                found.append(span(match.start("place"), ends[-1].end(), "address"))
+        for sign in _LIVING_SIGN.get().finditer(text):
+            match = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
+            if match:
+                words = list(_WORD_SPANS.finditer(text, match.start("place"), match.end("place")))
+                ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
+                if ends:
+                    found.append(span(match.start("place"), ends[-1].end(), "address"))
     return resolve_overlaps(found)
 
 
-_FLAT_SIGN = re.compile(r"(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d")
+#: What both flat patterns need: a flat's number and then a capitalised name ("Flat 4, Rosebank", "3/2, The").
+_FLAT_SIGN = Lazy(
+    r"(?:(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d)"
+    r"[\w/]{0,5}\s{0,3},?\s{1,3}[A-Z]"
+)
 
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
@@ -222,9 +236,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
+#: What each of the patterns below needs: a room or flat and its number ("room 14", "Flat no. 3").
+_ROOM_SIGN = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite|bed)\s{1,3}(?:(?i:no)\.?\s?|(?i:number)\s)?\d")
+
+
 def _rooms(text: str) -> list[Span]:
     found: list[Span] = []
-    for match in _ROOM_IN_HOME.get().finditer(text):
+    rooms = list(_ROOM_SIGN.get().finditer(text))
+    for sign in rooms:
+        match = _ROOM_IN_HOME.get().match(text, sign.start())  # which starts where its sign does
+        if match is None:
+            continue
         words = match.group("home").split()
         named = [w for w in words if w.lower() not in vocab.FUNCTION_WORDS]
         if not named:
@@ -237,7 +259,15 @@ def _rooms(text: str) -> list[Span]:
             continue  # "Flat 4, Rosebank Court" is an address (see find_addresses); "flat 4 at ..." a place
         if is_home:
             found.append(span(match.start(), home_end, "place", severity="error"))
-    found += [span(m.start(), m.end(), "place", severity="error") for m in _HOME_THEN_ROOM.get().finditer(text)]
+    # A home and then a room ("Craigmount House, room 14") ends with the room's number: looked for only
+    # just before each room number, since scanning the whole text from every capital costs far more.
+    home_then_room = _HOME_THEN_ROOM.get()
+    ends = set()
+    for room in rooms:
+        match = home_then_room.search(text, max(0, room.start() - 90), room.end() + 8)
+        if match and match.end() not in ends:
+            ends.add(match.end())
+            found.append(span(match.start(), match.end(), "place", severity="error"))
     if _NAMED_HOME.get().search(text):
         # A text that names a home: any room or flat number in it points to one resident ("Flat 2/1 there").
         found += [
@@ -272,6 +302,7 @@ def _small_places(text: str) -> list[Span]:
 
     found: list[Span] = []
     common = wordlists.common_words()
+    told: dict[tuple[int, int], bool] = {}  # sentence bounds -> whether a condition or an age is in it
     for match in _SMALL_PLACE.get().finditer(text):
         place = match.group("place")
         if any(c.isdigit() for c in place):
@@ -291,9 +322,11 @@ def _small_places(text: str) -> list[Span]:
                 continue
             if place.lower() in vocab.PLACE_PHRASES or place in wordlists.first_names():
                 continue
-        first, last = _sentence(text, match.start(), match.end())
-        sentence = f" {text[first:last].lower()} "
-        if any(condition in sentence for condition in _CONDITIONS):
+        bounds = _sentence(text, match.start(), match.end())
+        if bounds not in told:  # several places in one sentence: its words are searched once
+            sentence = f" {text[bounds[0] : bounds[1]].lower()} "
+            told[bounds] = any(condition in sentence for condition in _CONDITIONS)
+        if told[bounds]:
             found.append(span(match.start("place"), match.end("place"), "place"))
     return found
 
@@ -301,8 +334,7 @@ def _small_places(text: str) -> list[Span]:
 #: "the top flat on Dalmeny Street", "a cottage in Mill Lane": a home on a named street, which with
 #: a storey or a kind of home narrows down to a door or two.
 _HOME_ON_STREET = Lazy(
-    r"\b(?:(?i:top|bottom|ground|first|second|third|basement|middle|upstairs|downstairs|end|corner)"
-    r"(?:[ -](?i:floor))?\s{1,3})?(?i:flat|house|cottage|bungalow|maisonette)\s{1,3}(?:on|in|at|of)\s{1,3}"
+    r"\b(?i:flat|house|cottage|bungalow|maisonette)\s{1,3}(?:on|in|at|of)\s{1,3}"
     rf"(?:the\s{{1,3}})?(?P<words>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD}){{1,3}})"
 )
 _HOMES_ON = tuple(
@@ -317,8 +349,16 @@ def _homes_on_streets(text: str) -> list[Span]:
     for match in _HOME_ON_STREET.get().finditer(text):
         end = _street_end(text, match, _SUFFIXES, frozenset())
         if end is not None:
-            found.append(span(match.start(), end, "place"))
+            storey = _STOREY_BEFORE.get().search(text, max(0, match.start() - 25), match.start())
+            found.append(span(storey.start() if storey else match.start(), end, "place"))
     return found
+
+
+#: A storey or a position before the home: "the top flat", "the ground floor flat", "the end house".
+_STOREY_BEFORE = Lazy(
+    r"(?i:top|bottom|ground|first|second|third|basement|middle|upstairs|downstairs|end|corner)"
+    r"(?:[ -](?i:floor))?\s{1,3}$"
+)
 
 
 def find_places(text: str) -> list[Span]:
@@ -326,8 +366,8 @@ def find_places(text: str) -> list[Span]:
     school with a year group, a small place with a condition or an age."""
     lowered = text.lower()
     found: list[Span] = []
-    if any(word in lowered for word in ("room", "flat", "apartment", "suite", "bed ")) and any(
-        c.isdigit() for c in text
+    if any(word in lowered for word in ("room", "flat", "apartment", "suite", "bed ")) and _ROOM_SIGN.get().search(
+        text
     ):
         found += _rooms(text)
     if any(sign in lowered for sign in _HOMES_ON):
