@@ -236,6 +236,7 @@ _RUN = "import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'badgekit'; from 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--half", choices=["frozen", "dev", "all"], default="frozen")
+    parser.add_argument("--round", type=int, choices=[1, 2], help="only the cases of one round of writing")
     parser.add_argument("--before", default=DEFAULT_BEFORE, help="the revision to compare with")
     parser.add_argument("--show-misses", action="store_true", help="list each wrong judgement of the new engine")
     parser.add_argument("--speed", action="store_true", help="also time both versions on one statement and a folder")
@@ -243,6 +244,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000, help="with --speed: statements in the folder")
     args = parser.parse_args()
     cases = load_cases(None if args.half == "all" else args.half)
+    if args.round:
+        cases = [c for c in cases if c.round == args.round]
     if not cases:
         raise SystemExit("no labelled statements found in benchmarks/data/judgement/cases/")
     with tempfile.TemporaryDirectory() as folder:
@@ -254,7 +257,8 @@ def main() -> None:
         new = run_version(ROOT / "src", cases, work / "new")
         if args.speed:
             speed(old_src, work, args.runs, args.batch)
-    print(f"badgekit check on the {args.half} half ({len(cases)} statements): {args.before} (before) and now")
+    which = f", round {args.round}" if args.round else ""
+    print(f"badgekit check on the {args.half} half{which} ({len(cases)} statements): {args.before} (before) and now")
     old_bundled, old_user = tally(cases, old)
     new_bundled, new_user = tally(cases, new)
     print_table("Bundled badges", old_bundled, new_bundled)

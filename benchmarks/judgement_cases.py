@@ -42,6 +42,7 @@ class Case:
     learning: bool
     future_action: bool
     policy_link: bool
+    round: int  # 1: written with the engine's first version; 2: added later, by new hands
 
     @property
     def name(self) -> str:
@@ -71,6 +72,7 @@ def load_cases(half: Half | None = None) -> list[Case]:
             learning=bool(labels["learning"]),
             future_action=bool(labels["future_action"]),
             policy_link=bool(labels["policy_link"]),
+            round=int(data.get("round", 1)),
         )
         if half is None or case.half == half:
             cases.append(case)

@@ -84,6 +84,40 @@ def test_a_plain_text_export_is_split_into_the_same_sections_as_its_markdown() -
     assert [c.status for c in from_text] == [c.status for c in from_markdown]
 
 
+def test_an_answer_on_the_line_under_its_criterion_is_read_as_that_criterion_s_section() -> None:
+    # As pasted from a web form: the criterion's line, then the answer with no blank line between. The
+    # criterion's own words must not count as evidence for it, nor the answer for another criterion.
+    badge = CATALOGUE.get("writing-evidence")
+    answers = [SHOPPING, *own_evidence(badge.id)[1:]]
+    sections = [f"{c.number}. {c.text}\n{a}" for c, a in zip(badge.criteria, answers, strict=True)]
+    plain = "\n\n".join([badge.title, *sections])
+    coverage = analyse_criteria(parse_statement(plain, "s.txt"), badge.criteria)
+    assert [c.status for c in coverage] == ["missing", "covered", "covered"]
+    assert all(c.words == len(a.split()) for c, a in zip(coverage[1:], answers[1:], strict=True))
+
+
+def test_plain_text_with_titles_of_its_own_reads_as_the_same_markdown_does() -> None:
+    badge = CATALOGUE.get("leadership-across-boundaries")
+    titles = ["Working together", "Talking across teams", "Trust", "Disagreeing well", "Openness", "Joint work"]
+    answers = own_evidence(badge.id)[: len(titles)]
+    markdown = f"# {badge.title}\n\n" + "\n\n".join(f"## {t}\n\n{a}" for t, a in zip(titles, answers, strict=True))
+    plain = f"{badge.title}\n\n" + "\n\n".join(f"{t}\n{a}" for t, a in zip(titles, answers, strict=True))
+    from_markdown = analyse_criteria(parse_statement(markdown, "s.md"), badge.criteria)
+    from_text = analyse_criteria(parse_statement(plain, "s.txt"), badge.criteria)
+    assert [c.status for c in from_text] == [c.status for c in from_markdown]
+    assert [c.words for c in from_text] == [c.words for c in from_markdown]
+    assert [c.status for c in from_text].count("covered") >= len(titles) - 1
+
+
+def test_the_criteria_listed_before_the_answers_are_not_evidence_of_themselves() -> None:
+    badge = CATALOGUE.get("writing-evidence")
+    listed = "\n".join(c.text for c in badge.criteria)
+    plain = "\n\n".join([badge.title, listed, SHOPPING, SHOPPING.replace("Saturday", "Sunday")])
+    coverage = analyse_criteria(parse_statement(plain, "s.txt"), badge.criteria)
+    assert all(c.status != "covered" for c in coverage), [c.status for c in coverage]
+    assert sum(c.words for c in coverage) == 0  # the list's words count for no criterion
+
+
 def test_evidence_never_quotes_an_identifying_detail_even_when_privacy_rules_are_not_run(tmp_path: Path) -> None:
     answers = own_evidence("leadership-across-boundaries")
     planted = "I kept every promise to Mrs Jean Smith at the housing office, and she now rings me first. "

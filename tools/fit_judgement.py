@@ -35,7 +35,7 @@ from badgekit.checks import evidence, passages, terms  # noqa: E402
 from badgekit.statement.parse import parse_statement  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "badgekit" / "checks" / "judgement_weights.json"
-MAX_FALSE_MISSING = 0.01  # on the development half, statements held out: the frozen half ran higher at 2%
+MAX_FALSE_MISSING = 0.0  # on the development half, statements held out: the frozen half has always run higher
 MAX_UNCLEAR = 0.08  # of covered criteria called unclear: beyond this the warnings stop meaning anything
 L2 = 0.005
 #: Evidence must never count against a criterion, nor a sign of its absence for it: the fit keeps
@@ -47,8 +47,13 @@ MORE_IS_COVERED = {"own_words", "own_recall", "own_margin", "own_narrative", "fr
 MORE_IS_MISSING = {"own_generic", "restated", "copied", "declined", "off_topic"}
 
 
-def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
-    """(case name, features, 1 if covered) for every criterion of every case."""
+Sample = tuple[str, tuple[float, ...], int, bool]
+
+
+def samples(cases: list[Case]) -> list[Sample]:
+    """(case name, features, 1 if covered, whether the engine's floor keeps it from ``missing``) for every
+    criterion of every case. The floor (evidence.told_at_all, where nothing structural says otherwise)
+    matters to the cut-off: a low chance there gives ``unclear``, not a false ``missing``."""
     catalogue = load_catalogue(USER_BADGES, use_cache=False)
     found = []
     for case in cases:
@@ -63,7 +68,9 @@ def samples(cases: list[Case]) -> list[tuple[str, tuple[float, ...], int]]:
             raise SystemExit(f"{case.path.name}: its labels do not list the badge's criteria in order")
         for index, criterion in enumerate(criteria):
             label = 1 if case.criteria[criterion.id] == "covered" else 0
-            found.append((case.name, evidence.features(index, blocks, profiles, fit), label))
+            values = evidence.features(index, blocks, profiles, fit)
+            floored = evidence.structural_status(values) is None and evidence.told_at_all(index, blocks, profiles)
+            found.append((case.name, values, label, floored))
     return found
 
 
@@ -107,32 +114,37 @@ def chance(weights: list[float], values: tuple[float, ...]) -> float:
     return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
-def held_out_chances(found: list[tuple[str, tuple[float, ...], int]]) -> list[tuple[float, int]]:
+def held_out_chances(found: list[Sample]) -> list[tuple[float, int, bool]]:
     """Each criterion's chance from a model fitted without its statement (grouped by statement, 8 folds)."""
-    names = sorted({name for name, _, _ in found})
+    names = sorted({name for name, _, _, _ in found})
     folds = 8
     result = []
     for fold in range(folds):
         left_out = set(names[fold::folds])
-        weights = fit([(v, y) for n, v, y in found if n not in left_out], steps=1500)
-        result.extend((chance(weights, v), y) for n, v, y in found if n in left_out)
+        weights = fit([(v, y) for n, v, y, _ in found if n not in left_out], steps=1500)
+        result.extend((chance(weights, v), y, floored) for n, v, y, floored in found if n in left_out)
     return result
 
 
-def cut_offs(chances: list[tuple[float, int]]) -> tuple[float, float]:
-    """``missing_below`` calls at most MAX_FALSE_MISSING of covered criteria missing; ``covered_from`` is
-    the highest that calls at most MAX_UNCLEAR of them unclear or missing, so as to catch the most."""
-    covered = sorted(p for p, y in chances if y == 1)
-    missing_below = covered[int(MAX_FALSE_MISSING * len(covered))] if covered else 0.5
-    covered_from = covered[int(MAX_UNCLEAR * len(covered))] if covered else 0.5
-    return missing_below, max(covered_from, missing_below)
+def cut_offs(chances: list[tuple[float, int, bool]]) -> tuple[float, float]:
+    """``missing_below`` calls at most MAX_FALSE_MISSING of covered criteria missing, counting only those
+    the floor does not lift to ``unclear``; ``covered_from`` is the highest that calls at most MAX_UNCLEAR
+    of them unclear or missing, so as to catch the most."""
+    covered = sorted(p for p, y, _ in chances if y == 1)
+    if not covered:
+        return 0.5, 0.5
+    exposed = sorted(p for p, y, floored in chances if y == 1 and not floored)
+    allowed = int(MAX_FALSE_MISSING * len(covered))
+    missing_below = exposed[allowed] if allowed < len(exposed) else 0.5
+    covered_from = covered[int(MAX_UNCLEAR * len(covered))]
+    return min(missing_below, 0.5), max(covered_from, min(missing_below, 0.5))
 
 
-def report(name: str, chances: list[tuple[float, int]], missing_below: float, covered_from: float) -> None:
-    covered = [p for p, y in chances if y == 1]
-    missing = [p for p, y in chances if y == 0]
-    false_missing = sum(p < missing_below for p in covered)
-    unclear = sum(missing_below <= p < covered_from for p in covered)
+def report(name: str, chances: list[tuple[float, int, bool]], missing_below: float, covered_from: float) -> None:
+    covered = [p for p, y, _ in chances if y == 1]
+    missing = [p for p, y, _ in chances if y == 0]
+    false_missing = sum(p < missing_below and not floored for p, y, floored in chances if y == 1)
+    unclear = sum(p < covered_from for p in covered) - false_missing
     caught = sum(p < covered_from for p in missing)
     right = sum(p >= covered_from for p in covered) + caught
     print(
@@ -158,9 +170,9 @@ def main() -> None:
     held_out = held_out_chances(found)
     missing_below, covered_from = cut_offs(held_out)
     report("development half, each statement held out", held_out, missing_below, covered_from)
-    weights = fit([(v, y) for _, v, y in found])
-    report("development half, fitted on itself", [(chance(weights, v), y) for _, v, y in found], missing_below,
-           covered_from)  # fmt: skip
+    weights = fit([(v, y) for _, v, y, _ in found])
+    report("development half, fitted on itself", [(chance(weights, v), y, f) for _, v, y, f in found],
+           missing_below, covered_from)  # fmt: skip
     model = {
         "about": (
             "Logistic-regression weights for badgekit's coverage engine (checks/evidence.py), fitted by "
@@ -171,7 +183,7 @@ def main() -> None:
         "cases_sha256": cases_checksum(),
         "statements": len(cases),
         "criteria": len(found),
-        "missing_criteria": sum(1 for _, _, y in found if y == 0),
+        "missing_criteria": sum(1 for _, _, y, _ in found if y == 0),
         "weights": {"bias": round(weights[0], 4)}
         | {name: round(w, 4) for name, w in zip(evidence.FEATURES, weights[1:], strict=True)},
         "missing_below": round(missing_below, 4),

@@ -278,6 +278,14 @@ def _told_plainly(index: int, blocks_: Sequence[Block], profiles_: Sequence[Prof
     return False
 
 
+def told_at_all(index: int, blocks_: Sequence[Block], profiles_: Sequence[Profile]) -> bool:
+    """The criterion has its own heading, or a sentence tells it in its own words as something done: then,
+    unless the text shows otherwise whatever its words (structural_status), it is at worst unclear."""
+    if any(b.criterion == index for b in blocks_):
+        return True
+    return _told_plainly(index, [b for b in blocks_ if b.criterion is None], profiles_)
+
+
 def _free_words(blocks_: Sequence[Block], profiles_: Sequence[Profile]) -> list[int]:
     """Words of prose under no criterion's heading, each paragraph given to the criterion it evidences best."""
     words = [0] * len(profiles_)
@@ -311,8 +319,7 @@ def judge(statement: Statement, criteria: Sequence[Criterion]) -> list[Judgement
         values = features(index, blocks_, profiles_, fit)
         chance = probability(values)
         status = structural_status(values) or status_of(chance)
-        told = bool(own) or _told_plainly(index, open_to_it, profiles_)
-        if status == "missing" and not structural_status(values) and told:
+        if status == "missing" and not structural_status(values) and told_at_all(index, blocks_, profiles_):
             # Text under its own heading that is not a copy, a refusal, another subject or the criterion said
             # back, or a sentence that says it in the criterion's words: not confident enough for an error.
             status = "unclear"

@@ -183,21 +183,49 @@ def blocks(statement: Statement, profiles: Sequence[Profile]) -> list[Block]:
 
 
 def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Sequence[Profile]) -> list[Block]:
-    """Blocks for text with no Markdown headings: a one-line paragraph that names a criterion starts one."""
+    """Blocks for text with no Markdown headings: a paragraph whose first line names a criterion starts one."""
     result: list[Block] = []
     for block in found:
         current = Block(block.criterion, block.heading, block.start, block.body_start, block.end, 0)
         for start, end in statement.paragraphs(block.body_start, block.end):
-            line = statement.prose[start:end]
-            index = _plain_heading(line, profiles)
-            if index is not None:
+            paragraph = statement.prose[start:end]
+            lines = paragraph.strip().split("\n")
+            if len(lines) >= 2 and all(_plain_heading(line, profiles) is not None for line in lines):
+                # The criteria listed one to a line, as a form shows them before the answers: a quotation
+                # of the badge, evidence of nothing. It closes the block before it and starts a free one.
                 current.end = start
                 result.append(current)
-                current = Block(index, line.strip(), start, end, block.end, 0)
+                result.append(Block(None, paragraph.strip(), start, end, end, 0))
+                current = Block(None, None, end, end, block.end, 0)
+                continue
+            # A form's answer often starts on the line under the criterion's, with no blank line between.
+            first_line = lines[0]
+            index = _plain_heading(first_line, profiles)
+            if index is not None or _own_title(first_line):
+                # A title of the writer's own ("Trust", "What I learned") ends the section before it, as a
+                # Markdown heading would; it names a criterion only if its words do.
+                current.end = start
+                result.append(current)
+                body_start = start + len(first_line) + 1 if len(first_line) < len(paragraph.rstrip()) else end
+                current = Block(index, first_line.strip(), start, body_start, block.end, 0)
         result.append(current)
     for block in result:
         block.words = count_words(statement.prose[block.body_start : block.end])
     return [b for b in result if b.words or b.criterion is not None]
+
+
+def _own_title(line: str) -> bool:
+    """A short line that is not a sentence nor a list item: a title, in plain text."""
+    text = line.strip()
+    return (
+        0 < count_words(text) <= TITLE_WORDS
+        and not text.endswith((".", "!", "?", ",", ":", ";"))
+        and not text.startswith(("-", "*", "+", "•"))
+    )
+
+
+#: A line of this many words or fewer, with no full stop, is a title in plain text.
+TITLE_WORDS = 8
 
 
 def _plain_heading(line: str, profiles: Sequence[Profile]) -> int | None:
@@ -214,8 +242,15 @@ def _plain_heading(line: str, profiles: Sequence[Profile]) -> int | None:
         if shared >= 0.5 or (count_words(title) <= 12 and not title.rstrip().endswith((".", "!", "?"))):
             return index
         return None
+    if _own_title(title):
+        # A short title line, as a Markdown heading would be: it names a criterion as "## Trust" would.
+        index = heading_match(None, title, profiles)
+        if index is not None:
+            return index
     best = max(range(len(profiles)), key=lambda i: len(profiles[i].text_terms & terms(title)))
     wanted = profiles[best].text_terms
-    if wanted and len(wanted & terms(title)) / len(wanted) >= 0.8 and not title.rstrip().endswith("."):
+    share = len(wanted & terms(title)) / len(wanted) if wanted else 0.0
+    # A full stop ends a sentence of the answer, unless the line is all but the criterion's own words.
+    if share >= 0.9 or (share >= 0.8 and not title.rstrip().endswith(".")):
         return best
     return None

@@ -42,12 +42,14 @@ FUTURE_ACTION = re.compile(
     r"\b(?:i|we)(?:'|’)ll\b|\b(?:i|we) (?:will|shall|intend to|plan to|plan on|aim to|hope to|am going to|"
     r"are going to|mean to|"
     r"(?:would|'d|’d) like to|want to (?:try|start|introduce|develop|look|learn|find|build|spend|do|make|set|bring|"
-    r"take|use|share|ask|get|see|run|keep|work|focus|extend|give|improve|explore|complete|become|move|lead|talk)|"
+    r"take|use|share|ask|get|see|run|keep|work|focus|extend|give|improve|explore|complete|become|move|lead|talk|"
+    r"invite|include|involve|offer|hold|create|train|review|visit|arrange|organise|organize|set up|write|add)|"
     r"am (?:planning|hoping) to|am (?:booked|signed up|enrolled|due) (?:on|onto|to|for)|are planning to|"
     r"have (?:agreed|arranged|booked|asked|signed up|put myself forward|applied) (?:to|for|on))\b|"
     r"\bi(?:'|’)m (?:going to|planning to|hoping to|booked on|signed up)\b|"
     r"\bmy (?:next|first|immediate|main) (?:step|steps|goal|goals|action|actions|task|priority|aim) (?:is|are|will)\b|"
     r"\b(?:next steps?|my plan|the plan|my goal|my aim|my action plan)(?: for me)?(?: is|:| are)|"
+    r"\bnext(?: year| month| term| time)?,? (?:i|we) (?:want|would like|need|hope|plan|intend)\b|"
     r"\b(?:going forward|moving forward|from now on|in (?:the )?future|over the (?:next|coming)|"
     r"(?:from|in|by|after|before|at) (?:next |the (?:start|end) of )?(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december|the new year|spring|summer|autumn|winter|next year|my next review)"
@@ -85,10 +87,11 @@ POLICIES = re.compile(
     r"(?:national|practice|legal|policy|competence|safeguarding|risk) framework|contract monitoring|"
     r"(?:national|our|the service's|the council's) strategy|sssc registration|"
     r"national care home contract|"
-    r"\(scotland\) act|act \d{4}|girfec|getting it right for every child|the promise|uncrc|care inspectorate|"
+    r"scotland\) act|act \d{4}|promoting excellence|girfec|getting it right for every child|the promise|uncrc|"
+    r"care inspectorate|"
     r"sssc(?:'s|’s)? codes?|duty of candour|national (?:health and wellbeing )?outcomes|self-directed support|"
     r"adult support and protection|human rights|equality act|best value|"
-    r"(?:organisation|organization|service)(?:'|’)?s? (?:approach|values|process|processes|strategy))\b",
+    r"(?:organisation|organization|service)(?:'|’)?s? (?:[\w-]+ )?(?:approach|values|process|processes|strategy))\b",
     re.IGNORECASE,
 )
 #: Words in quotation marks are someone's words, not the learner's own intentions.
@@ -178,7 +181,11 @@ def description_only(context: CheckContext) -> Iterator[Finding]:
     "warning",
     "The statement says nothing about what the learner will do next.",
     triggers=[Example(words(60), badge=_BOUNDARIES)],
-    clean=[Example(words(60) + " " + FUTURE, badge=_BOUNDARIES), Example(words(20), badge=_BOUNDARIES)],
+    clean=[
+        Example(words(60) + " " + FUTURE, badge=_BOUNDARIES),
+        Example(words(20), badge=_BOUNDARIES),
+        Example(words(60) + " Next year I want a parent representative on our board.", badge=_BOUNDARIES),
+    ],
 )
 def no_future_action(context: CheckContext) -> Iterator[Finding]:
     if _lacks(context, "future_action"):
@@ -195,7 +202,11 @@ def no_future_action(context: CheckContext) -> Iterator[Finding]:
     "note",
     "The statement does not relate the learning to the organisation's policies and procedures.",
     triggers=[Example(words(60), badge=_BOUNDARIES)],
-    clean=[Example(words(60) + " " + POLICY, badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD],
+    clean=[
+        Example(words(60) + " " + POLICY, badge=_BOUNDARIES),
+        WRITING_EVIDENCE_GOOD,
+        Example(words(60) + " It fits the Adults with Incapacity (Scotland) Act's principles.", badge=_BOUNDARIES),
+    ],
 )
 def no_policy_link(context: CheckContext) -> Iterator[Finding]:
     if _lacks(context, "policy_link"):
