@@ -144,21 +144,21 @@ def find_addresses(text: str) -> list[Span]:
                 found.append(span(match.start(), end, "address"))
         # Both flat patterns start where their sign does, so they are tried only there.
         for sign in _FLAT_SIGN.get().finditer(text):
-            match = _FLAT_IN_BUILDING.get().match(text, sign.start())
-            end = match and _street_end(text, match, _SUFFIXES | _BUILDINGS, frozenset())
-            if match and end:
-                found.append(span(match.start(), end, "address"))
+            flat = _FLAT_IN_BUILDING.get().match(text, sign.start())
+            end = flat and _street_end(text, flat, _SUFFIXES | _BUILDINGS, frozenset())
+            if flat and end:
+                found.append(span(flat.start(), end, "address"))
             named = _FLAT_IN_NAMED_BUILDING.get().match(text, sign.start())
             if named:
                 found.append(span(named.start(), named.end(), "address"))
     if any(word in lowered for word in _LIVING_WORDS):
         for sign in _LIVING_SIGN.get().finditer(text):
-            match = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
-            if match:
-                words = list(_WORD_SPANS.finditer(text, match.start("place"), match.end("place")))
+            lives = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
+            if lives:
+                words = list(_WORD_SPANS.finditer(text, lives.start("place"), lives.end("place")))
                 ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
                 if ends:
-                    found.append(span(match.start("place"), ends[-1].end(), "address"))
+                    found.append(span(lives.start("place"), ends[-1].end(), "address"))
     return resolve_overlaps(found)
 
 
