@@ -10,7 +10,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
@@ -280,6 +280,7 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=10)), max_size=40).map("".joi
 
 @settings(max_examples=300, deadline=None)
 @given(text=TEXT, allowed=st.lists(st.sampled_from(["Jamie", "Will Smith", "", "Mrs"]), max_size=2))
+@example(text=", who is 12Will and ", allowed=[])  # a name-word, "and", then the end of the text
 def test_no_text_makes_a_detector_crash_and_every_span_lies_inside_it(text: str, allowed: list[str]) -> None:
     spans = screen(text, allowed)
     for one in spans:
@@ -355,6 +356,22 @@ def test_redact_writes_a_copy_with_every_detail_replaced(run: Run, statement: Pa
     assert "with Mrs A, whose mobile is [phone number removed]." in redacted
     assert "Person B, who is [age removed], told me. Bandura (1977)" in redacted
     assert statement.read_text(encoding="utf-8") == STATEMENT
+    again = run("check", str(copy), "--select", "BK3")
+    assert again.exit_code == 0 and "BK3" not in again.stdout, again.stdout  # "Mrs A" is badgekit's own letter
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Mrs K told me she had not slept.", True),
+        ("Mrs A told me she had not slept, and Mr B agreed.", False),  # badgekit's own lettering
+        ("Mrs A told Person B, and Mrs C listened.", False),
+        ("Mrs B told me, and Mrs A agreed.", True),  # not in badgekit's order: perhaps real
+        ("Mrs A told Mr K.", True),
+    ],
+)
+def test_a_title_with_an_initial_is_asked_about_unless_the_letters_run_a_b_c(text: str, asked: bool) -> None:
+    assert any(s.kind == "initial" for s in screen(text)) is asked
 
 
 def test_badge_resource_people_are_allowed(run: Run, tmp_path: Path) -> None:

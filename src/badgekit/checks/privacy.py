@@ -77,6 +77,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "I supported Margaret Sinclair at home, and Moira Hamilton's daughter visited.",
             "Ewan McGregor came to the group, and Carers told us he enjoyed it.",
             "My colleague Sam said it was fine. <!-- badgekit: ignore -->",
+            "When the fire alarm went off DEAN panicked, and later bobby mcintyre refused his tea.",
+            "The boys call him Big Malky, and Mr Stirling from the next flat agreed.",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -93,6 +95,9 @@ RULES: tuple[PrivacyRule, ...] = (
             "Carers told us the beds were full. Nurses asked me to help, and Dad told me he was proud.",
             "Ruth Sinclair's research and Douglas McGregor's Theory X helped. We met in Hamilton and Paisley.",
             "Mr Lennox, our trainer, showed us the model. <!-- badgekit: ignore BK3 -->",
+            "The wee lassie next door loved Mr Men books, and Katie Morag and Julia Donaldson stories.",
+            "Holly, ivy and pine cones made the wreaths. Ivy was jaggy. Violet and purple were the colours.",
+            "Rogers talks about positive regard. The cèilidh and the Fèis came, and Maggie's helped.",
         ),
     ),
     PrivacyRule(
@@ -115,6 +120,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "His mobile is 07700 900123. <!-- badgekit: ignore -->",
             "The family's landline is 0131 496 0000.",
             "Her son is on +44 (0)7700 900 987.",
+            "She left it as 07700 nine double oh four five six.",
         ),
         clean=("We supported 120 people in 2023 and met from 09:30 to 12:00. Call 999 or NHS 24 on 111.",),
     ),
@@ -167,10 +173,17 @@ RULES: tuple[PrivacyRule, ...] = (
         "BK308",
         "age-with-name",
         "age",
-        "An exact age given next to a person's name.",
+        "An exact age given next to a person's name, or beside a place that points to one person.",
         "An exact age next to a name helps identify the person: remove the name, or give a range such as 'a teenager'.",
-        triggers=("Jamie, who is 12, told me he felt unheard.", "When 14-year-old Ellie arrived she was upset."),
-        clean=("A 12-year-old boy and a woman of 84 both used the service.",),
+        triggers=(
+            "Jamie, who is 12, told me he felt unheard.",
+            "When 14-year-old Ellie arrived she was upset.",
+            "He's 81 and the only person in Ardgay on home dialysis.",
+        ),
+        clean=(
+            "A 12-year-old boy and a woman of 84 both used the service.",
+            "Many people in Glasgow with dementia are 80 or over, and the bus is two hours away.",
+        ),
     ),
     PrivacyRule(
         "BK309",
@@ -187,7 +200,11 @@ RULES: tuple[PrivacyRule, ...] = (
         "nhs",
         "An NHS number: ten digits with a valid check digit, or after the words 'NHS number'.",
         "This looks like an NHS number: remove it.",
-        triggers=("Her NHS number 943 476 5919 was copied into the plan.", "NHS number: 485 777 3457."),
+        triggers=(
+            "Her NHS number 943 476 5919 was copied into the plan.",
+            "NHS number: 485 777 3457.",
+            "She still had an English NHS number, 485 777 3456, on file.",
+        ),
         clean=("Call NHS 24 on 111 when the surgery is closed.",),
     ),
     PrivacyRule(
@@ -219,6 +236,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "She showed me a message from @skye_lass07 that upset her.",
             "He posts on TikTok as dunky.doodles and worried his mum would see.",
             "Her Instagram username is rainbowtrout.",
+            "He's on Fortnite every night till 3am as ShugDaddy_77.",
         ),
         clean=("Young people told us TikTok and Instagram were where they felt judged, and we met @ 10am.",),
     ),
@@ -243,6 +261,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "I sat with the gentleman in Room 14 at Craigmount House.",
             "The boy I key-work for is in P6 at Bankhead Primary.",
             "The only man in the village of Ardvourlie with motor neurone disease relies on us.",
+            "The top flat on Dalmeny Street was where she had lived for fifty years.",
         ),
         clean=(
             "We ran sessions at Leith Academy, and S3 pupils from across the city volunteered with us.",
@@ -257,7 +276,10 @@ RULES: tuple[PrivacyRule, ...] = (
         "If this is the person's real initial, it can identify them in a small service: use a letter that is "
         "not theirs, such as '{suggestion}', or a role.",
         triggers=("Mrs K told me she had not slept, so I spoke to the nurse.",),
-        clean=("Plan A did not work, so we tried plan B, and the Vitamin D leaflet helped.",),
+        clean=(
+            "Plan A did not work, so we tried plan B, and the Vitamin D leaflet helped.",
+            "Mrs A told me she had not slept, so Person B and I spoke to Mr C.",  # badgekit's own letters
+        ),
     ),
 )
 

@@ -28,29 +28,32 @@ import re
 from badgekit.privacy.patterns import Lazy
 from badgekit.privacy.spans import Span, span
 
+# Letters are given in both cases rather than with IGNORECASE, which folds every letter of every
+# class when the pattern is compiled (three times the cost); the words are (?i:...) on their own.
+# A pattern starts with a character class and looks behind only after it, so that the matcher can
+# skip to where a match could start.
 _EMAIL = Lazy(
-    r"(?<![\w.+%'-])[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
-    r"(?:@|\s?[\[(]at[\])]\s?)"
+    r"[A-Za-z0-9](?<![\w.+%'-][A-Za-z0-9])(?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?"
+    r"(?:@|\s?[\[(](?i:at)[\])]\s?)"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}"
-    r"(?:\.|\s?[\[(]dot[\])]\s?)[A-Za-z]{2,24}(?![\w-])",
-    re.IGNORECASE,
+    r"(?:(?:\.|\s?[\[(](?i:dot)[\])]\s?)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}"
+    r"(?:\.|\s?[\[(](?i:dot)[\])]\s?)[A-Za-z]{2,24}(?![\w-])",
 )
-_LABEL = r"[a-z0-9](?:[a-z0-9_-]{0,40}[a-z0-9])?"
-_JOIN = r"(?: dot |\.| underscore |_)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_-]{0,40}[A-Za-z0-9])?"
+_JOIN = r"(?: (?i:dot) |\.| (?i:underscore) |_)"
 #: "anne dot kerr at example dot co dot uk": the domain needs a "dot" and a known ending.
 _EMAIL_WORDS = Lazy(
-    rf"(?<![\w.@])(?:{_LABEL}{_JOIN}){{0,3}}{_LABEL} at (?:{_LABEL}(?: dot |\.)){{1,4}}"
-    r"(?:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@-]|\.\w)",
-    re.IGNORECASE,
+    rf"[A-Za-z0-9](?<![\w.@][A-Za-z0-9])(?:[A-Za-z0-9_-]{{0,40}}[A-Za-z0-9])?(?:{_JOIN}{_LABEL}){{0,3}}"
+    rf" (?i:at) (?:{_LABEL}(?: (?i:dot) |\.)){{1,4}}"
+    r"(?i:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@-]|\.\w)",
 )
 #: A run that might be a phone number: "07700 900123", "+44 (0)131 496 0000", "(0141) 123-4567".
-_PHONE_CANDIDATE = Lazy(r"(?<![\w+/£$€])(?:\+\s?\d|\(\s?0|0)[\d \t().\-‐–]{7,20}\d(?![\w/])")
+_PHONE_CANDIDATE = Lazy(r"[+(0](?<![\w+/£$€][+(0])(?:(?<=\+)\s?\d|(?<=\()\s?0|(?<=0))[\d \t().\-‐–]{7,20}\d(?![\w/])")
 _PHONE_CONTEXT = Lazy(
     r"\b(?:tel|telephone|phone|mobile|mob|landline|number|call|called|ring|rang|text|texted|contact)\b\W{0,3}$",
     re.IGNORECASE,
 )
-_LOCAL_NUMBER = Lazy(r"(?<![\w/£$€.,])\d{3,4}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
+_LOCAL_NUMBER = Lazy(r"\d(?<![\w/£$€.,]\d)\d{2,3}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
 _DIGIT = re.compile(r"\d")
 _DIGIT_WORDS = {
     "oh": 1, "o": 1, "zero": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1,
@@ -59,13 +62,13 @@ _DIGIT_WORDS = {
 _DIGIT_WORD = r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d{1,5})"
 #: Nine or more digits read out: "oh seven seven double oh nine ...", "plus four four ...".
 _PHONE_WORDS = Lazy(
-    rf"\b(?:plus[ ,-]+)?(?:(?:double|triple) )?{_DIGIT_WORD}"
-    rf"(?:[ ,-]{{1,2}}(?:(?:double|triple) )?{_DIGIT_WORD}){{7,20}}\b",
+    rf"\b(?:plus[ ,-]+)?(?:(?:double|triple)[ -])?{_DIGIT_WORD}"
+    rf"(?:[ ,-]{{1,2}}(?:(?:double|triple)[ -])?{_DIGIT_WORD}){{3,20}}\b",
     re.IGNORECASE,
 )
 _HANDLE_WORD = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
 _HANDLE_AT = Lazy(
-    r"(?<![\w.@+-])@(?!\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b)(?=[\w.]{0,30}[A-Za-z_])"
+    r"@(?<![\w.@+-]@)(?!\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b)(?=[\w.]{0,30}[A-Za-z_])"
     r"[A-Za-z0-9_](?:[\w.]{0,28}\w)?"
 )
 #: What follows a platform's name or "username" when a handle is given: "(name) is", "as", a colon.
@@ -152,12 +155,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _spoken_digits(words: str) -> int:
     count = 0
-    for word in re.split(r"[ ,-]+", words.lower()):
+    for word in re.split(r"[ ,-]+", words.lower()):  # "double-oh" is two words here, as "double oh"
         count += len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
     return count
 
 
-_SPOKEN_SIGNS = ("oh ", "zero", "nought", "plus ", "seven ", " four ", " nine ", " six ", " two ", " eight ")
+#: How a number read out in words can start (see ``starts`` below): "oh", "zero", "nought", "double",
+#: "plus" as words, a 0 and a digit in words, or "seven" and another (a mobile without its 0). The long
+#: pattern is compiled only after one of these; a plain search for "oh " would find "though ".
+_SPOKEN_SIGN = Lazy(
+    r"\b(?i:plus|oh|zero|nought|double)\b"
+    r"|(?:\b0\d*|\b(?i:seven))[ ,-]{1,2}"
+    r"(?i:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)\b"
+)
 
 
 def find_phone_numbers(text: str) -> list[Span]:
@@ -174,11 +184,10 @@ def find_phone_numbers(text: str) -> list[Span]:
         for match in _LOCAL_NUMBER.get().finditer(text):
             if context.search(text, max(0, match.start() - 20), match.start()):
                 found.append(span(match.start(), match.end(), "phone"))
-    lowered = text.lower()
-    if any(word in lowered for word in _SPOKEN_SIGNS):
+    if _SPOKEN_SIGN.get().search(text):
         for match in _PHONE_WORDS.get().finditer(text):
             words = match.group().lower()
-            starts = words.startswith(("oh", "zero", "nought", "double oh", "double zero", "plus", "0"))
+            starts = words.startswith(("oh", "zero", "nought", "double oh", "double-oh", "double zero", "plus", "0"))
             spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above
             digits = _spoken_digits(words)
             mobile = words.startswith("seven") and digits == 10  # a mobile read out without its 0
@@ -200,6 +209,30 @@ def _signs(lowered: str, signs: tuple[str, ...]) -> list[tuple[int, str]]:
     return found
 
 
+def _named_later(text: str, end: int) -> list[Span]:
+    """A handle given a few words after a platform, in the same sentence: "on Fortnite every night as ShugDaddy_77".
+
+    Further from the platform, only a name that looks like a handle (a digit, a dot or an
+    underscore in it) counts, so that "on Facebook with her sister as well" is left alone."""
+    rest = text[end : end + 200]
+    if not any(c.isdigit() or c in "._" for c in rest) or not any(w in rest for w in (" as ", " called ", " name")):
+        return []  # no word that gives a name, or nothing that looks like a handle: no need for the pattern
+    match = _LATER_NAME.get().match(text, end)
+    if match is None:
+        return []
+    handle = match.group("handle")
+    if any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
+        return [span(match.start("handle"), match.end("handle"), "handle")]
+    return []
+
+
+#: Up to eight words after a platform, then "as" or "called" and a name: "on Fortnite every night till 3am as ...".
+_LATER_NAME = Lazy(
+    r"(?:\s{1,3}[\w'’,]{1,20}){1,8}?\s{1,3}(?:as|called|named|name\s{1,3}of)\s{1,2}['\"‘“]?"
+    r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
+)
+
+
 def find_handles(text: str) -> list[Span]:
     """Social media handles: "@name", and names given after a platform or "username"."""
     found: list[Span] = []
@@ -211,6 +244,8 @@ def find_handles(text: str) -> list[Span]:
     for end, naming in signs:
         match = _AFTER_SIGN.get().match(text, end)
         if match is None or not (naming or match.group("kind") or match.group("given")):
+            if not naming:
+                found += _named_later(text, end)
             continue
         handle = match.group("handle")
         if naming or match.group("kind"):

@@ -76,8 +76,22 @@ def _date_at(text: str, position: int) -> re.Match[str] | None:
     gap = _GAP.get().match(text, position)
     at = gap.end() if gap else position
     if at < len(text) and text[at].isdigit():
-        return _DIGIT_DATE.get().match(text, at) or _WORD_DATE.get().match(text, at)
-    return _WORD_DATE.get().match(text, at) if at < len(text) and text[at].isalpha() else None
+        digits = _DIGIT_DATE.get().match(text, at)
+        if digits or not _DAY_THEN_WORD.get().match(text, at):
+            return digits
+        return _WORD_DATE.get().match(text, at)
+    if at < len(text) and text[at].isalpha() and text[at : at + 3].lower() in _WORD_DATE_STARTS:
+        return _WORD_DATE.get().match(text, at)
+    return None
+
+
+#: How a date in words can start: a month or an ordinal ("July 3rd", "the second of March"). The full
+#: pattern takes over a millisecond to compile, so it is asked for only after one of these.
+_WORD_DATE_STARTS = words_of(
+    "jan feb mar apr may jun jul aug sep oct nov dec fir sec thi fou fif six sev eig nin ten ele twe"
+)
+#: A day in digits that a date in words could follow: "3rd July", "14 of March".
+_DAY_THEN_WORD = Lazy(r"\d{1,2}(?i:st|nd|rd|th)?\s{1,3}[^\W\d_]")
 
 
 _NUMBER = r"\d{1,3}"
@@ -121,7 +135,8 @@ def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
         return found
     age_after, age_before = _AGE_AFTER_NAME, _AGE_BEFORE_NAME
     for name in names:
-        window = text[name.end : name.end + 60]
+        # The pattern allows at most 30 characters ("'s, who was nearly ") before the age's digits.
+        window = text[name.end : name.end + 34]
         after = (
             age_after.get().match(text, name.end, min(len(text), name.end + 60))
             if any(map(str.isdigit, window))
@@ -137,4 +152,35 @@ def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
         )
         if before:
             found.append(span(before.start("age"), before.end("age"), "age"))
+    return found
+
+
+_NUMBER_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|a hundred)"
+)
+#: An age in a sentence: "a 38 year old man", "the 17-year-old", "aged 81", "he's 81", "is only seven".
+_AGE_IN_SENTENCE = Lazy(
+    rf"\b(?:(?P<old>(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]{{1,2}}(?:years?|yrs?)[\s-]{{1,2}}old)\b"
+    rf"|(?:aged?|is|was|he's|she's|they're|who's|turned|turns)\s{{1,3}}(?:only\s{{1,3}}|just\s{{1,3}}|nearly\s{{1,3}}"
+    rf"|almost\s{{1,3}}|now\s{{1,3}})?(?P<age>\d{{1,3}}|{_NUMBER_WORDS})\b"
+    r"(?!\s{0,3}(?:%|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|am\b|pm\b|miles?|times|o'clock"
+    r"|foot|feet|ft|stone|kg|cm|metres?|meters?|pounds?|quid|people|of\b|in\b|out\b)))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+
+
+def find_ages_by_places(text: str, places: Iterable[Span]) -> list[Span]:
+    """Ages in the same sentence as a place that points to one person ("he's 81 and the only person in
+    Ardgay on home dialysis"): the age is part of what identifies them."""
+    found: list[Span] = []
+    for place in places:
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, place.start - 300), place.start)), default=0)
+        after = _SENTENCE_END.search(text, place.end)
+        end = after.start() if after else len(text)
+        for match in _AGE_IN_SENTENCE.get().finditer(text, start, end):
+            group = "old" if match.group("old") is not None else "age"
+            found.append(span(match.start(group), match.end(group), "age"))
     return found

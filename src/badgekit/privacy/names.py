@@ -26,6 +26,7 @@ there is judged on the lists and signs above, like any other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from badgekit.privacy import vocabulary as vocab
@@ -48,6 +49,8 @@ _MAX_RUN = 4
 _GAELIC_ACCENTS = frozenset("àèìòùÀÈÌÒÙ")
 _LOWER_INITIALS = frozenset("bcdefghjklmnpqrstuvwxyz")  # "mr j"; not "a" or "i", which are words
 _SENTENCE_STOPS = frozenset(".!?")
+#: Words before a nickname, as Scots has them: "wee Shuggie", "Big Malky".
+_NICKNAME_LEADS = frozenset({"wee", "big"})
 
 
 class _Judge:
@@ -148,7 +151,7 @@ class _Judge:
             if _unaccented(token.text) in self.first:
                 return True
             if _GAELIC_ACCENTS.intersection(token.text):
-                return not (token.line_start or self.is_never_a_name(token))
+                return not (token.line_start or self.is_never_a_name(token) or token.lower in vocab.GAELIC_WORDS)
         parts = token.text.split("-")
         return len(parts) > 1 and parts[0] in self.first and all(p[:1].isupper() for p in parts)
 
@@ -201,7 +204,8 @@ class _Judge:
         last = index if last is None else last
         token, end_token = self.tokens[index], self.tokens[last]
         after = self.text[end_token.end : end_token.end + 40]
-        if any(c.isdigit() for c in after) and _AGE_FOLLOWS.get().match(after):
+        # The pattern allows at most 20 characters ("'s, who is ") before the age's digits.
+        if any(c.isdigit() for c in after[:22]) and _AGE_FOLLOWS.get().match(after):
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
@@ -301,8 +305,39 @@ class _Judge:
             return False
         if any(t.lower == token.lower and not t.capitalised for t in self.tokens[index + 1 : index + 4]):
             return True  # "Penny by penny"
+        if token.line_start and token.text in self.name_words and self.word_in_lower_case_nearby(index):
+            return True  # "Holly, ivy and pine cones ... Ivy was jaggy": the learner writes it as a word
         leading = token.line_start or (self.word_before(index) in ("and", "or") and index >= 2)
         return leading and bool(sentence & (vocab.PLANT_WORDS | vocab.MONEY_WORDS))
+
+    def work_follows(self, last: int) -> bool:
+        """Whether a noun for a piece of work comes straight after tokens[last]: "Julia Donaldson books"."""
+        nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+        return (
+            nxt is not None
+            and self.tokens[last].followed_by_space
+            and nxt.text.islower()
+            and nxt.lower in vocab.CREATIVE_WORKS
+        )
+
+    def verb_follows(self, index: int) -> bool:
+        """Whether a lower-case verb of a person comes straight after tokens[index]: "DEAN panicked", "ROSE said"."""
+        token = self.tokens[index]
+        nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if nxt is None or not token.followed_by_space or not nxt.text.islower():
+            return False
+        word = nxt.lower
+        return word in vocab.PERSON_VERBS or word in vocab.PERSON_FOLLOWERS or (len(word) > 4 and word.endswith("ed"))
+
+    def word_in_lower_case_nearby(self, index: int) -> bool:
+        """Whether the paragraph around tokens[index] also has its word in lower case, as a word:
+        "Holly, ivy and pine cones ... Ivy was jaggy to work with"."""
+        token = self.tokens[index]
+        start = self.text.rfind("\n\n", 0, token.start)
+        end = self.text.find("\n\n", token.end)
+        first = bisect_left(self.tokens, start, key=_token_start)
+        last = bisect_left(self.tokens, end if end >= 0 else len(self.text), key=_token_start)
+        return any(t.text == token.lower for t in self.tokens[first:last])
 
     def _about_songs(self, index: int) -> bool:
         """Whether the paragraph around tokens[index] talks of songs: "sang", "karaoke", "the song"."""
@@ -331,8 +366,12 @@ class _Judge:
     def _defined_as_thing(self, index: int) -> bool:
         """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
         following = self.tokens[index + 1 : index + 6]
-        if following[:2] and following[0].lower == "and" and self.is_ambiguous_or_word(following[1]):
-            following = following[2:]  # "Ruby and Jade are the names of colours"
+        if (
+            len(following) >= 2
+            and following[0].lower == "and"
+            and (self.is_ambiguous_or_word(following[1]) or following[1].text.islower())
+        ):
+            following = following[2:]  # "Ruby and Jade are the names of colours", "Violet and purple were"
         if len(following) < 2 or following[0].lower not in ("is", "was", "are", "were"):
             return False
         if following[1].lower in vocab.ABSTRACT_PREDICATES:
@@ -364,11 +403,13 @@ class _Judge:
         if (
             first == last
             and nxt.lower in vocab.AUTHOR_PRESENT_VERBS
-            and surname.text not in self.first
-            and surname.text not in self.ambiguous
+            and (
+                (surname.text not in self.first and surname.text not in self.ambiguous)
+                or surname.lower in vocab.CITED_AUTHORS
+            )
             and self.text[surname.end : nxt.start].strip() == ""
         ):
-            return True  # "Smale explains", "Ingram says": a surname that is no given name
+            return True  # "Smale explains", "Ingram says", "Rogers talks about": a surname, or an author's
         if nxt.lower not in vocab.CITE_VERBS:
             return False
         gap = self.text[self.tokens[last].end : nxt.start]
@@ -403,6 +444,10 @@ class _Judge:
         """A given name that is also a place, after "in" or "at": "lives in Lewis"."""
         token = self.tokens[index]
         return token.lower in vocab.PLACES and self.word_before(index) in _PERSON_PLACE_PREPOSITIONS
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _unaccented(word: str) -> str:
@@ -479,8 +524,13 @@ def _titled(judge: _Judge) -> list[_Person]:
     people: list[_Person] = []
     for index, token in enumerate(tokens[:-1]):
         lower = token.lower
-        is_title = lower in vocab.TITLES and (token.text[:1].isupper() or lower in {"mr", "mrs", "ms", "mx"})
-        is_kin = (lower in vocab.KIN_TITLES and token.text[:1].isupper()) or lower == "wee"
+        is_title = (
+            lower in vocab.TITLES
+            and (token.text[:1].isupper() or lower in {"mr", "mrs", "ms", "mx"})
+            and not token.masked  # "Little Miss", "Mr Men": a series of books
+        )
+        nickname = lower in _NICKNAME_LEADS  # "wee Shuggie", "Big Malky": the name after it, not the word
+        is_kin = (lower in vocab.KIN_TITLES and token.text[:1].isupper()) or nickname
         if not (is_title or is_kin):
             continue
         plain = lower in vocab.PLAIN_TITLES
@@ -507,16 +557,14 @@ def _titled(judge: _Judge) -> list[_Person]:
                 and candidate.lower not in vocab.FUNCTION_WORDS
                 and candidate.lower not in vocab.PEOPLE_WORDS
             )  # "mrs campbell", "mr black", "mr j": after "mr" in lower case, a lower-case word is a surname
-            if lower == "wee" and not words and candidate.text.islower():
+            if nickname and not words and candidate.text.islower():
                 name = title_case(candidate.text)
                 lower_surname = (name in judge.first or name in judge.ambiguous) and (
-                    candidate.lower not in wordlists.common_words()
-                )  # "wee mags"
+                    candidate.lower not in wordlists.common_words() and not judge.is_role_word(candidate)
+                )  # "wee mags"; not "wee lassie"
             if not (candidate.capitalised or initial or lower_surname) or candidate.lower in vocab.TITLES:
                 break
-            if lower == "wee" and (
-                judge.is_not_a_person_word(candidate) or candidate.lower in wordlists.common_words()
-            ):
+            if nickname and (judge.is_not_a_person_word(candidate) or candidate.lower in wordlists.common_words()):
                 break
             if (
                 plain
@@ -526,7 +574,9 @@ def _titled(judge: _Judge) -> list[_Person]:
                     candidate.lower in vocab.FUNCTION_WORDS or candidate.masked or candidate.lower in vocab.PEOPLES
                 )
             ):
-                pass  # "Mr Stirling", "Mrs Green", "Ms Hope": after a title, a town or a word is a surname
+                if _is_word_not_surname(judge, candidate):
+                    break  # "Mr Men", "Mr Grumpy", "Miss Sunshine": characters, not people
+                # "Mr Stirling", "Mrs Green", "Ms Hope": after a title, a town or a word is a surname
             elif not initial and judge.is_not_a_person_word(candidate) and candidate.lower not in vocab.CITED_AUTHORS:
                 break
             words.append(candidate)
@@ -546,6 +596,17 @@ def _titled(judge: _Judge) -> list[_Person]:
             continue
         people.append(_Person(tuple(words), None if is_kin else token, is_kin))
     return people
+
+
+def _is_word_not_surname(judge: _Judge, token: Token) -> bool:
+    """A common word that no one has as a surname or a given name: "Men", "Grumpy", "Sunshine"."""
+    text = token.text if token.capitalised else title_case(token.text)  # "mrs brown" as "Mrs Brown"
+    return (
+        any(form in wordlists.common_words() for form in vocab.singulars(token.lower))
+        and text not in wordlists.surnames()
+        and text not in judge.first
+        and text not in judge.ambiguous
+    )
 
 
 def _cited_with_title(judge: _Judge, title: str, words: Sequence[Token], first: int, last: int) -> bool:
@@ -600,12 +661,19 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     words = tokens[first : last + 1]
     head = words[0]
     if len(words) >= 2:
+        if judge.work_follows(last):
+            return None  # "Julia Donaldson books", "Katie Morag stories": an author or a character
         return list(words) if _is_full_name(judge, first, last) else None
     if judge.is_clear_name(head):
         if judge.place_in_context(first) or judge.is_thing(first):
             return None
-        if head.caseless and head.text in judge.name_words and not judge.shows_a_person(first):
-            return None  # "ROSE GARDEN", "CAROL SERVICE"
+        if (
+            head.caseless
+            and head.text in judge.name_words
+            and not judge.shows_a_person(first)
+            and not judge.verb_follows(first)
+        ):
+            return None  # "ROSE GARDEN", "CAROL SERVICE"; but "DEAN panicked"
         return [head]
     if after_organisation:  # "Town Hall", "Care Home": the word after an organisation word is part of it
         return None
@@ -655,8 +723,35 @@ def find_names(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
             covered.update(t.start for t in words)
     people += _lower_case(judge, covered | titles)
     people = [p for p in people if not judge.is_allowed(p.words)]
+    if any(p.initial for p in people) and _letters_are_invented(judge):
+        people = [p for p in people if not p.initial]
     people += _repeated(judge, [p for p in people if not p.initial], covered | titles)
     return _spans(people)
+
+
+def _letters_are_invented(judge: _Judge) -> bool:
+    """Whether the single letters that stand for people run A, B, C ... in the order they first appear.
+
+    That is how badgekit's own replacements are lettered ("Mrs A", "Person B", "Auntie C"), and
+    letters given in that order are plainly made up rather than someone's real initial, so a
+    redacted copy passes the screen it came from; "Mrs K" on its own is still asked about."""
+    seen: list[str] = []
+    tokens = judge.tokens
+    for index, token in enumerate(tokens[1:], start=1):
+        letter = token.text
+        if len(letter) != 1 or not letter.isupper() or letter in seen:
+            continue
+        lead = tokens[index - 1].lower
+        if lead not in vocab.TITLES and lead not in vocab.KIN_TITLES and lead not in _PLACEHOLDER_LEADS:
+            continue
+        if letter != _letter(len(seen)):
+            return False
+        seen.append(letter)
+    return bool(seen)
+
+
+#: Words badgekit puts before a letter that stands for a person, besides titles.
+_PLACEHOLDER_LEADS = frozenset({"person", "wee", "big"})
 
 
 def _lower_case(judge: _Judge, covered: set[int]) -> list[_Person]:
@@ -682,21 +777,31 @@ def _lower_case(judge: _Judge, covered: set[int]) -> list[_Person]:
         verdict = verdicts.get(word)
         if verdict is None:
             verdict = verdicts[word] = _lower_case_verdict(judge, word, common)
-        if verdict == 0 or (verdict == 2 and not judge.shows_a_person(index - 1)):
+        if verdict == 0:
             continue
         words = [token]
         nxt = tokens[index] if index < len(tokens) else None
-        if (
-            nxt is not None
-            and token.followed_by_space
-            and nxt.text.islower()
-            and title_case(nxt.text) in wordlists.surnames()
-            and nxt.text not in common
-        ):
+        surname = nxt is not None and token.followed_by_space and _is_lower_surname(nxt, common)
+        # "rose campbell", "bobby mcintyre": a given name that is also a word, with a surname after it
+        if verdict == 2 and not surname and not judge.shows_a_person(index - 1):
+            continue
+        if surname and nxt is not None:
             words.append(nxt)
             index += 1
         found.append(_Person(tuple(words)))
     return found
+
+
+def _is_lower_surname(token: Token, common: wordlists.WordList) -> bool:
+    """A surname in lower case that is no common word: "fraser", "mcintyre", "macleod"."""
+    word = token.text
+    if not word.islower() or word in common:
+        return False
+    if title_case(word) in wordlists.surnames() or (word.startswith("mc") and len(word) > 4):
+        return True
+    rest = word[3:].capitalize()  # "macpherson" as "MacPherson", or Mac and a given name ("macdonald")
+    surnames = wordlists.surnames()
+    return word.startswith("mac") and ("Mac" + rest in surnames or rest in surnames or rest in wordlists.first_names())
 
 
 def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) -> int:

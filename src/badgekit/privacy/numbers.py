@@ -30,27 +30,31 @@ from badgekit.privacy.vocabulary import words_of
 
 _SEPARATOR = r"[ \t\-‐–.]?"
 #: Ten digits, each group separated by at most one space, hyphen or dot, not inside a longer number.
-_TEN_DIGITS = Lazy(r"(?<![\w/£$€.,:-])(?:\d" + _SEPARATOR + r"){9}\d(?![\w/%]|[.,:]\d)")
-_NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:)?\s{0,3}$", re.IGNORECASE)
+#: (The look-behind follows the first digit rather than leading the pattern, here and below: a pattern
+#: that starts with a character class lets the matcher skip to where one could start.)
+_TEN_DIGITS = Lazy(r"\d(?<![\w/£$€.,:-]\d)(?:" + _SEPARATOR + r"\d){9}(?![\w/%]|[.,:]\d)")
+_NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:|,|-)?\s{0,3}$", re.IGNORECASE)
 _REFERENCE = Lazy(
-    r"\b(?:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
+    r"\b(?i:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
     r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s{1,3}(?:no\.?|number|num|ref\.?|reference|ID)|"
-    r"(?:reference|ref\.?)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?:is|was|:)?\s{0,3}"
-    r"(?P<number>(?=[A-Z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Z]?)\b",
-    re.IGNORECASE,
+    r"(?:reference|ref\.?)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
+    r"(?P<number>(?=[A-Za-z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Za-z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Za-z]?)\b",
 )
 #: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
 #: Solid and suffix-less ("SC012345") is a charity or company number, not an NI number.
 _NI_NUMBER = Lazy(
-    r"(?<![\w])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]|[A-Z]{2} \d{2} \d{2} \d{2}"
-    r"|(?P<lower>[a-z]{2})[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d])"
+    r"[A-Za-z](?<!\w[A-Za-z])(?:(?<=[A-Z])(?:[A-Z][ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]|[A-Z] \d{2} \d{2} \d{2})"
+    r"|(?<=[a-z])[a-z][ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d])"
     r"(?![\w])",
 )
 #: Two-letter words that start a lower-case run such as "at 12 34 56 a" and are no NI prefix.
 _NOT_NI_PREFIXES = words_of("am an as at be by do go he if in is it me my no of on or so to up us we ok")
 _AGE_IDENTIFIER = r"(?:0[2-9]|[12]\d|5[1-9]|[67]\d)"
-_CURRENT_PLATE = Lazy(rf"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Y] ?{_AGE_IDENTIFIER} ?[A-HJ-PR-Z]{{3}}(?![\w-])", re.IGNORECASE)
-_OLDER_PLATE = Lazy(r"(?<![\w-])(?:[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-HJ-NP-Y])(?![\w-])")
+#: In either case, without IGNORECASE, whose folding of every letter of the classes triples compile time.
+_CURRENT_PLATE = Lazy(
+    rf"[A-HJ-PR-Ya-hj-pr-y](?<![\w-].)[A-HJ-PR-Ya-hj-pr-y] ?{_AGE_IDENTIFIER} ?[A-HJ-PR-Za-hj-pr-z]{{3}}(?![\w-])"
+)
+_OLDER_PLATE = Lazy(r"[A-Z](?<![\w-][A-Z])(?:(?<=[A-HJ-NP-Y])\d{1,3} ?[A-Z]{3}|[A-Z]{2} ?\d{1,3}[A-HJ-NP-Y])(?![\w-])")
 _VEHICLE_CONTEXT = Lazy(
     r"\b(?:car|cars|van|taxi|cab|vehicle|motor|motorbike|minibus|bus|lorry|registration|reg|plate|plates"
     r"|number plate|drives|drove|driving|parked|parks)\b(?:[^.!?\n]{0,30})$",
@@ -84,16 +88,19 @@ def starts_with_date(digits: str) -> bool:
 def find_health_numbers(text: str) -> list[Span]:
     """CHI numbers, NHS numbers and unexplained ten-digit numbers."""
     found: list[Span] = []
-    nhs_context = _NHS_CONTEXT.get()
     for match in _TEN_DIGITS.get().finditer(text):
         digits = "".join(_DIGIT.findall(match.group()))
         if starts_with_date(digits):
             found.append(span(match.start(), match.end(), "chi"))
-        elif nhs_check_digit_holds(digits) or nhs_context.search(text, max(0, match.start() - 30), match.start()):
+        elif nhs_check_digit_holds(digits) or _after_nhs_words(text, match.start()):
             found.append(span(match.start(), match.end(), "nhs"))
         elif not digits.startswith("0"):
             found.append(span(match.start(), match.end(), "reference"))
     return found
+
+
+def _after_nhs_words(text: str, start: int) -> bool:
+    return bool(_NHS_CONTEXT.get().search(text, max(0, start - 30), start))
 
 
 def find_reference_numbers(text: str) -> list[Span]:
@@ -110,23 +117,39 @@ _REFERENCE_SIGN = re.compile(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,1
 
 def find_ni_numbers(text: str) -> list[Span]:
     """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", "qq 12 34 56 c"."""
+    if not any(_letters_before(text, m.start()) for m in _SIX_DIGITS.finditer(text)):
+        return []
     return [
         span(m.start(), m.end(), "ni")
         for m in _NI_NUMBER.get().finditer(text)
-        if m.group("lower") is None or m.group("lower") not in _NOT_NI_PREFIXES
+        if not m.group().islower() or m.group()[:2] not in _NOT_NI_PREFIXES
     ]
+
+
+def _letters_before(text: str, start: int) -> bool:
+    """Whether two letters come just before ``start``, with a space or a tab between or not: "QQ 12..."."""
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return len(before) >= 2 and before[-2:].isalpha()
+
+
+#: What every NI number holds: three pairs of digits. Far cheaper to compile than the pattern above.
+_SIX_DIGITS = re.compile(r"\d\d[ \t]?\d\d[ \t]?\d\d")
 
 
 def find_vehicle_registrations(text: str) -> list[Span]:
     """Number plates: the current format anywhere, the older ones after a word about a vehicle."""
-    context = _VEHICLE_CONTEXT.get()
+    if not _DIGIT.search(text):
+        return []
     found = [
         span(m.start(), m.end(), "vehicle")
         for m in _CURRENT_PLATE.get().finditer(text)
-        if m.group().isupper() or context.search(text, max(0, m.start() - 40), m.start())
+        if m.group().isupper() or _after_vehicle_word(text, m.start())
     ]
     for match in _OLDER_PLATE.get().finditer(text):
-        letters = [c for c in match.group() if c.isalpha()]
-        if all(c.isupper() for c in letters) and context.search(text, max(0, match.start() - 40), match.start()):
+        if _after_vehicle_word(text, match.start()):
             found.append(span(match.start(), match.end(), "vehicle"))
     return found
+
+
+def _after_vehicle_word(text: str, start: int) -> bool:
+    return bool(_VEHICLE_CONTEXT.get().search(text, max(0, start - 40), start))

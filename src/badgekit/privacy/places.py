@@ -35,17 +35,20 @@ _AREAS = """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA 
     NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS
     TW UB W WA WC WD WF WN WR WS WV YO ZE"""
 POSTCODE_AREAS = frozenset(_AREAS.split())
+# Both cases spelt out rather than IGNORECASE (which folds every letter of a class as it compiles), and
+# the look-behind after the first letter, so that the matcher can skip to where a postcode could start.
 _FULL_POSTCODE = Lazy(
-    r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])", re.IGNORECASE
+    r"(?P<area>[A-Za-z](?<![\w-][A-Za-z])[A-Za-z]?)(?P<district>\d[A-Za-z\d]?) ?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}"
+    r"(?![\w-])"
 )
-_OUTWARD_CODE = Lazy(r"(?<![\w-])(?P<area>[A-Z]{1,2})(?P<district>\d[A-Z\d]?)(?![\w-])")
+_OUTWARD_CODE = Lazy(r"(?P<area>[A-Z](?<![\w-][A-Z])[A-Z]?)(?P<district>\d[A-Z\d]?)(?![\w-])")
 _OUTWARD_BEFORE = Lazy(
     r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s{1,3}(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
 _OUTWARD_AFTER = Lazy(r"^\s{1,3}(?:area|postcode|post code|district)\b", re.IGNORECASE)
 #: Scottish school years S1 to S6 share their spelling with Sheffield's outward codes.
-_SCHOOL_YEAR = Lazy(r"^S[1-6]$")
+_SCHOOL_YEARS = frozenset(f"S{year}" for year in range(1, 7))
 
 _STREET_WORD = r"(?:[A-Z][\w'’.\-]*|of|the|de|la|le|na|an)"
 #: Suffixes that make a street on their own after a house number ("12 Gardens" is rare, "12 Green" rarer).
@@ -93,6 +96,11 @@ _WORD_SPANS = re.compile(r"\S+")
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
 _NUMBER_AND_NAME = re.compile(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
 _LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
+#: What _LIVES_AT needs, cheaper to compile: a word of living, a preposition and two capitalised words.
+_LIVING_SIGN = Lazy(
+    r"\b(?i:liv|stay|mov|address|home|flat|house)\w{0,3}\s{1,3}(?:is\s{1,3})?(?i:at|in|on|to|into)\s{1,3}"
+    r"(?:the\s{1,3})?[A-Z]\S{0,40}\s{1,3}[A-Z]"
+)
 
 
 def find_postcodes(text: str) -> list[Span]:
@@ -105,7 +113,7 @@ def find_postcodes(text: str) -> list[Span]:
             found.append(span(match.start(), match.end(), "postcode"))
     for match in _OUTWARD_CODE.get().finditer(text):
         code = match.group()
-        if match.group("area") not in POSTCODE_AREAS or _SCHOOL_YEAR.get().match(code):
+        if match.group("area") not in POSTCODE_AREAS or code in _SCHOOL_YEARS:
             continue
         before = _OUTWARD_BEFORE.get().search(text, max(0, match.start() - 20), match.start())
         if before or _OUTWARD_AFTER.get().match(text[match.end() : match.end() + 20]):
@@ -134,22 +142,31 @@ def find_addresses(text: str) -> list[Span]:
             end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
             if end:
                 found.append(span(match.start(), end, "address"))
-        if _FLAT_SIGN.search(text):
-            for match in _FLAT_IN_BUILDING.get().finditer(text):
-                end = _street_end(text, match, _SUFFIXES | _BUILDINGS, frozenset())
-                if end:
-                    found.append(span(match.start(), end, "address"))
-            found += [span(m.start(), m.end(), "address") for m in _FLAT_IN_NAMED_BUILDING.get().finditer(text)]
+        # Both flat patterns start where their sign does, so they are tried only there.
+        for sign in _FLAT_SIGN.get().finditer(text):
+            flat = _FLAT_IN_BUILDING.get().match(text, sign.start())
+            end = flat and _street_end(text, flat, _SUFFIXES | _BUILDINGS, frozenset())
+            if flat and end:
+                found.append(span(flat.start(), end, "address"))
+            named = _FLAT_IN_NAMED_BUILDING.get().match(text, sign.start())
+            if named:
+                found.append(span(named.start(), named.end(), "address"))
     if any(word in lowered for word in _LIVING_WORDS):
-        for match in _LIVES_AT.get().finditer(text):
-            words = list(_WORD_SPANS.finditer(text, match.start("place"), match.end("place")))
-            ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
-            if ends:
-                found.append(span(match.start("place"), ends[-1].end(), "address"))
+        for sign in _LIVING_SIGN.get().finditer(text):
+            lives = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
+            if lives:
+                words = list(_WORD_SPANS.finditer(text, lives.start("place"), lives.end("place")))
+                ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
+                if ends:
+                    found.append(span(lives.start("place"), ends[-1].end(), "address"))
     return resolve_overlaps(found)
 
 
-_FLAT_SIGN = re.compile(r"(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d")
+#: What both flat patterns need: a flat's number and then a capitalised name ("Flat 4, Rosebank", "3/2, The").
+_FLAT_SIGN = Lazy(
+    r"(?:(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d)"
+    r"[\w/]{0,5}\s{0,3},?\s{1,3}[A-Z]"
+)
 
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
@@ -160,7 +177,7 @@ _ROOM_IN_HOME = Lazy(
 )
 #: "Craigmount House, room 14", "Rowan Lodge's room 3".
 _HOME_THEN_ROOM = Lazy(
-    rf"(?<![\w'’-])(?P<home>(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
+    rf"(?P<home>[A-Z](?<![\w'’-][A-Z])[\w'’-]*\s{{1,3}}(?:{_NAME_WORD}\s{{1,3}}){{0,2}}(?:House|Lodge|Court|Home|Manor|View|Hall|Grange|Gardens|Park))"
     r"(?:['’]s)?[,:]?\s{1,3}(?:in\s{1,3})?(?i:room|bedroom|flat|apartment|suite)\s{1,3}\d{1,4}[A-Za-z]?\b"
 )
 _HOME_WORDS = vocab.words_of(
@@ -169,7 +186,8 @@ _HOME_WORDS = vocab.words_of(
 )
 #: A home or service named in the text: "Kelvin View", "Craigmount House", "Rowan Lodge".
 _NAMED_HOME = Lazy(
-    rf"(?<![\w'’-])(?:{_NAME_WORD}\s{{1,3}}){{1,2}}(?:House|Lodge|Court|Manor|View|Grange|Care Home|Nursing Home)\b"
+    rf"[A-Z](?<![\w'’-][A-Z])[\w'’-]*\s{{1,3}}(?:{_NAME_WORD}\s{{1,3}})?"
+    r"(?:House|Lodge|Court|Manor|View|Grange|Care Home|Nursing Home)\b"
 )
 _ROOM_NUMBER = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite)\s{1,3}(?:no\.?\s?)?\d{1,4}(?:/\d{1,2})?[A-Za-z]?\b")
 _NAME_AFTER = Lazy(r",?\s{1,3}(?:\d{1,4}[A-Za-z]?\s{1,3})?[A-Z]")
@@ -200,7 +218,8 @@ _CONDITIONS = (
     "cancer", "hiv", "blind", "deaf", "wheelchair", "learning disabilit", "spina bifida", "muscular dystrophy",
     "huntington", "schizophrenia", "bipolar", "psychosis", "dialysis", "amputee", "amputation", "terminal",
     "palliative", "brain injury", "sight loss", "hearing loss", "oxygen", "tracheostomy", "peg feed",
-    "addiction", "heroin", "methadone", "alcohol", "year-old", "year old", "aged ", "years old",
+    "addiction", "heroin", "methadone", "alcohol", "hoist", "catheter", "stoma", "feeding tube", "ventilator",
+    "year-old", "year old", "aged ", "years old",
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(
@@ -217,9 +236,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
+#: What each of the patterns below needs: a room or flat and its number ("room 14", "Flat no. 3").
+_ROOM_SIGN = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite|bed)\s{1,3}(?:(?i:no)\.?\s?|(?i:number)\s)?\d")
+
+
 def _rooms(text: str) -> list[Span]:
     found: list[Span] = []
-    for match in _ROOM_IN_HOME.get().finditer(text):
+    rooms = list(_ROOM_SIGN.get().finditer(text))
+    for sign in rooms:
+        match = _ROOM_IN_HOME.get().match(text, sign.start())  # which starts where its sign does
+        if match is None:
+            continue
         words = match.group("home").split()
         named = [w for w in words if w.lower() not in vocab.FUNCTION_WORDS]
         if not named:
@@ -232,7 +259,15 @@ def _rooms(text: str) -> list[Span]:
             continue  # "Flat 4, Rosebank Court" is an address (see find_addresses); "flat 4 at ..." a place
         if is_home:
             found.append(span(match.start(), home_end, "place", severity="error"))
-    found += [span(m.start(), m.end(), "place", severity="error") for m in _HOME_THEN_ROOM.get().finditer(text)]
+    # A home and then a room ("Craigmount House, room 14") ends with the room's number: looked for only
+    # just before each room number, since scanning the whole text from every capital costs far more.
+    home_then_room = _HOME_THEN_ROOM.get()
+    ends = set()
+    for room in rooms:
+        match = home_then_room.search(text, max(0, room.start() - 90), room.end() + 8)
+        if match and match.end() not in ends:
+            ends.add(match.end())
+            found.append(span(match.start(), match.end(), "place", severity="error"))
     if _NAMED_HOME.get().search(text):
         # A text that names a home: any room or flat number in it points to one resident ("Flat 2/1 there").
         found += [
@@ -267,8 +302,11 @@ def _small_places(text: str) -> list[Span]:
 
     found: list[Span] = []
     common = wordlists.common_words()
+    told: dict[tuple[int, int], bool] = {}  # sentence bounds -> whether a condition or an age is in it
     for match in _SMALL_PLACE.get().finditer(text):
         place = match.group("place")
+        if any(c.isdigit() for c in place):
+            continue  # "in KW14": a postcode district, which find_postcodes reports
         words = [w.lower() for w in place.replace("-", " ").split()]
         if match.group("kind") is None:
             if any(
@@ -284,11 +322,43 @@ def _small_places(text: str) -> list[Span]:
                 continue
             if place.lower() in vocab.PLACE_PHRASES or place in wordlists.first_names():
                 continue
-        first, last = _sentence(text, match.start(), match.end())
-        sentence = f" {text[first:last].lower()} "
-        if any(condition in sentence for condition in _CONDITIONS):
+        bounds = _sentence(text, match.start(), match.end())
+        if bounds not in told:  # several places in one sentence: its words are searched once
+            sentence = f" {text[bounds[0] : bounds[1]].lower()} "
+            told[bounds] = any(condition in sentence for condition in _CONDITIONS)
+        if told[bounds]:
             found.append(span(match.start("place"), match.end("place"), "place"))
     return found
+
+
+#: "the top flat on Dalmeny Street", "a cottage in Mill Lane": a home on a named street, which with
+#: a storey or a kind of home narrows down to a door or two.
+_HOME_ON_STREET = Lazy(
+    r"\b(?i:flat|house|cottage|bungalow|maisonette)\s{1,3}(?:on|in|at|of)\s{1,3}"
+    rf"(?:the\s{{1,3}})?(?P<words>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD}){{1,3}})"
+)
+_HOMES_ON = tuple(
+    f"{home} {link} "
+    for home in ("flat", "house", "cottage", "bungalow", "maisonette")
+    for link in ("on", "in", "at", "of")
+)
+
+
+def _homes_on_streets(text: str) -> list[Span]:
+    found: list[Span] = []
+    for match in _HOME_ON_STREET.get().finditer(text):
+        end = _street_end(text, match, _SUFFIXES, frozenset())
+        if end is not None:
+            storey = _STOREY_BEFORE.get().search(text, max(0, match.start() - 25), match.start())
+            found.append(span(storey.start() if storey else match.start(), end, "place"))
+    return found
+
+
+#: A storey or a position before the home: "the top flat", "the ground floor flat", "the end house".
+_STOREY_BEFORE = Lazy(
+    r"(?i:top|bottom|ground|first|second|third|basement|middle|upstairs|downstairs|end|corner)"
+    r"(?:[ -](?i:floor))?\s{1,3}$"
+)
 
 
 def find_places(text: str) -> list[Span]:
@@ -296,10 +366,12 @@ def find_places(text: str) -> list[Span]:
     school with a year group, a small place with a condition or an age."""
     lowered = text.lower()
     found: list[Span] = []
-    if any(word in lowered for word in ("room", "flat", "apartment", "suite", "bed ")) and any(
-        c.isdigit() for c in text
+    if any(word in lowered for word in ("room", "flat", "apartment", "suite", "bed ")) and _ROOM_SIGN.get().search(
+        text
     ):
         found += _rooms(text)
+    if any(sign in lowered for sign in _HOMES_ON):
+        found += _homes_on_streets(text)
     if any(word in text for word in ("Primary", "High", "Academy", "Grammar", "Secondary", "School", "Nursery")):
         found += _schools(text)
     if any(condition in f" {lowered} " for condition in _CONDITIONS):

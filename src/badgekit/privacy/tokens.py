@@ -13,7 +13,7 @@ from badgekit.privacy import vocabulary as vocab
 _LETTER = r"[^\W\d_]"
 WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
 _HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
-_STOPS = re.compile(r"[.!?:;]")
+_STOP_CHARACTERS = frozenset(".!?:;")
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
 
@@ -70,38 +70,44 @@ def title_case(word: str) -> str:
 
 
 def _words(text: str) -> list[Token]:
+    # The loop body runs once per word of the statement, so it is kept to what each word needs.
     tokens: list[Token] = []
+    append = tokens.append
+    previous: Token | None = None
     previous_end = 0
     previous_dot = False
     in_heading = False
     for match in WORD.finditer(text):
         word = match.group()
-        start, end = match.start(), match.end()
-        dot = word.endswith(".")
+        start, end = match.span()
+        between = text[previous_end:start]
+        previous_end = end
+        dot = word[-1] == "."
         if dot:
             word, end = word[:-1], end - 1
         possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
         if possessive:
             word, end = word[:-2], end - 2
-        between = text[previous_end:start]
         if between == " ":  # most words: no need to look further
             line_start = previous_dot
-            if tokens:
-                tokens[-1].followed_by_space = not tokens[-1].possessive
+            if previous is not None:
+                previous.followed_by_space = not previous.possessive
         else:
             # Any new line counts as a fresh start: a heading, a list item or a paragraph.
-            new_line = not tokens or "\n" in between
-            line_start = new_line or (previous_dot and not between.strip(" ")) or bool(_STOPS.search(between))
+            new_line = previous is None or "\n" in between
+            line_start = (
+                new_line or (previous_dot and not between.strip(" ")) or not _STOP_CHARACTERS.isdisjoint(between)
+            )
             if new_line:
                 in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
-        capitalised = len(word) > 1 and word[0].isupper() and not word.isupper()
-        caseless = len(word) > 1 and word.isupper()
-        if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
-            word, capitalised = title_case(word), True
-        tokens.append(
-            Token(word, word.lower(), start, end, possessive, line_start, in_heading, capitalised, caseless=caseless)
-        )
-        previous_end = match.end()
+        if len(word) > 1 and word[0].isupper():
+            caseless = word.isupper()
+            if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
+                word = title_case(word)
+            previous = Token(word, word.lower(), start, end, possessive, line_start, in_heading, True, caseless)
+        else:
+            previous = Token(word, word.lower(), start, end, possessive, line_start, in_heading, False)
+        append(previous)
         previous_dot = dot
     return tokens
 
@@ -136,6 +142,8 @@ def _mask_phrases(text: str, tokens: list[Token]) -> None:
             ):
                 continue
             last = bisect_left(tokens, end, lo=index, key=_start)
+            if phrase.endswith("'s") and last < len(tokens) and tokens[last].lower in vocab.KIN_WORDS:
+                continue  # "Maggie's at the hospital" is the charity; "Maggie's mum" is a person's
             for covered in tokens[index:last]:
                 covered.masked = True
 

@@ -54,7 +54,8 @@ GROUP_WORDS = _words(
     relative guardian grandparent adult youngster teen infant household professional clinician therapist
     teacher officer leader director chair councillor assessor inspector trainer tutor coach facilitator
     advocate interpreter befriender paramedic gp worker keyworker survivor refugee veteran homeowner
-    householder gentleman lady family kid pal mate sibling mum dad gran nan nana nanna grandparent"""
+    householder gentleman lady family kid pal mate sibling mum dad gran nan nana nanna grandparent
+    lassie laddie lass lad wean bairn wifie mannie fella fellow yin boy girl"""
 )
 #: Every word that names a role, a relationship or a group of people rather than a person.
 PEOPLE_WORDS = ROLE_WORDS | KIN_WORDS | GROUP_WORDS
@@ -82,7 +83,8 @@ def singulars(lower: str) -> tuple[str, ...]:
 PERSON_VERBS = _words(
     """said says told tells asked asks replied replies explained explains shouted cried smiled laughed whispered
     disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided phoned
-    texted emailed rang visited arrived cried shouted refused agreed"""
+    texted emailed rang visited arrived cried shouted refused agreed panicked froze ran bolted kicked punched
+    lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
 )
 #: Words that, before a capitalised word, show it names a person: "a boy called Jamie".
 NAMING_WORDS = _words("called named nicknamed")
@@ -227,6 +229,8 @@ ORGANISATION_PHRASES = _phrases(
     """
     Sue Ryder
     Marie Curie
+    Maggie's
+    Maggie's Centre
     Leonard Cheshire
     Joseph Rowntree
     Mary's Meals
@@ -373,8 +377,31 @@ CITED_NAME_PHRASES = _phrases(
     Peter Hawkins
     Robin Shohet
     Gillie Bolton
+    Julia Donaldson
+    Katie Morag
+    Mr Men
+    Little Miss
+    Peppa Pig
+    Postman Pat
+    Fireman Sam
+    Bob the Builder
+    Hairy Maclary
+    Thomas the Tank Engine
+    Paddington Bear
+    Winnie the Pooh
+    Harry Potter
+    Tracy Beaker
+    Horrid Henry
+    Mr Tumble
+    Mr Bloom
+    Charlie and Lola
+    Hey Duggee
+    Spot the Dog
+    Elmer the Elephant
     """
 )
+#: (The last names above are children's books and their characters, read with the children a
+#: learner supports: "Katie Morag is a favourite", "Mr Men books".)
 
 #: Surnames of authors and theorists that social care learners cite for a model or idea.
 #: A name with one of these is a citation, not someone the learner supports.
@@ -509,7 +536,22 @@ EPONYM_NOUNS = _words(
 )
 #: Present-tense verbs after a surname (one that is no given name) that show an author cited:
 #: "Smale explains the exchange model".
-AUTHOR_PRESENT_VERBS = _words("explains says tells shows calls sees puts believes thinks points describes")
+AUTHOR_PRESENT_VERBS = _words(
+    """explains says tells shows calls sees puts believes thinks points describes talks writes argues suggests
+    reminds notes stresses emphasises emphasizes highlights outlines defines proposes states claims"""
+)
+#: Nouns for a piece of work after an author's or a character's name: "Julia Donaldson books".
+CREATIVE_WORKS = _words(
+    """book books story stories novel novels poem poems rhyme rhymes song songs album albums film films
+    series show shows programme cartoon cartoons episode episodes character characters collection"""
+)
+#: Gaelic words written with a grave accent that are not names ("the Fèis kids", "Bòrd na Gàidhlig"):
+#: a grave accent otherwise marks a Gaelic given name ("Seònaid").
+GAELIC_WORDS = _words(
+    """fèis fèisean gàidhlig gàidhealtachd cèilidh cèilidhean cèilidhs mòd mòr bòrd slàinte mhath òran òrain
+    ceòl clàr sgìre sgìrean comunn taigh bàta eilean àite àiteachan fàilte beò sràid cùram dùthaich tìr
+    ùr ùrachadh gàrradh bùth bùthan còmhradh fèisgoil sgoil òg òigridh clann bhàrd àrd àrainn"""
+)
 #: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
 #: night shift needs", "Grace is said before meals".
 ABSTRACT_PREDICATES = _words("what key important essential vital needed everything crucial valued required said")

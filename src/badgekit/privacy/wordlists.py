@@ -28,6 +28,8 @@ from bisect import bisect_left
 from functools import cache
 from typing import Any
 
+_MOST_REMEMBERED = 50_000
+
 
 class WordList:
     """A sorted list of words that answers ``word in words`` by bisection.
@@ -38,13 +40,20 @@ class WordList:
 
     def __init__(self, words: list[bytes]) -> None:
         self._words = words
+        self._asked: dict[str, bool] = {}  # a statement asks about the same words again and again
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
+        known = self._asked.get(word)
+        if known is not None:
+            return known
         encoded = word.encode("utf-8", "surrogatepass")
         index = bisect_left(self._words, encoded)
-        return index < len(self._words) and self._words[index] == encoded
+        known = self._asked[word] = index < len(self._words) and self._words[index] == encoded
+        if len(self._asked) > _MOST_REMEMBERED:  # a long-running process (the web page) screens many texts
+            self._asked.clear()
+        return known
 
     def __len__(self) -> int:
         return len(self._words)
