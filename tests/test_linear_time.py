@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from badgekit.checks import textstats
+from badgekit.checks import reflection, textstats
 from badgekit.checks.passages import sentence_spans as evidence_sentences
 from badgekit.checks.reflection import find_points
 from badgekit.statement import parse
@@ -119,6 +119,30 @@ def test_sentences_end_where_the_expression_ended_them(text: str) -> None:
 def test_a_list_is_found_as_each_lines_expression_found_it(chunk: str) -> None:
     as_written = any(re.match(r"\s*(?:[-*+]|\d{1,3}[.)])\s", line) for line in chunk.split("\n"))
     assert bool(textstats._LIST_ITEM.search(chunk)) is as_written
+
+
+FOLDING = _made_of(
+    "I", "i", "\u0130", "\u0131", "K", "k", "\u212a", "S", "\u017f", "É", "é", "Σ", " ", "\n", "'", "’", ".",
+    "Will ", "WE ", "learned", "LEARNT", "Policy", "now", "Next Month", "Act 2014", "i'll", "Scotland) Act",
+    "organisation's Approach", "Changed My", "taught ME", "Eye-Opener", most=12,
+)  # fmt: skip
+
+
+@settings(max_examples=600)
+@given(FOLDING)
+@example("becau\u017fe I \u0131'll ta\u212ae \u0130 WILL next MONTH; Act 2014")
+def test_the_reflection_patterns_find_in_folded_text_what_they_found_case_blind(text: str) -> None:
+    for pattern in (*reflection.POINTS.values(), reflection.REFLECTIVE_LANGUAGE):
+        case_blind = re.compile(pattern.pattern, re.IGNORECASE)
+        assert [m.span() for m in pattern.finditer(reflection.folded(text))] == [
+            m.span() for m in case_blind.finditer(text)
+        ]
+
+
+def test_the_reflection_patterns_hold_no_capital_letter() -> None:
+    # A capital in a pattern that reads folded text could never match.
+    for pattern in (*reflection.POINTS.values(), reflection.REFLECTIVE_LANGUAGE):
+        assert not re.search(r"[A-Z]", re.sub(r"\\.", "", pattern.pattern)), pattern.pattern[:40]
 
 
 # --- and take time in proportion to the text --------------------------------------------------
