@@ -86,6 +86,59 @@ def test_suppression_comments_are_found_as_the_expression_finds_them(text: str, 
     assert list(parse.suppression_comments(text, start)) == expected
 
 
+def _headings_line_by_line(work: str, body_start: int) -> list[tuple[int, str, int, int]]:
+    """Headings as they were found before only marked lines were read: every line, in turn."""
+    headings, fence, previous, offset, after_blank = [], None, None, body_start, True
+    for line in work[body_start:].split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        blank_before, after_blank = after_blank, not stripped
+        marked = line.lstrip(" ")[:1] in "`~#=-*_" and line.lstrip(" ") != ""
+        fence_match = parse._FENCE.match(line) if marked else None
+        if fence is not None:
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = None
+            previous = None
+            continue
+        if fence_match:
+            fence, previous = fence_match.group(1), None
+            continue
+        atx = parse.atx_heading(line) if marked else None
+        setext = parse._SETEXT.match(line) if marked else None
+        if atx:
+            headings.append((atx[0], atx[1], start, end))
+            previous = None
+        elif setext and previous is not None:
+            headings.append((1 if setext.group(1)[0] == "=" else 2, previous[2], previous[0], end))
+            previous = None
+        else:
+            bold = parse._BOLD_LINE.match(line) if marked else None
+            if bold and not parse._BOLD_LINE.match(bold.group(2)):
+                headings.append((2, bold.group(2).strip(), start, end))
+                previous = None
+                continue
+            is_plain_line = bool(stripped) and not line.startswith((" " * 4, "\t")) and stripped[0] not in "-*+>|"
+            previous = (start, end, stripped) if is_plain_line and blank_before else None
+    return headings
+
+
+@settings(max_examples=1500)
+@given(
+    _made_of(
+        "```", "~~~", "````", "# ", "#", "## a", "===", "---", "-", "=", "**a**", "__b__", "**", " ", "    ", "\t",
+        "a", "b c", "\n", "\n", "\n", "\n\n", "* x", "> q", "|t", "_x", "=x", "``x", "+", most=24,
+    ),
+    st.integers(0, 6),
+)  # fmt: skip
+@example("_x\na\n===\n\nb\n---\n```\nc\n-\n```\nd\n===", 0)
+@example("a\n\n\nb\n---\n  # c\n\nd\n\n***\n", 1)
+def test_headings_are_found_as_reading_every_line_found_them(text: str, body_start: int) -> None:
+    body_start = min(body_start, len(text))
+    found = [(h.level, h.text, h.start, h.end) for h in parse._find_headings(text, body_start)]
+    assert found == _headings_line_by_line(text, body_start)
+
+
 DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")
 
 
