@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from badgekit.checks import reflection, textstats
+from badgekit.checks import reflection, terms, textstats
 from badgekit.checks.passages import sentence_spans as evidence_sentences
 from badgekit.checks.reflection import find_points
 from badgekit.statement import parse
@@ -139,6 +139,31 @@ def test_headings_are_found_as_reading_every_line_found_them(text: str, body_sta
     assert found == _headings_line_by_line(text, body_start)
 
 
+def _terms_word_by_word(text: str) -> frozenset[str]:
+    """A text's terms as they were found before each different word was stemmed once: word by word."""
+    words = [m.group().lower().strip("'’") for m in terms._WORD.finditer(text)]
+    stems = [terms.stem(w) for w in words]
+    found = {s for w, s in zip(words, stems, strict=True) if w not in terms._STOPWORDS and len(w) > 1}
+    singles, phrases = terms._concept_index()
+    for index, s in enumerate(stems):
+        found.update(singles.get(s, ()))
+        for sequence, tag in phrases.get(s, ()):
+            if tuple(stems[index : index + len(sequence)]) == sequence:
+                found.add(tag)
+    return frozenset(found)
+
+
+@settings(max_examples=400)
+@given(
+    _made_of(
+        "social ", "work ", "Workers ", "my ", "manager ", "next ", "of ", "kin ", "other ", "agencies ", "I ", "a ",
+        "the ", "team ", "health ", "visitor", "'s ", "’", "housing officer ", "x", " ", ".", most=20,
+    )
+)  # fmt: skip
+def test_terms_are_found_as_reading_word_by_word_found_them(text: str) -> None:
+    assert terms.terms(text) == _terms_word_by_word(text)
+
+
 DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")
 
 
@@ -226,6 +251,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "a bold line with spaces after": lambda n: "**a**" + _repeat(" ", n) + "x",
     "full stops": lambda n: _repeat(".", n),
     "opening quotes": lambda n: _repeat("“", n),
+    "short paragraphs": lambda n: _repeat("a\n\n", n),
+    "headings": lambda n: _repeat("## a\n\n", n),
+    "setext headings": lambda n: _repeat("a\n-\n\n", n),
 }
 
 
@@ -235,6 +263,7 @@ def _read(text: str) -> None:
     count_words(text)
     textstats.sentence_spans(statement)
     find_points(statement)
+    terms.terms(statement.prose)
     for start, end in statement.paragraphs():
         evidence_sentences(statement.prose, start, end)
 
