@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from badgekit.checks import reflection, terms, textstats
+from badgekit.checks import badge_detection, reflection, terms, textstats
 from badgekit.checks.passages import sentence_spans as evidence_sentences
 from badgekit.checks.reflection import find_points
 from badgekit.statement import parse
@@ -162,6 +162,35 @@ def _terms_word_by_word(text: str) -> frozenset[str]:
 )  # fmt: skip
 def test_terms_are_found_as_reading_word_by_word_found_them(text: str) -> None:
     assert terms.terms(text) == _terms_word_by_word(text)
+
+
+def _quotes(heading: tuple[tuple[str, ...], frozenset[str]], criterion: tuple[tuple[str, ...], frozenset[str]]) -> int:
+    """How a heading quotes a criterion, compared one with the other, as every criterion once was."""
+    (said, said_terms), (wanted, wanted_terms) = heading, criterion
+    if len(said) < 3:
+        return 0
+    if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
+        return 2
+    overlap = len(said_terms & wanted_terms)
+    return 1 if overlap >= 4 and overlap >= 0.7 * len(wanted_terms) else 0
+
+
+CRITERION_WORDS = ("work", "with", "other", "agencies", "trust", "build", "colleagues", "own", "and", "team", "x")
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.lists(st.lists(st.sampled_from(CRITERION_WORDS), max_size=7), max_size=4), min_size=1, max_size=4),
+    st.lists(st.sampled_from(CRITERION_WORDS), max_size=8),
+)
+def test_a_heading_quotes_the_criteria_it_quoted_compared_with_each(
+    badges: list[list[list[str]]], heading: list[str]
+) -> None:
+    wording = badge_detection._wording
+    criteria = tuple(tuple(wording(" ".join(words)) for words in badge) for badge in badges)
+    said = wording(" ".join(heading))
+    expected = {b: k for b, c in enumerate(criteria) if (k := max((_quotes(said, w) for w in c), default=0))}
+    assert badge_detection._index(criteria).kinds(said) == expected
 
 
 DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")
