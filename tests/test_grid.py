@@ -22,9 +22,12 @@ FINDINGS = (("right", "dim"), ("left", ""), ("left", "bold"), ("left", ""))
 EVIDENCE = (("right", ""), ("left", ""))
 
 
-def _written(renderable: RenderableType, width: int, encoding: str = "utf-8") -> str:
-    """What check writes to a pipe of that width and encoding."""
-    looks = {"width": width, "color_system": None, "force_terminal": False, "no_color": False, "encoding": encoding}
+def _written(renderable: RenderableType, width: int, encoding: str = "utf-8", colour: str | None = None) -> str:
+    """What check writes to a pipe (or, with a ``colour`` system, a terminal) of that width and encoding."""
+    looks = {
+        "width": width, "color_system": colour, "force_terminal": colour is not None, "no_color": False,
+        "encoding": encoding,
+    }  # fmt: skip
     return console.render(looks, (renderable, {}))
 
 
@@ -44,15 +47,16 @@ WORDS = st.one_of(
     st.lists(st.lists(WORDS, min_size=4, max_size=4), min_size=1, max_size=4),
     st.integers(1, 140),
     st.booleans(),
+    st.sampled_from([None, None, "truecolor"]),
 )
 def test_a_grid_is_written_as_rich_writes_it(
-    columns: Sequence[tuple[grid.Justify, str]], rows: list[list[str]], width: int, as_text: bool
+    columns: Sequence[tuple[grid.Justify, str]], rows: list[list[str]], width: int, as_text: bool, colour: str | None
 ) -> None:
     cells = [
         [Text(c) if as_text or i == len(row) - 1 else c for i, c in enumerate(row[: len(columns)])] for row in rows
     ]
     laid_out = Grid(columns, cells)
-    assert _written(laid_out, width) == _written(laid_out.table(), width)
+    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
 
 
 def test_an_ordinary_grid_is_laid_out_without_rich() -> None:
@@ -85,10 +89,14 @@ def _reports() -> list[object]:
     return reports
 
 
-@pytest.mark.parametrize("width", [40, 80, 120])
-def test_every_rules_example_report_is_written_as_rich_writes_it(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("width", "colour"), [(40, None), (80, None), (120, None), (80, "standard"), (100, "truecolor")]
+)
+def test_every_rules_example_report_is_written_as_rich_writes_it(
+    width: int, colour: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     reports = _reports()
     assert len(reports) > 50
-    laid_out = [_written(report_view(r), width) for r in reports]  # type: ignore[arg-type]
+    laid_out = [_written(report_view(r), width, colour=colour) for r in reports]  # type: ignore[arg-type]
     monkeypatch.setattr(Grid, "__rich_console__", lambda self, console, options: iter([self.table()]))
-    assert [_written(report_view(r), width) for r in reports] == laid_out  # type: ignore[arg-type]
+    assert [_written(report_view(r), width, colour=colour) for r in reports] == laid_out  # type: ignore[arg-type]

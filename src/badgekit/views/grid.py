@@ -47,33 +47,35 @@ class Grid:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
 
-    def table(self) -> Table:
-        """The grid as a Rich table."""
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        """The grid as a Rich table; with ``widths`` (each column's, padding included, as Rich would work them
+        out), a table that need not measure its cells to lay them out the same."""
         from rich.table import Table
 
         table = Table.grid(padding=(0, 1))
         last = len(self.columns) - 1
         for index, (justify, style) in enumerate(self.columns):
+            width = widths[index] - (index < last) if widths is not None else None
             if index < last:
-                table.add_column(justify=justify, style=style, no_wrap=True)
+                table.add_column(justify=justify, style=style, no_wrap=True, width=width)
             else:
-                table.add_column(justify=justify, style=style, ratio=1)
+                table.add_column(justify=justify, style=style, ratio=1, width=width)
         for row in self.rows:
             table.add_row(*row)
         return table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = None
-        if console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
-            lines = self.lines(options.max_width)
-        if lines is None:
+        laid_out = self._layout(options.max_width)
+        if laid_out is None:
             yield self.table()
-            return
-        from rich.segment import Segment
+        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
+            from rich.segment import Segment
 
-        for line in lines:
-            yield Segment(line)
-            yield Segment.line()
+            for line in self._lines(*laid_out):
+                yield Segment(line)
+                yield Segment.line()
+        else:  # styled: Rich writes the styles, in the widths it would have measured
+            yield self.table(laid_out[0])
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
@@ -83,21 +85,31 @@ class Grid:
     def lines(self, max_width: int) -> list[str] | None:
         """The grid's lines as Rich writes them with no style, at most ``max_width`` wide; None where Rich
         must lay it out itself."""
+        laid_out = self._layout(max_width)
+        return None if laid_out is None else self._lines(*laid_out)
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        """Each column's width (padding included) as Rich works it out, and the cells' text; None where Rich
+        must lay the grid out itself."""
         cells = [[_plain(cell) for cell in row] for row in self.rows]
         if not cells or max_width < 1 or any(cell is None for row in cells for cell in row):
             return None
         texts: list[list[str]] = cells  # type: ignore[assignment]  # no None, as just seen
         count = len(self.columns)
-        pads = [1] * (count - 1) + [0]  # padding (0, 1), collapsed between columns, none at the edges
-        widths = [_column_width([row[c] for row in texts], pads[c], max_width) or 1 for c in range(count)]
+        widths = [_column_width([row[c] for row in texts], _PADS[c == count - 1], max_width) or 1 for c in range(count)]
         if sum(widths) > max_width:
             widths = _collapse(widths, [False] * (count - 1) + [True], max_width)
             if sum(widths) > max_width:
                 return None  # Rich would narrow every column: left to it
-            widths = [_column_width([row[c] for row in texts], pads[c], widths[c]) for c in range(count)]
-        inner = [width - pad for width, pad in zip(widths, pads, strict=True)]
-        if min(inner) < 1:
+            widths = [_column_width([row[c] for row in texts], _PADS[c == count - 1], widths[c]) for c in range(count)]
+        if any(width - _PADS[c == count - 1] < 1 for c, width in enumerate(widths)):
             return None
+        return widths, texts
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        count = len(self.columns)
+        pads = [_PADS[c == count - 1] for c in range(count)]
+        inner = [width - pad for width, pad in zip(widths, pads, strict=True)]
         result = []
         for row in texts:
             rendered = [
@@ -115,6 +127,10 @@ class Grid:
                     )
                 )
         return result
+
+
+#: The space after a column's cells (padding (0, 1), collapsed between columns), by whether it is the last.
+_PADS = {False: 1, True: 0}
 
 
 def _plain(cell: str | Text) -> str | None:
