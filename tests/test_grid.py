@@ -16,7 +16,7 @@ from badgekit.checks import all_rules
 from badgekit.checks.report import Options, check_text
 from badgekit.views import grid
 from badgekit.views.checks import report_view
-from badgekit.views.grid import Grid
+from badgekit.views.grid import Boxed, Grid
 
 FINDINGS = (("right", "dim"), ("left", ""), ("left", "bold"), ("left", ""))
 EVIDENCE = (("right", ""), ("left", ""))
@@ -59,10 +59,29 @@ def test_a_grid_is_written_as_rich_writes_it(
     assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["Criterion", "Question", "[b]"]),
+    st.lists(st.lists(WORDS, min_size=4, max_size=4), min_size=1, max_size=4),
+    st.integers(1, 140),
+    st.booleans(),
+    st.sampled_from([None, None, "truecolor"]),
+)
+def test_a_criteria_table_is_written_as_rich_writes_it(
+    kind: str, rows: list[list[str]], width: int, as_text: bool, colour: str | None
+) -> None:
+    columns = [("#", "right", False), (kind, "left", True), ("Evidenced", "left", False), ("Words", "right", False)]
+    cells = [[Text(c) if as_text or i == 1 else c for i, c in enumerate(row)] for row in rows]
+    laid_out = Boxed(columns, cells)  # type: ignore[arg-type]
+    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+
+
 def test_an_ordinary_grid_is_laid_out_without_rich() -> None:
     # Were it always left to Rich, the test above would pass and nothing would be faster.
     rows = [("  line 12", Text("warning"), "BK108", Text("'Last spring our team…': this paragraph repeats " * 3))]
     assert Grid(FINDINGS, rows).lines(80) is not None
+    criteria = [("1", Text("identify and make good use of opportunities for collaboration " * 2), Text("yes"), "984")]
+    assert Boxed([("#", "right", False), ("Criterion", "left", True)] * 2, criteria).lines(80) is not None
 
 
 def test_a_non_utf_output_is_left_to_rich() -> None:
@@ -99,4 +118,5 @@ def test_every_rules_example_report_is_written_as_rich_writes_it(
     assert len(reports) > 50
     laid_out = [_written(report_view(r), width, colour=colour) for r in reports]  # type: ignore[arg-type]
     monkeypatch.setattr(Grid, "__rich_console__", lambda self, console, options: iter([self.table()]))
+    monkeypatch.setattr(Boxed, "__rich_console__", lambda self, console, options: iter([self.table()]))
     assert [_written(report_view(r), width, colour=colour) for r in reports] == laid_out  # type: ignore[arg-type]

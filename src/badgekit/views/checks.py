@@ -19,13 +19,14 @@ from rich.text import Text
 from badgekit.checks.model import CATEGORIES, SEVERITIES
 from badgekit.invocation import program
 from badgekit.text import counted, plural
-from badgekit.views.grid import Grid
+from badgekit.views.grid import Boxed, Grid
 
 if TYPE_CHECKING:
     from badgekit.badges.model import WordRule
     from badgekit.checks.batch import FileError, SummaryRow
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
+    from badgekit.views.grid import Justify
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 CATEGORY_TITLES = {
@@ -62,16 +63,16 @@ def words_bar(words: int, rule: WordRule) -> Text:
     return text
 
 
-def criteria_table(report: FileReport) -> Table:
+def criteria_table(report: FileReport) -> Boxed:
     kind = report.badge.criterion_word
-    table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("#", justify="right")
-    table.add_column(kind, overflow="fold", ratio=1)
-    table.add_column("Evidenced")
-    table.add_column("Words", justify="right")
-    for item in report.criteria:
-        table.add_row(str(item.number), Text(item.text), STATUS_TEXT[item.status], str(item.words))
-    return table
+    columns: list[tuple[str, Justify, bool]] = [
+        ("#", "right", False),
+        (kind, "left", True),
+        ("Evidenced", "left", False),
+    ]
+    columns.append(("Words", "right", False))
+    rows = [(str(i.number), Text(i.text), STATUS_TEXT[i.status], str(i.words)) for i in report.criteria]
+    return Boxed(columns, rows)
 
 
 #: How each coverage status reads in the criteria table.

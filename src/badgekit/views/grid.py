@@ -190,9 +190,10 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
     return result
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """A one-line text broken into lines at most ``width`` wide (bar a word longer than that), as Rich's
-    divide_line breaks it for a column that does not fold words; each line keeps its spaces."""
+def _wrap(text: str, width: int, fold: bool = False) -> list[str]:
+    """A one-line text broken into lines at most ``width`` wide, as Rich's divide_line breaks it: a word
+    longer than the width on a line of its own, or, with ``fold``, cut across lines. Each line keeps the
+    spaces after its last word."""
     breaks = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -200,6 +201,15 @@ def _wrap(text: str, width: int) -> list[str]:
         length = len(word.rstrip())
         if width - offset >= length:
             offset += len(word)
+        elif length > width and fold:
+            pieces = [word[i : i + width] for i in range(0, len(word), width)]
+            for piece in pieces[:-1]:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            if start:
+                breaks.append(start)
+            offset = len(pieces[-1])
         elif length > width:
             if start:
                 breaks.append(start)
@@ -211,13 +221,107 @@ def _wrap(text: str, width: int) -> list[str]:
     return [text[a:b] for a, b in pairwise(bounds)]
 
 
-def _fit(line: str, width: int, justify: Justify) -> str:
+def _fit(line: str, width: int, justify: Justify, fold: bool = False) -> str:
     """A line made exactly ``width`` wide, as Rich justifies a wrapped line in a cell: trailing spaces beyond
-    the width dropped, a line still too long cut with an ellipsis."""
+    the width dropped, a line still too long cut (with an ellipsis, unless the column folds)."""
     if len(line) > width and (space := _TRAILING_SPACE.search(line)) is not None:
         line = line[: len(line) - min(len(space.group()), len(line) - width)]
     if justify == "right":
         line = line.rstrip()
     if len(line) > width:
-        line = line[: width - 1] + "…"
+        line = line[:width] if fold else line[: width - 1] + "…"
     return line.rjust(width) if justify == "right" else line.ljust(width)
+
+
+class Boxed:
+    """A Rich renderable: ``Table(show_edge=False, pad_edge=False)`` with its heavy-headed box, a header
+    row, and columns that all wrap; laid out here where nothing is styled, as Grid is.
+
+    ``columns`` gives each column's header, justification and whether it folds words too long for it.
+    """
+
+    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[str | Text]]) -> None:
+        self.columns = tuple(columns)
+        self.rows = [tuple(row) for row in rows]
+        last = len(self.columns) - 1
+        #: the spaces before and after each column's cells: padding (0, 1), none at the edges
+        self.pads = [(0 if c == 0 else 1, 0 if c == last else 1) for c in range(len(self.columns))]
+
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        """The table as Rich's; with ``widths`` (padding included), one that need not measure its cells."""
+        from rich.table import Table
+
+        table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+        for index, (header, justify, fold) in enumerate(self.columns):
+            width = widths[index] - sum(self.pads[index]) if widths is not None else None
+            if fold:
+                table.add_column(header, justify=justify, overflow="fold", ratio=1, width=width)
+            else:
+                table.add_column(header, justify=justify, width=width)
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        laid_out = self._layout(options.max_width)
+        if laid_out is None:
+            yield self.table()
+        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
+            from rich.segment import Segment
+
+            for line in self._lines(*laid_out):
+                yield Segment(line)
+                yield Segment.line()
+        else:
+            yield self.table(laid_out[0])
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.table())
+
+    def lines(self, max_width: int) -> list[str] | None:
+        """The table's lines as Rich writes them with no style; None where Rich must lay it out itself."""
+        laid_out = self._layout(max_width)
+        return None if laid_out is None else self._lines(*laid_out)
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        headers = [_plain(header) for header, _, _ in self.columns]
+        cells = [headers, *([_plain(cell) for cell in row] for row in self.rows)]
+        if not self.rows or any(cell is None for row in cells for cell in row):
+            return None
+        texts: list[list[str]] = cells  # type: ignore[assignment]  # no None, as just seen
+        count = len(self.columns)
+        available = max_width - (count - 1)  # the lines between columns
+        if available < 1:
+            return None
+        pads = [sum(pad) for pad in self.pads]
+        widths = [_column_width([row[c] for row in texts], pads[c], available) or 1 for c in range(count)]
+        if sum(widths) > available:
+            widths = _collapse(widths, [True] * count, available)
+            if sum(widths) > available:
+                return None
+            widths = [_column_width([row[c] for row in texts], pads[c], widths[c]) for c in range(count)]
+        if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
+            return None
+        return widths, texts
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        inner = [width - sum(pad) for width, pad in zip(widths, self.pads, strict=True)]
+        result: list[str] = []
+        for number, row in enumerate(texts):
+            rendered = []
+            for c, text in enumerate(row):
+                _, justify, fold = self.columns[c]
+                left, right = self.pads[c]
+                lines = [_fit(piece, inner[c], justify, fold) for piece in _wrap(text, inner[c], fold)]
+                rendered.append([" " * left + line + " " * right for line in lines])
+            height = max(len(lines) for lines in rendered)
+            # The header's cells sit at the bottom of their row, the others at the top.
+            blank = [[" " * widths[c]] * (height - len(lines)) for c, lines in enumerate(rendered)]
+            cells = [b + lines if number == 0 else lines + b for b, lines in zip(blank, rendered, strict=True)]
+            divider = "┃" if number == 0 else "│"
+            result.extend(divider.join(cell[index] for cell in cells) for index in range(height))
+            if number == 0:
+                result.append("╇".join("━" * width for width in widths))
+        return result
