@@ -118,6 +118,14 @@ def test_standard_input_with_a_badge_option(run: Run) -> None:
     assert any(f["code"] == "BK101" for f in data["files"][0]["findings"])
 
 
+def test_the_badge_may_be_given_by_its_title_as_draft_takes_it(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", "I learned a lot from the video.\n")
+    result = run("check", path, "--badge", "Writing evidence for Open Badge applications", "--format", "json")
+    assert json.loads(result.stdout)["files"][0]["badge"] == "writing-evidence", result.stderr
+    vague = run("check", path, "--badge", "thing 4")
+    assert vague.exit_code == 3 and "fits 2 badges" in vague.stderr
+
+
 def test_no_badge_anywhere_says_how_to_give_one(run: Run, tmp_path: Path) -> None:
     result = run("check", write(tmp_path, "notes.txt", "Plain notes with no front matter.\n"))
     assert result.exit_code == 3

@@ -149,8 +149,10 @@ def resolve_badge(statement_badge: str | None, options: Options, catalogue: Cata
     name = options.badge or statement_badge
     if not name:
         raise BadgekitError("this statement does not say which badge it is for", path=path, hint=NO_BADGE_HINT)
+    from badgekit.badges.lookup import find_badge
+
     try:
-        return catalogue.get(name)
+        return find_badge(catalogue, name)  # an id, an alias or a title, as draft and show take them
     except BadgekitError as error:
         error.path = path
         raise
