@@ -257,6 +257,17 @@ def test_redact_writes_a_private_copy_and_never_overwrites(run: Run, tmp_path: P
     assert run("check", path, "-o", str(tmp_path / "x.md")).exit_code == 2  # -o only means something with --redact
 
 
+def test_with_redact_the_next_step_is_the_copy_not_the_redact_option_again(run: Run, tmp_path: Path) -> None:
+    planted = WRITING_EVIDENCE_GOOD.replace("my manager", "my manager, Mrs Jean Dunlop,", 1)
+    path = write(tmp_path, "s.md", planted)
+    result = run("check", path, "--redact")
+    assert "--redact' write a copy" not in " ".join(result.stdout.split())  # it has just done so
+    assert "read the copy written below through" in " ".join(result.stdout.split())
+    assert f"check {tmp_path / 's.redacted.md'}" in " ".join(result.stderr.split())
+    without = run("check", path)
+    assert "--redact' write a copy without them" in " ".join(without.stdout.split())
+
+
 def test_redaction_replaces_each_privacy_span_with_its_suggestion() -> None:
     statement = parse_statement("I met Mrs Jean Smith on 07700 900123 today.\n", "s.md")
     text = statement.text
