@@ -143,8 +143,9 @@ def test_the_context_names_lines_words_steps_and_prerequisites() -> None:
     )
     assert context["understood"][0].startswith("Criterion 1: ") and context["understood"][0].endswith(" words.")
     assert any("Watch the video" in line for line in context["activities"])
+    # the notes' first line, not their heading's: the line check quotes
     assert (
-        "Criterion 2 asks for a discussion with colleagues or a manager: notes from it are on line 21."
+        "Criterion 2 asks for a discussion with colleagues or a manager: notes from it are on line 23."
         in (context["activities"])
     )
     assert context["policies"] == ("It mentions policies, procedures or standards on line 19.",)
