@@ -193,6 +193,57 @@ def test_a_heading_quotes_the_criteria_it_quoted_compared_with_each(
     assert badge_detection._index(criteria).kinds(said) == expected
 
 
+def _criterion_lines_line_by_line(work: str, body_start: int, criteria: list[str]) -> list[tuple[int, str, int, int]]:
+    """Lines quoting criteria as they were found before only lines with three letters were read: every line."""
+    _content_words, _Heading = parse._content_words, parse._Heading
+    wanted = [words for words in (_content_words(c) for c in criteria) if words]
+    if not wanted:
+        return []
+    found: list[_Heading] = []
+    offset = body_start
+    for line in work[body_start:].split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        plain = parse._MARKUP_CHARS.sub("", line).strip()
+        if not plain or len(plain) > 600:
+            continue
+        own = _content_words(parse._split_number(plain)[1])
+        for words in wanted:
+            shared = len(words & own)
+            if shared >= parse.QUOTED_SHARE * len(words) and len(own) - shared <= parse.EXTRA_WORDS:
+                previous = found[-1] if found else None
+                if (
+                    previous is not None
+                    and work[previous.end : start].strip() == ""
+                    and "\n\n" not in work[previous.end : start]
+                ):
+                    # The criteria listed one to a line, before the answers: one title over what follows, not
+                    # a heading for each (which would leave every answer under the last criterion).
+                    found[-1] = _Heading(1, f"{previous.text}\n{plain}", previous.start, end)
+                else:
+                    found.append(_Heading(2, plain, start, end))
+                break
+    return [(h.level, h.text, h.start, h.end) for h in found]
+
+
+QUOTED_CRITERIA = ["identify and make good use of opportunities", "build trust with colleagues", "a b", "kit"]
+
+
+@settings(max_examples=600)
+@given(
+    _made_of(
+        "identify", "make", "good", "use", "of", "opportunities", "build", "trust", "with", "colleagues", " ", "\n",
+        "\n\n", "1. ", "**", "#", "_", "ab", "K", "\u0130", "x", "and", "OPPORTUNITIES", most=24,
+    ),
+    st.integers(0, 4),
+)  # fmt: skip
+@example("bu*il*d tr*us*t wi*th co*ll*ea*gu*es\n\n\u212aIT\n", 0)
+def test_criteria_quoted_in_plain_text_are_found_as_reading_every_line_found_them(text: str, body_start: int) -> None:
+    body_start = min(body_start, len(text))
+    found = [(h.level, h.text, h.start, h.end) for h in parse.criterion_lines(text, body_start, QUOTED_CRITERIA)]
+    assert found == _criterion_lines_line_by_line(text, body_start, QUOTED_CRITERIA)
+
+
 DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")
 
 
@@ -288,7 +339,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
 
 def _read(text: str) -> None:
     """Everything that reads the text with regular expressions, short of the judging itself."""
-    statement = parse_statement(text, declaration="In studying and completing the activities for this badge")
+    statement = parse_statement(
+        text, declaration="In studying and completing the activities for this badge", criteria=QUOTED_CRITERIA
+    )
     count_words(text)
     textstats.sentence_spans(statement)
     find_points(statement)
