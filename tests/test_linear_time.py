@@ -244,6 +244,19 @@ def test_criteria_quoted_in_plain_text_are_found_as_reading_every_line_found_the
     assert found == _criterion_lines_line_by_line(text, body_start, QUOTED_CRITERIA)
 
 
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
+
+
+@settings(max_examples=1000)
+@given(_made_of('"', "“", "”", "\n", "a", " ", "a" * 140, "“" * 150, most=16))
+@example(
+    "“" * 400 + "”" + "“a" + '"b"' + "”",
+)
+def test_quotations_are_found_as_the_expression_finds_them(text: str) -> None:
+    expected = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    assert reflection._unquoted(text) == expected
+
+
 DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")
 
 
@@ -331,6 +344,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "a bold line with spaces after": lambda n: "**a**" + _repeat(" ", n) + "x",
     "full stops": lambda n: _repeat(".", n),
     "opening quotes": lambda n: _repeat("“", n),
+    "opening quotes, closed at the end": lambda n: _repeat("“", n) + "”",
     "short paragraphs": lambda n: _repeat("a\n\n", n),
     "headings": lambda n: _repeat("## a\n\n", n),
     "setext headings": lambda n: _repeat("a\n-\n\n", n),

@@ -94,8 +94,11 @@ POLICIES = re.compile(
     r"adult support and protection|human rights|equality act|best value|"
     r"(?:organisation|organization|service)(?:'|’)?s? (?:[\w-]+ )?(?:approach|values|process|processes|strategy))\b",
 )
-#: Words in quotation marks are someone's words, not the learner's own intentions.
-_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
+#: Words in quotation marks are someone's words, not the learner's own intentions: up to 300 characters on
+#: one line between straight quotes, or between curly ones, as ``"[^"\n]{0,300}"|“[^”\n]{0,300}”`` finds
+#: them (see _quoted_spans).
+QUOTED_LENGTH = 300
+_STRAIGHT_QUOTED = re.compile(rf"\"[^\"\n]{{0,{QUOTED_LENGTH}}}\"")
 #: A section this long or longer, with no reflective language at all, only describes.
 DESCRIPTION_WORDS = 40
 #: Statements shorter than this are left to the words and coverage rules.
@@ -136,7 +139,53 @@ def _prose(context: CheckContext, start: int = 0, end: int | None = None) -> str
 
 def _unquoted(prose: str) -> str:
     """The prose with words in quotation marks blanked (same length, so offsets still hold)."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), prose)
+    pieces, position = [], 0
+    for start, end in _quoted_spans(prose):
+        pieces += [prose[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + prose[position:] if pieces else prose
+
+
+def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Quotations as ``"[^"\n]{0,300}"|“[^”\n]{0,300}”`` finds them, from the left, one after another.
+
+    That expression reads up to 300 characters after every opening curly quote that is never closed
+    (``“`` can stand inside a curly quotation, ``"`` cannot inside a straight one): a megabyte of them took
+    seconds. Here the closing quote an opening needs is found once for every opening before it."""
+    if "“" not in text or "”" not in text:
+        yield from (match.span() for match in _STRAIGHT_QUOTED.finditer(text))
+        return
+    position = 0
+    straight: tuple[int, int] | None = None
+    curly: tuple[int, int] | None = None
+    while True:
+        if straight is None or straight[0] < position:
+            found = _STRAIGHT_QUOTED.search(text, position)
+            straight = found.span() if found else (len(text) + 1, len(text) + 1)
+        if curly is None or curly[0] < position:
+            curly = _curly_quoted(text, position)
+        first = min(straight, curly)
+        if first[0] > len(text):
+            return
+        yield first
+        position = first[1]
+
+
+def _curly_quoted(text: str, position: int) -> tuple[int, int]:
+    """The first curly quotation from ``position``; (past the end, past the end) when there is none."""
+    none = (len(text) + 1, len(text) + 1)
+    while (opening := text.find("“", position)) >= 0:
+        closing = text.find("”", opening + 1)
+        if closing < 0:
+            return none
+        # Every opening from here to that closing quote has it as its next one: the first that reaches it
+        # (at most 300 characters between, on one line) starts the quotation; the others are none.
+        reach = max(opening, closing - QUOTED_LENGTH - 1, text.rfind("\n", opening, closing) + 1)
+        start = text.find("“", reach, closing)
+        if start >= 0:
+            return start, closing + 1
+        position = closing + 1
+    return none
 
 
 def find_points(statement: Statement) -> dict[str, tuple[int, int] | None]:
