@@ -244,15 +244,15 @@ class Interview:
         if not text:
             self.asker.show(Notice("Nothing was typed. To leave this one for now, type skip; for help, type help."))
             return position
-        if adding and existing:
-            text = existing + "\n\n" + text
+        if adding:
+            text = self.draft.with_added(criterion.id, text)
         return self._accept(position, text)
 
     def _keep_before_command(self, position: int, typed: str, *, adding: bool) -> None:
         """Save what was typed before a command typed at the end of it, as the answer (or added to it)."""
         criterion = self.criteria[position]
-        text, existing = clean_answer(typed), self.draft.answer(criterion.id)
-        self.draft.set_answer(criterion.id, existing + "\n\n" + text if adding and existing else text)
+        text = clean_answer(typed)
+        self.draft.set_answer(criterion.id, self.draft.with_added(criterion.id, text) if adding else text)
         kept = "Saved" if self.saved() else "Kept (not yet saved)"
         words = counted(count_words(self.draft.answer(criterion.id) or ""), "word")
         self.asker.show(
@@ -270,15 +270,23 @@ class Interview:
         try:
             reply = self.asker.read_answer(request)
         except AnswerInterrupted as stopped:
-            self._keep_unfinished(criterion, stopped.partial, adding=adding, notes=notes)
+            self._keep_unfinished(
+                criterion, stopped.partial, adding=adding, notes=notes, line_cut_off=stopped.line_cut_off
+            )
             raise
         return None if reply is None else split_reply(reply)
 
     def _keep_unfinished(
-        self, criterion: Criterion, partial: str, *, adding: bool = False, notes: bool = False
+        self,
+        criterion: Criterion,
+        partial: str,
+        *,
+        adding: bool = False,
+        notes: bool = False,
+        line_cut_off: bool = False,
     ) -> None:
         """Ctrl-C mid-answer (or mid-notes): what was typed is kept, without replacing one already given."""
-        if self.draft.keep_unfinished(criterion.id, partial, notes=notes, adding=adding):
+        if self.draft.keep_unfinished(criterion.id, partial, notes=notes, adding=adding, line_cut_off=line_cut_off):
             self.save(self.draft)
 
     def _accept(self, position: int, text: str) -> int | Outcome:

@@ -217,11 +217,13 @@ class AnswerRequest:
 
 
 class AnswerInterrupted(KeyboardInterrupt):
-    """Ctrl-C (or a closed terminal) part-way through an answer; carries what was typed."""
+    """Ctrl-C (or a closed terminal) part-way through an answer; carries what was typed, and whether the
+    stop came part-way through its last line (typed, but not yet ended with Enter)."""
 
-    def __init__(self, partial: str) -> None:
+    def __init__(self, partial: str, *, line_cut_off: bool = False) -> None:
         super().__init__()
         self.partial = partial
+        self.line_cut_off = line_cut_off
 
 
 class Asker(Protocol):

@@ -325,7 +325,9 @@ class TerminalAsker:
             except KeyboardInterrupt:
                 # Ctrl-C or a closed window: keep the lines given and the one being typed, Enter or not.
                 unfinished = self._unfinished_line()
-                raise AnswerInterrupted("\n".join([*lines, unfinished] if unfinished.strip() else lines)) from None
+                if unfinished.strip():
+                    raise AnswerInterrupted("\n".join([*lines, unfinished]), line_cut_off=True) from None
+                raise AnswerInterrupted("\n".join(lines)) from None
             # A paste through readline can arrive as several lines at once.
             pieces = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             nothing_yet = not any(line.strip() for line in lines)
