@@ -119,10 +119,11 @@ def test_text_paragraphs_are_one_line_each_and_headings_plain_lines(catalogue: C
     assert "Declaration" not in blocks  # writing-evidence has no declaration of its own
 
 
-def test_plain_text_joins_wrapped_lines_and_keeps_hard_breaks() -> None:
-    assert plain_text("one line\nwrapped here\n\nnext") == "one line wrapped here\n\nnext"
+def test_plain_text_keeps_every_line_break_the_learner_typed() -> None:
+    # The lines of an answer are the learner's own (typed in the interview), never a wrap to undo.
+    assert plain_text("one line\nthe next line\n\nnext") == "one line\nthe next line\n\nnext"
     assert plain_text("kept  \nbreak") == "kept\nbreak"
-    assert plain_text("> quoted\n> words") == "quoted words"
+    assert plain_text("> quoted\n> words") == "quoted\nwords"
     assert plain_text("- a\n  - b\n- c") == "• a\n  • b\n• c"
     assert plain_text("[mail me](mailto:someone@example.org)") == "mail me"
 

@@ -150,9 +150,7 @@ class _Writer:
                     run.font.name = "Courier New"
                 if link is not None:
                     link_runs.append(run)
-            elif kind == "softbreak":
-                paragraph.add_run(" ")
-            elif kind == "hardbreak":
+            elif kind in ("softbreak", "hardbreak"):  # the learner's line breaks are kept (export/markdown.py)
                 paragraph.add_run().add_break()
 
     # --- the whole document ---------------------------------------------------------------

@@ -2,9 +2,17 @@
 
 Parsing is CommonMark with raw HTML switched off, so a tag in a statement is text,
 never markup; images become links so that nothing is fetched. One walk over the parsed
-tokens writes either plain text (no markers, one line per paragraph, "•" for bullets,
-a link as its words and address) or Markdown in one consistent style with anything
-that would become raw HTML escaped. export.py uses both, and the parser for HTML.
+tokens writes either plain text (no markers, "•" for bullets, a link as its words and
+address) or Markdown in one consistent style with anything that would become raw HTML
+escaped. export.py uses both, and the parser for HTML.
+
+A line break inside a paragraph is kept as a line break in every format, where CommonMark
+would join the lines with a space (a "soft" break). A statement's lines are the learner's own:
+``badgekit draft`` writes each answer exactly as it was typed, line by line, and the interview's
+review shows it so; a line break in a Word document reads back as one too. Joining them ran
+three points typed on three lines into one paragraph in the text pasted into the application
+form. The Markdown export writes each such break as a hard break ("\\" at the end of the line),
+so that any blog that shows Markdown keeps it too.
 """
 
 from __future__ import annotations
@@ -23,7 +31,9 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark with raw HTML off: tags in the learner's text are text, never markup."""
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # breaks: a line break inside a paragraph is a <br> on the web page, as it is in every format (see above).
+    options = {"html": False, "linkify": False, "typographer": False, "breaks": True}
+    parser = MarkdownIt("commonmark", options)
     parser.add_render_rule("image", _image_as_link)
     return parser
 
@@ -44,9 +54,7 @@ def _inline_plain(children: Sequence[Token]) -> str:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
-        elif kind == "softbreak":
-            parts.append(" ")
-        elif kind == "hardbreak":
+        elif kind in ("softbreak", "hardbreak"):  # the learner's line breaks are kept: see the module's docstring
             parts.append("\n")
         elif kind == "image":
             parts.append("".join(c.content for c in child.children or ()))
@@ -92,9 +100,7 @@ def _inline_markdown(children: Sequence[Token]) -> str:
             parts.append(escape_markdown(child.content))
         elif kind == "code_inline":
             parts.append(_code_span(child.content))
-        elif kind == "softbreak":
-            parts.append(" ")
-        elif kind == "hardbreak":
+        elif kind in ("softbreak", "hardbreak"):  # written as a hard break, so that any Markdown reader keeps it
             parts.append("\\\n")
         elif kind in ("em_open", "em_close"):
             parts.append("*")
@@ -134,7 +140,7 @@ class _Container:
 class _Writer:
     """Walks markdown-it's block tokens, writing paragraphs, lists and quotes as plain text or Markdown.
 
-    Paragraphs are one line each (no hard wraps); blocks are separated by a blank line,
+    A paragraph's lines are those the learner broke it into; blocks are separated by a blank line,
     except the items of a tight list, which go one to a line. Every line starts with the
     prefixes of the quotes and list items it is inside, outermost first.
     """
@@ -210,7 +216,7 @@ class _Writer:
 
 
 def plain_text(markdown: str, parser: MarkdownIt | None = None) -> str:
-    """Markdown as plain text: no markers, one line per paragraph, "•" for bullets."""
+    """Markdown as plain text: no markers, the learner's line breaks kept, "•" for bullets."""
     return _Writer(markdown=False).walk((parser or markdown_parser()).parse(markdown))
 
 
