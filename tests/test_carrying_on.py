@@ -133,3 +133,16 @@ def test_lines_added_before_a_hard_stop_carry_the_sentence_on_too(
     shown = run("drafts", "show", BADGE, "--format", "json")
     assert shown.exit_code == 0, shown.stderr
     assert json.loads(shown.stdout)["answers"][1]["answer"] == f"{STARTED} {CARRIED_ON}"
+
+
+def test_carrying_on_counts_an_answer_cut_off_part_way_apart_from_those_given(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stopped_in_answer_two(run, monkeypatch, half_typed=STARTED)
+    keyboard(monkeypatch, ["y", "quit"])
+    result = run("draft", BADGE, "--interactive")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "You have a draft of this badge: 1 answer and criterion 2 cut off part-way, 137 words" in out
+    assert "Welcome back: you have answered 1 of 3, and criterion 2 was cut off part-way." in out
+    assert "Your answer to criterion 2 was cut off when badgekit stopped last time." in out

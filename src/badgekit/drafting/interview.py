@@ -180,13 +180,20 @@ class Interview:
             steps=self.badge.steps,
             intro=None if self._lead_in() else self.badge.criteria_intro,
             resumed=(self._answered(), len(self.criteria)) if resumed else None,
+            cut_off=self._cut_off_number() if resumed else None,
             profile_hint=self.profile_hint,
             notices=tuple(self.badge.before_you_start()),
             sssc_ai_rule=not self.badge.no_ai,
         )
 
     def _answered(self) -> int:
-        return sum(1 for c in self.criteria if self.draft.answer(c.id))
+        """How many criteria have an answer, not counting one cut off part-way (``Draft.cut_off_answer``)."""
+        cut_off = self.draft.cut_off_answer()
+        return sum(1 for c in self.criteria if self.draft.answer(c.id) and c.id != cut_off)
+
+    def _cut_off_number(self) -> int | None:
+        cut_off = self.draft.cut_off_answer()
+        return next((i for i, c in enumerate(self.criteria, 1) if c.id == cut_off), None)
 
     def _first_unanswered(self) -> int:
         return next((i for i, c in enumerate(self.criteria) if not self.draft.answer(c.id)), len(self.criteria))

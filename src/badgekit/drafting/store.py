@@ -197,6 +197,16 @@ class Draft:
         self.interrupted = Interruption(criterion_id, notes=notes, kept_apart=bool(given) and not adding)
         return True
 
+    def cut_off_answer(self) -> str | None:
+        """The criterion whose answer holds what was typed before the interview last stopped part-way through
+        it; None when there is none (the stop came in notes from a discussion, or while typing text to
+        replace an answer, which still stands). Such an answer is not yet counted as given: carrying on said
+        "you have answered 2 of 3" and then, straight away, that the second was cut off."""
+        stopped = self.interrupted
+        if stopped is None or stopped.notes or stopped.kept_apart or stopped.criterion not in self.answers:
+            return None
+        return stopped.criterion
+
     def holds(self, criterion_id: str, text: str) -> bool:
         """Whether this text is already kept for the criterion (its answer, its notes or an earlier one)."""
         kept = [self.answers.get(criterion_id), self.discussions.get(criterion_id)]

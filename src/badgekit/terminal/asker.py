@@ -162,7 +162,8 @@ class TerminalAsker:
         )
         if o.resumed:
             answered, total = o.resumed
-            self.out.print(f"\nWelcome back: you have answered {answered} of {total}.", style="green")
+            cut_off = f", and {o.noun} {o.cut_off} was cut off part-way" if o.cut_off else ""
+            self.out.print(f"\nWelcome back: you have answered {answered} of {total}{cut_off}.", style="green")
 
     def _criterion(self, s: CriterionScreen) -> None:
         from rich.rule import Rule
