@@ -302,7 +302,17 @@ def test_in_a_real_terminal_ctrl_c_keeps_what_was_given_and_the_same_command_car
     child = spawn()
     child.expect_exact("Carrying on with your unfinished review: 1 of 6 points done.")
     child.expect_exact("Point 2 of 6")
-    child.close(force=True)
+    child.expect_exact("Type a number from 1 to 3: ")
+    child.sendline("3")
+    child.expect_exact("A comment for the learner")
+    child.expect_exact("> ")
+    child.send("Ask them about the vid")  # Ctrl-C before Enter: the part typed is kept, as in the interview
+    child.expect_exact("Ask them about the vid")  # echoed: the line is being read
+    child.sendintr()
+    child.expect_exact("Stopped. Your review so far is saved in statement-review.yaml.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert saved(here)["points"][1]["comment"] == "Ask them about the vid"  # type: ignore[index]
 
 
 class FullDisk:

@@ -33,6 +33,7 @@ from judgement_cases import CASES, USER_BADGES, Case, load_cases  # noqa: E402
 
 from badgekit.badges.catalogue import load_catalogue  # noqa: E402
 from badgekit.checks import evidence, passages, terms  # noqa: E402
+from badgekit.checks.report import criterion_texts  # noqa: E402
 from badgekit.statement.parse import parse_statement  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "badgekit" / "checks" / "judgement_weights.json"
@@ -60,7 +61,10 @@ def samples(cases: list[Case]) -> list[Sample]:
     for case in cases:
         badge = catalogue.get(case.badge)
         criteria = badge.criteria_for(case.level)
-        statement = parse_statement(case.statement, case.name, declaration=badge.declaration)
+        # Parsed as check parses it, so that the features fitted on are the features judged on.
+        statement = parse_statement(
+            case.statement, case.name, declaration=badge.declaration, criteria=criterion_texts(badge)
+        )
         profiles = terms.profiles(criteria)
         blocks = passages.blocks(statement, profiles)
         fit = evidence.badge_fit(blocks, profiles)
