@@ -47,7 +47,7 @@ def keyboard(monkeypatch: pytest.MonkeyPatch, lines: Iterable[str], half_typed: 
         raise KeyboardInterrupt
 
     monkeypatch.setattr("builtins.input", read)
-    monkeypatch.setattr("badgekit.terminal.asker._readline_buffer", lambda: half_typed)
+    monkeypatch.setattr("badgekit.terminal.asker.readline_buffer", lambda: half_typed)
 
 
 def stopped_in_answer_two(run: Run, monkeypatch: pytest.MonkeyPatch, half_typed: str) -> None:
