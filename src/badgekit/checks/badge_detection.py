@@ -142,14 +142,13 @@ def _matched(line: str, badge: Badge, name: str, kind: str, written: str, *, who
         return f"whose {kind} {verb} {where}"
     title = normalise(badge.title)
     spelt = written.lower() in line.lower()
-    if not spelt and f" {name} " in f" {title} ":
-        part = "ends with" if title.endswith(f" {name}") else "begins with" if title.startswith(f"{name} ") else None
-        part = part or "includes"
-        if whole:
-            return f"whose title {part} {where}"
-        words = _as_written(line, name)
-        return f"whose title {part} {f'“{words}”' if words else 'the words'} in {where}"
-    return f"whose {kind} '{written}' {verb} {where}"
+    if spelt or f" {name} " not in f" {title} ":
+        return f"whose {kind} '{written}' {verb} {where}"
+    part = "ends with" if title.endswith(f" {name}") else "begins with" if title.startswith(f"{name} ") else "includes"
+    if whole:
+        return f"whose title {part} {where}"
+    words = _as_written(line, name)
+    return f"whose title {part} {f'“{words}”' if words else 'the words'} in {where}"
 
 
 def _as_written(line: str, name: str) -> str | None:
