@@ -119,11 +119,13 @@ def test_text_paragraphs_are_one_line_each_and_headings_plain_lines(catalogue: C
     assert "Declaration" not in blocks  # writing-evidence has no declaration of its own
 
 
-def test_plain_text_keeps_every_line_break_the_learner_typed() -> None:
-    # The lines of an answer are the learner's own (typed in the interview), never a wrap to undo.
-    assert plain_text("one line\nthe next line\n\nnext") == "one line\nthe next line\n\nnext"
+def test_plain_text_keeps_the_lines_the_learner_ended_and_joins_a_wrap() -> None:
+    # A line that ends a sentence was ended by the learner (typed in the interview, one point a line);
+    # a break in the middle of a sentence is a wrap made by an editor or an email, joined as before.
+    assert plain_text("One point.\nThe next point.\n\nnext") == "One point.\nThe next point.\n\nnext"
+    assert plain_text("a sentence wrapped\nby an editor.") == "a sentence wrapped by an editor."
     assert plain_text("kept  \nbreak") == "kept\nbreak"
-    assert plain_text("> quoted\n> words") == "quoted\nwords"
+    assert plain_text("> Quoted.\n> Words.") == "Quoted.\nWords."
     assert plain_text("- a\n  - b\n- c") == "• a\n  • b\n• c"
     assert plain_text("[mail me](mailto:someone@example.org)") == "mail me"
 

@@ -6,13 +6,14 @@ tokens writes either plain text (no markers, "•" for bullets, a link as its wo
 address) or Markdown in one consistent style with anything that would become raw HTML
 escaped. export.py uses both, and the parser for HTML.
 
-A line break inside a paragraph is kept as a line break in every format, where CommonMark
-would join the lines with a space (a "soft" break). A statement's lines are the learner's own:
-``badgekit draft`` writes each answer exactly as it was typed, line by line, and the interview's
-review shows it so; a line break in a Word document reads back as one too. Joining them ran
-three points typed on three lines into one paragraph in the text pasted into the application
-form. The Markdown export writes each such break as a hard break ("\\" at the end of the line),
-so that any blog that shows Markdown keeps it too.
+A line break inside a paragraph after a line that ends a sentence (or a clause: ".", "!", "?",
+":", ";") is kept as a line break in every format, where CommonMark would join the lines with a
+space (a "soft" break). ``badgekit draft`` writes each answer exactly as it was typed, line by
+line, and the interview's review shows it so; joining them ran three points typed on three lines
+into one paragraph in the text pasted into the application form. A break in the middle of a
+sentence is a wrap, as an editor or an email makes them, and is joined as before, so that a
+statement written elsewhere does not reach the form in ragged lines. The Markdown export writes
+each kept break as a hard break ("\\" at the end of the line), so that any blog keeps it too.
 """
 
 from __future__ import annotations
@@ -31,11 +32,24 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark with raw HTML off: tags in the learner's text are text, never markup."""
     from markdown_it import MarkdownIt
 
-    # breaks: a line break inside a paragraph is a <br> on the web page, as it is in every format (see above).
-    options = {"html": False, "linkify": False, "typographer": False, "breaks": True}
-    parser = MarkdownIt("commonmark", options)
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.add_render_rule("image", _image_as_link)
+    parser.add_render_rule("softbreak", _soft_break)
     return parser
+
+
+#: A line that ends with one of these ends a sentence or a clause: the break after it is the learner's.
+_LINE_ENDS = (".", "!", "?", ":", ";", "…", '."', ".”", ".'", ".’", "!”", "?”", ")")
+
+
+def keeps_break(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the soft break at ``tokens[index]`` is a line the learner ended (kept), not a wrap (joined)."""
+    before = next((t.content for t in reversed(tokens[:index]) if t.type in ("text", "code_inline")), "")
+    return before.rstrip().endswith(_LINE_ENDS)
+
+
+def _soft_break(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return "<br />\n" if keeps_break(tokens, index) else "\n"
 
 
 def _image_as_link(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
@@ -50,12 +64,14 @@ def _image_as_link(self: Any, tokens: Sequence[Token], index: int, options: Any,
 def _inline_plain(children: Sequence[Token]) -> str:
     parts: list[str] = []
     link_stack: list[str] = []
-    for child in children:
+    for index, child in enumerate(children):
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):  # the learner's line breaks are kept: see the module's docstring
-            parts.append("\n")
+        elif kind == "hardbreak" or (kind == "softbreak" and keeps_break(children, index)):
+            parts.append("\n")  # the learner's line breaks are kept: see the module's docstring
+        elif kind == "softbreak":
+            parts.append(" ")  # a wrap in the middle of a sentence
         elif kind == "image":
             parts.append("".join(c.content for c in child.children or ()))
         elif kind == "link_open":
@@ -94,14 +110,16 @@ def _link_target(href: str) -> str:
 
 def _inline_markdown(children: Sequence[Token]) -> str:
     parts: list[str] = []
-    for child in children:
+    for index, child in enumerate(children):
         kind = child.type
         if kind == "text":
             parts.append(escape_markdown(child.content))
         elif kind == "code_inline":
             parts.append(_code_span(child.content))
-        elif kind in ("softbreak", "hardbreak"):  # written as a hard break, so that any Markdown reader keeps it
-            parts.append("\\\n")
+        elif kind == "hardbreak" or (kind == "softbreak" and keeps_break(children, index)):
+            parts.append("\\\n")  # written as a hard break, so that any Markdown reader keeps it
+        elif kind == "softbreak":
+            parts.append(" ")
         elif kind in ("em_open", "em_close"):
             parts.append("*")
         elif kind in ("strong_open", "strong_close"):
