@@ -26,7 +26,7 @@ from badgekit.checks.reflection import find_points
 from badgekit.statement import parse
 from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.parse import parse_statement
-from badgekit.statement.wordcount import count_words, strip_markup
+from badgekit.statement.wordcount import count_words, is_word, plain_words, strip_markup
 
 # --- the scanners find what the expressions found ---------------------------------------------
 
@@ -255,6 +255,14 @@ _QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”")
 def test_quotations_are_found_as_the_expression_finds_them(text: str) -> None:
     expected = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     assert reflection._unquoted(text) == expected
+
+
+@settings(max_examples=600)
+@given(_made_of("a", "_", "-", "é", " ", "\n", "\u00a0", "\x1c", "\u2003", "1", "’", ".", "\t", most=20))
+def test_words_and_line_starts_are_found_as_token_by_token_found_them(text: str) -> None:
+    assert plain_words(text) == [token for token in text.split() if is_word(token)]
+    statement = parse_statement(text)
+    assert statement._line_starts == (0, *(m.end() for m in re.finditer("\n", text)))
 
 
 DECLARATION_WORDS = ("In", "in", "studying", "and", "work’s", "work's", "mine", "x")

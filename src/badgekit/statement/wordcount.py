@@ -148,6 +148,12 @@ def is_word(token: str) -> bool:
     return _WORD.match(token) is not None
 
 
+def plain_words(text: str) -> list[str]:
+    """The words of plain text, with no Markdown handling: the tokens ``str.split()`` gives that ``is_word``
+    keeps, found in C."""
+    return _WORD.findall(text)
+
+
 def count_plain_words(text: str) -> int:
     """Words in plain text, with no Markdown handling."""
     return len(_WORD.findall(text))
