@@ -186,13 +186,19 @@ def _free_features(index: int, sentences: Sequence[Sentence], profile: Profile) 
     """free_best .. free_top: the best evidence for the criterion in prose under no criterion's heading."""
     best = margin = window = 0.0
     top = 0
-    for position, sentence in enumerate(sentences):
+    # A sentence with none of the criterion's terms (share 0) changes none of these measures, and a window of
+    # three such sentences carries none of its weight: only sentences that carry some are looked at, so
+    # that prose with little of the criterion in it costs little, however long it is.
+    carrying = [position for position, sentence in enumerate(sentences) if sentence.shares[index] > 0]
+    for position in carrying:
+        sentence = sentences[position]
         share = sentence.shares[index]
         rival = max((v for i, v in enumerate(sentence.shares) if i != index), default=0.0)
         best = max(best, share)
         margin = max(margin, share - rival)
-        top += share > 0 and share >= rival
-        window = max(window, profile.recall(frozenset().union(*(s.terms for s in sentences[position : position + 3]))))
+        top += share >= rival
+    for start in sorted({p for position in carrying for p in range(max(0, position - 2), position + 1)}):
+        window = max(window, profile.recall(frozenset().union(*(s.terms for s in sentences[start : start + 3]))))
     return (best, margin, window, math.log1p(top))
 
 
@@ -201,6 +207,8 @@ def _example_features(index: int, sentences: Sequence[Sentence]) -> tuple[float,
     best = margin = 0.0
     for sentence in sentences:
         mine = sentence.matches[index]
+        if mine <= 0:
+            continue  # changes neither measure (both start at 0)
         best = max(best, mine)
         margin = max(margin, mine - max((v for i, v in enumerate(sentence.matches) if i != index), default=0.0))
     return (best, margin)

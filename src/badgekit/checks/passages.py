@@ -187,12 +187,26 @@ def blocks(statement: Statement, profiles: Sequence[Profile]) -> list[Block]:
 def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Sequence[Profile]) -> list[Block]:
     """Blocks for text with no Markdown headings: a paragraph whose first line names a criterion starts one."""
     result: list[Block] = []
+    # Each different line is read once: a long text that repeats its lines costs no more than it is long.
+    headings: dict[str, int | None] = {}
+    titles: dict[str, bool] = {}
+
+    def heading_of(line: str) -> int | None:
+        if line not in headings:
+            headings[line] = _plain_heading(line, profiles)
+        return headings[line]
+
+    def is_title(line: str) -> bool:
+        if line not in titles:
+            titles[line] = _own_title(line)
+        return titles[line]
+
     for block in found:
         current = Block(block.criterion, block.heading, block.start, block.body_start, block.end, 0)
         for start, end in statement.paragraphs(block.body_start, block.end):
             paragraph = statement.prose[start:end]
             lines = paragraph.strip().split("\n")
-            if len(lines) >= 2 and all(_plain_heading(line, profiles) is not None for line in lines):
+            if len(lines) >= 2 and all(heading_of(line) is not None for line in lines):
                 # The criteria listed one to a line, as a form shows them before the answers: a quotation
                 # of the badge, evidence of nothing. It closes the block before it and starts a free one.
                 current.end = start
@@ -202,8 +216,8 @@ def _plain_text_blocks(statement: Statement, found: list[Block], profiles: Seque
                 continue
             # A form's answer often starts on the line under the criterion's, with no blank line between.
             first_line = lines[0]
-            index = _plain_heading(first_line, profiles)
-            if index is not None or _own_title(first_line):
+            index = heading_of(first_line)
+            if index is not None or is_title(first_line):
                 # A title of the writer's own ("Trust", "What I learned") ends the section before it, as a
                 # Markdown heading would; it names a criterion only if its words do.
                 current.end = start
