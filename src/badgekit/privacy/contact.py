@@ -54,7 +54,8 @@ _PHONE_CONTEXT = Lazy(
     re.IGNORECASE,
 )
 _LOCAL_NUMBER = Lazy(r"\d(?<![\w/£$€.,]\d)\d{2,3}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
-_DIGIT = re.compile(r"\d")
+_DIGIT = Lazy(r"\d")
+_WORD_SEPARATORS = Lazy(r"[ ,-]+")
 _DIGIT_WORDS = {
     "oh": 1, "o": 1, "zero": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1,
     "seven": 1, "eight": 1, "nine": 1, "double": 1, "triple": 2,
@@ -125,7 +126,7 @@ def find_emails(text: str) -> list[Span]:
 
 def is_possible_phone(candidate: str) -> bool:
     """Whether a run of digits has the length of a UK number, or of an international one after + or 00."""
-    digits = "".join(_DIGIT.findall(candidate))
+    digits = "".join(_DIGIT.get().findall(candidate))
     international = candidate.lstrip().startswith("+") or digits.startswith("00")
     if not international:
         return digits.startswith("0") and len(digits) in (10, 11)
@@ -155,7 +156,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _spoken_digits(words: str) -> int:
     count = 0
-    for word in re.split(r"[ ,-]+", words.lower()):  # "double-oh" is two words here, as "double oh"
+    for word in _WORD_SEPARATORS.get().split(words.lower()):  # "double-oh" is two words here, as "double oh"
         count += len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
     return count
 
@@ -177,7 +178,7 @@ def find_phone_numbers(text: str) -> list[Span]:
     if any(c.isdigit() for c in text):
         for match in _PHONE_CANDIDATE.get().finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            digits = len(_DIGIT.findall(text, start, end))
+            digits = len(_DIGIT.get().findall(text, start, end))
             if 9 <= digits <= 15 and is_possible_phone(text[start:end]):
                 found.append(span(start, end, "phone"))
         context = _PHONE_CONTEXT.get()

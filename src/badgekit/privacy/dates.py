@@ -169,7 +169,7 @@ _AGE_IN_SENTENCE = Lazy(
     r"|foot|feet|ft|stone|kg|cm|metres?|meters?|pounds?|quid|people|of\b|in\b|out\b)))",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+_SENTENCE_END = Lazy(r"[.!?](?:\s|$)|\n\s{0,3}\n")
 
 
 def find_ages_by_places(text: str, places: Iterable[Span]) -> list[Span]:
@@ -177,8 +177,10 @@ def find_ages_by_places(text: str, places: Iterable[Span]) -> list[Span]:
     Ardgay on home dialysis"): the age is part of what identifies them."""
     found: list[Span] = []
     for place in places:
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, place.start - 300), place.start)), default=0)
-        after = _SENTENCE_END.search(text, place.end)
+        start = max(
+            (m.end() for m in _SENTENCE_END.get().finditer(text, max(0, place.start - 300), place.start)), default=0
+        )
+        after = _SENTENCE_END.get().search(text, place.end)
         end = after.start() if after else len(text)
         for match in _AGE_IN_SENTENCE.get().finditer(text, start, end):
             group = "old" if match.group("old") is not None else "age"

@@ -41,7 +41,7 @@ _CITATION_AFTER = Lazy(
 )
 _IN_PARENTHESES_WITH_YEAR = Lazy(r"\([^()]*$")
 _YEAR_BEFORE_CLOSE = Lazy(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL = Lazy(r"^[A-Z]\.?$")
 _SOMEONE = frozenset({"someone", "somebody", "one", "resident", "lady", "gentleman", "fellow", "youngster"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
@@ -60,7 +60,7 @@ class _Judge:
         self.text = text
         self.tokens = tokenise(text)
         self.allowed: list[frozenset[str]] = [
-            frozenset(w.lower() for w in WORD.findall(name) if w.lower() not in vocab.TITLES)
+            frozenset(w.lower() for w in WORD.get().findall(name) if w.lower() not in vocab.TITLES)
             for name in allowed
             if name.strip()
         ]
@@ -344,7 +344,7 @@ class _Judge:
         start = self.text.rfind("\n\n", 0, self.tokens[index].start)
         end = self.text.find("\n\n", self.tokens[index].end)
         paragraph = self.text[start + 1 : end if end >= 0 else len(self.text)].lower()
-        return not vocab.SONG_WORDS.isdisjoint(word.rstrip(".") for word in WORD.findall(paragraph))
+        return not vocab.SONG_WORDS.isdisjoint(word.rstrip(".") for word in WORD.get().findall(paragraph))
 
     def _noun_follows(self, token: Token, nxt: Token) -> bool:
         """Whether the word after a given name that is also a word is a noun it qualifies ("Olive oil",
@@ -540,13 +540,14 @@ def _titled(judge: _Judge) -> list[_Person]:
         while at < len(tokens) and len(words) < 3:
             candidate = tokens[at]
             gap = judge.text[tokens[at - 1].end : candidate.start]
-            dotted = at == index + 1 or _INITIAL.match(tokens[at - 1].text)  # "Dr. Patel", "J. Smith"
+            dotted = at == index + 1 or _INITIAL.get().match(tokens[at - 1].text)  # "Dr. Patel", "J. Smith"
             if gap.strip() not in ({"", "."} if dotted else {""}) or gap.count("\n") > 1 or len(gap) > 3:
                 break
             if tokens[at - 1].possessive:
                 break
             initial = (
-                bool(_INITIAL.match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS)) and not is_kin
+                bool(_INITIAL.get().match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS))
+                and not is_kin
             )
             lower_surname = (
                 plain
@@ -582,7 +583,7 @@ def _titled(judge: _Judge) -> list[_Person]:
             words.append(candidate)
             initials += initial
             at += 1
-        while words and (_INITIAL.match(words[-1].text) or words[-1].text in _LOWER_INITIALS) and not is_kin:
+        while words and (_INITIAL.get().match(words[-1].text) or words[-1].text in _LOWER_INITIALS) and not is_kin:
             words.pop()
         if not words:
             if initials and is_title and (token.text[:1].isupper() or plain):
@@ -822,7 +823,7 @@ def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) ->
 
 def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_Person]:
     """Other capitalised uses of a word already found as a name ("Mrs Smith" ... "Smith said")."""
-    known = {t.text for person in people for t in person.words if not _INITIAL.match(t.text)}
+    known = {t.text for person in people for t in person.words if not _INITIAL.get().match(t.text)}
     more: list[_Person] = []
     for index, token in enumerate(judge.tokens):
         if token.start in covered or token.text not in known or not token.capitalised:
@@ -846,7 +847,7 @@ def _spans(people: list[_Person]) -> list[Span]:
         if person.initial:
             keys = [f"{person.words[0].text}."]  # "Mrs K" and "Mrs K." are one person; not the same as "Kay"
         else:
-            keys = [t.lower for t in person.words if not _INITIAL.match(t.text)]
+            keys = [t.lower for t in person.words if not _INITIAL.get().match(t.text)]
         letter = next((letters[k] for k in reversed(keys) if k in letters), None)
         if letter is None:
             used = set(letters.values())

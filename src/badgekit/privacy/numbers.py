@@ -60,7 +60,7 @@ _VEHICLE_CONTEXT = Lazy(
     r"|number plate|drives|drove|driving|parked|parks)\b(?:[^.!?\n]{0,30})$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = Lazy(r"\d")
 
 
 def nhs_check_digit_holds(digits: str) -> bool:
@@ -89,7 +89,7 @@ def find_health_numbers(text: str) -> list[Span]:
     """CHI numbers, NHS numbers and unexplained ten-digit numbers."""
     found: list[Span] = []
     for match in _TEN_DIGITS.get().finditer(text):
-        digits = "".join(_DIGIT.findall(match.group()))
+        digits = "".join(_DIGIT.get().findall(match.group()))
         if starts_with_date(digits):
             found.append(span(match.start(), match.end(), "chi"))
         elif nhs_check_digit_holds(digits) or _after_nhs_words(text, match.start()):
@@ -105,19 +105,19 @@ def _after_nhs_words(text: str, start: int) -> bool:
 
 def find_reference_numbers(text: str) -> list[Span]:
     """Numbers after words that say they identify a record: "case reference 12/3456"."""
-    if not _REFERENCE_SIGN.search(text):
+    if not _REFERENCE_SIGN.get().search(text):
         return []
     return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.get().finditer(text)]
 
 
 #: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"
 #: with a digit soon after. Far cheaper to compile than the pattern, and most statements have none.
-_REFERENCE_SIGN = re.compile(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,12}\d")
+_REFERENCE_SIGN = Lazy(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,12}\d")
 
 
 def find_ni_numbers(text: str) -> list[Span]:
     """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", "qq 12 34 56 c"."""
-    if not any(_letters_before(text, m.start()) for m in _SIX_DIGITS.finditer(text)):
+    if not any(_letters_before(text, m.start()) for m in _SIX_DIGITS.get().finditer(text)):
         return []
     return [
         span(m.start(), m.end(), "ni")
@@ -133,12 +133,12 @@ def _letters_before(text: str, start: int) -> bool:
 
 
 #: What every NI number holds: three pairs of digits. Far cheaper to compile than the pattern above.
-_SIX_DIGITS = re.compile(r"\d\d[ \t]?\d\d[ \t]?\d\d")
+_SIX_DIGITS = Lazy(r"\d\d[ \t]?\d\d[ \t]?\d\d")
 
 
 def find_vehicle_registrations(text: str) -> list[Span]:
     """Number plates: the current format anywhere, the older ones after a word about a vehicle."""
-    if not _DIGIT.search(text):
+    if not _DIGIT.get().search(text):
         return []
     found = [
         span(m.start(), m.end(), "vehicle")

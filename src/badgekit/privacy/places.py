@@ -74,7 +74,7 @@ _ADDRESS = Lazy(
 _FLAT_IN_BUILDING = Lazy(
     rf"(?<![\w/]){_FLAT}\s{{0,3}},?\s{{1,3}}(?P<words>{_STREET_WORD}(?:\s{{1,3}}{_STREET_WORD}){{1,3}})"
 )
-_STREET_WORDS = re.compile(r"\S+")
+_STREET_WORDS = Lazy(r"\S+")
 #: A flat or apartment number before a building's name, whatever the name: "Apartment 5, The Maltings".
 #: ("Unit 3, Communication" is a course unit, so units need a building word, above.)
 _FLAT_IN_NAMED_BUILDING = Lazy(
@@ -89,12 +89,12 @@ _LIVES_AT = Lazy(
     r"(?P<place>[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){1,3})"
 )
 _PLACE_ENDS = frozenset(w.capitalize() for w in BUILDING_WORDS | STREET_SUFFIXES)
-_WORD_SPANS = re.compile(r"\S+")
+_WORD_SPANS = Lazy(r"\S+")
 
 
 #: Cheap signs that a detector's long pattern could match at all.
-_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
-_NUMBER_AND_NAME = re.compile(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
+_LETTER_DIGIT = Lazy(r"[A-Za-z]\d")
+_NUMBER_AND_NAME = Lazy(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
 _LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
 #: What _LIVES_AT needs, cheaper to compile: a word of living, a preposition and two capitalised words.
 _LIVING_SIGN = Lazy(
@@ -106,7 +106,7 @@ _LIVING_SIGN = Lazy(
 def find_postcodes(text: str) -> list[Span]:
     """Full postcodes (errors) and outward codes where the words around show a place (notes)."""
     found: list[Span] = []
-    if not _LETTER_DIGIT.search(text):
+    if not _LETTER_DIGIT.get().search(text):
         return found
     for match in _FULL_POSTCODE.get().finditer(text):
         if match.group("area").upper() in POSTCODE_AREAS:
@@ -124,7 +124,7 @@ def find_postcodes(text: str) -> list[Span]:
 def _street_end(text: str, match: re.Match[str], suffixes: frozenset[str], alone: frozenset[str]) -> int | None:
     """Where the street or building in ``match`` ends: after its last word that is one of ``suffixes``
     with a word before it, or one of ``alone`` with or without; None when no word is."""
-    words = list(_STREET_WORDS.finditer(text, match.start("words"), match.end("words")))
+    words = list(_STREET_WORDS.get().finditer(text, match.start("words"), match.end("words")))
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
         bare = word.rstrip(".")
@@ -137,7 +137,7 @@ def find_addresses(text: str) -> list[Span]:
     """House numbers with streets, flats with buildings, and named homes after "lives at"."""
     found: list[Span] = []
     lowered = text.lower()
-    if _NUMBER_AND_NAME.search(text):
+    if _NUMBER_AND_NAME.get().search(text):
         for match in _ADDRESS.get().finditer(text):
             end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
             if end:
@@ -155,7 +155,7 @@ def find_addresses(text: str) -> list[Span]:
         for sign in _LIVING_SIGN.get().finditer(text):
             lives = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
             if lives:
-                words = list(_WORD_SPANS.finditer(text, lives.start("place"), lives.end("place")))
+                words = list(_WORD_SPANS.get().finditer(text, lives.start("place"), lives.end("place")))
                 ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
                 if ends:
                     found.append(span(lives.start("place"), ends[-1].end(), "address"))
@@ -226,13 +226,13 @@ _SMALL_PLACE = Lazy(
     r"\b(?:in|from|near|outside|at|of)\s{1,3}(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
     rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+_SENTENCE_END = Lazy(r"[.!?](?:\s|$)|\n\s{0,3}\n")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around text[start:end]."""
-    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
-    after = _SENTENCE_END.search(text, end)
+    before = max((m.end() for m in _SENTENCE_END.get().finditer(text, max(0, start - 300), start)), default=0)
+    after = _SENTENCE_END.get().search(text, end)
     return before, after.start() if after else len(text)
 
 

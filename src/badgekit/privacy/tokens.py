@@ -4,15 +4,16 @@ and which words are inside a phrase that is no person ("Sue Ryder", "Easter Ross
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import cache
 
 from badgekit.privacy import vocabulary as vocab
+from badgekit.privacy.patterns import Lazy
 
 _LETTER = r"[^\W\d_]"
-WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
-_HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+WORD = Lazy(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
+_NAME_JOINS = Lazy(r"(['’-])")
+_HEADING_LEAD = Lazy(r"[ \t]{0,3}#{1,6}[ \t]")
 _STOP_CHARACTERS = frozenset(".!?:;")
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
@@ -65,7 +66,7 @@ class Token:
 
 def title_case(word: str) -> str:
     """A word in capitals or lower case as a name is written: "O'BRIEN" -> "O'Brien", "kelly-brown" -> "Kelly-Brown"."""
-    parts = re.split(r"(['’-])", word.lower())
+    parts = _NAME_JOINS.get().split(word.lower())
     return "".join(part[:1].upper() + part[1:] if len(part) > 1 else part for part in parts)
 
 
@@ -77,7 +78,7 @@ def _words(text: str) -> list[Token]:
     previous_end = 0
     previous_dot = False
     in_heading = False
-    for match in WORD.finditer(text):
+    for match in WORD.get().finditer(text):
         word = match.group()
         start, end = match.span()
         between = text[previous_end:start]
@@ -99,7 +100,7 @@ def _words(text: str) -> list[Token]:
                 new_line or (previous_dot and not between.strip(" ")) or not _STOP_CHARACTERS.isdisjoint(between)
             )
             if new_line:
-                in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
+                in_heading = bool(_HEADING_LEAD.get().match(text, text.rfind("\n", 0, start) + 1))
         if len(word) > 1 and word[0].isupper():
             caseless = word.isupper()
             if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"

@@ -59,16 +59,21 @@ class WordList:
         return len(self._words)
 
 
-@cache
-def _read(name: str) -> WordList:
-    # The package's own loader, as pkgutil.get_data uses it, without the half millisecond
-    # importing pkgutil (or the few importlib.resources) costs: the same package data.
+def read_data(name: str) -> bytes:
+    """The bytes of a file in ``data/``, through the package's own loader."""
+    # The loader pkgutil.get_data uses, without the half millisecond importing pkgutil (or
+    # the few importlib.resources) costs: the same package data.
     loader, origin = _package_loader(__package__ or "badgekit.privacy")
     try:
-        raw = loader.get_data(os.path.join(os.path.dirname(origin), "data", name))
+        data: bytes = loader.get_data(os.path.join(os.path.dirname(origin), "data", name))
     except OSError as error:
-        raise FileNotFoundError(f"badgekit's word list '{name}' is missing: reinstall badgekit") from error
-    words = raw.split(b"\n")
+        raise FileNotFoundError(f"badgekit's data file '{name}' is missing: reinstall badgekit") from error
+    return data
+
+
+@cache
+def _read(name: str) -> WordList:
+    words = read_data(name).split(b"\n")
     if words and not words[-1]:
         words.pop()
     return WordList(words)

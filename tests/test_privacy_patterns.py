@@ -1,0 +1,76 @@
+"""The privacy patterns made from code compiled in advance are exactly the patterns ``re`` compiles.
+
+Two compiled patterns compare equal only when their source, flags and engine code are the
+same, so each test compares with ``re.compile`` rather than trying a few texts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import pkgutil
+import re
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+import badgekit.privacy
+from badgekit.privacy import patterns
+from badgekit.privacy.wordlists import read_data
+
+for _module in pkgutil.iter_modules(badgekit.privacy.__path__):
+    importlib.import_module(f"badgekit.privacy.{_module.name}")
+DECLARED = list(patterns.DECLARED)
+STORED = marshal.loads(read_data(patterns.TABLE_FILE))
+
+
+@pytest.fixture
+def fresh_table() -> Iterator[None]:
+    """Patterns made afresh, from the table as a test leaves it, and the table read again afterwards."""
+    saved = patterns._table
+    yield
+    patterns._table = saved
+
+
+def test_the_patterns_are_declared() -> None:
+    assert len(DECLARED) >= 60
+
+
+def test_the_table_is_for_this_python_and_holds_every_pattern() -> None:
+    if STORED["engine"] != patterns.engine_version():
+        pytest.skip(f"data/patterns.bin is for {STORED['engine'][0]}, not {sys.implementation.cache_tag}")
+    missing = [lazy.source for lazy in DECLARED if f"{lazy.flags}:{lazy.source}" not in STORED["patterns"]]
+    assert not missing, f"run tools/build_patterns.py: {len(missing)} patterns are not in data/patterns.bin"
+
+
+@pytest.mark.parametrize("lazy", DECLARED, ids=[lazy.source[:40] for lazy in DECLARED])
+def test_each_pattern_is_the_one_re_compiles(lazy: patterns.Lazy) -> None:
+    made = patterns._prebuilt(lazy.source, lazy.flags)
+    if STORED["engine"] == patterns.engine_version():
+        assert made is not None, "run tools/build_patterns.py: this pattern is not in data/patterns.bin"
+    if made is not None:
+        assert made == re.compile(lazy.source, lazy.flags), "run tools/build_patterns.py: the stored code is stale"
+        assert made.groupindex == re.compile(lazy.source, lazy.flags).groupindex
+    assert lazy.get() == re.compile(lazy.source, lazy.flags)
+
+
+def test_under_another_python_patterns_are_compiled_as_usual(fresh_table: None) -> None:
+    patterns._table = {}  # what _load_table gives when the engine recorded is not this one
+    lazy = patterns.Lazy(r"(?P<word>b\w+)")
+    assert patterns._prebuilt(lazy.source, lazy.flags) is None
+    assert lazy.get() == re.compile(lazy.source) and lazy.get().match("born")
+
+
+def test_code_the_engine_refuses_is_compiled_as_usual(fresh_table: None) -> None:
+    source = r"(?P<word>b\w+)"
+    patterns._table = {f"0:{source}": (32, b"\xff\xff\xff\x7f" * 4, 1, {"word": 1})}
+    lazy = patterns.Lazy(source)
+    assert patterns._prebuilt(source, 0) is None
+    assert lazy.get() == re.compile(source)
+
+
+def test_a_table_for_another_engine_is_not_used(monkeypatch: pytest.MonkeyPatch, fresh_table: None) -> None:
+    monkeypatch.setattr(patterns, "engine_version", lambda: ["cpython-99", 1, 4, 0, 0])
+    patterns._table = None
+    assert patterns._load_table() == {}
