@@ -71,17 +71,33 @@ def title_case(word: str) -> str:
 
 
 def _words(text: str) -> list[Token]:
-    # The loop body runs once per word of the statement, so it is kept to what each word needs.
+    # The loop body runs once per word of the statement (half a million for a megabyte of
+    # one-letter lines), so it is kept to what each word needs: most words follow a single
+    # space, which is told without slicing the text, and a text with no "#" has no headings.
     tokens: list[Token] = []
     append = tokens.append
     previous: Token | None = None
     previous_end = 0
     previous_dot = False
     in_heading = False
+    heading_lead = _HEADING_LEAD.get() if "#" in text else None
     for match in WORD.get().finditer(text):
         word = match.group()
-        start, end = match.span()
-        between = text[previous_end:start]
+        start = match.start()
+        end = start + len(word)
+        if start == previous_end + 1 and text[previous_end] == " ":  # most words: no need to look further
+            line_start = previous_dot
+            if previous is not None:
+                previous.followed_by_space = not previous.possessive
+        else:
+            between = text[previous_end:start]
+            # Any new line counts as a fresh start: a heading, a list item or a paragraph.
+            new_line = previous is None or "\n" in between
+            line_start = (
+                new_line or (previous_dot and not between.strip(" ")) or not _STOP_CHARACTERS.isdisjoint(between)
+            )
+            if new_line and heading_lead is not None:
+                in_heading = heading_lead.match(text, text.rfind("\n", 0, start) + 1) is not None
         previous_end = end
         dot = word[-1] == "."
         if dot:
@@ -89,18 +105,6 @@ def _words(text: str) -> list[Token]:
         possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
         if possessive:
             word, end = word[:-2], end - 2
-        if between == " ":  # most words: no need to look further
-            line_start = previous_dot
-            if previous is not None:
-                previous.followed_by_space = not previous.possessive
-        else:
-            # Any new line counts as a fresh start: a heading, a list item or a paragraph.
-            new_line = previous is None or "\n" in between
-            line_start = (
-                new_line or (previous_dot and not between.strip(" ")) or not _STOP_CHARACTERS.isdisjoint(between)
-            )
-            if new_line:
-                in_heading = bool(_HEADING_LEAD.get().match(text, text.rfind("\n", 0, start) + 1))
         if len(word) > 1 and word[0].isupper():
             caseless = word.isupper()
             if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
