@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 import badgekit.privacy
-from badgekit.privacy import patterns
+from badgekit.privacy import dates, patterns, places
 from badgekit.privacy.wordlists import read_data
 
 for _module in pkgutil.iter_modules(badgekit.privacy.__path__):
@@ -74,3 +74,29 @@ def test_a_table_for_another_engine_is_not_used(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(patterns, "engine_version", lambda: ["cpython-99", 1, 4, 0, 0])
     patterns._table = None
     assert patterns._load_table() == {}
+
+
+SEARCHED_FROM = [
+    ("address", places._ADDRESS, places._FLAT_WORDS, True),
+    ("flat sign", places._FLAT_SIGN, places._FLAT_WORDS, True),
+    ("living sign", places._LIVING_SIGN, places._LIVING_STARTS, False),
+    ("date of birth cue", dates._CUE, dates._CUE_STARTS, False),
+]
+TEXTS = (
+    "Flat 4, Rosebank Court and 12 Leith Walk; FLAT 3/2, 45 Easter Road. 3F2, Big House. Apt. 5, The Maltings",
+    "He lives at Ivy Cottage and moved to Hope Street. STAYS IN Elm Park. Her address is on Mill Lane, Leith",
+    "DOB 03/07/1940, D.O.B: 3.7.40, born on 14.2.09, Date Of Birth 1.1.50, birth cert, b. 2.4.1938, Club. do",
+    "Bırth date 1.2.1990 and UNıT 4, Big Court",  # a dotless i matches "i" when case is ignored
+    "",
+)
+
+
+@pytest.mark.parametrize(("name", "lazy", "words", "digits"), SEARCHED_FROM, ids=[row[0] for row in SEARCHED_FROM])
+def test_a_pattern_tried_only_where_it_can_start_finds_what_finditer_does(
+    name: str, lazy: patterns.Lazy, words: tuple[str, ...], digits: bool
+) -> None:
+    for text in TEXTS:
+        expected = [m.span() for m in lazy.get().finditer(text)]
+        found = [m.span() for m in patterns.matches_from(lazy.get(), text, text.lower(), words, digits)]
+        assert found == expected, text
+    assert any(lazy.get().search(text) for text in TEXTS), f"no text exercises the {name} pattern"

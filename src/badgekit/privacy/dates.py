@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, span
 from badgekit.privacy.vocabulary import words_of
 
@@ -69,6 +69,8 @@ _DIGIT_DATE = Lazy(
 _WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
 _MOST_WORDS_BETWEEN = 7
 _DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.")
+#: Where a cue can start: "DOB", "D.O.B", "date of birth", "birth", "born", "b.".
+_CUE_STARTS = ("do", "d.", "date", "birth", "born", "b.")
 
 
 def _date_at(text: str, position: int) -> re.Match[str] | None:
@@ -113,7 +115,7 @@ def find_dates_of_birth(text: str) -> list[Span]:
         return []
     found: list[Span] = []
     next_word = _NEXT_WORD.get()
-    for cue in _CUE.get().finditer(text):
+    for cue in matches_from(_CUE.get(), text, lowered, _CUE_STARTS):
         position = cue.end()
         for _ in range(_MOST_WORDS_BETWEEN + 1):
             date = _date_at(text, position)

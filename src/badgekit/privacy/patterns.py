@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 #: Every pattern declared, in the order declared: what tools/build_patterns.py compiles.
@@ -101,3 +102,44 @@ def _load_table() -> dict[str, Any]:
         return {}
     patterns = stored.get("patterns")
     return patterns if isinstance(patterns, dict) else {}
+
+
+#: Characters that ``re`` matches case-insensitively with an ASCII letter though ``str.lower`` does not
+#: turn them into it ("ı" matches "i", "K" the Kelvin sign "k"): a text with one is searched in full.
+_ODD_FOLDS = frozenset("İıſ\u212a")
+
+
+_DIGIT = Lazy(r"\d")
+
+
+def matches_from(
+    pattern: re.Pattern[str], text: str, lowered: str, words: tuple[str, ...] = (), digits: bool = False
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only where a match can start.
+
+    A pattern without a fixed first character is tried at every position of the text, which
+    costs more than the rest of its detector. The caller says where its matches can start: at
+    one of ``words`` (found in ``lowered``, the text in lower case) or at a digit. Those
+    positions are tried in order, each after the end of the last match, which is what
+    ``finditer`` does at every position; the result is the same whenever every match does
+    start at one of them, and the patterns this is used for need a non-empty match.
+    """
+    if len(lowered) != len(text) or not _ODD_FOLDS.isdisjoint(text):
+        yield from pattern.finditer(text)  # positions in ``lowered`` would not be the text's
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(word, at + 1)
+    if digits:
+        starts.update(digit.start() for digit in _DIGIT.get().finditer(text))
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()

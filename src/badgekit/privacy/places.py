@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from badgekit.privacy import vocabulary as vocab
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, resolve_overlaps, span
 from badgekit.privacy.vocabulary import BUILDING_WORDS, STREET_SUFFIXES
 
@@ -96,6 +96,9 @@ _WORD_SPANS = Lazy(r"\S+")
 _LETTER_DIGIT = Lazy(r"[A-Za-z]\d")
 _NUMBER_AND_NAME = Lazy(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
 _LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
+#: Where _LIVING_SIGN can start, and where _ADDRESS and _FLAT_SIGN can start besides a digit.
+_LIVING_STARTS = ("liv", "stay", "mov", "address", "home", "flat", "house")
+_FLAT_WORDS = ("flat", "apartment", "apt", "unit")
 #: What _LIVES_AT needs, cheaper to compile: a word of living, a preposition and two capitalised words.
 _LIVING_SIGN = Lazy(
     r"\b(?i:liv|stay|mov|address|home|flat|house)\w{0,3}\s{1,3}(?:is\s{1,3})?(?i:at|in|on|to|into)\s{1,3}"
@@ -138,12 +141,12 @@ def find_addresses(text: str) -> list[Span]:
     found: list[Span] = []
     lowered = text.lower()
     if _NUMBER_AND_NAME.get().search(text):
-        for match in _ADDRESS.get().finditer(text):
+        for match in matches_from(_ADDRESS.get(), text, lowered, _FLAT_WORDS, digits=True):
             end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
             if end:
                 found.append(span(match.start(), end, "address"))
         # Both flat patterns start where their sign does, so they are tried only there.
-        for sign in _FLAT_SIGN.get().finditer(text):
+        for sign in matches_from(_FLAT_SIGN.get(), text, lowered, _FLAT_WORDS, digits=True):
             flat = _FLAT_IN_BUILDING.get().match(text, sign.start())
             end = flat and _street_end(text, flat, _SUFFIXES | _BUILDINGS, frozenset())
             if flat and end:
@@ -152,7 +155,7 @@ def find_addresses(text: str) -> list[Span]:
             if named:
                 found.append(span(named.start(), named.end(), "address"))
     if any(word in lowered for word in _LIVING_WORDS):
-        for sign in _LIVING_SIGN.get().finditer(text):
+        for sign in matches_from(_LIVING_SIGN.get(), text, lowered, _LIVING_STARTS):
             lives = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
             if lives:
                 words = list(_WORD_SPANS.get().finditer(text, lives.start("place"), lives.end("place")))
