@@ -40,6 +40,12 @@ _CITATION_AFTER = Lazy(
     r"|\s{1,3}(?:and|&)\s{1,3}[A-Z][\w'’-]+(?:\s{1,3}et\s{1,3}al\.?)?\s{0,3}\(\s{0,3}(?:19|20)\d{2})"
 )
 _IN_PARENTHESES_WITH_YEAR = Lazy(r"\([^()]*$")
+#: Family straight after a word: "Oksana and her son", "Robin, his brother," (checked after the word's end).
+_KIN_AFTER = Lazy(
+    r"(?:\s{1,3}and|,)\s{1,3}(?:his|her|their)\s{1,3}(?:(?:wee|little|older|younger|big)\s{1,3})?"
+    r"(?:son|daughter|brother|sister|mum|dad|mother|father|husband|wife|partner|boyfriend|girlfriend|gran|granny"
+    r"|grandson|granddaughter|nephew|niece|cousin|aunt|auntie|uncle|baby|twin|kids|children|carer)\b"
+)
 _YEAR_BEFORE_CLOSE = Lazy(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
 _INITIAL = Lazy(r"^[A-Z]\.?$")
 _SOMEONE = frozenset({"someone", "somebody", "one", "resident", "lady", "gentleman", "fellow", "youngster"})
@@ -210,8 +216,15 @@ class _Judge:
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
             return True
+        # "holly's bday"; but a capital makes a title: "Mairi's Wedding" is a song
+        if end_token.possessive and nxt is not None and nxt.text.islower() and nxt.lower in vocab.PERSONAL_NOUNS:
+            return True
         if nxt is not None and nxt.lower in vocab.PERSON_VERBS and not after.startswith((".", ",", ";", ":")):
             return True
+        if nxt is not None and not after.startswith((".", ",", ";", ":")) and self._verb_after_bridge(last + 1):
+            return True  # "Joy later told me", "Sandy has lived", "Summer gave me"
+        if _KIN_AFTER.get().match(after):
+            return True  # "Oksana and her son", "Robin, his brother,"
         before = self.word_before(index)
         gap = self.text[self.tokens[index - 1].end : token.start] if index > 0 else ""
         # "a boy called Tam", but not "a video called Dreaming of the Future"
@@ -221,6 +234,16 @@ class _Judge:
         if before == "as" and self.word_before(index, 2) == "known":
             return True
         return before in vocab.ROLE_WORDS and gap.strip(" ,") == "" and "\n" not in gap
+
+    def _verb_after_bridge(self, index: int) -> bool:
+        """Whether a person's verb starts at tokens[index], after at most two adverbs or auxiliaries."""
+        for at in range(index, min(index + 3, len(self.tokens))):
+            word = self.tokens[at].lower
+            if word in vocab.PERSON_LIFE_VERBS or (at > index and word in vocab.PERSON_VERBS):
+                return True
+            if word not in vocab.VERB_BRIDGES or not self.tokens[at].followed_by_space:
+                return False
+        return False
 
     def _person_before(self, index: int) -> bool:
         """Whether a word for a person comes just before tokens[index] ("a young man called ...")."""
@@ -350,7 +373,7 @@ class _Judge:
         """Whether the word after a given name that is also a word is a noun it qualifies ("Olive oil",
         "Ginger biscuits", "Fern spotting") rather than a verb or an adverb of a person ("Rose said")."""
         word = nxt.text
-        if not word.islower() or token.possessive or word in vocab.FUNCTION_WORDS:
+        if not word.islower() or token.possessive or word in vocab.FUNCTION_WORDS or word in vocab.PRONOUNS:
             return False
         if word in vocab.PERSON_FOLLOWERS or word in vocab.PERSON_VERBS or word.endswith(("ed", "ly", "n't")):
             return False
@@ -561,11 +584,15 @@ def _titled(judge: _Judge) -> list[_Person]:
             if nickname and not words and candidate.text.islower():
                 name = title_case(candidate.text)
                 lower_surname = (name in judge.first or name in judge.ambiguous) and (
-                    candidate.lower not in wordlists.common_words() and not judge.is_role_word(candidate)
-                )  # "wee mags"; not "wee lassie"
+                    (candidate.lower not in wordlists.common_words() or judge.verb_follows(at))
+                    and not judge.is_role_word(candidate)
+                )  # "wee mags", "big tam came in"; not "wee lassie"
             if not (candidate.capitalised or initial or lower_surname) or candidate.lower in vocab.TITLES:
                 break
-            if nickname and (judge.is_not_a_person_word(candidate) or candidate.lower in wordlists.common_words()):
+            if nickname and (
+                judge.is_not_a_person_word(candidate)
+                or (candidate.lower in wordlists.common_words() and not (lower_surname or judge.verb_follows(at)))
+            ):
                 break
             if (
                 plain
@@ -595,6 +622,8 @@ def _titled(judge: _Judge) -> list[_Person]:
             continue
         if is_kin and len(words) == 1 and judge.organisation_follows(at - 1):
             continue
+        if _titles_a_work(judge, at - 1):
+            continue  # "Mrs Brown's Boys", "Mr Tumble's Spotty Bag": a show, not the person
         people.append(_Person(tuple(words), None if is_kin else token, is_kin))
     return people
 
@@ -659,6 +688,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         return None
     if tokens[last].possessive and last + 1 < len(tokens) and tokens[last + 1].lower in vocab.EPONYM_NOUNS:
         return None  # "Addison's disease", "Bell's palsy"
+    if _titles_a_work(judge, last):
+        return None  # "Mairi's Wedding", a song; "Maggie's Centre"
     words = tokens[first : last + 1]
     head = words[0]
     if len(words) >= 2:
@@ -685,7 +716,31 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
     if (judge.is_ambiguous_name(head) or unknown) and judge.shows_a_person(first):
         return [head]
+    if head.capitalised and not (head.line_start or head.in_heading or head.caseless):
+        # Any word capitalised mid-sentence with family after it: "I phoned Wren, his sister,"
+        return [head] if _KIN_AFTER.get().match(judge.text, head.end) else None
     return None
+
+
+def _titles_a_work(judge: _Judge, last: int) -> bool:
+    """Whether tokens[last], a possessive, starts the title of a song, a show or a place: a capitalised
+    common word follows it that is no name and no family ("Mairi's Wedding", "Mrs Brown's Boys"; but
+    "Jamie's Mum")."""
+    tokens = judge.tokens
+    if not tokens[last].possessive or last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    return (
+        nxt.capitalised
+        and not nxt.caseless
+        and not nxt.line_start
+        and judge.text[tokens[last].end : nxt.start] in ("'s ", "’s ")
+        and any(form in wordlists.common_words() for form in vocab.singulars(nxt.lower))
+        and nxt.text not in judge.first
+        and nxt.text not in judge.ambiguous
+        and nxt.text not in wordlists.surnames()
+        and not any(form in vocab.KIN_WORDS for form in vocab.singulars(nxt.lower))  # "Jamie's Mum"
+    )
 
 
 def _is_full_name(judge: _Judge, first: int, last: int) -> bool:

@@ -26,7 +26,7 @@ def _phrases(text: str) -> frozenset[str]:
 #: Titles written before a name ("Mrs O'Brien", "Dr. Patel").
 TITLES = _words("mr mrs ms miss mx dr mister master madam sir dame lady lord prof professor rev reverend sister")
 #: Family words used as a title before a first name ("Auntie Jean", "Granny Smith").
-KIN_TITLES = _words("auntie aunty aunt uncle granny gran grandma grandad grandpa nana nanna papa grampa grandpa")
+KIN_TITLES = _words("auntie aunty aunt uncle granny gran grandma grandad grandpa nana nanna nan papa grampa grandpa")
 #: Titles that may come before a cited author rather than someone the learner supports.
 ACADEMIC_TITLES = _words("dr prof professor sir dame lord")
 
@@ -86,6 +86,20 @@ PERSON_VERBS = _words(
     texted emailed rang visited arrived cried shouted refused agreed panicked froze ran bolted kicked punched
     lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
 )
+#: Verbs of a person's life or wishes, which a plant, a season or a feeling does not do: "Sandy has
+#: lived here", "Summer gave me her number". Checked, like PERSON_VERBS, only after a capitalised word.
+PERSON_LIFE_VERBS = _words("lives lived gave wants wanted loves loved likes liked hates hated enjoys enjoyed")
+#: Adverbs and auxiliaries that may stand between a name and its verb: "Joy later told me", "Sandy has lived".
+VERB_BRIDGES = _words(
+    """later then also always never just still finally often usually soon suddenly eventually now quickly
+    immediately has had have was"""
+)
+#: Nouns after a possessive that belong to a person: "holly's bday", "Jamie's birthday".
+PERSONAL_NOUNS = _words(
+    "birthday bday b'day b’day funeral wedding meds medication bedroom wheelchair youngest eldest oldest"
+)
+#: Pronouns that are no noun a given name could qualify: "care for Frank myself" is a person, "Olive oil" a thing.
+PRONOUNS = _words("myself yourself himself herself ourselves themselves me him her us them it you i he she we they")
 #: Words that, before a capitalised word, show it names a person: "a boy called Jamie".
 NAMING_WORDS = _words("called named nicknamed")
 
