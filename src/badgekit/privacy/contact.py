@@ -45,7 +45,7 @@ _JOIN = r"(?: (?i:dot) |\.| (?i:underscore) |_)"
 _EMAIL_WORDS = Lazy(
     rf"[A-Za-z0-9](?<![\w.@][A-Za-z0-9])(?:[A-Za-z0-9_-]{{0,40}}[A-Za-z0-9])?(?:{_JOIN}{_LABEL}){{0,3}}"
     rf" (?i:at) (?:{_LABEL}(?: (?i:dot) |\.)){{1,4}}"
-    r"(?i:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@-]|\.\w)",
+    r"(?i:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@/-]|\.\w)",
 )
 #: A run that might be a phone number: "07700 900123", "+44 (0)131 496 0000", "(0141) 123-4567".
 _PHONE_CANDIDATE = Lazy(r"[+(0](?<![\w+/£$€][+(0])(?:(?<=\+)\s?\d|(?<=\()\s?0|(?<=0))[\d \t().\-‐–]{7,20}\d(?![\w/])")
@@ -75,7 +75,7 @@ _HANDLE_AT = Lazy(
 #: What follows a platform's name or "username" when a handle is given: "(name) is", "as", a colon.
 _AFTER_SIGN = Lazy(
     r"(?P<kind>\s(?i:user ?name|name|account|page|id|tag|handle|gamertag))?"
-    rf"(?P<given>\s(?i:is|was|as|called|at)|:)?\s{{1,2}}['\"‘“]?{_HANDLE_WORD}"
+    rf"(?P<given>\s(?i:is|was|as|called|at)|:|,)?\s{{1,2}}['\"‘“]?{_HANDLE_WORD}"
 )
 _PLATFORM_SIGN = (
     "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb", "youtube",
@@ -234,12 +234,22 @@ _LATER_NAME = Lazy(
 )
 
 
+#: A profile's address on a platform: "facebook.com/margaret.tully.79", "www.tiktok.com/@dunky".
+_PROFILE_ADDRESS = Lazy(
+    r"(?<![\w.])(?:(?i:https?://))?(?:(?i:www|m)\.)?"
+    r"(?i:facebook|fb|instagram|tiktok|twitter|x|youtube|linkedin|snapchat|threads|twitch)\.(?i:com|net)"
+    r"/@?[\w\-]+(?:\.[\w\-]+)*(?:/[\w\-]+)*"
+)
+
+
 def find_handles(text: str) -> list[Span]:
-    """Social media handles: "@name", and names given after a platform or "username"."""
+    """Social media handles: "@name", a profile's address, and names given after a platform or "username"."""
     found: list[Span] = []
+    lowered = text.lower()
+    if ".com/" in lowered or ".net/" in lowered:
+        found += [span(m.start(), m.end(), "handle") for m in _PROFILE_ADDRESS.get().finditer(text)]
     if "@" in text:
         found += [span(m.start(), m.end(), "handle") for m in _HANDLE_AT.get().finditer(text)]
-    lowered = text.lower()
     signs = [(end, True) for end, _ in _signs(lowered, _NAMING_SIGN)]
     signs += [(end, False) for end, sign in _signs(lowered, _PLATFORM_SIGN) if sign != "x" or text[end - 1] == "X"]
     for end, naming in signs:

@@ -57,7 +57,7 @@ _BETWEEN = words_of(
 #: A cue, and whether any words may follow it (a strong cue) or only those above.
 _CUE = Lazy(
     r"\b(?:(?P<strong>D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birth\s{1,3}cert(?:ificate)?)"
-    r"|born|birthday)|(?<![\w.])b\.(?=\s?\d)",
+    r"|born|birthday|b['’-]?day)|(?<![\w.])b\.(?=\s?\d)",
     re.IGNORECASE,
 )
 _NEXT_WORD = Lazy(r"[\s:,(–-]{1,3}([A-Za-z]{1,12})\b")
@@ -68,9 +68,10 @@ _DIGIT_DATE = Lazy(
 )
 _WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
 _MOST_WORDS_BETWEEN = 7
-_DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.")
-#: Where a cue can start: "DOB", "D.O.B", "date of birth", "birth", "born", "b.".
-_CUE_STARTS = ("do", "d.", "date", "birth", "born", "b.")
+_BDAY = ("bday", "b'day", "b’day", "b-day")
+_DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.", *_BDAY)
+#: Where a cue can start: "DOB", "D.O.B", "date of birth", "birth", "born", "b.", "bday".
+_CUE_STARTS = ("do", "d.", "date", "birth", "born", "b.", *_BDAY)
 
 
 def _date_at(text: str, position: int) -> re.Match[str] | None:
@@ -129,6 +130,25 @@ def find_dates_of_birth(text: str) -> list[Span]:
     return found
 
 
+#: A date in brackets straight after a name: "Ellie-Mae (21-07-2016)", "Mr Reid (3rd May 1941)".
+_OPEN_BRACKET = Lazy(r"\s{0,2}\(\s{0,2}")
+_CLOSE_BRACKET = Lazy(r"\s{0,2}\)")
+
+
+def find_dates_after_names(text: str, names: Iterable[Span]) -> list[Span]:
+    """A date in brackets straight after a person's name, which is how a date of birth is written
+    beside a name ("Ellie-Mae (21-07-2016)"); nothing else in care writing puts a date there."""
+    found: list[Span] = []
+    for name in names:
+        if "(" not in text[name.end : name.end + 4]:
+            continue
+        bracket = _OPEN_BRACKET.get().match(text, name.end)
+        date = bracket and _date_at(text, bracket.end())
+        if date and _CLOSE_BRACKET.get().match(text, date.end()):
+            found.append(span(date.start(), date.end(), "date-of-birth"))
+    return found
+
+
 def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
     """Ages written next to a name: after it ("Jamie, who is 12", "Jamie (12)") or before it
     ("12-year-old Jamie")."""
@@ -165,6 +185,7 @@ _NUMBER_WORDS = (
 #: An age in a sentence: "a 38 year old man", "the 17-year-old", "aged 81", "he's 81", "is only seven".
 _AGE_IN_SENTENCE = Lazy(
     rf"\b(?:(?P<old>(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]{{1,2}}(?:years?|yrs?)[\s-]{{1,2}}old)\b"
+    rf"|(?:man|woman|lady|gentleman|boy|girl|person|child)\s{{1,3}}of\s{{1,3}}(?P<of>\d{{1,3}}|{_NUMBER_WORDS})\b"
     rf"|(?:aged?|is|was|he's|she's|they're|who's|turned|turns)\s{{1,3}}(?:only\s{{1,3}}|just\s{{1,3}}|nearly\s{{1,3}}"
     rf"|almost\s{{1,3}}|now\s{{1,3}})?(?P<age>\d{{1,3}}|{_NUMBER_WORDS})\b"
     r"(?!\s{0,3}(?:%|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|am\b|pm\b|miles?|times|o'clock"
@@ -185,6 +206,6 @@ def find_ages_by_places(text: str, places: Iterable[Span]) -> list[Span]:
         after = _SENTENCE_END.get().search(text, place.end)
         end = after.start() if after else len(text)
         for match in _AGE_IN_SENTENCE.get().finditer(text, start, end):
-            group = "old" if match.group("old") is not None else "age"
+            group = next(g for g in ("old", "of", "age") if match.group(g) is not None)
             found.append(span(match.start(group), match.end(group), "age"))
     return found

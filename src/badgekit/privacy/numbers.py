@@ -36,8 +36,9 @@ _TEN_DIGITS = Lazy(r"\d(?<![\w/£$€.,:-]\d)(?:" + _SEPARATOR + r"\d){9}(?![\w/
 _NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:|,|-)?\s{0,3}$", re.IGNORECASE)
 _REFERENCE = Lazy(
     r"\b(?i:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
-    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s{1,3}(?:no\.?|number|num|ref\.?|reference|ID)|"
-    r"(?:reference|ref\.?)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
+    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst|registration|membership|PVG)\s{1,3}"
+    r"(?:no\.?|number|num|ref\.?|reference|ID)|"
+    r"(?:reference|ref\.?|incident|Datix)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
     r"(?P<number>(?=[A-Za-z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Za-z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Za-z]?)\b",
 )
 #: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
@@ -104,7 +105,8 @@ def _after_nhs_words(text: str, start: int) -> bool:
 
 
 def find_reference_numbers(text: str) -> list[Span]:
-    """Numbers after words that say they identify a record: "case reference 12/3456"."""
+    """Numbers after words that say they identify a record: "case reference 12/3456", "incident 45821",
+    "registration number is 3071942"."""
     if not _REFERENCE_SIGN.get().search(text):
         return []
     return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.get().finditer(text)]
@@ -112,7 +114,7 @@ def find_reference_numbers(text: str) -> list[Span]:
 
 #: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"
 #: with a digit soon after. Far cheaper to compile than the pattern, and most statements have none.
-_REFERENCE_SIGN = Lazy(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,12}\d")
+_REFERENCE_SIGN = Lazy(r"(?i:ref(?:erence)?|no|number|num|id|incident|datix)\b[^\n\d]{0,12}\d")
 
 
 def find_ni_numbers(text: str) -> list[Span]:

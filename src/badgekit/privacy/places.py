@@ -226,10 +226,16 @@ _CONDITIONS = (
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(
-    r"\b(?:in|from|near|outside|at|of)\s{1,3}(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
+    r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Aa]t|[Oo]f|[Oo]n)\s{1,3}"
+    r"(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
     rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
 )
 _SENTENCE_END = Lazy(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+#: Platforms and programs a person is "on" or "in" without living there.
+_APPS = vocab.words_of(
+    "facebook instagram tiktok twitter youtube snapchat whatsapp zoom teams skype messenger discord twitch "
+    "netflix spotify google alexa"
+)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -319,12 +325,15 @@ def _small_places(text: str) -> list[Span]:
                 or w in vocab.MONTHS
                 or w in vocab.DAYS
                 or w in vocab.PEOPLES
-                or w in common
                 for w in words
             ):
                 continue
+            if all(w in common for w in words):
+                continue  # "in Bright Water"; but "on Papa Westray" is a place
             if place.lower() in vocab.PLACE_PHRASES or place in wordlists.first_names():
                 continue
+            if words[0] in _APPS:
+                continue  # "on Facebook", "in Teams": where people talk, not where they live
         bounds = _sentence(text, match.start(), match.end())
         if bounds not in told:  # several places in one sentence: its words are searched once
             sentence = f" {text[bounds[0] : bounds[1]].lower()} "
