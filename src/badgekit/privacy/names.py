@@ -317,6 +317,10 @@ class _Judge:
             return True  # "Holly and ivy", "Rosemary and basil"
         if is_word and self._defined_as_thing(index):
             return True  # "Dawn is the hardest time", "Violet was the colour she chose"
+        if self._defined_as_thing(index, vocab.NOT_PERSON_KINDS):
+            return True  # "Chase and Marshall are the favourite pups"
+        if self._is_a_pet(index):
+            return True  # "Bella the cat", "the therapy dog Penny"
         sentence = self.sentence_words(index)
         before = self.tokens[index - 1] if index > 0 else None
         titled = (
@@ -379,29 +383,52 @@ class _Judge:
             return False
         return not any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word))
 
+    def _is_a_pet(self, index: int) -> bool:
+        """Whether an animal word stands beside the name: "Bella the cat", "our dog Max"."""
+        after = self.tokens[index + 1 : index + 4]
+        if len(after) >= 2 and after[0].lower == "the" and after[1].lower in vocab.ANIMALS:
+            return True
+        if len(after) >= 3 and after[0].lower == "the" and after[2].lower in vocab.ANIMALS:
+            return True  # "Penny the therapy dog"
+        return self.word_before(index) in vocab.ANIMALS
+
     def _word_pair(self, index: int) -> bool:
         """A name-word joined by "and" to the same kind of word in lower case: "Holly and ivy"."""
         if index + 2 >= len(self.tokens) or self.tokens[index + 1].lower not in ("and", "&", "or"):
             return False
         other = self.tokens[index + 2]
-        return other.text.islower() and title_case(other.text) in self.name_words
+        return other.text.islower() and (title_case(other.text) in self.name_words or other.lower in vocab.PLANT_NAMES)
 
-    def _defined_as_thing(self, index: int) -> bool:
-        """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
-        following = self.tokens[index + 1 : index + 6]
+    def _defined_as_thing(self, index: int, kinds: frozenset[str] = vocab.CATEGORY_NOUNS) -> bool:
+        """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of
+        thing (one of ``kinds``); or a verb of dawn, a plant or the weather ("Dawn was only just breaking")."""
+        following = self.tokens[index + 1 : index + 7]
         if (
             len(following) >= 2
             and following[0].lower == "and"
-            and (self.is_ambiguous_or_word(following[1]) or following[1].text.islower())
+            and (
+                self.is_ambiguous_or_word(following[1])
+                or following[1].text.islower()
+                or kinds is not vocab.CATEGORY_NOUNS
+            )
         ):
             following = following[2:]  # "Ruby and Jade are the names of colours", "Violet and purple were"
+        if following and following[0].lower in vocab.NATURE_VERBS and kinds is vocab.CATEGORY_NOUNS:
+            return True  # "Dawn broke", "Heather bloomed"
         if len(following) < 2 or following[0].lower not in ("is", "was", "are", "were"):
             return False
-        if following[1].lower in vocab.ABSTRACT_PREDICATES:
-            return True
-        if len(following) < 3 or following[1].lower not in ("the", "a"):
+        rest = following[1:]
+        while rest and rest[0].lower in vocab.DEGREE_ADVERBS:
+            rest = rest[1:]  # "was only just breaking": as "was breaking"
+        if not rest:
             return False
-        return any(form in vocab.CATEGORY_NOUNS for t in following[2:5] for form in vocab.singulars(t.lower))
+        if kinds is vocab.CATEGORY_NOUNS and (
+            rest[0].lower in vocab.ABSTRACT_PREDICATES or rest[0].lower in vocab.NATURE_VERBS
+        ):
+            return True
+        if len(rest) < 2 or rest[0].lower not in ("the", "a"):
+            return False
+        return any(form in kinds for t in rest[1:4] for form in vocab.singulars(t.lower))
 
     def is_ambiguous_or_word(self, token: Token) -> bool:
         """A given name that is also a word: "Jade", "Grace"."""
@@ -414,6 +441,18 @@ class _Judge:
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         surname = self.tokens[last]
+        no_given_name = surname.text not in self.first and surname.text not in self.ambiguous
+        before = self.word_before(first)
+        if before in vocab.READING_LEADS and (no_given_name or surname.lower in vocab.CITED_AUTHORS):
+            return True  # "I read Thompson on ...", "like Rogers,", "unlike Maslow"
+        if before == "by" and first > 1:
+            lead = self.tokens[first - 2]
+            if lead.lower in vocab.CREATIVE_WORKS or (lead.capitalised and not lead.line_start):
+                return True  # "a song by Leonard Cohen", "Hallelujah by Leonard Cohen": who made a work
+        if nxt is not None and nxt.lower in ("and", "&") and self._authors_pair(last + 2):
+            return True  # "Ingram and Smith describe ..."
+        if before in ("and", "&") and first >= 2 and self._authors_pair(first, first - 2):
+            return True
         if (
             self.word_before(first) == "as"
             and nxt is not None
@@ -426,10 +465,7 @@ class _Judge:
         if (
             first == last
             and nxt.lower in vocab.AUTHOR_PRESENT_VERBS
-            and (
-                (surname.text not in self.first and surname.text not in self.ambiguous)
-                or surname.lower in vocab.CITED_AUTHORS
-            )
+            and (no_given_name or surname.lower in vocab.CITED_AUTHORS)
             and self.text[surname.end : nxt.start].strip() == ""
         ):
             return True  # "Smale explains", "Ingram says", "Rogers talks about": a surname, or an author's
@@ -442,6 +478,19 @@ class _Judge:
             return True
         return surname.lower in vocab.CITED_AUTHORS or (
             surname.text in wordlists.surnames() and surname.text not in self.ambiguous
+        )
+
+    def _authors_pair(self, second: int, first: int | None = None) -> bool:
+        """Whether tokens[second] is a surname with a verb of citing after it, and tokens[first] (when
+        given) a surname too: the second of two authors cited together ("Ingram and Smith describe")."""
+        if second + 1 >= len(self.tokens):
+            return False
+        words = [self.tokens[second]] + ([self.tokens[first]] if first is not None else [])
+        verb = self.tokens[second + 1]
+        return (
+            all(w.capitalised and w.text not in self.first and w.text not in self.ambiguous for w in words)
+            and verb.lower in vocab.AUTHORS_VERBS
+            and self.tokens[second].followed_by_space
         )
 
     def organisation_follows(self, last: int) -> bool:
@@ -686,6 +735,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         first += 1
     if first > last or judge.cited_without_year(first, last):
         return None
+    if tokens[first].lower == "saint" or judge.word_before(first) in ("saint", "st"):
+        return None  # "Saint Valentine's Day", "St Andrew": a saint, a church or a feast day
     if tokens[last].possessive and last + 1 < len(tokens) and tokens[last + 1].lower in vocab.EPONYM_NOUNS:
         return None  # "Addison's disease", "Bell's palsy"
     if _titles_a_work(judge, last):
