@@ -182,10 +182,12 @@ _NUMBER_WORDS = (
     r"|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a hundred)"
 )
+#: Words for a person that an age can follow: "a woman of 58", "a man, 94,".
+_PERSON_NOUNS = "man|woman|lady|gentleman|boy|girl|lad|lass|laddie|lassie|person|child|wean|bairn"
 #: An age in a sentence: "a 38 year old man", "the 17-year-old", "aged 81", "he's 81", "is only seven".
 _AGE_IN_SENTENCE = Lazy(
-    rf"\b(?:(?P<old>(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]{{1,2}}(?:years?|yrs?)[\s-]{{1,2}}old)\b"
-    rf"|(?:man|woman|lady|gentleman|boy|girl|person|child)\s{{1,3}}of\s{{1,3}}(?P<of>\d{{1,3}}|{_NUMBER_WORDS})\b"
+    rf"\b(?:(?P<old>(?:\d{{1,3}}|{_NUMBER_WORDS})(?:[\s-]{{1,2}}(?:years?|yrs?)[\s-]{{1,2}}old|\s?y/?o))\b"
+    rf"|(?:{_PERSON_NOUNS})(?:\s{{1,3}}of|,)\s{{1,3}}(?P<of>\d{{1,3}}|{_NUMBER_WORDS})\b(?!\s{{0,3}}(?:%|per\b|of\b))"
     rf"|(?:aged?|is|was|he's|she's|they're|who's|turned|turns)\s{{1,3}}(?:only\s{{1,3}}|just\s{{1,3}}|nearly\s{{1,3}}"
     rf"|almost\s{{1,3}}|now\s{{1,3}})?(?P<age>\d{{1,3}}|{_NUMBER_WORDS})\b"
     r"(?!\s{0,3}(?:%|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|am\b|pm\b|miles?|times|o'clock"

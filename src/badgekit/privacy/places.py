@@ -215,6 +215,8 @@ _NOT_SCHOOL_NAMES = vocab.words_of(
     "the a an our their his her my this that local nearby new special catholic primary secondary high state "
     "independent private grammar academy school schools"
 )
+#: Stops and brackets read as spaces when a sentence is searched for a condition: "with MS." has " ms ".
+_STOPS_AS_SPACES = str.maketrans(".,;:!?()", "        ")
 _CONDITIONS = (
     "dementia", "alzheimer", "parkinson", "motor neurone", "mnd", "multiple sclerosis", " ms ", "cerebral palsy",
     "autism", "autistic", "down's syndrome", "down syndrome", "downs syndrome", "epilepsy", "diabetes", "stroke",
@@ -337,7 +339,7 @@ def _small_places(text: str) -> list[Span]:
         bounds = _sentence(text, match.start(), match.end())
         if bounds not in told:  # several places in one sentence: its words are searched once
             sentence = f" {text[bounds[0] : bounds[1]].lower()} "
-            told[bounds] = any(condition in sentence for condition in _CONDITIONS)
+            told[bounds] = any(condition in sentence.translate(_STOPS_AS_SPACES) for condition in _CONDITIONS)
         if told[bounds]:
             found.append(span(match.start("place"), match.end("place"), "place"))
     return found
@@ -386,6 +388,7 @@ def find_places(text: str) -> list[Span]:
         found += _homes_on_streets(text)
     if any(word in text for word in ("Primary", "High", "Academy", "Grammar", "Secondary", "School", "Nursery")):
         found += _schools(text)
-    if any(condition in f" {lowered} " for condition in _CONDITIONS):
+    spaced = f" {lowered.translate(_STOPS_AS_SPACES)} "  # "with MS." as "with ms "
+    if any(condition in spaced for condition in _CONDITIONS):
         found += _small_places(text)
     return resolve_overlaps(found)
