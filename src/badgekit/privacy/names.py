@@ -746,6 +746,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     if len(words) >= 2:
         if judge.work_follows(last):
             return None  # "Julia Donaldson books", "Katie Morag stories": an author or a character
+        if not judge.shows_a_person(first, last) and judge._defined_as_thing(last, vocab.NOT_PERSON_KINDS):
+            return None  # "Robin Hood was the film we watched"
         return list(words) if _is_full_name(judge, first, last) else None
     if judge.is_clear_name(head):
         if judge.place_in_context(first) or judge.is_thing(first):

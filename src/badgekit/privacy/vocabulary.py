@@ -111,7 +111,9 @@ DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 #: Words that make a capitalised run an organisation, service, place, programme or document.
 ORGANISATION_WORDS = _words(
-    """council councils service services trust foundation scotland scottish centre center centres hospital
+    """monument monuments collection statue highlanders regiment fusiliers guards arena observatory gallery
+    galleries theatre cinema league pavilion pier market council councils service services trust foundation
+    scotland scottish centre center centres hospital
     hospitals hospice infirmary clinic surgery practice school schools academy college university nursery
     project projects partnership partnerships association society network alliance group team teams unit
     ward house houses home homes court lodge care support aid agency board authority department directorate
@@ -629,7 +631,7 @@ NATURE_VERBS = _words("breaking broke breaks dawning dawned blooming bloomed blo
 DEGREE_ADVERBS = _words("only just already still slowly barely")
 #: Kinds of thing a name can be the name of, and no person is: "Chase and Marshall are the favourite pups".
 NOT_PERSON_KINDS = _words(
-    """pup pups puppy puppies dog dogs cat cats pet pets pony ponies horse horses character characters cartoon
+    """pup pups puppy puppies dog dogs cat cats pet pets pony ponies horse horses cartoon
     cartoons puppet puppets toy toys doll dolls teddy teddies song songs tune film films show shows programme
     programmes book books hymn hymns"""
 )
