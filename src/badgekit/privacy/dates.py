@@ -67,6 +67,8 @@ _DIGIT_DATE = Lazy(
     r"(?:(?:[12]\d|3[01]|0?[1-9])[/.\-]\d{1,2}[/.\-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/])"
 )
 _WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
+#: A day and a month without a year, close after a cue only: "Birthday: 12/12", "her bday's 12/03".
+_DAY_AND_MONTH = Lazy(r"[\s:,(–-]{0,3}(?P<date>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\w/]|\.\d)")
 _MOST_WORDS_BETWEEN = 7
 _BDAY = ("bday", "b'day", "b’day", "b-day")
 _DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.", *_BDAY)
@@ -118,10 +120,16 @@ def find_dates_of_birth(text: str) -> list[Span]:
     next_word = _NEXT_WORD.get()
     for cue in matches_from(_CUE.get(), text, lowered, _CUE_STARTS):
         position = cue.end()
-        for _ in range(_MOST_WORDS_BETWEEN + 1):
+        if text[position : position + 2] in ("'s", "’s"):
+            position += 2  # "her bday's 12/03"
+        for number in range(_MOST_WORDS_BETWEEN + 1):
             date = _date_at(text, position)
             if date:
                 found.append(span(date.start(), date.end(), "date-of-birth"))
+                break
+            short = _DAY_AND_MONTH.get().match(text, position) if number < 2 else None
+            if short:  # a day and a month alone, only straight after the cue or a word after it
+                found.append(span(short.start("date"), short.end("date"), "date-of-birth"))
                 break
             word = next_word.match(text, position)
             if not word or (cue.group("strong") is None and word.group(1).lower() not in _BETWEEN):
