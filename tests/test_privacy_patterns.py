@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 import badgekit.privacy
-from badgekit.privacy import dates, patterns, places
+from badgekit.privacy import dates, numbers, patterns, places
 from badgekit.privacy.wordlists import read_data
 
 for _module in pkgutil.iter_modules(badgekit.privacy.__path__):
@@ -64,7 +64,7 @@ def test_under_another_python_patterns_are_compiled_as_usual(fresh_table: None) 
 
 def test_code_the_engine_refuses_is_compiled_as_usual(fresh_table: None) -> None:
     source = r"(?P<word>b\w+)"
-    patterns._table = {f"0:{source}": (32, b"\xff\xff\xff\x7f" * 4, 1, {"word": 1})}
+    patterns._table = {f"0:{source}": (32, marshal.dumps([2**31 - 1] * 4), 1, {"word": 1})}
     lazy = patterns.Lazy(source)
     assert patterns._prebuilt(source, 0) is None
     assert lazy.get() == re.compile(source)
@@ -81,11 +81,16 @@ SEARCHED_FROM = [
     ("flat sign", places._FLAT_SIGN, places._FLAT_WORDS, True),
     ("living sign", places._LIVING_SIGN, places._LIVING_STARTS, False),
     ("date of birth cue", dates._CUE, dates._CUE_STARTS, False),
+    ("record number", numbers._REFERENCE, numbers._REFERENCE_STARTS, False),
+    ("room sign", places._ROOM_SIGN, places._ROOM_WORDS, False),
+    ("home on a street", places._HOME_ON_STREET, places._HOME_KINDS, False),
 ]
 TEXTS = (
     "Flat 4, Rosebank Court and 12 Leith Walk; FLAT 3/2, 45 Easter Road. 3F2, Big House. Apt. 5, The Maltings",
     "He lives at Ivy Cottage and moved to Hope Street. STAYS IN Elm Park. Her address is on Mill Lane, Leith",
     "DOB 03/07/1940, D.O.B: 3.7.40, born on 14.2.09, Date Of Birth 1.1.50, birth cert, b. 2.4.1938, Club. do",
+    "Case ref 12/3456, CLIENT ID: AB12345, incident 45821, Datix 77310, my registration number is 3071942",
+    "Room 14 at Craigmount House, BEDROOM 3, Rowan Lodge, the top flat on Dalmeny Street, a house in Mill Lane",
     "Bırth date 1.2.1990 and UNıT 4, Big Court",  # a dotless i matches "i" when case is ignored
     "",
 )
@@ -100,3 +105,13 @@ def test_a_pattern_tried_only_where_it_can_start_finds_what_finditer_does(
         found = [m.span() for m in patterns.matches_from(lazy.get(), text, text.lower(), words, digits)]
         assert found == expected, text
     assert any(lazy.get().search(text) for text in TEXTS), f"no text exercises the {name} pattern"
+
+
+def test_postcodes_tried_only_beside_a_letter_and_a_digit_are_those_finditer_finds() -> None:
+    text = "EH6 7QR, eh6 7qr, G42 8AB in EH6, the KW14 area, S3 pupils, AB1 and M8 and x1 A12BC"
+    expected = [m.span() for m in places._FULL_POSTCODE.get().finditer(text)]
+    expected += [m.span() for m in places._OUTWARD_CODE.get().finditer(text)]
+    starts = {m.start() - back for m in places._LETTER_DIGIT.get().finditer(text) for back in (0, 1)}
+    found = [m.span() for m in patterns.matches_from(places._FULL_POSTCODE.get(), text, text.lower(), starts=starts)]
+    found += [m.span() for m in patterns.matches_from(places._OUTWARD_CODE.get(), text, text.lower(), starts=starts)]
+    assert found == expected and len(expected) >= 6

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, span
 from badgekit.privacy.vocabulary import words_of
 
@@ -109,7 +109,16 @@ def find_reference_numbers(text: str) -> list[Span]:
     "registration number is 3071942"."""
     if not _REFERENCE_SIGN.get().search(text):
         return []
-    return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.get().finditer(text)]
+    found = matches_from(_REFERENCE.get(), text, text.lower(), _REFERENCE_STARTS)
+    return [span(m.start("number"), m.end("number"), "reference") for m in found]
+
+
+#: The words a record number's pattern can start with: it is tried only where one stands.
+_REFERENCE_STARTS = (
+    "case", "client", "record", "file", "patient", "hospital", "service user", "staff", "employee", "payroll",
+    "passport", "tenancy", "claim", "account", "customer", "referral", "licence", "swift", "mosaic",
+    "carefirst", "registration", "membership", "pvg", "ref", "incident", "datix",
+)  # fmt: skip
 
 
 #: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"

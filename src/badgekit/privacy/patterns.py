@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: Every pattern declared, in the order declared: what tools/build_patterns.py compiles.
@@ -74,7 +74,7 @@ def _prebuilt(source: str, flags: int) -> re.Pattern[str] | None:
     entry = _table.get(f"{flags}:{source}")
     if entry is None:
         return None
-    from array import array
+    from marshal import loads
 
     all_flags, code, groups, groupindex = entry
     indexgroup: list[str | None] = [None] * (groups + 1)
@@ -82,7 +82,7 @@ def _prebuilt(source: str, flags: int) -> re.Pattern[str] | None:
         indexgroup[number] = group_name
     try:
         pattern: re.Pattern[str] = _engine().compile(
-            source, all_flags, array("I", code).tolist(), groups, groupindex, tuple(indexgroup)
+            source, all_flags, loads(code), groups, groupindex, tuple(indexgroup)
         )
     except (RuntimeError, TypeError, ValueError, OverflowError):  # code the engine does not accept
         return None
@@ -113,13 +113,19 @@ _DIGIT = Lazy(r"\d")
 
 
 def matches_from(
-    pattern: re.Pattern[str], text: str, lowered: str, words: tuple[str, ...] = (), digits: bool = False
+    pattern: re.Pattern[str],
+    text: str,
+    lowered: str,
+    words: tuple[str, ...] = (),
+    digits: bool = False,
+    starts: Iterable[int] = (),
 ) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, trying the pattern only where a match can start.
 
     A pattern without a fixed first character is tried at every position of the text, which
     costs more than the rest of its detector. The caller says where its matches can start: at
-    one of ``words`` (found in ``lowered``, the text in lower case) or at a digit. Those
+    one of ``words`` (found in ``lowered``, the text in lower case), at a digit, or at one of
+    ``starts``. Those
     positions are tried in order, each after the end of the last match, which is what
     ``finditer`` does at every position; the result is the same whenever every match does
     start at one of them, and the patterns this is used for need a non-empty match.
@@ -127,16 +133,16 @@ def matches_from(
     if len(lowered) != len(text) or not _ODD_FOLDS.isdisjoint(text):
         yield from pattern.finditer(text)  # positions in ``lowered`` would not be the text's
         return
-    starts: set[int] = set()
+    tried: set[int] = set(starts)
     for word in words:
         at = lowered.find(word)
         while at >= 0:
-            starts.add(at)
+            tried.add(at)
             at = lowered.find(word, at + 1)
     if digits:
-        starts.update(digit.start() for digit in _DIGIT.get().finditer(text))
+        tried.update(digit.start() for digit in _DIGIT.get().finditer(text))
     end = 0
-    for start in sorted(starts):
+    for start in sorted(tried):
         if start < end:
             continue
         match = pattern.match(text, start)

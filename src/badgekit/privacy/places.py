@@ -109,12 +109,16 @@ _LIVING_SIGN = Lazy(
 def find_postcodes(text: str) -> list[Span]:
     """Full postcodes (errors) and outward codes where the words around show a place (notes)."""
     found: list[Span] = []
-    if not _LETTER_DIGIT.get().search(text):
+    # Both patterns start one or two letters before a digit: tried only there.
+    pairs = [m.start() for m in _LETTER_DIGIT.get().finditer(text)]
+    if not pairs:
         return found
-    for match in _FULL_POSTCODE.get().finditer(text):
+    starts = {at - back for at in pairs for back in (0, 1) if at >= back}
+    lowered = text.lower()
+    for match in matches_from(_FULL_POSTCODE.get(), text, lowered, starts=starts):
         if match.group("area").upper() in POSTCODE_AREAS:
             found.append(span(match.start(), match.end(), "postcode"))
-    for match in _OUTWARD_CODE.get().finditer(text):
+    for match in matches_from(_OUTWARD_CODE.get(), text, lowered, starts=starts):
         code = match.group()
         if match.group("area") not in POSTCODE_AREAS or code in _SCHOOL_YEARS:
             continue
@@ -247,13 +251,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
+_ROOM_WORDS = ("room", "bedroom", "flat", "apartment", "suite", "bed")
 #: What each of the patterns below needs: a room or flat and its number ("room 14", "Flat no. 3").
 _ROOM_SIGN = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite|bed)\s{1,3}(?:(?i:no)\.?\s?|(?i:number)\s)?\d")
 
 
 def _rooms(text: str) -> list[Span]:
     found: list[Span] = []
-    rooms = list(_ROOM_SIGN.get().finditer(text))
+    rooms = list(matches_from(_ROOM_SIGN.get(), text, text.lower(), _ROOM_WORDS))
     for sign in rooms:
         match = _ROOM_IN_HOME.get().match(text, sign.start())  # which starts where its sign does
         if match is None:
@@ -339,7 +344,8 @@ def _small_places(text: str) -> list[Span]:
         bounds = _sentence(text, match.start(), match.end())
         if bounds not in told:  # several places in one sentence: its words are searched once
             sentence = f" {text[bounds[0] : bounds[1]].lower()} "
-            told[bounds] = any(condition in sentence.translate(_STOPS_AS_SPACES) for condition in _CONDITIONS)
+            sentence = sentence.translate(_STOPS_AS_SPACES)
+            told[bounds] = any(condition in sentence for condition in _CONDITIONS)
         if told[bounds]:
             found.append(span(match.start("place"), match.end("place"), "place"))
     return found
@@ -351,6 +357,7 @@ _HOME_ON_STREET = Lazy(
     r"\b(?i:flat|house|cottage|bungalow|maisonette)\s{1,3}(?:on|in|at|of)\s{1,3}"
     rf"(?:the\s{{1,3}})?(?P<words>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD}){{1,3}})"
 )
+_HOME_KINDS = ("flat", "house", "cottage", "bungalow", "maisonette")
 _HOMES_ON = tuple(
     f"{home} {link} "
     for home in ("flat", "house", "cottage", "bungalow", "maisonette")
@@ -360,7 +367,7 @@ _HOMES_ON = tuple(
 
 def _homes_on_streets(text: str) -> list[Span]:
     found: list[Span] = []
-    for match in _HOME_ON_STREET.get().finditer(text):
+    for match in matches_from(_HOME_ON_STREET.get(), text, text.lower(), _HOME_KINDS):
         end = _street_end(text, match, _SUFFIXES, frozenset())
         if end is not None:
             storey = _STOREY_BEFORE.get().search(text, max(0, match.start() - 25), match.start())

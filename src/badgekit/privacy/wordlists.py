@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import os
 import sys
-from array import array
 from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Any
@@ -89,9 +88,9 @@ class WordList:
         return self._raw.count(b"\n") + (bool(self._raw) and not self._raw.endswith(b"\n"))
 
 
-def fences(raw: bytes) -> tuple[bytes, bytes]:
+def fences(raw: bytes) -> tuple[bytes, list[int]]:
     """Every sixteenth word of a sorted list (one word a line), joined by new lines, and the
-    offset where each starts, as 32-bit numbers: what ``wordlists.index`` holds for the list."""
+    offset where each starts: what ``wordlists.index`` holds for the list."""
     words: list[bytes] = []
     starts: list[int] = []
     start = 0
@@ -104,7 +103,7 @@ def fences(raw: bytes) -> tuple[bytes, bytes]:
             starts.append(start)
         number += 1
         start = end + 1
-    return b"\n".join(words), array("I", starts).tobytes()
+    return b"\n".join(words), starts
 
 
 def read_data(name: str) -> bytes:
@@ -126,7 +125,7 @@ def _read(name: str) -> WordList:
     if not isinstance(entry, tuple) or len(entry) != 3 or entry[0] != len(raw):
         return WordList(raw)  # no index, or not this file's: the whole list is split
     _length, words, starts = entry
-    return WordList(raw, (words.split(b"\n"), array("I", starts).tolist()))
+    return WordList(raw, (words.split(b"\n"), starts))
 
 
 @cache
