@@ -175,7 +175,7 @@ def find_phone_numbers(text: str) -> list[Span]:
     """UK phone numbers in any common format, international numbers written with +, six-to-eight
     digit local numbers straight after words such as "phone" or "mobile", and numbers read out in words."""
     found: list[Span] = []
-    if any(c.isdigit() for c in text):
+    if any(map(str.isdigit, text)):
         for match in _PHONE_CANDIDATE.get().finditer(text):
             start, end = _trim(text, match.start(), match.end())
             digits = len(_DIGIT.get().findall(text, start, end))

@@ -161,7 +161,7 @@ def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
     """Ages written next to a name: after it ("Jamie, who is 12", "Jamie (12)") or before it
     ("12-year-old Jamie")."""
     found: list[Span] = []
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return found
     age_after, age_before = _AGE_AFTER_NAME, _AGE_BEFORE_NAME
     for name in names:

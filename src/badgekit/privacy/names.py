@@ -211,7 +211,7 @@ class _Judge:
         token, end_token = self.tokens[index], self.tokens[last]
         after = self.text[end_token.end : end_token.end + 40]
         # The pattern allows at most 20 characters ("'s, who is ") before the age's digits.
-        if any(c.isdigit() for c in after[:22]) and _AGE_FOLLOWS.get().match(after):
+        if any(map(str.isdigit, after[:22])) and _AGE_FOLLOWS.get().match(after):
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
@@ -270,7 +270,7 @@ class _Judge:
         start, end = self.tokens[first].start, self.tokens[last].end
         after = self.text[end : end + 60]
         # Every form of citation has a bracket, "et al" or a year close by: look for those first.
-        if ("(" in after or "et al" in after or any(c.isdigit() for c in after[:8])) and _CITATION_AFTER.get().match(
+        if ("(" in after or "et al" in after or any(map(str.isdigit, after[:8]))) and _CITATION_AFTER.get().match(
             after
         ):
             return True

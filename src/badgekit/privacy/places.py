@@ -321,7 +321,7 @@ def _small_places(text: str) -> list[Span]:
     told: dict[tuple[int, int], bool] = {}  # sentence bounds -> whether a condition or an age is in it
     for match in _SMALL_PLACE.get().finditer(text):
         place = match.group("place")
-        if any(c.isdigit() for c in place):
+        if any(map(str.isdigit, place)):
             continue  # "in KW14": a postcode district, which find_postcodes reports
         words = [w.lower() for w in place.replace("-", " ").split()]
         if match.group("kind") is None:
