@@ -107,8 +107,6 @@ def _after_nhs_words(text: str, start: int) -> bool:
 def find_reference_numbers(text: str) -> list[Span]:
     """Numbers after words that say they identify a record: "case reference 12/3456", "incident 45821",
     "registration number is 3071942"."""
-    if not _REFERENCE_SIGN.get().search(text):
-        return []
     found = matches_from(_REFERENCE.get(), text, text.lower(), _REFERENCE_STARTS)
     return [span(m.start("number"), m.end("number"), "reference") for m in found]
 
@@ -119,11 +117,6 @@ _REFERENCE_STARTS = (
     "passport", "tenancy", "claim", "account", "customer", "referral", "licence", "swift", "mosaic",
     "carefirst", "registration", "membership", "pvg", "ref", "incident", "datix",
 )  # fmt: skip
-
-
-#: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"
-#: with a digit soon after. Far cheaper to compile than the pattern, and most statements have none.
-_REFERENCE_SIGN = Lazy(r"(?i:ref(?:erence)?|no|number|num|id|incident|datix)\b[^\n\d]{0,12}\d")
 
 
 def find_ni_numbers(text: str) -> list[Span]:
