@@ -12,6 +12,9 @@ from badgekit.privacy.patterns import Lazy
 
 _LETTER = r"[^\W\d_]"
 WORD = Lazy(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
+#: A word and what comes before it: no word starts before a letter, so the characters that
+#: cannot start one lead up to it, and findall gives the words WORD.finditer would.
+_GAP_AND_WORD = Lazy(rf"([\W\d_]*)({_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?)")
 _NAME_JOINS = Lazy(r"(['’-])")
 _HEADING_LEAD = Lazy(r"[ \t]{0,3}#{1,6}[ \t]")
 _STOP_CHARACTERS = frozenset(".!?:;")
@@ -72,25 +75,25 @@ def title_case(word: str) -> str:
 
 def _words(text: str) -> list[Token]:
     # The loop body runs once per word of the statement (half a million for a megabyte of
-    # one-letter lines), so it is kept to what each word needs: most words follow a single
-    # space, which is told without slicing the text, and a text with no "#" has no headings.
+    # one-letter lines), so it is kept to what each word needs. One findall gives each word
+    # with the characters before it, without a match object per word; most words follow a
+    # single space, and a text with no "#" has no headings.
     tokens: list[Token] = []
     append = tokens.append
     previous: Token | None = None
-    previous_end = 0
     previous_dot = False
     in_heading = False
     heading_lead = _HEADING_LEAD.get() if "#" in text else None
-    for match in WORD.get().finditer(text):
-        word = match.group()
-        start = match.start()
+    end = 0
+    for between, word in _GAP_AND_WORD.get().findall(text):
+        start = end + len(between)
         end = start + len(word)
-        if start == previous_end + 1 and text[previous_end] == " ":  # most words: no need to look further
+        word_end = end
+        if between == " ":  # most words: no need to look further
             line_start = previous_dot
             if previous is not None:
                 previous.followed_by_space = not previous.possessive
         else:
-            between = text[previous_end:start]
             # Any new line counts as a fresh start: a heading, a list item or a paragraph.
             new_line = previous is None or "\n" in between
             line_start = (
@@ -98,20 +101,19 @@ def _words(text: str) -> list[Token]:
             )
             if new_line and heading_lead is not None:
                 in_heading = heading_lead.match(text, text.rfind("\n", 0, start) + 1) is not None
-        previous_end = end
         dot = word[-1] == "."
         if dot:
-            word, end = word[:-1], end - 1
+            word, word_end = word[:-1], word_end - 1
         possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
         if possessive:
-            word, end = word[:-2], end - 2
+            word, word_end = word[:-2], word_end - 2
         if len(word) > 1 and word[0].isupper():
             caseless = word.isupper()
             if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
                 word = title_case(word)
-            previous = Token(word, word.lower(), start, end, possessive, line_start, in_heading, True, caseless)
+            previous = Token(word, word.lower(), start, word_end, possessive, line_start, in_heading, True, caseless)
         else:
-            previous = Token(word, word.lower(), start, end, possessive, line_start, in_heading, False)
+            previous = Token(word, word.lower(), start, word_end, possessive, line_start, in_heading, False)
         append(previous)
         previous_dot = dot
     return tokens
