@@ -118,6 +118,33 @@ def test_standard_input_with_a_badge_option(run: Run) -> None:
     assert any(f["code"] == "BK101" for f in data["files"][0]["findings"])
 
 
+def test_the_badge_may_be_given_by_its_title_as_draft_takes_it(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "s.md", "I learned a lot from the video.\n")
+    result = run("check", path, "--badge", "Writing evidence for Open Badge applications", "--format", "json")
+    assert json.loads(result.stdout)["files"][0]["badge"] == "writing-evidence", result.stderr
+    vague = run("check", path, "--badge", "thing 4")
+    assert vague.exit_code == 3 and "fits 2 badges" in vague.stderr
+
+
+def test_criteria_pasted_above_the_answers_are_headings_not_the_learners_words(run: Run, tmp_path: Path) -> None:
+    # As a learner copies the SSSC form into a .txt: each criterion's line, then the answer under it.
+    from badgekit.badges.catalogue import load_catalogue
+
+    criteria = load_catalogue(use_cache=False).get("writing-evidence").criteria
+    answers = [
+        "I learned that each criterion needs its own answer, which matters to me because my notes ran together.",
+        "I talked the hints through with my manager, and in future I will ask her to read each draft first.",
+        "At our next team meeting I will show colleagues one badge and explain why evidence matters to us.",
+    ]
+    text = "\n\n".join(f"{c.text}\n{a}" for c, a in zip(criteria, answers, strict=True)) + "\n"
+    result = run("check", write(tmp_path, "mine.txt", text), "--badge", "writing-evidence", "--format", "json")
+    report = json.loads(result.stdout)["files"][0]
+    assert report["words"] == sum(len(a.split()) for a in answers)
+    assert report["word_counts"]["headings"] == sum(len(c.text.split()) for c in criteria)
+    assert report["reflection"]["learning"]["line"] == 2  # the learner's sentence, not the form's "you learned"
+    assert not any(f["code"] == "BK502" for f in report["findings"])  # no sentence runs on into a criterion
+
+
 def test_no_badge_anywhere_says_how_to_give_one(run: Run, tmp_path: Path) -> None:
     result = run("check", write(tmp_path, "notes.txt", "Plain notes with no front matter.\n"))
     assert result.exit_code == 3
@@ -228,6 +255,17 @@ def test_redact_writes_a_private_copy_and_never_overwrites(run: Run, tmp_path: P
     assert "Choose another file name with -o, or add --force" in again.stderr
     assert run("check", path, "--redact", "--force").exit_code == 0
     assert run("check", path, "-o", str(tmp_path / "x.md")).exit_code == 2  # -o only means something with --redact
+
+
+def test_with_redact_the_next_step_is_the_copy_not_the_redact_option_again(run: Run, tmp_path: Path) -> None:
+    planted = WRITING_EVIDENCE_GOOD.replace("my manager", "my manager, Mrs Jean Dunlop,", 1)
+    path = write(tmp_path, "s.md", planted)
+    result = run("check", path, "--redact")
+    assert "--redact' write a copy" not in " ".join(result.stdout.split())  # it has just done so
+    assert "read the copy written below through" in " ".join(result.stdout.split())
+    assert f"check {tmp_path / 's.redacted.md'}" in " ".join(result.stderr.split())
+    without = run("check", path)
+    assert "--redact' write a copy without them" in " ".join(without.stdout.split())
 
 
 def test_redaction_replaces_each_privacy_span_with_its_suggestion() -> None:

@@ -481,6 +481,22 @@ def test_counts_agree_with_their_nouns(run: Run) -> None:
     assert "Saved. This answer: 1 word." in flat(one.stdout) and "looks short (1 word)" in flat(one.stdout)
 
 
+def test_drafts_show_includes_the_lines_a_hard_stop_left_in_the_journal(run: Run, isolated_user_dirs: Path) -> None:
+    # What a SIGKILL leaves after two answers were saved and a third was being typed: the draft, and the
+    # journal of the third's lines (tests/test_draft_terminal.py does it with a real kill).
+    run("draft", BADGE, "--interactive", input=typed("First answer here.", "Second.") + "quit\n")
+    journal = drafts_folder(isolated_user_dirs) / f".{BADGE}.journal"
+    header = {"criterion": "build-trust", "notes": False, "adding": False}
+    journal.write_text(json.dumps(header) + "\n" + json.dumps({"line": "The housing officer now rings me."}) + "\n")
+    shown = run("drafts", "show", BADGE)
+    assert shown.exit_code == 0, shown.stderr
+    assert "are back in your draft" in shown.stdout
+    assert "The housing officer now rings me." in shown.stdout and "First answer here." in shown.stdout
+    assert not journal.exists()
+    as_json = json.loads(run("drafts", "show", BADGE, "--format", "json").stdout)  # nothing but JSON on stdout
+    assert as_json["answers"][2]["answer"] == "The housing officer now rings me."
+
+
 def test_format_and_drafts_folder_may_come_before_show(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "elsewhere"
     run("draft", BADGE, "--interactive", "--drafts-dir", str(folder), input=typed("Kept elsewhere.") + "quit\n")

@@ -143,8 +143,9 @@ def test_the_context_names_lines_words_steps_and_prerequisites() -> None:
     )
     assert context["understood"][0].startswith("Criterion 1: ") and context["understood"][0].endswith(" words.")
     assert any("Watch the video" in line for line in context["activities"])
+    # the notes' first line, not their heading's: the line check quotes
     assert (
-        "Criterion 2 asks for a discussion with colleagues or a manager: notes from it are on line 21."
+        "Criterion 2 asks for a discussion with colleagues or a manager: notes from it are on line 23."
         in (context["activities"])
     )
     assert context["policies"] == ("It mentions policies, procedures or standards on line 19.",)
@@ -427,3 +428,27 @@ def test_the_web_page_escapes_what_the_manager_typed_and_loads_nothing() -> None
     assert "src=" not in page and "<link" not in page
     assert 'class="judgement not-met">Not met</span>' in page
     assert ".answer h2" in page, "the exported statement's style sheet is included"
+
+
+class StoppedMidLine(ScriptedManager):
+    """The manager presses Ctrl-C (or closes the window) part-way through typing a line."""
+
+    def __init__(self, choices: Sequence[str | None], lines: Sequence[str | None], typed: str) -> None:
+        super().__init__(choices, lines)
+        self.typed = typed
+
+    def ask_line(self, question: str) -> str | None:
+        if self.lines:
+            return super().ask_line(question)
+        stop = KeyboardInterrupt()
+        stop.typed = self.typed  # type: ignore[attr-defined]
+        raise stop
+
+
+def test_ctrl_c_part_way_through_a_comment_keeps_what_was_typed() -> None:
+    record = reviewed()
+    manager = StoppedMidLine(["met"], ["Team leader"], typed="Covers every point, though criterion 2 is th")
+    saves: list[dict[str, object]] = []
+    with pytest.raises(KeyboardInterrupt):
+        run_review(record, manager, lambda r: saves.append(record_to_dict(r)), today=TODAY)
+    assert saves[-1]["points"][0]["comment"] == "Covers every point, though criterion 2 is th"  # type: ignore[index]

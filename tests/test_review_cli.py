@@ -302,4 +302,63 @@ def test_in_a_real_terminal_ctrl_c_keeps_what_was_given_and_the_same_command_car
     child = spawn()
     child.expect_exact("Carrying on with your unfinished review: 1 of 6 points done.")
     child.expect_exact("Point 2 of 6")
-    child.close(force=True)
+    child.expect_exact("Type a number from 1 to 3: ")
+    child.sendline("3")
+    child.expect_exact("A comment for the learner")
+    child.expect_exact("> ")
+    child.send("Ask them about the vid")  # Ctrl-C before Enter: the part typed is kept, as in the interview
+    child.expect_exact("Ask them about the vid")  # echoed: the line is being read
+    child.sendintr()
+    child.expect_exact("Stopped. Your review so far is saved in statement-review.yaml.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert saved(here)["points"][1]["comment"] == "Ask them about the vid"  # type: ignore[index]
+
+
+class FullDisk:
+    """The review's folder on a disk that is full for the next ``writes`` writes there (all of them with -1)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, folder: Path, writes: int) -> None:
+        import errno
+
+        from badgekit import safefile
+
+        real = safefile._replace
+
+        def replace(path: Path, text: str, mode: int, *, durable: bool) -> None:
+            if Path(path).resolve().parent == folder.resolve() and writes_left[0] != 0:
+                writes_left[0] -= 1 if writes_left[0] > 0 else 0
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real(path, text, mode, durable=durable)
+
+        writes_left = [writes]
+        monkeypatch.setattr(safefile, "_replace", replace)
+
+
+def test_a_full_disk_during_a_review_loses_no_answer_and_saves_once_there_is_space(
+    run: Run, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FullDisk(monkeypatch, here, writes=2)  # the role and the first judgement cannot be written
+    result = run("review", "statement.md", "--interactive", input=TYPED + "\n")
+    assert result.exit_code == 0, result.stderr
+    err = flat(result.stderr)
+    assert "Your review could not be saved." in err and "the disk is full" in err
+    assert err.count("Your review could not be saved.") == 1  # said once, not after every answer
+    assert "Saved now" in err
+    data = saved(here)
+    assert data["finished"] is True and data["reviewer"] == "Team leader"
+    assert data["points"][0]["comment"] == "Covers every point."  # type: ignore[index]
+
+
+def test_a_disk_that_stays_full_shows_the_whole_review_to_copy_and_never_says_saved(
+    run: Run, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FullDisk(monkeypatch, here, writes=-1)
+    result = run("review", "statement.md", "--interactive", input="Team leader\n1\nCovers every point.\n3\n")
+    assert result.exit_code == 3
+    assert "so far is saved" not in result.stderr
+    assert "Your review is NOT saved in" in flat(result.stderr)
+    shown = result.stderr.split("once there is space (then run the same command to carry on):", 1)[1]
+    data = yaml.safe_load(shown)  # the review as its file would hold it, ready to copy
+    assert data["reviewer"] == "Team leader" and data["points"][0]["comment"] == "Covers every point."
+    assert not (here / "statement-review.yaml").exists()

@@ -32,11 +32,12 @@ class WriteError(BadgekitError):
     def __init__(self, path: Path, error: OSError) -> None:
         self.errno = error.errno
         self.disk_full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        folder = os.path.abspath(path.parent)  # "the folder ." would tell a person nothing
         if self.disk_full:
-            self.reason = f"the disk is full (no space left in {path.parent})"
+            self.reason = f"the disk is full (no space left in {folder})"
             hint = "Free some space (empty the bin, delete files you do not need), then try again."
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            self.reason = f"you do not have permission to write in the folder {path.parent}"
+            self.reason = f"you do not have permission to write in the folder {folder}"
             hint = "Choose a file in a folder you can write to."
         else:
             self.reason = str(error.strerror or error)

@@ -16,7 +16,8 @@ whatever words. This engine does the same in four steps:
    under its heading, and the best sentences anywhere, carry its terms compared with the
    other criteria's; whether that text is about social services at all; whether it tells
    of something done or only restates the criterion; whether it copies another section.
-4. **A small classifier** combines them into the chance that an assessor would call the
+4. **A small classifier** (two: one for criteria a heading names, one for criteria found
+   in free prose) combines them into the chance that an assessor would call the
    criterion evidenced. Its weights were fitted on the development half of the labelled
    statements in benchmarks/data/judgement/ (tools/fit_judgement.py writes
    judgement_weights.json) and never on the frozen half. Two cut-offs turn the chance
@@ -73,6 +74,9 @@ FEATURES = (
     "example_margin",  # how much closer that is than to any other criterion's examples
     "badge_fit",  # how well the statement as a whole tells this badge's criteria (low: another badge's topic)
 )
+
+
+_NAMED = FEATURES.index("named")
 
 
 @dataclass(frozen=True)
@@ -218,9 +222,10 @@ def _copied(block: Block, index: int, blocks_: Sequence[Block], profiles_: Seque
 
 
 def probability(values: Sequence[float]) -> float:
-    model = _model()
-    weights = model["weights"]
-    assert isinstance(weights, dict)
+    models = _model()["models"]
+    assert isinstance(models, dict)
+    # One model for criteria a heading names, one for those found in free prose (tools/fit_judgement.py).
+    weights = models["named" if values[_NAMED] else "free"]
     z = float(weights.get("bias", 0.0))
     for name, value in zip(FEATURES, values, strict=True):
         z += float(weights.get(name, 0.0)) * value

@@ -127,8 +127,9 @@ def framework_level_missing(context: CheckContext) -> Iterator[Finding]:
     badge = context.badge
     if badge is not None and badge.levels and not context.level_given:
         yield context.report_statement(
-            f"Say which level of {badge.title} you reflected against: add 'level: ID' to the front matter "
-            f"(one of {', '.join(badge.level_ids())}); badgekit guessed '{context.level}' from your headings."
+            f"Say which level of {badge.title} you reflected against: add a line 'level: ID' among those at the top "
+            f"of the file (one of {', '.join(badge.level_ids())}); badgekit guessed '{context.level}' from your "
+            "headings."
         )
 
 

@@ -134,6 +134,12 @@ def points(context: CheckContext) -> dict[str, tuple[int, int] | None]:
     return dict(cached)
 
 
+def _reflects(prose: str) -> bool:
+    """Anything beyond description: feelings and thinking, what was learned, or what the learner will do
+    ("In future I will book time in supervision..." is SSSC's Application, not description)."""
+    return bool(REFLECTIVE_LANGUAGE.search(prose) or LEARNING.search(prose) or FUTURE_ACTION.search(_unquoted(prose)))
+
+
 def _lacks(context: CheckContext, point: str) -> bool:
     """A statement long enough to judge that never makes the point."""
     return context.statement.words >= STATEMENT_WORDS and points(context)[point] is None
@@ -152,6 +158,10 @@ def _lacks(context: CheckContext, point: str) -> bool:
     clean=[
         Example("## 1. Working together\n\n" + words(50, DESCRIPTIVE) + " " + REFLECTIVE, badge=_BOUNDARIES),
         Example("## 1. Working together\n\n" + words(20, DESCRIPTIVE), badge=_BOUNDARIES),
+        Example(
+            "## 1. Working together\n\n" + words(50, DESCRIPTIVE) + " In future I will ask the nurse first.",
+            badge=_BOUNDARIES,
+        ),
         WRITING_EVIDENCE_GOOD,
     ],
 )
@@ -159,14 +169,14 @@ def description_only(context: CheckContext) -> Iterator[Finding]:
     statement = context.statement
     sections = [s for s in statement.headed_sections if s.words >= DESCRIPTION_WORDS]
     if not statement.headed_sections:
-        if statement.words >= DESCRIPTION_WORDS and not REFLECTIVE_LANGUAGE.search(statement.prose):
+        if statement.words >= DESCRIPTION_WORDS and not _reflects(statement.prose):
             yield context.report_statement(
                 "The statement describes what happened but not what you learned, felt or would do "
                 "differently; add what you know or can do now, and what difference it made to your practice."
             )
         return
     for section in sections:
-        if not REFLECTIVE_LANGUAGE.search(_prose(context, section.body_start, section.end)):
+        if not _reflects(_prose(context, section.body_start, section.end)):
             yield context.report_line(
                 section.start,
                 "This section only describes what happened; add what you learned from it, how you felt "

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from badgekit.tracking.profile import Profile
 
 NO_BADGE_HINT = (
-    "Name the badge in the statement's front matter, on a line 'badge: ID' between two '---' lines "
-    f"at the very top, or give it with --badge ID. '{program()} list' shows every badge's id."
+    "Name the badge at the very top of the statement, on a line 'badge: ID' between two '---' lines, "
+    f"or give it with --badge ID. '{program()} list' shows every badge's id."
 )
 
 
@@ -149,8 +149,10 @@ def resolve_badge(statement_badge: str | None, options: Options, catalogue: Cata
     name = options.badge or statement_badge
     if not name:
         raise BadgekitError("this statement does not say which badge it is for", path=path, hint=NO_BADGE_HINT)
+    from badgekit.badges.lookup import find_badge
+
     try:
-        return catalogue.get(name)
+        return find_badge(catalogue, name)  # an id, an alias or a title, as draft and show take them
     except BadgekitError as error:
         error.path = path
         raise
@@ -200,7 +202,7 @@ def check_text(
     if not text.strip():
         raise BadgekitError("this file is empty: there is no statement to check", path=path)
     badge, badge_from, badge_reason = _badge_of(text, path, catalogue, options, source)
-    statement = parse_statement(text, path, declaration=badge.declaration)
+    statement = parse_statement(text, path, declaration=badge.declaration, criteria=criterion_texts(badge))
     level = choose_level(badge, statement, options, path)
     to_earn = _to_earn(badge, options.profile, catalogue)
     from badgekit.checks.badge_detection import badge_headings_quote
@@ -244,6 +246,12 @@ def check_text(
         badge_reason=badge_reason,
         quotes=sentence_quotes(statement, quoted, hidden),
     )
+
+
+def criterion_texts(badge: Badge) -> tuple[str, ...]:
+    """Every criterion's text, at every level: what a plain-text statement may quote above its answers."""
+    levels: list[str | None] = [*badge.level_ids()] or [None]
+    return tuple(c.text for level in levels for c in badge.criteria_for(level))
 
 
 def _to_earn(badge: Badge, profile: Profile | None, catalogue: Catalogue) -> tuple[str, ...]:

@@ -132,7 +132,7 @@ def criterion_below_minimum(context: CheckContext) -> Iterator[Finding]:
     "word-count-out-of-date",
     "words",
     "note",
-    "The 'words:' line in the front matter no longer matches the statement.",
+    "The 'words:' line at the top of the file no longer matches the statement.",
     triggers=["---\nbadge: writing-evidence\nwords: 400\n---\n\n" + words(160)],
     clean=[f"---\nbadge: writing-evidence\nwords: {len(words(160).split())}\n---\n\n" + words(160)],
 )
@@ -144,8 +144,8 @@ def word_count_out_of_date(context: CheckContext) -> Iterator[Finding]:
         offset = context.statement.offset_of_line(line) if line else context.statement.first_content_offset()
         yield context.report_line(
             offset,
-            f"The front matter says {_plural(declared)}, but the statement now has {count:,}; "
-            "update the 'words:' line so that it matches.",
+            f"The 'words:' line at the top of the file says {_plural(declared)}, but the statement now has "
+            f"{count:,}; change that line so that it matches.",
         )
 
 

@@ -202,7 +202,7 @@ def check(
         if out is None:
             print_json_streaming("files", (_json_of(o) for o in written if not isinstance(o, FileError)), tally.to_dict)
         else:
-            _print_text(out, written, total, tally)
+            _print_text(out, written, total, tally, redacting=redact)
         if len(names) == 1 and output is OutputFormat.text:
             warn_older_exports(names[0])
     if tally.errors:
@@ -301,7 +301,9 @@ def _run(
         progress.stop()
 
 
-def _print_text(out: Console, outcomes: Iterable[Outcome | Finished], total: int, tally: Tally) -> None:
+def _print_text(
+    out: Console, outcomes: Iterable[Outcome | Finished], total: int, tally: Tally, *, redacting: bool = False
+) -> None:
     from badgekit.badges.ai_rule import ONE_LINE, ban_line
     from badgekit.checks.batch import FileError, Finished
     from badgekit.views.checks import error_view, next_step, report_view, summary_table
@@ -321,7 +323,7 @@ def _print_text(out: Console, outcomes: Iterable[Outcome | Finished], total: int
             continue
         out.print(report_view(outcome))
         if total == 1:
-            out.print(next_step(outcome), style="bold", markup=False)
+            out.print(next_step(outcome, redacting=redacting), style="bold", markup=False)
         ban, checked = ban or ban_line(outcome.badge), True
     if total > 1:
         out.print()
@@ -340,8 +342,10 @@ def _write_redacted(report: FileReport, output_path: Path | None, force: bool) -
     except BadgekitError as error:
         print_error(error)
         raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
+    again = f"{program()} check {target}{report.badge_option()}"
     console.stderr().print(
-        f"Wrote {target} with {counted(replaced, 'identifying detail')} replaced; {report.path} is unchanged.",
+        f"Wrote {target} with {counted(replaced, 'identifying detail')} replaced; {report.path} is unchanged. "
+        f"Once you have read it through: '{again}'.",
         markup=False,
         highlight=False,
     )

@@ -150,12 +150,23 @@ def drafts_show(
 
     Example: [bold]badgekit drafts show leadership-across-boundaries[/]
     """
-    from badgekit.drafting.session import badge_or_none, criteria_of, draft_detail, draft_summary, load_named
+    from badgekit.drafting.session import (
+        badge_or_none,
+        criteria_of,
+        draft_detail,
+        draft_summary,
+        load_named,
+        recover_unless_open,
+        say_recovered,
+    )
     from badgekit.views.drafts import print_draft
 
     output, drafts_dir = _given_before(ctx, output, drafts_dir)
     with reporting_errors():
         catalogue, store = _opened(ctx, drafts_dir)
+        recovered = recover_unless_open(catalogue, store, badge_id)
+        if recovered:
+            say_recovered(recovered, to_stderr=output is OutputFormat.json)
         current = load_named(catalogue, store, badge_id)
         summary = draft_summary(catalogue, current, store.path_for(current.badge), tuple(store.backups(current.badge)))
     criteria = criteria_of(badge_or_none(catalogue, current.badge), current)

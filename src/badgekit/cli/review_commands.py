@@ -31,7 +31,7 @@ from badgekit.invocation import program
 
 if TYPE_CHECKING:
     from badgekit.review.record import ReviewRecord
-    from badgekit.review.session import Started
+    from badgekit.review.session import GuardedReviewSave, Started
 
 REVIEW_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -138,6 +138,7 @@ def _walk(started: Started, file: str, target: Path, interactive: bool, output: 
     """Ask the manager, saving after every answer; True once the review is finished."""
     from badgekit.checks.reflection import FUTURE_ACTION
     from badgekit.review.checklist import lines_matching
+    from badgekit.review.session import GuardedReviewSave
     from badgekit.review.walk import run_review
     from badgekit.terminal.asker import enable_line_editing
     from badgekit.terminal.hangup import stopping_on_hangup
@@ -157,27 +158,31 @@ def _walk(started: Started, file: str, target: Path, interactive: bool, output: 
         enable_line_editing()
     action_lines = lines_matching(started.statement, FUTURE_ACTION)
     record, again = started.record, started.again
+    save = GuardedReviewSave(target, lambda message: _say(message, style="yellow"))
     try:
         with stopping_on_hangup():  # a closed window stops the review as it stops the interview
             finished = run_review(
-                record, ReviewTerminal(console.stdout()), lambda r: _save_whole(r, target), action_lines=action_lines,
-                resumed=started.resumed,
-            )  # fmt: skip
+                record, ReviewTerminal(console.stdout()), save, action_lines=action_lines, resumed=started.resumed
+            )
     except KeyboardInterrupt:
+        _stop_unsaved(save, record, ExitCode.INTERRUPTED)
         _say(f"\nStopped. Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    _stop_unsaved(save, record, ExitCode.INVALID_INPUT)
     if not finished:
         _say(f"Your review so far is saved in {target}. To carry on, run: {program()} review {again}")
     return finished
 
 
-def _save_whole(record: ReviewRecord, target: Path) -> None:
-    """Save the review with Ctrl-C held back until it is written, so "saved" is true."""
-    from badgekit.review.session import save_review
-    from badgekit.terminal.hangup import holding_interrupts
-
-    with holding_interrupts():
-        save_review(record, target)
+def _stop_unsaved(save: GuardedReviewSave, record: ReviewRecord, code: ExitCode) -> None:
+    """One last try at saving; if the disk is still full, show the review so that nothing is lost, and stop."""
+    if save.failure is None:
+        return
+    save(record)
+    if save.failure is not None:
+        # soft_wrap: the review is printed as written, with no line breaks added, so that a copy of it works.
+        console.stderr().print(save.unsaved_message(record), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(int(code))
 
 
 def _finished(

@@ -180,16 +180,35 @@ def interview(
     return current
 
 
-def say_recovered(recovered: Recovered) -> None:
+def say_recovered(recovered: Recovered, *, to_stderr: bool = False) -> None:
     """Say what was brought back from a hard stop (the interview says where an answer was cut off)."""
     if recovered.finished_save:
-        say("badgekit was stopped while saving your draft; the save is now finished.", style="green")
+        finished = "badgekit was stopped while saving your draft; the save is now finished."
+        say(finished, style="green", to_stderr=to_stderr)
     if recovered.answers:
         say(
             "badgekit was stopped before it could save; the lines you had typed "
             f"({counted(recovered.answers, 'answer')}) are back in your draft.",
             style="green",
+            to_stderr=to_stderr,
         )
+
+
+def recover_unless_open(catalogue: Catalogue, store: DraftStore, badge_id: str) -> Recovered | None:
+    """Before a draft is shown, bring back what a hard stop left beside it (drafting/recovery.py), so that
+    the lines typed are shown too; None when an interview has the draft open, since its journal is then
+    its own and still being written."""
+    from badgekit.drafting.recovery import recover
+
+    found_id = real_id(catalogue, badge_id)
+    badge = badge_or_none(catalogue, found_id)
+    try:
+        with store.open_for_writing(found_id):
+            return recover(store, found_id, badge.title if badge else found_id)
+    except BadgekitError:
+        # Open in another window, or the folder cannot be written (a full disk): show what is on disk; the
+        # interview brings the lines back when it next starts.
+        return None
 
 
 def write_statement(

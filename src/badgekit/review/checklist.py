@@ -291,10 +291,19 @@ def _activities_context(report: FileReport) -> list[str]:
             continue
         asks = f"{_word(badge)} {criterion.number} asks for a discussion with colleagues or a manager"
         if notes:
-            lines.append(f"{asks}: notes from it are on {lines_text([statement.position(s.start)[0] for s in notes])}.")
+            # The line the notes start on, not their heading's, as check numbers the lines it quotes.
+            where = [statement.position(_first_text(statement.text, s.body_start, s.end))[0] for s in notes]
+            lines.append(f"{asks}: notes from it are on {lines_text(where)}.")
         else:
             lines.append(f"{asks}: look for it in that answer.")
     return lines or ["The badge sets no activities beyond its criteria: judge from the answers."]
+
+
+def _first_text(text: str, start: int, end: int) -> int:
+    """The offset of the first character that is not white space in ``text[start:end]`` (``start`` if none)."""
+    body = text[start:end]
+    stripped = body.lstrip()
+    return start + len(body) - len(stripped) if stripped else start
 
 
 def _identifying_context(found: Sequence[FoundItem]) -> list[str]:

@@ -17,7 +17,10 @@ from badgekit.review.record import OUTCOMES, ReviewRecord
 from badgekit.text import british_date
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from badgekit.badges.catalogue import Catalogue
+    from badgekit.safefile import WriteError
     from badgekit.statement.parse import Statement
 
 
@@ -103,6 +106,50 @@ def save_review(record: ReviewRecord, path: Path) -> None:
     from badgekit.safefile import write_private
 
     write_private(path, dump_review(record, path.name))
+
+
+class GuardedReviewSave:
+    """The ``save`` a review calls after every answer, for a disk that may be full.
+
+    The review is written with Ctrl-C held back, so "saved" is true when it is said. When it cannot be
+    written, the answers stay in memory, the manager is told once (``tell``), and the next answer tries
+    again; ``failure`` says whether the review on disk is behind, so that the end of the review shows
+    what is not saved instead of claiming it is.
+    """
+
+    def __init__(self, target: Path, tell: Callable[[str], None]) -> None:
+        self.target = target
+        self.tell = tell
+        self.failure: WriteError | None = None
+
+    def __call__(self, record: ReviewRecord) -> None:
+        from badgekit.safefile import WriteError
+        from badgekit.terminal.hangup import holding_interrupts
+
+        try:
+            with holding_interrupts():
+                save_review(record, self.target)
+        except WriteError as error:
+            if self.failure is None:
+                self.tell(
+                    f"Your review could not be saved. {self.target}: {error.reason}. Nothing is lost: badgekit "
+                    "keeps your answers and tries again after each one, so free some space if you can."
+                )
+            self.failure = error
+            return
+        if self.failure is not None:
+            self.tell(f"Saved now, in {self.target}.")
+        self.failure = None
+
+    def unsaved_message(self, record: ReviewRecord) -> str:
+        """What to tell the manager when stopping with the review not on disk: why, and the review itself."""
+        from badgekit.review.record import dump_review
+
+        reason = self.failure.reason if self.failure is not None else "it could not be written"
+        return (
+            f"Your review is NOT saved in {self.target}: {reason}. Here it is, to copy into that file once "
+            f"there is space (then run the same command to carry on):\n\n{dump_review(record, self.target.name)}"
+        )
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ class ReviewAsker(Protocol):
         """One of the choices' keys; None when input has ended."""
 
     def ask_line(self, question: str) -> str | None:
-        """One line of text ('' for none); None when input has ended."""
+        """One line of text ('' for none); None when input has ended. Ctrl-C or a closed window raises a
+        KeyboardInterrupt, with the part of the line typed so far as its ``typed`` attribute when known."""
 
 
 # --- the walk ------------------------------------------------------------------------------------
@@ -101,8 +102,16 @@ class ReviewWalk:
         return all(step() for step in steps)
 
     def _line(self, question: str, then: Callable[[str], None]) -> bool:
-        """Ask for one line and keep it (saved at once); False when input has ended."""
-        reply = self.asker.ask_line(question)
+        """Ask for one line and keep it (saved at once); False when input has ended. Stopped part-way
+        through the line (Ctrl-C, a closed window), what was typed of it is kept and saved before stopping."""
+        try:
+            reply = self.asker.ask_line(question)
+        except KeyboardInterrupt as stop:
+            typed = str(getattr(stop, "typed", "")).strip()
+            if typed:
+                then(typed)
+                self.save(self.record)
+            raise
         if reply is None:
             return False
         then(reply.strip())
@@ -144,7 +153,13 @@ class ReviewWalk:
         noted: list[str] = []
         self.asker.show(ActionsScreen(self.action_lines))
         while True:
-            line = self.asker.ask_line(f"Action {len(noted) + 1} (press Enter when there are no more):")
+            try:
+                line = self.asker.ask_line(f"Action {len(noted) + 1} (press Enter when there are no more):")
+            except KeyboardInterrupt as stop:  # keep the actions given, and the one being typed
+                typed = str(getattr(stop, "typed", "")).strip()
+                self.record.actions = [*noted, typed] if typed else noted
+                self.save(self.record)
+                raise
             if line is None or not line.strip():
                 break
             noted.append(line.strip())

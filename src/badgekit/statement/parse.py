@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -271,6 +271,49 @@ def _find_headings(work: str, body_start: int) -> list[_Heading]:
     return headings
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+#: A line quotes a criterion when it holds this share of the criterion's words, with few of its own.
+QUOTED_SHARE = 0.8
+EXTRA_WORDS = 6
+
+
+def criterion_lines(work: str, body_start: int, criteria: Sequence[str]) -> list[_Heading]:
+    """Lines of plain text that quote one of the badge's criteria, as the SSSC form and ``export --text`` put
+    them above each answer, or as a learner pastes them all before the answers: headings, not the learner's
+    words, so that they are neither counted nor read as reflection, and a sentence never runs on into them."""
+    wanted = [words for words in (_content_words(c) for c in criteria) if words]
+    if not wanted:
+        return []
+    found: list[_Heading] = []
+    offset = body_start
+    for line in work[body_start:].split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        plain = _MARKUP_CHARS.sub("", line).strip()
+        if not plain or len(plain) > 600:
+            continue
+        own = _content_words(_split_number(plain)[1])
+        for words in wanted:
+            shared = len(words & own)
+            if shared >= QUOTED_SHARE * len(words) and len(own) - shared <= EXTRA_WORDS:
+                previous = found[-1] if found else None
+                if (
+                    previous is not None
+                    and work[previous.end : start].strip() == ""
+                    and "\n\n" not in work[previous.end : start]
+                ):
+                    # The criteria listed one to a line, before the answers: one title over what follows, not
+                    # a heading for each (which would leave every answer under the last criterion).
+                    found[-1] = _Heading(1, f"{previous.text}\n{plain}", previous.start, end)
+                else:
+                    found.append(_Heading(2, plain, start, end))
+                break
+    return found
+
+
 def _split_number(heading: str) -> tuple[int | None, str]:
     plain = _MARKUP_CHARS.sub("", heading).strip()
     match = _NUMBERED.match(plain)
@@ -332,11 +375,17 @@ def _sections(bounds: list[tuple[_Heading | None, int, int]], prose_text: str) -
     return sections
 
 
-def parse_statement(text: str, path: str = "<statement>", *, declaration: str | None = None) -> Statement:
-    """Read a statement. ``declaration`` is the badge's own declaration text, never counted as words."""
+def parse_statement(
+    text: str, path: str = "<statement>", *, declaration: str | None = None, criteria: Sequence[str] = ()
+) -> Statement:
+    """Read a statement. ``declaration`` is the badge's own declaration text, never counted as words;
+    ``criteria``, the badge's criterion texts: in a statement with no Markdown headings, a line that
+    quotes one is a heading (see criterion_lines)."""
     fields, field_lines, body_start = read_front_matter(text, path)
     work = text.replace("\r", " ")  # same length; lines end at "\n" whichever way the file was saved
     headings = _find_headings(work, body_start)
+    if criteria and not any(found.level >= 2 for found in headings):
+        headings = sorted([*headings, *criterion_lines(work, body_start, criteria)], key=lambda h: h.start)
 
     learner = list(work)
     _blank(learner, 0, body_start)

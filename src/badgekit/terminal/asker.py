@@ -87,7 +87,7 @@ class TerminalAsker:
         self.out = out
         self.read_line = read_line or read_from_input
         # What is typed on the current line before Enter: readline's, when reading with input().
-        self.line_buffer = line_buffer or (_readline_buffer if read_line is None else _nothing)
+        self.line_buffer = line_buffer or (readline_buffer if read_line is None else _nothing)
         self.editor = editor
         self.scratch_dir = scratch_dir  # where the editor's temporary file goes (the drafts folder)
         self.journal: Journal | None = None  # where each line of an answer is kept as it is entered
@@ -443,7 +443,7 @@ def read_from_input(prompt: str) -> str:
     return input(prompt)  # looked up when called, so that readline (enabled later) is used
 
 
-def _readline_buffer() -> str:
+def readline_buffer() -> str:
     """The line being typed, as readline holds it (still there after Ctrl-C); empty without readline."""
     readline = sys.modules.get("readline")  # only once enable_line_editing has imported it
     get_line_buffer = getattr(readline, "get_line_buffer", None)

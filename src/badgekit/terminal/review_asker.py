@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from badgekit.review.checklist import LEFT_OUT_NOTE, lines_text, severity_counts
 from badgekit.review.walk import ActionsScreen, PointScreen, ReviewMessage, ReviewOpening, ReviewSummary
 from badgekit.terminal import hangup
-from badgekit.terminal.asker import TerminalAsker, read_from_input
+from badgekit.terminal.asker import TerminalAsker, read_from_input, readline_buffer
 from badgekit.views.review import found_table, review_view
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ class ReviewTerminal:
     def __init__(self, out: Console, *, read_line: Callable[[str], str] | None = None) -> None:
         self.out = out
         self.read_line = read_line or read_from_input
+        # The line being typed when Ctrl-C comes: readline's, when reading from the terminal as the interview does.
+        self.line_buffer: Callable[[], str] = readline_buffer if read_line is None else str
         self.terminal = TerminalAsker(out, read_line=self.read_line)
 
     def show(self, message: ReviewMessage) -> None:
@@ -59,6 +61,9 @@ class ReviewTerminal:
             return hangup.read_line(self.read_line, "> ")
         except EOFError:
             return None
+        except KeyboardInterrupt as stop:
+            stop.typed = self.line_buffer()  # type: ignore[attr-defined]  # what was typed, for the walk to keep
+            raise
 
     def _opening(self, o: ReviewOpening) -> None:
         from rich.panel import Panel

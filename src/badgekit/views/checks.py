@@ -243,11 +243,17 @@ def summary_table(rows: Sequence[SummaryRow]) -> Table:
     return table
 
 
-def next_step(report: FileReport) -> str:
-    """One line saying what to do now, so that a report never ends on a list of problems alone."""
+def next_step(report: FileReport, *, redacting: bool = False) -> str:
+    """One line saying what to do now, so that a report never ends on a list of problems alone; with
+    ``redacting``, the copy ``--redact`` writes next (its own line says where) is what to work on."""
     errors = [f for f in report.findings if f.severity == "error"]
     path = report.path
     badge = report.badge_option()  # each command printed must work as printed
+    if redacting and any(f.category == "privacy" for f in report.findings):
+        return (
+            "Next: read the copy written below through (its replacements are only suggestions), put right "
+            "any other errors in it, then check it and export it."
+        )
     if any(f.category == "privacy" for f in errors):
         return (
             f"Next: take out the details that could identify someone (or let '{program()} check "
