@@ -12,9 +12,11 @@ from badgekit.privacy.patterns import Lazy
 
 _LETTER = r"[^\W\d_]"
 WORD = Lazy(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
-#: A word and what comes before it: no word starts before a letter, so the characters that
-#: cannot start one lead up to it, and findall gives the words WORD.finditer would.
-_GAP_AND_WORD = Lazy(rf"([\W\d_]*)({_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?)")
+#: A word and what comes after it up to the next word: every character that cannot start a word.
+#: The gap follows the word rather than leading it, so that a long run with no letter in it is read
+#: once (a leading gap would be read again from each of its characters when no word follows it).
+_WORD_AND_GAP = Lazy(rf"({_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?)([\W\d_]*)")
+_FIRST_LETTER = Lazy(_LETTER)
 _NAME_JOINS = Lazy(r"(['’-])")
 _HEADING_LEAD = Lazy(r"[ \t]{0,3}#{1,6}[ \t]")
 _STOP_CHARACTERS = frozenset(".!?:;")
@@ -76,7 +78,7 @@ def title_case(word: str) -> str:
 def _words(text: str) -> list[Token]:
     # The loop body runs once per word of the statement (half a million for a megabyte of
     # one-letter lines), so it is kept to what each word needs. One findall gives each word
-    # with the characters before it, without a match object per word; most words follow a
+    # with the characters after it, without a match object per word; most words follow a
     # single space, and a text with no "#" has no headings.
     tokens: list[Token] = []
     append = tokens.append
@@ -84,9 +86,13 @@ def _words(text: str) -> list[Token]:
     previous_dot = False
     in_heading = False
     heading_lead = _HEADING_LEAD.get() if "#" in text else None
-    end = 0
-    for between, word in _GAP_AND_WORD.get().findall(text):
-        start = end + len(between)
+    first = _FIRST_LETTER.get().search(text)
+    if first is None:
+        return tokens
+    between = text[: first.start()]
+    end = first.start()
+    for word, after in _WORD_AND_GAP.get().findall(text, first.start()):
+        start = end
         end = start + len(word)
         word_end = end
         if between == " ":  # most words: no need to look further
@@ -116,6 +122,8 @@ def _words(text: str) -> list[Token]:
             previous = Token(word, word.lower(), start, word_end, possessive, line_start, in_heading, False)
         append(previous)
         previous_dot = dot
+        between = after
+        end += len(after)
     return tokens
 
 
