@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 import badgekit.privacy
-from badgekit.privacy import dates, numbers, patterns, places
+from badgekit.privacy import contact, dates, numbers, patterns, places
 from badgekit.privacy.wordlists import read_data
 
 for _module in pkgutil.iter_modules(badgekit.privacy.__path__):
@@ -84,6 +84,8 @@ SEARCHED_FROM = [
     ("record number", numbers._REFERENCE, numbers._REFERENCE_STARTS, False),
     ("room sign", places._ROOM_SIGN, places._ROOM_WORDS, False),
     ("home on a street", places._HOME_ON_STREET, places._HOME_KINDS, False),
+    ("spoken phone sign", contact._SPOKEN_SIGN, contact._SIGN_STARTS, True),
+    ("spoken phone number", contact._PHONE_WORDS, contact._SPOKEN_STARTS, True),
 ]
 TEXTS = (
     "Flat 4, Rosebank Court and 12 Leith Walk; FLAT 3/2, 45 Easter Road. 3F2, Big House. Apt. 5, The Maltings",
@@ -91,6 +93,7 @@ TEXTS = (
     "DOB 03/07/1940, D.O.B: 3.7.40, born on 14.2.09, Date Of Birth 1.1.50, birth cert, b. 2.4.1938, Club. do",
     "Case ref 12/3456, CLIENT ID: AB12345, incident 45821, Datix 77310, my registration number is 3071942",
     "Room 14 at Craigmount House, BEDROOM 3, Rowan Lodge, the top flat on Dalmeny Street, a house in Mill Lane",
+    "Oh seven seven double oh, nine double-oh four five six; PLUS four four 7700; Seven seven zero zero nine",
     "Bırth date 1.2.1990 and UNıT 4, Big Court",  # a dotless i matches "i" when case is ignored
     "",
 )
@@ -119,3 +122,13 @@ def test_postcodes_tried_only_beside_a_letter_and_a_digit_are_those_finditer_fin
     found = [m.span() for m in patterns.matches_from(places._FULL_POSTCODE.get(), text, text.lower(), starts=starts)]
     found += [m.span() for m in patterns.matches_from(places._OUTWARD_CODE.get(), text, text.lower(), starts=starts)]
     assert found == expected and len(expected) >= 6
+
+
+def test_plates_tried_only_near_a_letter_and_a_digit_are_those_finditer_finds() -> None:
+    text = "SN19 KXP, sn19kxp, SN 19 KXP, his car M482 HSV, taxi ABC 123D, A1 and x 2 and Q7 ABC"
+    pairs = [m.start() for m in numbers._LETTER_THEN_DIGIT.get().finditer(text)]
+    starts = {at - back for at in pairs for back in (0, 1, 2) if at >= back}
+    for lazy in (numbers._CURRENT_PLATE, numbers._OLDER_PLATE):
+        expected = [m.span() for m in lazy.get().finditer(text)]
+        found = [m.span() for m in patterns.matches_from(lazy.get(), text, text.lower(), starts=starts)]
+        assert found == expected and expected

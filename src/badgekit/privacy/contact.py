@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, span
 
 # Letters are given in both cases rather than with IGNORECASE, which folds every letter of every
@@ -164,6 +164,11 @@ def _spoken_digits(words: str) -> int:
 #: How a number read out in words can start (see ``starts`` below): "oh", "zero", "nought", "double",
 #: "plus" as words, a 0 and a digit in words, or "seven" and another (a mobile without its 0). The long
 #: pattern is compiled only after one of these; a plain search for "oh " would find "though ".
+_SIGN_STARTS = ("plus", "oh", "zero", "nought", "double", "seven")
+_SPOKEN_STARTS = (
+    "plus", "double", "triple", "oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine",
+)  # fmt: skip
 _SPOKEN_SIGN = Lazy(
     r"\b(?i:plus|oh|zero|nought|double)\b"
     r"|(?:\b0\d*|\b(?i:seven))[ ,-]{1,2}"
@@ -185,8 +190,10 @@ def find_phone_numbers(text: str) -> list[Span]:
         for match in _LOCAL_NUMBER.get().finditer(text):
             if context.search(text, max(0, match.start() - 20), match.start()):
                 found.append(span(match.start(), match.end(), "phone"))
-    if _SPOKEN_SIGN.get().search(text):
-        for match in _PHONE_WORDS.get().finditer(text):
+    lowered = text.lower()
+    # Both patterns start at a digit or at one of their words: tried only there (see matches_from).
+    if next(matches_from(_SPOKEN_SIGN.get(), text, lowered, _SIGN_STARTS, digits=True), None):
+        for match in matches_from(_PHONE_WORDS.get(), text, lowered, _SPOKEN_STARTS, digits=True):
             words = match.group().lower()
             starts = words.startswith(("oh", "zero", "nought", "double oh", "double-oh", "double zero", "plus", "0"))
             spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above

@@ -62,6 +62,7 @@ _VEHICLE_CONTEXT = Lazy(
     re.IGNORECASE,
 )
 _DIGIT = Lazy(r"\d")
+_LETTER_THEN_DIGIT = Lazy(r"[A-Za-z] ?\d")
 
 
 def nhs_check_digit_holds(digits: str) -> bool:
@@ -142,14 +143,19 @@ _SIX_DIGITS = Lazy(r"\d\d[ \t]?\d\d[ \t]?\d\d")
 
 def find_vehicle_registrations(text: str) -> list[Span]:
     """Number plates: the current format anywhere, the older ones after a word about a vehicle."""
-    if not _DIGIT.get().search(text):
+    # Every plate has a letter, perhaps a space, and a digit in it, and starts at most two letters
+    # before that letter: the patterns are tried only there (see matches_from).
+    pairs = [m.start() for m in _LETTER_THEN_DIGIT.get().finditer(text)]
+    if not pairs:
         return []
+    starts = {at - back for at in pairs for back in (0, 1, 2) if at >= back}
+    lowered = text.lower()
     found = [
         span(m.start(), m.end(), "vehicle")
-        for m in _CURRENT_PLATE.get().finditer(text)
+        for m in matches_from(_CURRENT_PLATE.get(), text, lowered, starts=starts)
         if m.group().isupper() or _after_vehicle_word(text, m.start())
     ]
-    for match in _OLDER_PLATE.get().finditer(text):
+    for match in matches_from(_OLDER_PLATE.get(), text, lowered, starts=starts):
         if _after_vehicle_word(text, match.start()):
             found.append(span(match.start(), match.end(), "vehicle"))
     return found
