@@ -33,6 +33,10 @@ def all_cases(tmp_path_factory: pytest.TempPathFactory) -> list[Case]:
     return list(cases(list(CATALOGUE), tmp_path_factory.mktemp("recognition"), _run))
 
 
+def flat(text: str) -> str:
+    return " ".join(text.split())  # Rich wraps long lines
+
+
 def outcome(case: Case) -> str:
     try:
         found = detect_badge(case.text, "<case>", CATALOGUE)
@@ -166,6 +170,36 @@ def test_check_of_a_folder_of_exports_recognises_each(run: Run, tmp_path: Path) 
         "quality-assurance-improvement-statement.txt": "quality-assurance-improvement",
     }
     assert {f["badge_from"] for f in data["files"]} == {"detected"}
+
+
+@pytest.mark.parametrize(
+    ("first_line", "reason"),
+    [
+        pytest.param("Becoming a reflective learner", "whose title ends with the statement's first line", id="whole"),
+        pytest.param(
+            "My evidence: Becoming a reflective learner",
+            "whose title ends with “Becoming a reflective learner” in the statement's first line",
+            id="in-the-line",
+        ),
+        pytest.param(
+            "reflective-learner", "whose alias 'reflective-learner' is the statement's first line", id="alias"
+        ),
+        pytest.param(
+            "becoming-a-reflective-learner",
+            "whose id 'becoming-a-reflective-learner' is the statement's first line",
+            id="id",
+        ),
+    ],
+)
+def test_checking_a_folder_says_which_of_the_badges_names_its_first_line_is(
+    run: Run, tmp_path: Path, first_line: str, reason: str
+) -> None:
+    # The first line "Becoming a reflective learner" is the end of the badge's title, and the same words as its
+    # id: the check said "whose id 'becoming-a-reflective-learner' is the statement's first line".
+    (tmp_path / "mine.txt").write_text(f"{first_line}\n\nI learned to reflect after every shift.\n", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert "Maintaining your learning and development: Becoming a reflective learner" in flat(result.stdout)
+    assert f"{reason}; give --badge to choose another." in flat(result.stdout)
 
 
 def test_an_unclear_statement_exits_3_listing_the_likeliest(run: Run, tmp_path: Path) -> None:

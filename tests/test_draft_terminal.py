@@ -246,3 +246,51 @@ def test_a_closed_badge_named_by_its_title_says_so_and_gives_the_ai_rule_before_
     child.expect_exact("> ")
     child.sendline("quit")
     child.expect(pexpect.EOF)
+
+
+def test_ctrl_c_part_way_through_a_sentence_then_add_carries_the_sentence_on(tmp_path: Path) -> None:
+    # The learner's report: Ctrl-C half-way through a line of answer 2, run again, type add to carry on; the
+    # sentence was split into two paragraphs in the statement and every export of it.
+    badge = "writing-evidence"
+    started = "I talked to my manager about the hints and tips, and we agreed that she will read"
+    carried_on = "my draft and tell me if anything is missing before I submit it."
+    child = spawn(tmp_path, badge)
+    child.expect_exact("Criterion 1 of 3")
+    answer(child, " ".join([PASTED.replace("\n", " ")] * 3))
+    child.expect_exact("Criterion 2 of 3")
+    child.expect_exact("> ")
+    child.send(started)
+    child.expect_exact("she will read")  # echoed: readline holds it, not yet ended with Enter
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    child = spawn(tmp_path, badge)
+    child.expect_exact("Carry on with it?")
+    child.sendline("y")
+    child.expect_exact("Your answer to criterion 2 was cut off")
+    child.expect_exact("> ")
+    child.sendline("add")
+    child.expect_exact("so what you add carries it on from: …")
+    child.expect_exact("> ")
+    child.sendline(carried_on)
+    child.sendline("done")
+    child.expect_exact("Notes from your discussion")
+    child.expect_exact("> ")
+    child.sendline("skip")
+    child.expect_exact("Criterion 3 of 3")
+    answer(child, SECOND + " I will tell my colleagues at our next team meeting why evidence matters to us all.")
+    write_statement(child)
+
+    sentence = f"{started} {carried_on}"
+    statement = tmp_path / f"{badge}-statement.md"
+    assert sentence in statement.read_text(encoding="utf-8")
+    exported = pexpect.run(
+        f"{sys.executable} -m badgekit export {statement} --text -o -",
+        cwd=str(tmp_path),
+        env={**os.environ, "BADGEKIT_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert sentence in exported

@@ -119,10 +119,13 @@ def test_text_paragraphs_are_one_line_each_and_headings_plain_lines(catalogue: C
     assert "Declaration" not in blocks  # writing-evidence has no declaration of its own
 
 
-def test_plain_text_joins_wrapped_lines_and_keeps_hard_breaks() -> None:
-    assert plain_text("one line\nwrapped here\n\nnext") == "one line wrapped here\n\nnext"
+def test_plain_text_keeps_the_lines_the_learner_ended_and_joins_a_wrap() -> None:
+    # A line that ends a sentence was ended by the learner (typed in the interview, one point a line);
+    # a break in the middle of a sentence is a wrap made by an editor or an email, joined as before.
+    assert plain_text("One point.\nThe next point.\n\nnext") == "One point.\nThe next point.\n\nnext"
+    assert plain_text("a sentence wrapped\nby an editor.") == "a sentence wrapped by an editor."
     assert plain_text("kept  \nbreak") == "kept\nbreak"
-    assert plain_text("> quoted\n> words") == "quoted words"
+    assert plain_text("> Quoted.\n> Words.") == "Quoted.\nWords."
     assert plain_text("- a\n  - b\n- c") == "• a\n  • b\n• c"
     assert plain_text("[mail me](mailto:someone@example.org)") == "mail me"
 

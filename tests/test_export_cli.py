@@ -242,3 +242,43 @@ def test_the_date_in_the_front_matter_reaches_the_page_however_the_rest_is_writt
     result = run("export", str(statement), "--html")
     assert result.exit_code == 0, result.stderr
     assert "22 November 2026" in statement.with_suffix(".html").read_text(encoding="utf-8")
+
+
+def test_lines_typed_in_the_interview_stay_lines_in_every_export(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A learner typed three points on three lines (Enter after each) in one answer; the interview's review
+    # showed three lines, and so must everything made from the statement: the text pasted into the form above
+    # all. The learner's text stays text: a tag typed in an answer is escaped on the web page.
+    import docx
+
+    first = "From the video I learned to say what I did, why it mattered and what I will do next time. " * 6
+    second = (
+        "I talked the factsheet through with my manager, and we agreed that she will read each draft before I "
+        "submit it and tell me what is missing."
+    )
+    points = [
+        "I will talk about Open Badges at our next team meeting.",
+        "I will put a <b>poster</b> up in the staff room & the office.",
+        "I will show a colleague my own badge and why evidence of learning matters.",
+    ]
+    answers = f"{first}\ndone\n{second}\ndone\nskip\n" + "\n".join(points) + "\ndone\n"
+    monkeypatch.chdir(tmp_path)
+    drafted = run("draft", "writing-evidence", "--interactive", input=answers + "1\n")
+    assert drafted.exit_code == 0, drafted.stdout[-2000:]
+    statement = tmp_path / "writing-evidence-statement.md"
+    assert "\n".join(points) in statement.read_text(encoding="utf-8")
+
+    def exported(kind: str) -> str:
+        result = run("export", str(statement), f"--{kind}", "-o", "-")
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    assert "\n".join(points) + "\n" in exported("text")
+    assert "\\\n".join(point.replace("<", "\\<") for point in points) in exported("md")
+    page = exported("html")
+    escaped = points[1].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert f"<p>{points[0]}<br />\n{escaped}<br />\n{points[2]}</p>" in page
+    assert run("export", str(statement), "--docx").exit_code == 0
+    paragraphs = [p.text for p in docx.Document(str(statement.with_suffix(".docx"))).paragraphs]
+    assert "\n".join(points) in paragraphs

@@ -365,7 +365,7 @@ def test_carrying_on_after_an_answer_was_cut_off_starts_at_it_and_says_so() -> N
     asker = ScriptedAsker(["add", "and the rest of it.", "quit"])
     _outcome, resumed, saves = interview(b, asker, saved, resumed=True)
     opening = asker.shown[0]
-    assert isinstance(opening, Opening) and opening.resumed == (3, 7)
+    assert isinstance(opening, Opening) and opening.resumed == (2, 7) and opening.cut_off == 3
     assert "Your answer to criterion 3 was cut off when badgekit stopped last time." in notices(asker)[0]
     assert "Type add to carry on with it" in notices(asker)[0]
     screen = asker.of(CriterionScreen)[0]

@@ -119,14 +119,43 @@ def terms(text: str) -> list[str]:
 # --- 1. the title ---------------------------------------------------------------------------
 
 
-def _names(badge: Badge) -> list[tuple[str, str]]:
-    """(normalised name, how to say it) for each name a badge goes by."""
-    names = [(normalise(badge.title), "title")]
+def _names(badge: Badge) -> list[tuple[str, str, str]]:
+    """(normalised name, what kind of name, the name as written) for each name a badge goes by."""
+    names = [(normalise(badge.title), "title", badge.title)]
     if badge.series_label:
-        names.append((normalise(badge.series_label), "series and number"))
-    names += [(normalise(alias), f"alias '{alias}'") for alias in badge.aliases]
-    names.append((normalise(badge.id), f"id '{badge.id}'"))
-    return [(name, said) for name, said in names if name]
+        names.append((normalise(badge.series_label), "series and number", badge.series_label))
+    names += [(normalise(alias), "alias", alias) for alias in badge.aliases]
+    names.append((normalise(badge.id), "id", badge.id))
+    return [(name, kind, written) for name, kind, written in names if name]
+
+
+def _matched(line: str, badge: Badge, name: str, kind: str, written: str, *, whole: bool, where: str) -> str:
+    """Why the badge was chosen, saying the name that matched as the learner would see it.
+
+    Names are compared without case or punctuation, so a first line "Becoming a reflective learner" matches
+    the id becoming-a-reflective-learner. Saying "whose id 'becoming-a-reflective-learner' is the statement's
+    first line" then misleads: the learner wrote the end of the badge's title, not its id. An id or alias the
+    line does not spell as such, whose words are part of the title, is said to be that part of the title.
+    """
+    verb = "is" if whole else "is in"
+    if kind in ("title", "series and number"):
+        return f"whose {kind} {verb} {where}"
+    title = normalise(badge.title)
+    spelt = written.lower() in line.lower()
+    if spelt or f" {name} " not in f" {title} ":
+        return f"whose {kind} '{written}' {verb} {where}"
+    part = "ends with" if title.endswith(f" {name}") else "begins with" if title.startswith(f"{name} ") else "includes"
+    if whole:
+        return f"whose title {part} {where}"
+    words = _as_written(line, name)
+    return f"whose title {part} {f'“{words}”' if words else 'the words'} in {where}"
+
+
+def _as_written(line: str, name: str) -> str | None:
+    """The words of a normalised name as they are written in the line, or None if they cannot be found."""
+    pattern = r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(re.escape(word) for word in name.split()) + r"(?![a-z0-9])"
+    found = re.search(pattern, line, re.IGNORECASE)
+    return found.group(0) if found else None
 
 
 def _title_lines(statement_text: str) -> list[tuple[str, str]]:
@@ -148,12 +177,12 @@ def _by_title(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
     for line, where in _title_lines(statement_text):
         plain = normalise(line)
         padded = f" {plain} "
-        matches: list[tuple[int, bool, Badge, str]] = []
+        matches: list[tuple[int, bool, Badge, tuple[str, str, str]]] = []
         for badge in badges:
-            for name, said in _names(badge):
+            for name, kind, written in _names(badge):
                 whole = plain == name
                 if whole or (len(name.split()) >= 2 and f" {name} " in padded):
-                    matches.append((len(name), whole, badge, said))
+                    matches.append((len(name), whole, badge, (name, kind, written)))
         if not matches:
             continue
         matches.sort(key=lambda m: (m[1], m[0]), reverse=True)
@@ -161,9 +190,8 @@ def _by_title(statement_text: str, badges: Sequence[Badge]) -> Detection | None:
         rivals = {m[2].id for m in matches if (m[1], m[0]) == (best[1], best[0])}
         if len(rivals) > 1:
             continue
-        whose = "whose title" if best[3] == "title" else f"whose {best[3]}"
-        verb = "is" if best[1] else "is in"
-        return Detection(best[2], f"{whose} {verb} {where}", "title")
+        name, kind, written = best[3]
+        return Detection(best[2], _matched(line, best[2], name, kind, written, whole=best[1], where=where), "title")
     return None
 
 

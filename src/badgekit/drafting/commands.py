@@ -11,11 +11,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from badgekit.drafting.messages import Command, Help, Notice, Outcome
+from badgekit.drafting.store import continues_line
 
 if TYPE_CHECKING:
     from badgekit.drafting.interview import Interview
 
 Handler = Callable[["Interview", Command, int], "int | Outcome"]
+
+#: How many of its last words ``add`` shows of an answer it carries on part-way through a sentence.
+_SHOWN_WORDS = 8
 
 
 def stop(interview: Interview, _command: Command, _position: int) -> int | Outcome:
@@ -64,9 +68,15 @@ def ask_for_notes(interview: Interview, _command: Command, position: int) -> int
 
 
 def add_more(interview: Interview, _command: Command, position: int) -> int | Outcome:
-    if not interview.draft.answer(interview.criteria[position].id):
+    given = interview.draft.answers.get(interview.criteria[position].id)
+    if given is None or not given.text:
         interview.asker.show(Notice("There is no answer here to add to yet: type your answer."))
         return position
+    if continues_line(given):  # said first, so that the learner carries on the sentence rather than restarting it
+        last = " ".join(given.text.split()[-_SHOWN_WORDS:])
+        interview.asker.show(
+            Notice(f"Your answer stopped part-way through a sentence, so what you add carries it on from: …{last}")
+        )
     return interview.ask(position, adding=True)
 
 

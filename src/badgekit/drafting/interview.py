@@ -180,13 +180,20 @@ class Interview:
             steps=self.badge.steps,
             intro=None if self._lead_in() else self.badge.criteria_intro,
             resumed=(self._answered(), len(self.criteria)) if resumed else None,
+            cut_off=self._cut_off_number() if resumed else None,
             profile_hint=self.profile_hint,
             notices=tuple(self.badge.before_you_start()),
             sssc_ai_rule=not self.badge.no_ai,
         )
 
     def _answered(self) -> int:
-        return sum(1 for c in self.criteria if self.draft.answer(c.id))
+        """How many criteria have an answer, not counting one cut off part-way (``Draft.cut_off_answer``)."""
+        cut_off = self.draft.cut_off_answer()
+        return sum(1 for c in self.criteria if self.draft.answer(c.id) and c.id != cut_off)
+
+    def _cut_off_number(self) -> int | None:
+        cut_off = self.draft.cut_off_answer()
+        return next((i for i, c in enumerate(self.criteria, 1) if c.id == cut_off), None)
 
     def _first_unanswered(self) -> int:
         return next((i for i, c in enumerate(self.criteria) if not self.draft.answer(c.id)), len(self.criteria))
@@ -244,15 +251,15 @@ class Interview:
         if not text:
             self.asker.show(Notice("Nothing was typed. To leave this one for now, type skip; for help, type help."))
             return position
-        if adding and existing:
-            text = existing + "\n\n" + text
+        if adding:
+            text = self.draft.with_added(criterion.id, text)
         return self._accept(position, text)
 
     def _keep_before_command(self, position: int, typed: str, *, adding: bool) -> None:
         """Save what was typed before a command typed at the end of it, as the answer (or added to it)."""
         criterion = self.criteria[position]
-        text, existing = clean_answer(typed), self.draft.answer(criterion.id)
-        self.draft.set_answer(criterion.id, existing + "\n\n" + text if adding and existing else text)
+        text = clean_answer(typed)
+        self.draft.set_answer(criterion.id, self.draft.with_added(criterion.id, text) if adding else text)
         kept = "Saved" if self.saved() else "Kept (not yet saved)"
         words = counted(count_words(self.draft.answer(criterion.id) or ""), "word")
         self.asker.show(
@@ -270,15 +277,23 @@ class Interview:
         try:
             reply = self.asker.read_answer(request)
         except AnswerInterrupted as stopped:
-            self._keep_unfinished(criterion, stopped.partial, adding=adding, notes=notes)
+            self._keep_unfinished(
+                criterion, stopped.partial, adding=adding, notes=notes, line_cut_off=stopped.line_cut_off
+            )
             raise
         return None if reply is None else split_reply(reply)
 
     def _keep_unfinished(
-        self, criterion: Criterion, partial: str, *, adding: bool = False, notes: bool = False
+        self,
+        criterion: Criterion,
+        partial: str,
+        *,
+        adding: bool = False,
+        notes: bool = False,
+        line_cut_off: bool = False,
     ) -> None:
         """Ctrl-C mid-answer (or mid-notes): what was typed is kept, without replacing one already given."""
-        if self.draft.keep_unfinished(criterion.id, partial, notes=notes, adding=adding):
+        if self.draft.keep_unfinished(criterion.id, partial, notes=notes, adding=adding, line_cut_off=line_cut_off):
             self.save(self.draft)
 
     def _accept(self, position: int, text: str) -> int | Outcome:

@@ -125,6 +125,7 @@ class Opening:
     steps: tuple[Step, ...]
     intro: str | None
     resumed: tuple[int, int] | None  # (answered, count) when carrying on with a saved draft
+    cut_off: int | None = None  # the number of the one whose answer was cut off part-way (not counted as answered)
     profile_hint: bool = False  # the learner keeps no profile yet: say how, so the advice can be shorter
     notices: tuple[str, ...] = ()  # the badge has closed, forbids AI or needs an endorsement: Badge.before_you_start
     sssc_ai_rule: bool = True  # give SSSC's general rule on AI (not where the badge forbids AI: a notice says so)
@@ -217,11 +218,13 @@ class AnswerRequest:
 
 
 class AnswerInterrupted(KeyboardInterrupt):
-    """Ctrl-C (or a closed terminal) part-way through an answer; carries what was typed."""
+    """Ctrl-C (or a closed terminal) part-way through an answer; carries what was typed, and whether the
+    stop came part-way through its last line (typed, but not yet ended with Enter)."""
 
-    def __init__(self, partial: str) -> None:
+    def __init__(self, partial: str, *, line_cut_off: bool = False) -> None:
         super().__init__()
         self.partial = partial
+        self.line_cut_off = line_cut_off
 
 
 class Asker(Protocol):

@@ -105,7 +105,7 @@ def open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tupl
             )
         return new, False
     say(
-        f"You have a draft of this badge: {counted(len(existing.answers), 'answer')}, "
+        f"You have a draft of this badge: {held(badge, existing)}, "
         f"{counted(existing.words(), 'word')}, last changed {existing.changed[:16].replace('T', ' at ')}."
     )
     if asker.confirm("Carry on with it?", default=True):
@@ -115,6 +115,18 @@ def open_draft(store: DraftStore, badge: Badge, fresh: bool, asker: Any) -> tupl
         return new, False
     say("Nothing has changed. Your draft is as you left it.")
     return None
+
+
+def held(badge: Badge, draft: Draft) -> str:
+    """The answers a draft holds, an answer cut off part-way said apart: "1 answer and criterion 2 cut off
+    part-way" (Draft.cut_off_answer)."""
+    cut_off = draft.cut_off_answer()
+    number = next((c.number for c in badge.all_criteria() if c.id == cut_off), None) if cut_off else None
+    if number is None:
+        return counted(len(draft.answers), "answer")
+    stopped = f"{badge.criterion_noun} {number} cut off part-way"
+    others = len(draft.answers) - 1
+    return f"{counted(others, 'answer')} and {stopped}" if others else stopped
 
 
 def back_up(store: DraftStore, badge: Badge) -> None:

@@ -17,7 +17,8 @@ the answers (``discussions``), saved and replaced the same way.
 
 When the interview stops part-way through an answer (Ctrl-C, a closed window, SIGTERM),
 what was typed is saved and ``interrupted`` names the criterion, so that carrying on
-starts there and says the answer was cut off.
+starts there and says the answer was cut off. An answer stopped part-way through its last
+line says so (``line_cut_off``), so that ``add`` carries that line on (``carried_on``).
 
 Answers can also be written by hand in a YAML file (``badgekit draft ID --answers
 FILE``): badgekit.drafting.answers_file reads one.
@@ -65,7 +66,7 @@ _TOP_KEYS = {
 }
 #: A backup's file name: the badge id, when it was made, and a counter for two in one second.
 _BACKUP_NAME = re.compile(rf"^(?P<id>{BADGE_ID})\.backup-(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d+))?\.json$")
-_ANSWER_KEYS = {"text", "changed"}
+_ANSWER_KEYS = {"text", "changed", "line_cut_off"}
 _INTERRUPTED_KEYS = {"criterion", "notes", "kept_apart"}
 _REQUIRED_TEXT = ("badge", "title", "created", "changed")
 
@@ -87,6 +88,7 @@ def now() -> str:
 class Answer:
     text: str
     changed: str
+    line_cut_off: bool = False  # the interview stopped part-way through its last line, before Enter
 
     @property
     def words(self) -> int:
@@ -137,19 +139,29 @@ class Draft:
         self.discussions[criterion_id] = Answer(text, stamp)
         self.changed = stamp
 
-    def set_answer(self, criterion_id: str, text: str, *, keep_replaced: bool = True) -> None:
+    def set_answer(
+        self, criterion_id: str, text: str, *, keep_replaced: bool = True, line_cut_off: bool = False
+    ) -> None:
         """Record an answer; the one it replaces is kept in ``earlier``.
 
         ``keep_replaced=False`` is for an answer saved again while it is being typed (the web page
         saves at every pause): the text it grew from was kept when the typing began, and keeping
         each pause's version would push the answers really replaced out of ``earlier``.
+        ``line_cut_off`` is for an answer kept as far as it went when the interview stopped part-way
+        through its last line (``keep_unfinished``).
         """
         stamp = now()
         old = self.answers.get(criterion_id)
         if keep_replaced and old is not None and old.text != text:
             self.keep_earlier(criterion_id, old.text)
-        self.answers[criterion_id] = Answer(text, stamp)
+        self.answers[criterion_id] = Answer(text, stamp, line_cut_off)
         self.changed = stamp
+
+    def with_added(self, criterion_id: str, text: str) -> str:
+        """The criterion's answer with ``text`` added, as ``add`` adds it (``carried_on``); ``text`` alone if
+        there is no answer yet."""
+        given = self.answers.get(criterion_id)
+        return carried_on(given, text) if given is not None else text
 
     def keep_earlier(self, criterion_id: str, text: str) -> None:
         """Keep text the learner wrote that is not (or no longer) the answer."""
@@ -164,23 +176,36 @@ class Draft:
             self.set_aside.append(Answer(text, now()))
             self.changed = now()
 
-    def keep_unfinished(self, criterion_id: str, text: str, *, notes: bool = False, adding: bool = False) -> bool:
+    def keep_unfinished(
+        self, criterion_id: str, text: str, *, notes: bool = False, adding: bool = False, line_cut_off: bool = False
+    ) -> bool:
         """Keep an answer (or notes) cut off part-way, without replacing one already given: added to it when
-        adding, otherwise kept in ``earlier``. ``interrupted`` says where. False if there was nothing to keep."""
+        adding, otherwise kept in ``earlier``. ``interrupted`` says where. ``line_cut_off``: the stop came
+        part-way through the last line, before Enter. False if there was nothing to keep."""
         text = clean_answer(text)
         if not text:
             return False
         given = self.discussion(criterion_id) if notes else self.answer(criterion_id)
-        if adding and given:
-            self.set_answer(criterion_id, given + "\n\n" + text)
+        if adding and given and not notes:
+            self.set_answer(criterion_id, self.with_added(criterion_id, text), line_cut_off=line_cut_off)
         elif given:
             self.keep_earlier(discussion_key(criterion_id) if notes else criterion_id, text)
         elif notes:
             self.set_discussion(criterion_id, text)
         else:
-            self.set_answer(criterion_id, text)
+            self.set_answer(criterion_id, text, line_cut_off=line_cut_off)
         self.interrupted = Interruption(criterion_id, notes=notes, kept_apart=bool(given) and not adding)
         return True
+
+    def cut_off_answer(self) -> str | None:
+        """The criterion whose answer holds what was typed before the interview last stopped part-way through
+        it; None when there is none (the stop came in notes from a discussion, or while typing text to
+        replace an answer, which still stands). Such an answer is not yet counted as given: carrying on said
+        "you have answered 2 of 3" and then, straight away, that the second was cut off."""
+        stopped = self.interrupted
+        if stopped is None or stopped.notes or stopped.kept_apart or stopped.criterion not in self.answers:
+            return None
+        return stopped.criterion
 
     def holds(self, criterion_id: str, text: str) -> bool:
         """Whether this text is already kept for the criterion (its answer, its notes or an earlier one)."""
@@ -195,8 +220,11 @@ class Draft:
         return sum(answer.words for answer in given)
 
     def to_dict(self) -> dict[str, Any]:
-        def answer(a: Answer) -> dict[str, str]:
-            return {"text": a.text, "changed": a.changed}
+        def answer(a: Answer) -> dict[str, Any]:
+            kept: dict[str, Any] = {"text": a.text, "changed": a.changed}
+            if a.line_cut_off:  # only where true, so that other answers keep their shape
+                kept["line_cut_off"] = True
+            return kept
 
         data: dict[str, Any] = {
             "schema": DRAFT_SCHEMA,
@@ -220,6 +248,29 @@ class Draft:
 def discussion_key(criterion_id: str) -> str:
     """The key replaced notes from a discussion are kept under in ``earlier`` (ids hold no '/')."""
     return f"{criterion_id}/discussion"
+
+
+#: A sentence's end: a full stop, question or exclamation mark (or an ellipsis), perhaps inside quotes or brackets.
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+
+
+def continues_line(given: Answer) -> bool:
+    """Whether what is added to ``given`` carries on its last line, rather than starting a new paragraph.
+
+    It does when the interview stopped (Ctrl-C, a closed window) part-way through the answer's last line,
+    in the middle of a sentence: the line is kept as typed, and ``add`` is how the learner carries on.
+    Starting a new paragraph there split a sentence in two in the statement they submit ("...she will
+    read" then a blank line, then "my draft and tell me..."). When the line cut off had ended its
+    sentence, or the learner finished the answer with ``done``, what they add is more to say, and starts
+    a new paragraph as it always has.
+    """
+    return given.line_cut_off and not _SENTENCE_END.search(given.text.rstrip())
+
+
+def carried_on(given: Answer, text: str) -> str:
+    """An answer with more added to it by ``add``: the one rule, for the interview, Ctrl-C during ``add``, and
+    the lines brought back after a hard stop. See ``continues_line`` for when the two are joined by a space."""
+    return given.text.rstrip() + (" " if continues_line(given) else "\n\n") + text
 
 
 def clean_answer(text: str) -> str:
@@ -251,7 +302,8 @@ def _answer(r: FieldReader, value: Any, here: str) -> Answer | None:
         return None
     text = r.field(obj, here, "text", str, required=True)
     changed = r.field(obj, here, "changed", str, required=True)
-    return Answer(text, changed) if text is not None and changed is not None else None
+    line_cut_off = bool(r.field(obj, here, "line_cut_off", bool))
+    return Answer(text, changed, line_cut_off) if text is not None and changed is not None else None
 
 
 def _answers_in(r: FieldReader, top: dict[str, Any], key: str) -> dict[str, Answer]:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from badgekit.export.markdown import markdown_parser
+from badgekit.export.markdown import keeps_break, markdown_parser
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -123,7 +123,7 @@ class _Writer:
         bold = italic = False
         link: str | None = None
         link_runs: list[Any] = []
-        for child in children:
+        for index, child in enumerate(children):
             kind = child.type
             if kind == "strong_open":
                 bold = True
@@ -150,10 +150,10 @@ class _Writer:
                     run.font.name = "Courier New"
                 if link is not None:
                     link_runs.append(run)
+            elif kind == "hardbreak" or (kind == "softbreak" and keeps_break(children, index)):
+                paragraph.add_run().add_break()  # the learner's line breaks are kept (export/markdown.py)
             elif kind == "softbreak":
-                paragraph.add_run(" ")
-            elif kind == "hardbreak":
-                paragraph.add_run().add_break()
+                paragraph.add_run(" ")  # a wrap in the middle of a sentence
 
     # --- the whole document ---------------------------------------------------------------
 

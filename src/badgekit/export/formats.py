@@ -40,7 +40,7 @@ def to_text(document: ExportDocument) -> str:
 
 
 def to_markdown(document: ExportDocument) -> str:
-    """The statement as normalised Markdown: ATX headings, numbered criteria, one line per paragraph."""
+    """The statement as normalised Markdown: ATX headings, numbered criteria, the learner's line breaks kept."""
     parser = markdown_parser()
     parts = [f"# {escape_markdown(document.title)}"]
     for section in document.learners_sections():

@@ -2,9 +2,18 @@
 
 Parsing is CommonMark with raw HTML switched off, so a tag in a statement is text,
 never markup; images become links so that nothing is fetched. One walk over the parsed
-tokens writes either plain text (no markers, one line per paragraph, "•" for bullets,
-a link as its words and address) or Markdown in one consistent style with anything
-that would become raw HTML escaped. export.py uses both, and the parser for HTML.
+tokens writes either plain text (no markers, "•" for bullets, a link as its words and
+address) or Markdown in one consistent style with anything that would become raw HTML
+escaped. export.py uses both, and the parser for HTML.
+
+A line break inside a paragraph after a line that ends a sentence (or a clause: ".", "!", "?",
+":", ";") is kept as a line break in every format, where CommonMark would join the lines with a
+space (a "soft" break). ``badgekit draft`` writes each answer exactly as it was typed, line by
+line, and the interview's review shows it so; joining them ran three points typed on three lines
+into one paragraph in the text pasted into the application form. A break in the middle of a
+sentence is a wrap, as an editor or an email makes them, and is joined as before, so that a
+statement written elsewhere does not reach the form in ragged lines. The Markdown export writes
+each kept break as a hard break ("\\" at the end of the line), so that any blog keeps it too.
 """
 
 from __future__ import annotations
@@ -25,7 +34,22 @@ def markdown_parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.add_render_rule("image", _image_as_link)
+    parser.add_render_rule("softbreak", _soft_break)
     return parser
+
+
+#: A line that ends with one of these ends a sentence or a clause: the break after it is the learner's.
+_LINE_ENDS = (".", "!", "?", ":", ";", "…", '."', ".”", ".'", ".’", "!”", "?”", ")")
+
+
+def keeps_break(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the soft break at ``tokens[index]`` is a line the learner ended (kept), not a wrap (joined)."""
+    before = next((t.content for t in reversed(tokens[:index]) if t.type in ("text", "code_inline")), "")
+    return before.rstrip().endswith(_LINE_ENDS)
+
+
+def _soft_break(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return "<br />\n" if keeps_break(tokens, index) else "\n"
 
 
 def _image_as_link(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
@@ -40,14 +64,14 @@ def _image_as_link(self: Any, tokens: Sequence[Token], index: int, options: Any,
 def _inline_plain(children: Sequence[Token]) -> str:
     parts: list[str] = []
     link_stack: list[str] = []
-    for child in children:
+    for index, child in enumerate(children):
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
+        elif kind == "hardbreak" or (kind == "softbreak" and keeps_break(children, index)):
+            parts.append("\n")  # the learner's line breaks are kept: see the module's docstring
         elif kind == "softbreak":
-            parts.append(" ")
-        elif kind == "hardbreak":
-            parts.append("\n")
+            parts.append(" ")  # a wrap in the middle of a sentence
         elif kind == "image":
             parts.append("".join(c.content for c in child.children or ()))
         elif kind == "link_open":
@@ -86,16 +110,16 @@ def _link_target(href: str) -> str:
 
 def _inline_markdown(children: Sequence[Token]) -> str:
     parts: list[str] = []
-    for child in children:
+    for index, child in enumerate(children):
         kind = child.type
         if kind == "text":
             parts.append(escape_markdown(child.content))
         elif kind == "code_inline":
             parts.append(_code_span(child.content))
+        elif kind == "hardbreak" or (kind == "softbreak" and keeps_break(children, index)):
+            parts.append("\\\n")  # written as a hard break, so that any Markdown reader keeps it
         elif kind == "softbreak":
             parts.append(" ")
-        elif kind == "hardbreak":
-            parts.append("\\\n")
         elif kind in ("em_open", "em_close"):
             parts.append("*")
         elif kind in ("strong_open", "strong_close"):
@@ -134,7 +158,7 @@ class _Container:
 class _Writer:
     """Walks markdown-it's block tokens, writing paragraphs, lists and quotes as plain text or Markdown.
 
-    Paragraphs are one line each (no hard wraps); blocks are separated by a blank line,
+    A paragraph's lines are those the learner broke it into; blocks are separated by a blank line,
     except the items of a tight list, which go one to a line. Every line starts with the
     prefixes of the quotes and list items it is inside, outermost first.
     """
@@ -210,7 +234,7 @@ class _Writer:
 
 
 def plain_text(markdown: str, parser: MarkdownIt | None = None) -> str:
-    """Markdown as plain text: no markers, one line per paragraph, "•" for bullets."""
+    """Markdown as plain text: no markers, the learner's line breaks kept, "•" for bullets."""
     return _Writer(markdown=False).walk((parser or markdown_parser()).parse(markdown))
 
 

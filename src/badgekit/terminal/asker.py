@@ -162,7 +162,8 @@ class TerminalAsker:
         )
         if o.resumed:
             answered, total = o.resumed
-            self.out.print(f"\nWelcome back: you have answered {answered} of {total}.", style="green")
+            cut_off = f", and {o.noun} {o.cut_off} was cut off part-way" if o.cut_off else ""
+            self.out.print(f"\nWelcome back: you have answered {answered} of {total}{cut_off}.", style="green")
 
     def _criterion(self, s: CriterionScreen) -> None:
         from rich.rule import Rule
@@ -325,7 +326,9 @@ class TerminalAsker:
             except KeyboardInterrupt:
                 # Ctrl-C or a closed window: keep the lines given and the one being typed, Enter or not.
                 unfinished = self._unfinished_line()
-                raise AnswerInterrupted("\n".join([*lines, unfinished] if unfinished.strip() else lines)) from None
+                if unfinished.strip():
+                    raise AnswerInterrupted("\n".join([*lines, unfinished]), line_cut_off=True) from None
+                raise AnswerInterrupted("\n".join(lines)) from None
             # A paste through readline can arrive as several lines at once.
             pieces = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             nothing_yet = not any(line.strip() for line in lines)
