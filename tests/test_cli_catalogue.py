@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -184,6 +186,38 @@ def test_main_builds_only_the_command_asked_for() -> None:
         assert app.registered_commands == [] and app.registered_groups == []
     finally:
         app.registered_commands, app.registered_groups = commands, groups
+
+
+def test_every_command_is_known_by_the_module_that_registers_it() -> None:
+    from badgekit.cli import COMMAND_MODULES, app
+
+    registered = {info.name or info.callback.__name__ for info in app.registered_commands if info.callback}
+    registered |= {group.name for group in app.registered_groups if group.name}
+    assert set(COMMAND_MODULES) == registered
+    for name, module in COMMAND_MODULES.items():
+        found = [info for info in app.registered_commands if (info.name or info.callback.__name__) == name]
+        found += [group for group in app.registered_groups if group.name == name]
+        callback = getattr(found[0], "callback", None) or found[0].typer_instance.registered_commands[0].callback
+        assert callback.__module__ == f"badgekit.cli.{module}", name
+
+
+@pytest.mark.parametrize(
+    ("line", "imported"),
+    [(["check", "x.md"], {"check_commands"}), (["--badges-dir", "d", "list"], {"catalogue_commands"}),
+     (["--version"], set()), (["chek"], None)],  # None: a word that is no command imports them all
+)  # fmt: skip
+def test_a_run_imports_only_the_module_of_its_command(line: list[str], imported: set[str] | None) -> None:
+    from badgekit.cli import COMMAND_MODULES
+
+    # In a fresh process: this one has imported them all.
+    code = (
+        f"import json, sys; from badgekit.cli import register; register({line!r}); print(json.dumps(list(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    commands = {
+        m.rsplit(".", 1)[1] for m in json.loads(done.stdout) if m.startswith("badgekit.cli.") and "_commands" in m
+    }
+    assert commands == (set(COMMAND_MODULES.values()) if imported is None else imported)
 
 
 def test_a_badge_folder_that_does_not_exist_is_an_error(run: Run, tmp_path: Path) -> None:

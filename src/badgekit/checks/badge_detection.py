@@ -206,27 +206,74 @@ def _wording(normalised: str) -> _Wording:
     return tuple(normalised.split()), frozenset(terms(normalised))
 
 
-def _quotes(heading: _Wording, criterion: _Wording) -> int:
-    """How a heading quotes a criterion: 2 when it starts with the criterion's first words, 1 when it
-    is most of them (badges of one programme share much wording), 0 when it does not."""
-    (said, said_terms), (wanted, wanted_terms) = heading, criterion
-    if len(said) < 3:
-        return 0
-    if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
-        return 2
-    overlap = len(said_terms & wanted_terms)
-    return 1 if overlap >= 4 and overlap >= 0.7 * len(wanted_terms) else 0
+@dataclass(frozen=True)
+class _CriteriaIndex:
+    """Every badge's criteria, indexed so that a heading is compared only with the criteria it could quote:
+    those starting with its first word, and those sharing a term with it. (Compared with every criterion
+    of every badge, a megabyte of headings took seconds.)"""
+
+    #: a criterion's first word -> (badge, the criterion's words)
+    by_first_word: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
+    #: badges with a criterion of no words, which every heading starts with
+    empty: frozenset[int]
+    #: a term -> (badge, criterion) for each criterion that has it
+    by_term: dict[str, tuple[tuple[int, int], ...]]
+    #: (badge, criterion) -> how many terms the criterion has
+    term_counts: dict[tuple[int, int], int]
+
+    def kinds(self, heading: _Wording) -> dict[int, int]:
+        """For each badge the heading quotes, how, at best over its criteria: 2 when a heading of three
+        words or more starts with the criterion's words or is their start, 1 when it has most of its
+        terms (four or more, and seven in ten: badges of one programme share much wording)."""
+        said, said_terms = heading
+        found: dict[int, int] = {}
+        if len(said) < 3:
+            return found
+        for badge in self.empty:
+            found[badge] = 2
+        for badge, wanted in self.by_first_word.get(said[0], ()):
+            if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
+                found[badge] = 2
+        overlaps: dict[tuple[int, int], int] = {}
+        for term in said_terms:
+            for key in self.by_term.get(term, ()):
+                overlaps[key] = overlaps.get(key, 0) + 1
+        for key, overlap in overlaps.items():
+            if overlap >= 4 and overlap >= 0.7 * self.term_counts[key] and key[0] not in found:
+                found[key[0]] = 1
+        return found
 
 
-#: Each badge's criteria as _quotes reads them, by catalogue (as _profiles): worked out once, not per statement.
-_criteria_cache: dict[tuple[str, ...], tuple[tuple[_Wording, ...], ...]] = {}
+def _index(criteria: tuple[tuple[_Wording, ...], ...]) -> _CriteriaIndex:
+    by_first_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    by_term: dict[str, list[tuple[int, int]]] = {}
+    empty, term_counts = set(), {}
+    for badge, wordings in enumerate(criteria):
+        for number, (wanted, wanted_terms) in enumerate(wordings):
+            if wanted:
+                by_first_word.setdefault(wanted[0], []).append((badge, wanted))
+            else:
+                empty.add(badge)
+            for term in wanted_terms:
+                by_term.setdefault(term, []).append((badge, number))
+            term_counts[(badge, number)] = len(wanted_terms)
+    return _CriteriaIndex(
+        {k: tuple(v) for k, v in by_first_word.items()},
+        frozenset(empty),
+        {k: tuple(v) for k, v in by_term.items()},
+        term_counts,
+    )
 
 
-def _criteria_wordings(badges: Sequence[Badge]) -> tuple[tuple[_Wording, ...], ...]:
+#: Each badge's criteria, indexed, by catalogue (as _profiles): worked out once, not per statement.
+_criteria_cache: dict[tuple[str, ...], _CriteriaIndex] = {}
+
+
+def _criteria_index(badges: Sequence[Badge]) -> _CriteriaIndex:
     key = tuple(f"{b.id}:{b.path}" for b in badges)
     if key not in _criteria_cache:
-        _criteria_cache[key] = tuple(
-            tuple(_wording(normalise(c.text)) for c in badge.all_criteria()) for badge in badges
+        _criteria_cache[key] = _index(
+            tuple(tuple(_wording(normalise(c.text)) for c in badge.all_criteria()) for badge in badges)
         )
     return _criteria_cache[key]
 
@@ -238,9 +285,12 @@ def _by_headings(statement: str | Statement, badges: Sequence[Badge]) -> Detecti
     headings = [_wording(h) for h in titles if h]
     if not headings:
         return None
+    index = _criteria_index(badges)
+    seen: dict[_Wording, dict[int, int]] = {}  # a heading repeated is compared once
+    by_heading = [seen[h] if h in seen else seen.setdefault(h, index.kinds(h)) for h in headings]
     quoted: list[tuple[tuple[int, int], Badge]] = []  # (headings quoting it, of those word for word)
-    for badge, criteria in zip(badges, _criteria_wordings(badges), strict=True):
-        kinds = [max((_quotes(heading, c) for c in criteria), default=0) for heading in headings]
+    for number, badge in enumerate(badges):
+        kinds = [found.get(number, 0) for found in by_heading]
         count = sum(1 for kind in kinds if kind)
         if count:
             quoted.append(((count, kinds.count(2)), badge))

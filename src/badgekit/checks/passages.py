@@ -126,6 +126,8 @@ QUOTED_TERMS = 6
 
 def heading_match(number: int | None, title: str, profiles: Sequence[Profile]) -> int | None:
     heading_terms = frozenset(s for s, _ in tokens(title))
+    if not heading_terms and number is None:
+        return None  # no word to name a criterion by (and a heading of many short paragraphs costs nothing)
     scores = []
     for profile in profiles:
         shared = heading_terms & profile.weights.keys()
@@ -247,9 +249,10 @@ def _plain_heading(line: str, profiles: Sequence[Profile]) -> int | None:
         index = heading_match(None, title, profiles)
         if index is not None:
             return index
-    best = max(range(len(profiles)), key=lambda i: len(profiles[i].text_terms & terms(title)))
+    title_terms = terms(title)  # once, not once for each criterion
+    best = max(range(len(profiles)), key=lambda i: len(profiles[i].text_terms & title_terms))
     wanted = profiles[best].text_terms
-    share = len(wanted & terms(title)) / len(wanted) if wanted else 0.0
+    share = len(wanted & title_terms) / len(wanted) if wanted else 0.0
     # A full stop ends a sentence of the answer, unless the line is all but the criterion's own words.
     if share >= 0.9 or (share >= 0.8 and not title.rstrip().endswith(".")):
         return best

@@ -102,15 +102,20 @@ def _concept_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[
 
 def terms(text: str) -> frozenset[str]:
     """The text's content stems and the concepts (``@agency``...) its words and phrases name."""
-    words = [m.group().lower().strip("'’") for m in _WORD.finditer(text)]
-    stems = [stem(w) for w in words]
-    found = {s for w, s in zip(words, stems, strict=True) if w not in _STOPWORDS and len(w) > 1}
+    words = [w.lower().strip("'’") for w in _WORD.findall(text)]
+    # Each different word is stemmed and looked up once: a long text repeats its words many times over.
+    stem_of = {w: stem(w) for w in set(words)}
+    found = {s for w, s in stem_of.items() if w not in _STOPWORDS and len(w) > 1}
     singles, phrases = _concept_index()
-    for index, s in enumerate(stems):
+    for s in stem_of.values():
         found.update(singles.get(s, ()))
-        for sequence, tag in phrases.get(s, ()):
-            if tuple(stems[index : index + len(sequence)]) == sequence:
-                found.add(tag)
+    starting = {w for w, s in stem_of.items() if s in phrases}
+    if starting:
+        stems = [stem_of[w] for w in words]
+        for index in (i for i, w in enumerate(words) if w in starting):
+            for sequence, tag in phrases[stems[index]]:
+                if tuple(stems[index : index + len(sequence)]) == sequence:
+                    found.add(tag)
     return frozenset(found)
 
 

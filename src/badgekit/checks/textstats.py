@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from badgekit.statement.wordcount import is_word, strip_markup
+from badgekit.statement.wordcount import is_word, plain_words, strip_markup
 
 if TYPE_CHECKING:
     from badgekit.checks.model import CheckContext
@@ -121,7 +121,7 @@ _LIST_ITEM = re.compile(r"^[^\S\n]*(?:[-*+]|\d{1,3}[.)])[^\S\n]", re.MULTILINE)
 
 
 def words_of(text: str) -> list[str]:
-    return [token for token in strip_markup(text).split() if is_word(token)]
+    return plain_words(strip_markup(text))
 
 
 #: Reading ease (Flesch, 0 to 100) in words, from the easiest: (the lowest score, what it means).

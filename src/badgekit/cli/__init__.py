@@ -1,7 +1,14 @@
-"""badgekit's command line: ``app`` with every command registered, and ``main``."""
+"""badgekit's command line: ``app`` with every command registered, and ``main``.
+
+``app`` taken from this package (by the tests, or any code that drives the command line) has every
+command registered. The program itself (``main``) registers only the command it is asked for: each
+command's module imports what it needs, and importing them all cost about 6 ms of every start, most of it
+for commands that were not run.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -9,27 +16,60 @@ from typing import NoReturn
 
 import typer
 
-# Commands register in the order --help lists them: the learner's path first.
-# isort: off
-from badgekit.cli import (
-    draft_commands,  # noqa: F401 - registers draft
-    drafts_commands,  # noqa: F401 - registers drafts
-    check_commands,  # noqa: F401 - registers check
-    rules_commands,  # noqa: F401 - registers rules
-    export_commands,  # noqa: F401 - registers export
-    web_commands,  # noqa: F401 - registers web
-    review_commands,  # noqa: F401 - registers review
-    catalogue_commands,  # noqa: F401 - registers list, show, validate
-    plan_commands,  # noqa: F401 - registers plan
-    profile_commands,  # noqa: F401 - registers profile add/remove/list
-)
-
-# isort: on
-from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, LEARNER_ORDER, app, finish_output
+import badgekit.cli.app as _app
+from badgekit.cli.app import GLOBAL_OPTIONS_WITH_VALUES, LEARNER_ORDER, finish_output
 from badgekit.cli.usage import arrange_help, install
 
-install()  # usage errors in badgekit's own voice
-arrange_help(app)
+# Importing badgekit.cli.app made the module this package's attribute "app"; without it, "from badgekit.cli
+# import app" asks __getattr__ below, which registers every command and gives the Typer app.
+globals().pop("app", None)
+
+#: Each command, or group of commands, and the module that registers it, in the order --help lists them.
+COMMAND_MODULES = {
+    "draft": "draft_commands",
+    "drafts": "drafts_commands",
+    "check": "check_commands",
+    "rules": "rules_commands",
+    "export": "export_commands",
+    "web": "web_commands",
+    "review": "review_commands",
+    "list": "catalogue_commands",
+    "show": "catalogue_commands",
+    "validate": "catalogue_commands",
+    "plan": "plan_commands",
+    "profile": "profile_commands",
+}
+_VERSION = ("--version", "-V")
+
+
+def register(args: Sequence[str] | None = None) -> typer.Typer:
+    """The Typer app with the command a command line (``args``) asks for registered; every command when it
+    names none that badgekit knows (help, a mistyped command: listed or suggested) or no line is given."""
+    wanted = _command_named(args) if args is not None else None
+    if args is not None and any(word in _VERSION for word in args):
+        modules: list[str] = []  # answered before any command is looked at
+    elif wanted in COMMAND_MODULES:
+        modules = [COMMAND_MODULES[wanted]]
+    else:
+        modules = list(dict.fromkeys(COMMAND_MODULES.values()))
+    for module in modules:
+        importlib.import_module(f"badgekit.cli.{module}")  # registers its commands, once
+    app = _app.app
+    # --help lists the commands in the order a learner meets them.
+    app.registered_commands.sort(
+        key=lambda info: (
+            LEARNER_ORDER.index(name) if (name := _command_name(info)) in LEARNER_ORDER else len(LEARNER_ORDER)
+        )
+    )
+    install()  # usage errors in badgekit's own voice
+    arrange_help(app)
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        return register()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _command_named(args: Sequence[str]) -> str | None:
@@ -51,7 +91,8 @@ def keep_only_command(args: Sequence[str]) -> None:
     for is what people notice as start-up time. With no command, or a word that is no
     command, everything stays, so that help and "no such command" list them all.
     """
-    if any(word in ("--version", "-V") for word in args):  # answered before any command is looked at
+    app = _app.app
+    if any(word in _VERSION for word in args):  # answered before any command is looked at
         app.registered_commands, app.registered_groups = [], []
         return
     wanted = _command_named(args)
@@ -73,14 +114,9 @@ def _command_name(info: typer.models.CommandInfo) -> str:
     return info.name or _default_name(info.callback)
 
 
-# --help lists the commands in the order a learner meets them.
-app.registered_commands.sort(
-    key=lambda info: LEARNER_ORDER.index(name) if (name := _command_name(info)) in LEARNER_ORDER else len(LEARNER_ORDER)
-)
-
-
 def main() -> None:
     """The command line: run the command asked for; ends with SystemExit and the command's exit code."""
+    app = register(sys.argv[1:])
     keep_only_command(sys.argv[1:])
     try:
         app(prog_name="badgekit")
@@ -115,4 +151,4 @@ def run() -> NoReturn:
     os._exit(code or 0)
 
 
-__all__ = ["app", "main", "run"]
+__all__ = ["app", "keep_only_command", "main", "register", "run"]

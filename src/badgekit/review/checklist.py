@@ -192,8 +192,10 @@ def places_text(report: FileReport, lines: Sequence[int]) -> str:
 
 
 def lines_matching(statement: Statement, pattern: re.Pattern[str]) -> tuple[int, ...]:
-    """The lines of the learner's own prose where ``pattern`` matches, in order."""
-    found = {statement.position(match.start())[0] for match in pattern.finditer(statement.prose)}
+    """The lines of the learner's own prose where ``pattern``, a reflection pattern, matches, in order."""
+    from badgekit.checks.reflection import folded_prose
+
+    found = {statement.position(match.start())[0] for match in pattern.finditer(folded_prose(statement))}
     return tuple(sorted(found))
 
 

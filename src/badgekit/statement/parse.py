@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from badgekit.statement.front_matter import read_front_matter
@@ -227,52 +228,114 @@ class _Heading:
 #: What a fence, a hash heading, a setext underline or a bold line starts with (after up to three spaces):
 #: a line starting with anything else is none of them, and is not matched against their patterns.
 _LINE_MARKERS = frozenset("`~#=-*_")
+#: A line that may be a fence, a heading or an underline: its first character after spaces is a marker.
+_MARKED_LINE = re.compile(r"^ *[`~#=*_-]", re.MULTILINE)
 
 
 def _find_headings(work: str, body_start: int) -> list[_Heading]:
+    """The headings of the body, outside fenced code.
+
+    Only a line starting with a marker (``_MARKED_LINE``) can open or close a fence or be a heading; the
+    lines between two of them matter only as the line above the next one (a setext title) and the line
+    above that (blank or not). So the marked lines are found with one search, and only they, and the two
+    lines above each, are read here: a million lines of prose are passed over in C.
+    """
+    body = work[body_start:]
     headings: list[_Heading] = []
     fence: str | None = None
     previous: tuple[int, int, str] | None = None  # start, end, text of the previous line if it could be a setext title
-    offset = body_start
     after_blank = True  # the line before is blank, or the front matter's end
-    for line in work[body_start:].split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
+    done = 0  # where the next line not yet read starts
+    for marked in _MARKED_LINE.finditer(body):
+        start = marked.start()
+        if start > done:  # unmarked lines since the last marked one: the last of them is the line above
+            above = max(body.rfind("\n", done, start - 1) + 1, done)
+            line_above = body[above : start - 1]
+            stripped_above = line_above.strip()
+            if fence is None:
+                if above > done:  # a line between too: the last but one, blank or not
+                    blank_before = not body[max(body.rfind("\n", done, above - 1) + 1, done) : above - 1].strip()
+                else:
+                    blank_before = after_blank
+                previous = (
+                    (above + body_start, start - 1 + body_start, stripped_above)
+                    if blank_before and _plain_line(line_above, stripped_above)
+                    else None
+                )
+            else:
+                previous = None
+            after_blank = not stripped_above
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        done = end + 1
+        line = body[start:end]
         stripped = line.strip()
         blank_before, after_blank = after_blank, not stripped
-        marked = line.lstrip(" ")[:1] in _LINE_MARKERS
-        fence_match = _FENCE.match(line) if marked else None
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            previous = None
-            continue
-        if fence_match:
-            fence, previous = fence_match.group(1), None
-            continue
-        atx = atx_heading(line) if marked else None
-        setext = _SETEXT.match(line) if marked else None
-        if atx:
-            headings.append(_Heading(atx[0], atx[1], start, end))
-            previous = None
-        elif setext and previous is not None:
-            level = 1 if setext.group(1)[0] == "=" else 2
-            headings.append(_Heading(level, previous[2], previous[0], end))
-            previous = None
-        else:
-            bold = _BOLD_LINE.match(line) if marked else None
-            if bold and not _BOLD_LINE.match(bold.group(2)):
-                headings.append(_Heading(2, bold.group(2).strip(), start, end))
-                previous = None
-                continue
-            is_plain_line = bool(stripped) and not line.startswith((" " * 4, "\t")) and stripped[0] not in "-*+>|"
-            # A setext title is a one-line paragraph: the line before it must be blank.
-            previous = (start, end, stripped) if is_plain_line and blank_before else None
+        fence, previous, heading = _marked_line(line, stripped, fence, previous, blank_before)
+        if heading is not None:
+            level, text, title_start = heading
+            headings.append(
+                _Heading(level, text, start + body_start if title_start < 0 else title_start, end + body_start)
+            )
+        elif previous is not None and previous[0] < 0:
+            previous = (start + body_start, end + body_start, stripped)
     return headings
+
+
+def _plain_line(line: str, stripped: str) -> bool:
+    """A line that could be a setext title, were it the one-line paragraph above an underline."""
+    return bool(stripped) and not line.startswith((" " * 4, "\t")) and stripped[0] not in "-*+>|"
+
+
+_Previous = tuple[int, int, str]
+
+
+def _marked_line(
+    line: str, stripped: str, fence: str | None, previous: _Previous | None, blank_before: bool
+) -> tuple[str | None, _Previous | None, tuple[int, str, int] | None]:
+    """What a marked line does: the fence open after it, the setext title it leaves above the next line
+    (start -1 standing for itself), and the heading it is or ends, if any: level, text, and where it starts
+    (-1 for the line itself, else the setext title's start)."""
+    fence_match = _FENCE.match(line)
+    if fence is not None:
+        if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+            fence = None
+        return fence, None, None
+    if fence_match:
+        return fence_match.group(1), None, None
+    atx = atx_heading(line)
+    if atx:
+        return None, None, (*atx, -1)
+    setext = _SETEXT.match(line)
+    if setext and previous is not None:
+        return None, None, (1 if setext.group(1)[0] == "=" else 2, previous[2], previous[0])
+    bold = _BOLD_LINE.match(line)
+    if bold and not _BOLD_LINE.match(bold.group(2)):
+        return None, None, (2, bold.group(2).strip(), -1)
+    # A setext title is a one-line paragraph: the line before it must be blank.
+    return None, ((-1, -1, stripped) if _plain_line(line, stripped) and blank_before else None), None
 
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+#: Three letters in a row, markup between them aside: a line without them has no word _content_words keeps.
+#: (K and İ are the capitals other than A-Z whose lower case holds one of a-z.)
+_THREE_LETTERS = re.compile("[A-Za-z\u212a\u0130](?:[*_`#]*[A-Za-z\u212a\u0130]){2}")
+
+
+def _lines_with_a_word(work: str, body_start: int) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each line of the body that could quote a criterion: one with three letters in a
+    row. Found with one search, so that a million short lines are not each read in Python."""
+    line_end = -1
+    for match in _THREE_LETTERS.finditer(work, body_start):
+        if match.start() < line_end:
+            continue  # on the line just given
+        start = max(work.rfind("\n", body_start, match.start()) + 1, body_start)
+        line_end = work.find("\n", match.start())
+        line_end = len(work) if line_end < 0 else line_end
+        yield start, line_end
 
 
 #: A line quotes a criterion when it holds this share of the criterion's words, with few of its own.
@@ -288,10 +351,8 @@ def criterion_lines(work: str, body_start: int, criteria: Sequence[str]) -> list
     if not wanted:
         return []
     found: list[_Heading] = []
-    offset = body_start
-    for line in work[body_start:].split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
+    for start, end in _lines_with_a_word(work, body_start):
+        line = work[start:end]
         plain = _MARKUP_CHARS.sub("", line).strip()
         if not plain or len(plain) > 600:
             continue
@@ -415,7 +476,8 @@ def parse_statement(
 
     prose_text = "".join(prose)
     sections = _sections(bounds, prose_text)
-    line_starts = (0, *(match.end() for match in re.finditer("\n", text)))
+    # Where each line starts: after each line before it and its "\n" (added up in C: a million lines).
+    line_starts = tuple(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
     return Statement(
         text=text,
         path=path,

@@ -19,12 +19,14 @@ from rich.text import Text
 from badgekit.checks.model import CATEGORIES, SEVERITIES
 from badgekit.invocation import program
 from badgekit.text import counted, plural
+from badgekit.views.grid import Boxed, Grid
 
 if TYPE_CHECKING:
     from badgekit.badges.model import WordRule
     from badgekit.checks.batch import FileError, SummaryRow
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
+    from badgekit.views.grid import Justify
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 CATEGORY_TITLES = {
@@ -61,16 +63,16 @@ def words_bar(words: int, rule: WordRule) -> Text:
     return text
 
 
-def criteria_table(report: FileReport) -> Table:
+def criteria_table(report: FileReport) -> Boxed:
     kind = report.badge.criterion_word
-    table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("#", justify="right")
-    table.add_column(kind, overflow="fold", ratio=1)
-    table.add_column("Evidenced")
-    table.add_column("Words", justify="right")
-    for item in report.criteria:
-        table.add_row(str(item.number), Text(item.text), STATUS_TEXT[item.status], str(item.words))
-    return table
+    columns: list[tuple[str, Justify, bool]] = [
+        ("#", "right", False),
+        (kind, "left", True),
+        ("Evidenced", "left", False),
+    ]
+    columns.append(("Words", "right", False))
+    rows = [(str(i.number), Text(i.text), STATUS_TEXT[i.status], str(i.words)) for i in report.criteria]
+    return Boxed(columns, rows)
 
 
 #: How each coverage status reads in the criteria table.
@@ -85,42 +87,37 @@ POINT_TITLES = {"learning": "What you learned", "future_action": "What you will 
 
 def evidence_view(report: FileReport) -> RenderableType:
     """The sentences each judgement rests on, so that the learner can see why, in their own words."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
+    rows: list[tuple[str, Text]] = []
     for item in report.criteria:
         if item.evidence and item.status != "missing":
             quoted = "; ".join(f"{report.line_name(e.line)} “{e.text}”" for e in item.evidence)
             lead = "rests on" if item.status == "covered" else "nearest is"
-            table.add_row(f"  {item.number}.", Text(f"{lead} {quoted}"))
+            rows.append((f"  {item.number}.", Text(f"{lead} {quoted}")))
         else:
-            table.add_row(f"  {item.number}.", Text("nothing in the statement shows it", style="red"))
+            rows.append((f"  {item.number}.", Text("nothing in the statement shows it", style="red")))
     for name, title in POINT_TITLES.items():
         if name not in report.reflection:
             continue
         found = report.reflection[name]
         where = report.line_name(found.line) if found else ""
         said = Text(f"{where} “{found.text}”") if found else Text("not found", style="yellow")
-        table.add_row(f"  {title}:", said)
+        rows.append((f"  {title}:", said))
+    table = Grid((("right", ""), ("left", "")), rows)
     return Group(Text("What this is based on", style="bold underline"), table)
 
 
-def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Table:
+def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Grid:
     """Findings as ``line 12  error  BK201  message`` rows (check's report and the manager's review).
 
     Each row is (line, severity, code, message); the message is never read as Rich markup.
     A place given as text ("paragraph 4", in a Word document) is shown as it is.
     """
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", style="dim", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
+    cells: list[tuple[str, Text, str, Text]] = []
     for line, severity, code, message in rows:
         where = f"line {line}" if isinstance(line, int) else line
         shown = message if isinstance(message, Text) else Text(message)
-        table.add_row(f"  {where}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, shown)
-    return table
+        cells.append((f"  {where}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, shown))
+    return Grid((("right", "dim"), ("left", ""), ("left", "bold"), ("left", "")), cells)
 
 
 def quoted_messages(report: FileReport) -> dict[int, str]:

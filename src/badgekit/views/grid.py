@@ -1,0 +1,327 @@
+"""A grid of text, as Rich's ``Table.grid(padding=(0, 1))`` shows it, laid out here when nothing is styled.
+
+Most of a check report is grids: the findings (place, severity, code, message) and what each judgement
+rests on. Rich lays a grid out cell by cell, measuring each cell and rendering it through several layers,
+which cost about two thirds of the 13 ms a report took to render. Where the output has no colour system
+(a pipe or a file), only the text is written, and it is laid out here as Rich lays it out: the same column
+widths, the same word wrapping and the same padding, byte for byte (tests/test_render.py compares the two
+on every kind of report). Every column but the last is one line; the last wraps.
+
+Anything out of the ordinary is left to Rich: a terminal (whose styles Rich writes), an encoding that is
+not UTF, a character that may not be one cell wide (or a tab, or a line break), a text Rich would read as
+markup, or a console too narrow for the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
+    from rich.table import Table
+    from rich.text import Text
+
+Justify = Literal["left", "right"]
+
+#: Characters one cell wide for certain, whatever Rich's Unicode tables: printable ASCII, Latin-1 and Latin
+#: Extended (as Rich's own fast path, so without the soft hyphen), and the quotes, dashes and ellipsis
+#: badgekit writes around the learner's words.
+_ONE_CELL = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*")
+#: A word as Rich wraps text: spaces before it, the word, and the spaces after it.
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+class Grid:
+    """A Rich renderable: a grid of rows whose columns but the last never wrap.
+
+    ``columns`` gives each column's justification and style (for Rich); a cell is a string (read as Rich
+    markup, as a table reads it) or a Text.
+    """
+
+    def __init__(self, columns: Sequence[tuple[Justify, str]], rows: Iterable[Sequence[str | Text]]) -> None:
+        self.columns = tuple(columns)
+        self.rows = [tuple(row) for row in rows]
+
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        """The grid as a Rich table; with ``widths`` (each column's, padding included, as Rich would work them
+        out), a table that need not measure its cells to lay them out the same."""
+        from rich.table import Table
+
+        table = Table.grid(padding=(0, 1))
+        last = len(self.columns) - 1
+        for index, (justify, style) in enumerate(self.columns):
+            width = widths[index] - (index < last) if widths is not None else None
+            if index < last:
+                table.add_column(justify=justify, style=style, no_wrap=True, width=width)
+            else:
+                table.add_column(justify=justify, style=style, ratio=1, width=width)
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        laid_out = self._layout(options.max_width)
+        if laid_out is None:
+            yield self.table()
+        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
+            from rich.segment import Segment
+
+            for line in self._lines(*laid_out):
+                yield Segment(line)
+                yield Segment.line()
+        else:  # styled: Rich writes the styles, in the widths it would have measured
+            yield self.table(laid_out[0])
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.table())
+
+    def lines(self, max_width: int) -> list[str] | None:
+        """The grid's lines as Rich writes them with no style, at most ``max_width`` wide; None where Rich
+        must lay it out itself."""
+        laid_out = self._layout(max_width)
+        return None if laid_out is None else self._lines(*laid_out)
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        """Each column's width (padding included) as Rich works it out, and the cells' text; None where Rich
+        must lay the grid out itself."""
+        cells = [[_plain(cell) for cell in row] for row in self.rows]
+        if not cells or max_width < 1 or any(cell is None for row in cells for cell in row):
+            return None
+        texts: list[list[str]] = cells  # type: ignore[assignment]  # no None, as just seen
+        count = len(self.columns)
+        widths = [_column_width([row[c] for row in texts], _PADS[c == count - 1], max_width) or 1 for c in range(count)]
+        if sum(widths) > max_width:
+            widths = _collapse(widths, [False] * (count - 1) + [True], max_width)
+            if sum(widths) > max_width:
+                return None  # Rich would narrow every column: left to it
+            widths = [_column_width([row[c] for row in texts], _PADS[c == count - 1], widths[c]) for c in range(count)]
+        if any(width - _PADS[c == count - 1] < 1 for c, width in enumerate(widths)):
+            return None
+        return widths, texts
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        count = len(self.columns)
+        pads = [_PADS[c == count - 1] for c in range(count)]
+        inner = [width - pad for width, pad in zip(widths, pads, strict=True)]
+        result = []
+        for row in texts:
+            rendered = [
+                [_fit(text, inner[c], self.columns[c][0])]
+                if c < count - 1
+                else [_fit(piece, inner[c], self.columns[c][0]) for piece in _wrap(text, inner[c])]
+                for c, text in enumerate(row)
+            ]
+            height = max(len(lines) for lines in rendered)
+            for index in range(height):
+                result.append(
+                    "".join(
+                        (lines[index] if index < len(lines) else " " * inner[c]) + " " * pads[c]
+                        for c, lines in enumerate(rendered)
+                    )
+                )
+        return result
+
+
+#: The space after a column's cells (padding (0, 1), collapsed between columns), by whether it is the last.
+_PADS = {False: 1, True: 0}
+
+
+def _plain(cell: str | Text) -> str | None:
+    """A cell's text, if it is plain enough to lay out here: one-cell characters, and no markup."""
+    if isinstance(cell, str):
+        if "[" in cell:
+            return None  # Rich reads a string cell as markup
+        text = cell
+    elif cell.justify or cell.overflow or cell.no_wrap is not None:
+        return None  # laid out its own way
+    else:
+        text = cell.plain
+    return text if _ONE_CELL.fullmatch(text) else None
+
+
+def _column_width(texts: list[str], pad: int, max_width: int) -> int:
+    """A column's width, as Rich measures it (its widest cell, padding included, no wider than ``max_width``)."""
+    if max_width < 1:
+        return 0
+    widths = [max_width if max_width - pad < 1 else min(min(len(text), max_width) + pad, max_width) for text in texts]
+    return min(max(widths), max_width)
+
+
+def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+    """Rich's Table._collapse_widths: the widest wrappable columns narrowed until the grid fits."""
+    total = sum(widths)
+    excess = total - max_width
+    while total and excess > 0:
+        widest = max(w for w, wraps in zip(widths, wrapable, strict=True) if wraps)
+        second = max(w if wraps and w != widest else 0 for w, wraps in zip(widths, wrapable, strict=True))
+        difference = widest - second
+        ratios = [1 if w == widest and wraps else 0 for w, wraps in zip(widths, wrapable, strict=True)]
+        if not any(ratios) or not difference:
+            break
+        widths = _ratio_reduce(excess, ratios, [min(excess, difference)] * len(widths), widths)
+        total = sum(widths)
+        excess = total - max_width
+    return widths
+
+
+def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """Rich's ratio_reduce."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    result = []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            distributed = min(maximum, round(ratio * remaining / total_ratio))
+            result.append(value - distributed)
+            remaining -= distributed
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def _wrap(text: str, width: int, fold: bool = False) -> list[str]:
+    """A one-line text broken into lines at most ``width`` wide, as Rich's divide_line breaks it: a word
+    longer than the width on a line of its own, or, with ``fold``, cut across lines. Each line keeps the
+    spaces after its last word."""
+    breaks = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width and fold:
+            pieces = [word[i : i + width] for i in range(0, len(word), width)]
+            for piece in pieces[:-1]:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            if start:
+                breaks.append(start)
+            offset = len(pieces[-1])
+        elif length > width:
+            if start:
+                breaks.append(start)
+            offset = len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    bounds = [0, *breaks, len(text)]
+    return [text[a:b] for a, b in pairwise(bounds)]
+
+
+def _fit(line: str, width: int, justify: Justify, fold: bool = False) -> str:
+    """A line made exactly ``width`` wide, as Rich justifies a wrapped line in a cell: trailing spaces beyond
+    the width dropped, a line still too long cut (with an ellipsis, unless the column folds)."""
+    if len(line) > width and (space := _TRAILING_SPACE.search(line)) is not None:
+        line = line[: len(line) - min(len(space.group()), len(line) - width)]
+    if justify == "right":
+        line = line.rstrip()
+    if len(line) > width:
+        line = line[:width] if fold else line[: width - 1] + "…"
+    return line.rjust(width) if justify == "right" else line.ljust(width)
+
+
+class Boxed:
+    """A Rich renderable: ``Table(show_edge=False, pad_edge=False)`` with its heavy-headed box, a header
+    row, and columns that all wrap; laid out here where nothing is styled, as Grid is.
+
+    ``columns`` gives each column's header, justification and whether it folds words too long for it.
+    """
+
+    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[str | Text]]) -> None:
+        self.columns = tuple(columns)
+        self.rows = [tuple(row) for row in rows]
+        last = len(self.columns) - 1
+        #: the spaces before and after each column's cells: padding (0, 1), none at the edges
+        self.pads = [(0 if c == 0 else 1, 0 if c == last else 1) for c in range(len(self.columns))]
+
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        """The table as Rich's; with ``widths`` (padding included), one that need not measure its cells."""
+        from rich.table import Table
+
+        table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+        for index, (header, justify, fold) in enumerate(self.columns):
+            width = widths[index] - sum(self.pads[index]) if widths is not None else None
+            if fold:
+                table.add_column(header, justify=justify, overflow="fold", ratio=1, width=width)
+            else:
+                table.add_column(header, justify=justify, width=width)
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        laid_out = self._layout(options.max_width)
+        if laid_out is None:
+            yield self.table()
+        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
+            from rich.segment import Segment
+
+            for line in self._lines(*laid_out):
+                yield Segment(line)
+                yield Segment.line()
+        else:
+            yield self.table(laid_out[0])
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.table())
+
+    def lines(self, max_width: int) -> list[str] | None:
+        """The table's lines as Rich writes them with no style; None where Rich must lay it out itself."""
+        laid_out = self._layout(max_width)
+        return None if laid_out is None else self._lines(*laid_out)
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        headers = [_plain(header) for header, _, _ in self.columns]
+        cells = [headers, *([_plain(cell) for cell in row] for row in self.rows)]
+        if not self.rows or any(cell is None for row in cells for cell in row):
+            return None
+        texts: list[list[str]] = cells  # type: ignore[assignment]  # no None, as just seen
+        count = len(self.columns)
+        available = max_width - (count - 1)  # the lines between columns
+        if available < 1:
+            return None
+        pads = [sum(pad) for pad in self.pads]
+        widths = [_column_width([row[c] for row in texts], pads[c], available) or 1 for c in range(count)]
+        if sum(widths) > available:
+            widths = _collapse(widths, [True] * count, available)
+            if sum(widths) > available:
+                return None
+            widths = [_column_width([row[c] for row in texts], pads[c], widths[c]) for c in range(count)]
+        if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
+            return None
+        return widths, texts
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        inner = [width - sum(pad) for width, pad in zip(widths, self.pads, strict=True)]
+        result: list[str] = []
+        for number, row in enumerate(texts):
+            rendered = []
+            for c, text in enumerate(row):
+                _, justify, fold = self.columns[c]
+                left, right = self.pads[c]
+                lines = [_fit(piece, inner[c], justify, fold) for piece in _wrap(text, inner[c], fold)]
+                rendered.append([" " * left + line + " " * right for line in lines])
+            height = max(len(lines) for lines in rendered)
+            # The header's cells sit at the bottom of their row, the others at the top.
+            blank = [[" " * widths[c]] * (height - len(lines)) for c, lines in enumerate(rendered)]
+            cells = [b + lines if number == 0 else lines + b for b, lines in zip(blank, rendered, strict=True)]
+            divider = "┃" if number == 0 else "│"
+            result.extend(divider.join(cell[index] for cell in cells) for index in range(height))
+            if number == 0:
+                result.append("╇".join("━" * width for width in widths))
+        return result

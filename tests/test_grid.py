@@ -1,0 +1,122 @@
+"""The report's grids, laid out without Rich where nothing is styled, are what Rich writes, byte for byte."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import RenderableType
+from rich.text import Text
+
+from badgekit import console
+from badgekit.badges.catalogue import load_catalogue
+from badgekit.checks import all_rules
+from badgekit.checks.report import Options, check_text
+from badgekit.views import grid
+from badgekit.views.checks import report_view
+from badgekit.views.grid import Boxed, Grid
+
+FINDINGS = (("right", "dim"), ("left", ""), ("left", "bold"), ("left", ""))
+EVIDENCE = (("right", ""), ("left", ""))
+
+
+def _written(renderable: RenderableType, width: int, encoding: str = "utf-8", colour: str | None = None) -> str:
+    """What check writes to a pipe (or, with a ``colour`` system, a terminal) of that width and encoding."""
+    looks = {
+        "width": width, "color_system": colour, "force_terminal": colour is not None, "no_color": False,
+        "encoding": encoding,
+    }  # fmt: skip
+    return console.render(looks, (renderable, {}))
+
+
+PLAIN = ["a", "line", "12", "warning", "BK108", "“quoted”", "—", "…", "averyveryverylongwordindeed", "é", "", " ",
+         "  ", "\u00a0", "’s", ";", "x" * 70]  # fmt: skip
+#: What Rich must lay out itself: markup, characters of two cells or none, tabs, line breaks.
+ODD = ["[x]", "字", "\t", "\n", "\u00ad", "e\u0301"]
+WORDS = st.one_of(
+    st.lists(st.sampled_from(PLAIN), max_size=30).map(" ".join),
+    st.lists(st.sampled_from(PLAIN + ODD), max_size=12).map(" ".join),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from([FINDINGS, EVIDENCE]),
+    st.lists(st.lists(WORDS, min_size=4, max_size=4), min_size=1, max_size=4),
+    st.integers(1, 140),
+    st.booleans(),
+    st.sampled_from([None, None, "truecolor"]),
+)
+def test_a_grid_is_written_as_rich_writes_it(
+    columns: Sequence[tuple[grid.Justify, str]], rows: list[list[str]], width: int, as_text: bool, colour: str | None
+) -> None:
+    cells = [
+        [Text(c) if as_text or i == len(row) - 1 else c for i, c in enumerate(row[: len(columns)])] for row in rows
+    ]
+    laid_out = Grid(columns, cells)
+    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["Criterion", "Question", "[b]"]),
+    st.lists(st.lists(WORDS, min_size=4, max_size=4), min_size=1, max_size=4),
+    st.integers(1, 140),
+    st.booleans(),
+    st.sampled_from([None, None, "truecolor"]),
+)
+def test_a_criteria_table_is_written_as_rich_writes_it(
+    kind: str, rows: list[list[str]], width: int, as_text: bool, colour: str | None
+) -> None:
+    columns = [("#", "right", False), (kind, "left", True), ("Evidenced", "left", False), ("Words", "right", False)]
+    cells = [[Text(c) if as_text or i == 1 else c for i, c in enumerate(row)] for row in rows]
+    laid_out = Boxed(columns, cells)  # type: ignore[arg-type]
+    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+
+
+def test_an_ordinary_grid_is_laid_out_without_rich() -> None:
+    # Were it always left to Rich, the test above would pass and nothing would be faster.
+    rows = [("  line 12", Text("warning"), "BK108", Text("'Last spring our team…': this paragraph repeats " * 3))]
+    assert Grid(FINDINGS, rows).lines(80) is not None
+    criteria = [("1", Text("identify and make good use of opportunities for collaboration " * 2), Text("yes"), "984")]
+    assert Boxed([("#", "right", False), ("Criterion", "left", True)] * 2, criteria).lines(80) is not None
+
+
+def test_a_non_utf_output_is_left_to_rich() -> None:
+    rows = [("  line 12", Text("warning"), "BK108", Text("a long message " * 10))]
+    laid_out = Grid(FINDINGS, rows)
+    assert _written(laid_out, 60, "cp1252") == _written(laid_out.table(), 60, "cp1252")
+
+
+CATALOGUE = load_catalogue(use_cache=False)
+RULES = tuple(all_rules())
+#: Every rule's examples: statements that trip each rule, and statements clean of it.
+EXAMPLES = [e for r in RULES for e in (*r.triggers, *r.clean)]
+
+
+def _reports() -> list[object]:
+    reports = []
+    for example in EXAMPLES:
+        try:
+            reports.append(
+                check_text(example.text, "statement.md", CATALOGUE, Options(badge=example.badge, rules=RULES))
+            )
+        except Exception:  # an example of an unreadable statement: nothing to lay out
+            continue
+    return reports
+
+
+@pytest.mark.parametrize(
+    ("width", "colour"), [(40, None), (80, None), (120, None), (80, "standard"), (100, "truecolor")]
+)
+def test_every_rules_example_report_is_written_as_rich_writes_it(
+    width: int, colour: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = _reports()
+    assert len(reports) > 50
+    laid_out = [_written(report_view(r), width, colour=colour) for r in reports]  # type: ignore[arg-type]
+    monkeypatch.setattr(Grid, "__rich_console__", lambda self, console, options: iter([self.table()]))
+    monkeypatch.setattr(Boxed, "__rich_console__", lambda self, console, options: iter([self.table()]))
+    assert [_written(report_view(r), width, colour=colour) for r in reports] == laid_out  # type: ignore[arg-type]
