@@ -235,15 +235,20 @@ def _family(path: Path, source: Path | None, runs: int, processes: int) -> dict[
 #: ``badgekit check FILE`` as a process, with the screen for identifying details replaced by one
 #: that finds nothing when the first argument is "off": the baseline the privacy family adds to.
 #: (``--ignore BK3`` is no baseline: the report screens the statement anyway, so as never to quote
-#: an identifying detail.)
+#: an identifying detail.) It starts as the installed ``badgekit`` command does, through
+#: ``badgekit.__main__.run``, which sets how often Python collects garbage before anything else;
+#: a revision without ``run`` starts at ``badgekit.cli.main``, as the command then did.
 CHECK = """
 import sys
+import badgekit.privacy
 if sys.argv.pop(1) == "off":
-    import badgekit.privacy
     badgekit.privacy.screen = lambda text, allowed_names=(): []
 sys.argv[0] = "badgekit"
-from badgekit.cli import main
-main()
+try:
+    from badgekit.__main__ import run
+except ImportError:
+    from badgekit.cli import main as run
+run()
 """
 
 

@@ -25,17 +25,25 @@ Faker publishes new names, in an environment holding the three libraries it read
 
 data/SOURCES.md records the versions the shipped lists were built from, their licences
 and their checksums; update it (the script prints the checksums) whenever you rebuild.
+
+It also writes ``wordlists.index``: every sixteenth word of each list and where it
+starts, so that a check splits only the parts of a list it asks about (see
+badgekit.privacy.wordlists). ``python tools/build_wordlists.py --index`` rewrites only
+the index, from the lists as they are, and needs none of the three libraries.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import marshal
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from badgekit.privacy.vocabulary import DAYS, FUNCTION_WORDS, MONTHS, PLACES
+from badgekit.privacy.wordlists import INDEX_FILE, fences
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "badgekit" / "privacy" / "data"
 _LATIN_NAME = re.compile(r"^(?:Ma?c|O')?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+)?$")
@@ -158,11 +166,20 @@ def build() -> dict[str, list[str]]:
     }
 
 
+def index() -> bytes:
+    """The index of every list in data/: its length in bytes, every sixteenth word and where each starts."""
+    lists = {path.name: path.read_bytes() for path in sorted(DATA.glob("*.txt"))}
+    return marshal.dumps({name: (len(raw), *fences(raw)) for name, raw in lists.items()}, 4)
+
+
 def main() -> None:
-    for name, words in build().items():
-        data = ("\n".join(words) + "\n").encode("utf-8")
-        (DATA / name).write_bytes(data)
-        print(f"{name}: {len(words):,} entries, sha256 {hashlib.sha256(data).hexdigest()}")
+    if sys.argv[1:] != ["--index"]:
+        for name, words in build().items():
+            data = ("\n".join(words) + "\n").encode("utf-8")
+            (DATA / name).write_bytes(data)
+            print(f"{name}: {len(words):,} entries, sha256 {hashlib.sha256(data).hexdigest()}")
+    (DATA / INDEX_FILE).write_bytes(index())
+    print(f"{INDEX_FILE}: written")
 
 
 if __name__ == "__main__":

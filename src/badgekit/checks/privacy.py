@@ -79,6 +79,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "My colleague Sam said it was fine. <!-- badgekit: ignore -->",
             "When the fire alarm went off DEAN panicked, and later bobby mcintyre refused his tea.",
             "The boys call him Big Malky, and Mr Stirling from the next flat agreed.",
+            "Joy later told me she felt listened to, and Oksana and her son came to the drop-in.",
+            "I phoned Wren, his sister, and it was jade's birthday on the friday.",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -98,6 +100,9 @@ RULES: tuple[PrivacyRule, ...] = (
             "The wee lassie next door loved Mr Men books, and Katie Morag and Julia Donaldson stories.",
             "Holly, ivy and pine cones made the wreaths. Ivy was jaggy. Violet and purple were the colours.",
             "Rogers talks about positive regard. The cèilidh and the Fèis came, and Maggie's helped.",
+            "Dawn was just breaking. Hazel and willow sticks made the den, and Bella the cat slept.",
+            "Saint Valentine's Day cards were made. Maya Angelou said it, and like Rogers I agree.",
+            "Mairi's Wedding was the last dance, and Mr Bean's Holiday was on the telly.",
         ),
     ),
     PrivacyRule(
@@ -166,6 +171,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her file showed DOB 03/07/1940.",
             "He was born on 14.2.09 and started nursery at three.",
             "Her birthday is on 22 November.",
+            "Her bday's 14/09, so we planned a trip.",
+            "I brought my notes on Kacper (04/11/2015) to the review.",
         ),
         clean=("On 12 March 2024 we held our first team meeting, and on 3/4/24 the review took place.",),
     ),
@@ -179,6 +186,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "Jamie, who is 12, told me he felt unheard.",
             "When 14-year-old Ellie arrived she was upset.",
             "He's 81 and the only person in Ardgay on home dialysis.",
+            "A woman of 67 near Durness who has Parkinson's relies on one carer.",
         ),
         clean=(
             "A 12-year-old boy and a woman of 84 both used the service.",
@@ -223,7 +231,12 @@ RULES: tuple[PrivacyRule, ...] = (
         "A case, client or record number, or another long number that may identify someone.",
         "This number may be a case or record reference that identifies someone: remove it unless it is not about "
         "a person.",
-        triggers=("The case reference 2023/004517 is on every letter.", "She kept repeating 9876543211."),
+        triggers=(
+            "The case reference 2023/004517 is on every letter.",
+            "She kept repeating 9876543211.",
+            "The fall was logged on Datix as incident 77310.",
+            "My SSSC registration number is 4418823.",
+        ),
         clean=("Our budget was £120,000 and section 4.2 of the policy covers this.",),
     ),
     PrivacyRule(
@@ -237,6 +250,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "He posts on TikTok as dunky.doodles and worried his mum would see.",
             "Her Instagram username is rainbowtrout.",
             "He's on Fortnite every night till 3am as ShugDaddy_77.",
+            "Her cousin shared the video at instagram.com/shona.dances_21 without asking.",
+            "He told me his TikTok, kaydz.2009, had been reported.",
         ),
         clean=("Young people told us TikTok and Instagram were where they felt judged, and we met @ 10am.",),
     ),
@@ -262,10 +277,12 @@ RULES: tuple[PrivacyRule, ...] = (
             "The boy I key-work for is in P6 at Bankhead Primary.",
             "The only man in the village of Ardvourlie with motor neurone disease relies on us.",
             "The top flat on Dalmeny Street was where she had lived for fifty years.",
+            "I visit a man on Colonsay who lives with dementia.",
         ),
         clean=(
             "We ran sessions at Leith Academy, and S3 pupils from across the city volunteered with us.",
             "Many people in Glasgow with dementia live alone.",
+            "Many people with dementia keep in touch with family on Facebook.",
         ),
     ),
     PrivacyRule(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, span
 
 # Letters are given in both cases rather than with IGNORECASE, which folds every letter of every
@@ -45,7 +45,7 @@ _JOIN = r"(?: (?i:dot) |\.| (?i:underscore) |_)"
 _EMAIL_WORDS = Lazy(
     rf"[A-Za-z0-9](?<![\w.@][A-Za-z0-9])(?:[A-Za-z0-9_-]{{0,40}}[A-Za-z0-9])?(?:{_JOIN}{_LABEL}){{0,3}}"
     rf" (?i:at) (?:{_LABEL}(?: (?i:dot) |\.)){{1,4}}"
-    r"(?i:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@-]|\.\w)",
+    r"(?i:com|uk|org|net|scot|gov|ac|info|ie|eu|me|io|co)(?![\w@/-]|\.\w)",
 )
 #: A run that might be a phone number: "07700 900123", "+44 (0)131 496 0000", "(0141) 123-4567".
 _PHONE_CANDIDATE = Lazy(r"[+(0](?<![\w+/£$€][+(0])(?:(?<=\+)\s?\d|(?<=\()\s?0|(?<=0))[\d \t().\-‐–]{7,20}\d(?![\w/])")
@@ -54,7 +54,8 @@ _PHONE_CONTEXT = Lazy(
     re.IGNORECASE,
 )
 _LOCAL_NUMBER = Lazy(r"\d(?<![\w/£$€.,]\d)\d{2,3}[ \-]?\d{3,4}(?![\w/%]|[.,:]\d)")
-_DIGIT = re.compile(r"\d")
+_DIGIT = Lazy(r"\d")
+_WORD_SEPARATORS = Lazy(r"[ ,-]+")
 _DIGIT_WORDS = {
     "oh": 1, "o": 1, "zero": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1,
     "seven": 1, "eight": 1, "nine": 1, "double": 1, "triple": 2,
@@ -74,7 +75,7 @@ _HANDLE_AT = Lazy(
 #: What follows a platform's name or "username" when a handle is given: "(name) is", "as", a colon.
 _AFTER_SIGN = Lazy(
     r"(?P<kind>\s(?i:user ?name|name|account|page|id|tag|handle|gamertag))?"
-    rf"(?P<given>\s(?i:is|was|as|called|at)|:)?\s{{1,2}}['\"‘“]?{_HANDLE_WORD}"
+    rf"(?P<given>\s(?i:is|was|as|called|at)|:|,)?\s{{1,2}}['\"‘“]?{_HANDLE_WORD}"
 )
 _PLATFORM_SIGN = (
     "instagram", "insta", "tiktok", "tik tok", "snapchat", "snap", "twitter", "facebook", "fb", "youtube",
@@ -125,7 +126,7 @@ def find_emails(text: str) -> list[Span]:
 
 def is_possible_phone(candidate: str) -> bool:
     """Whether a run of digits has the length of a UK number, or of an international one after + or 00."""
-    digits = "".join(_DIGIT.findall(candidate))
+    digits = "".join(_DIGIT.get().findall(candidate))
     international = candidate.lstrip().startswith("+") or digits.startswith("00")
     if not international:
         return digits.startswith("0") and len(digits) in (10, 11)
@@ -155,7 +156,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _spoken_digits(words: str) -> int:
     count = 0
-    for word in re.split(r"[ ,-]+", words.lower()):  # "double-oh" is two words here, as "double oh"
+    for word in _WORD_SEPARATORS.get().split(words.lower()):  # "double-oh" is two words here, as "double oh"
         count += len(word) if word.isdigit() else _DIGIT_WORDS.get(word, 0)
     return count
 
@@ -163,6 +164,11 @@ def _spoken_digits(words: str) -> int:
 #: How a number read out in words can start (see ``starts`` below): "oh", "zero", "nought", "double",
 #: "plus" as words, a 0 and a digit in words, or "seven" and another (a mobile without its 0). The long
 #: pattern is compiled only after one of these; a plain search for "oh " would find "though ".
+_SIGN_STARTS = ("plus", "oh", "zero", "nought", "double", "seven")
+_SPOKEN_STARTS = (
+    "plus", "double", "triple", "oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine",
+)  # fmt: skip
 _SPOKEN_SIGN = Lazy(
     r"\b(?i:plus|oh|zero|nought|double)\b"
     r"|(?:\b0\d*|\b(?i:seven))[ ,-]{1,2}"
@@ -174,18 +180,20 @@ def find_phone_numbers(text: str) -> list[Span]:
     """UK phone numbers in any common format, international numbers written with +, six-to-eight
     digit local numbers straight after words such as "phone" or "mobile", and numbers read out in words."""
     found: list[Span] = []
-    if any(c.isdigit() for c in text):
+    if any(map(str.isdigit, text)):
         for match in _PHONE_CANDIDATE.get().finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            digits = len(_DIGIT.findall(text, start, end))
+            digits = len(_DIGIT.get().findall(text, start, end))
             if 9 <= digits <= 15 and is_possible_phone(text[start:end]):
                 found.append(span(start, end, "phone"))
         context = _PHONE_CONTEXT.get()
         for match in _LOCAL_NUMBER.get().finditer(text):
             if context.search(text, max(0, match.start() - 20), match.start()):
                 found.append(span(match.start(), match.end(), "phone"))
-    if _SPOKEN_SIGN.get().search(text):
-        for match in _PHONE_WORDS.get().finditer(text):
+    lowered = text.lower()
+    # Both patterns start at a digit or at one of their words: tried only there (see matches_from).
+    if next(matches_from(_SPOKEN_SIGN.get(), text, lowered, _SIGN_STARTS, digits=True), None):
+        for match in matches_from(_PHONE_WORDS.get(), text, lowered, _SPOKEN_STARTS, digits=True):
             words = match.group().lower()
             starts = words.startswith(("oh", "zero", "nought", "double oh", "double-oh", "double zero", "plus", "0"))
             spoken = any(c.isalpha() for c in words.replace("plus", ""))  # all digits: the detector above
@@ -233,12 +241,22 @@ _LATER_NAME = Lazy(
 )
 
 
+#: A profile's address on a platform: "facebook.com/margaret.tully.79", "www.tiktok.com/@dunky".
+_PROFILE_ADDRESS = Lazy(
+    r"(?<![\w.])(?:(?i:https?://))?(?:(?i:www|m)\.)?"
+    r"(?i:facebook|fb|instagram|tiktok|twitter|x|youtube|linkedin|snapchat|threads|twitch)\.(?i:com|net)"
+    r"/@?[\w\-]+(?:\.[\w\-]+)*(?:/[\w\-]+)*"
+)
+
+
 def find_handles(text: str) -> list[Span]:
-    """Social media handles: "@name", and names given after a platform or "username"."""
+    """Social media handles: "@name", a profile's address, and names given after a platform or "username"."""
     found: list[Span] = []
+    lowered = text.lower()
+    if ".com/" in lowered or ".net/" in lowered:
+        found += [span(m.start(), m.end(), "handle") for m in _PROFILE_ADDRESS.get().finditer(text)]
     if "@" in text:
         found += [span(m.start(), m.end(), "handle") for m in _HANDLE_AT.get().finditer(text)]
-    lowered = text.lower()
     signs = [(end, True) for end, _ in _signs(lowered, _NAMING_SIGN)]
     signs += [(end, False) for end, sign in _signs(lowered, _PLATFORM_SIGN) if sign != "x" or text[end - 1] == "X"]
     for end, naming in signs:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, span
 from badgekit.privacy.vocabulary import words_of
 
@@ -57,7 +57,7 @@ _BETWEEN = words_of(
 #: A cue, and whether any words may follow it (a strong cue) or only those above.
 _CUE = Lazy(
     r"\b(?:(?P<strong>D\.?O\.?B\.?|date\s{1,3}of\s{1,3}birth|birth\s{0,3}date|birth\s{1,3}cert(?:ificate)?)"
-    r"|born|birthday)|(?<![\w.])b\.(?=\s?\d)",
+    r"|born|birthday|b['’-]?day)|(?<![\w.])b\.(?=\s?\d)",
     re.IGNORECASE,
 )
 _NEXT_WORD = Lazy(r"[\s:,(–-]{1,3}([A-Za-z]{1,12})\b")
@@ -67,8 +67,13 @@ _DIGIT_DATE = Lazy(
     r"(?:(?:[12]\d|3[01]|0?[1-9])[/.\-]\d{1,2}[/.\-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/])"
 )
 _WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
+#: A day and a month without a year, close after a cue only: "Birthday: 12/12", "her bday's 12/03".
+_DAY_AND_MONTH = Lazy(r"[\s:,(–-]{0,3}(?P<date>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\w/]|\.\d)")
 _MOST_WORDS_BETWEEN = 7
-_DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.")
+_BDAY = ("bday", "b'day", "b’day", "b-day")
+_DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.", *_BDAY)
+#: Where a cue can start: "DOB", "D.O.B", "date of birth", "birth", "born", "b.", "bday".
+_CUE_STARTS = ("do", "d.", "date", "birth", "born", "b.", *_BDAY)
 
 
 def _date_at(text: str, position: int) -> re.Match[str] | None:
@@ -113,12 +118,18 @@ def find_dates_of_birth(text: str) -> list[Span]:
         return []
     found: list[Span] = []
     next_word = _NEXT_WORD.get()
-    for cue in _CUE.get().finditer(text):
+    for cue in matches_from(_CUE.get(), text, lowered, _CUE_STARTS):
         position = cue.end()
-        for _ in range(_MOST_WORDS_BETWEEN + 1):
+        if text[position : position + 2] in ("'s", "’s"):
+            position += 2  # "her bday's 12/03"
+        for number in range(_MOST_WORDS_BETWEEN + 1):
             date = _date_at(text, position)
             if date:
                 found.append(span(date.start(), date.end(), "date-of-birth"))
+                break
+            short = _DAY_AND_MONTH.get().match(text, position) if number < 2 else None
+            if short:  # a day and a month alone, only straight after the cue or a word after it
+                found.append(span(short.start("date"), short.end("date"), "date-of-birth"))
                 break
             word = next_word.match(text, position)
             if not word or (cue.group("strong") is None and word.group(1).lower() not in _BETWEEN):
@@ -127,11 +138,30 @@ def find_dates_of_birth(text: str) -> list[Span]:
     return found
 
 
+#: A date in brackets straight after a name: "Ellie-Mae (21-07-2016)", "Mr Reid (3rd May 1941)".
+_OPEN_BRACKET = Lazy(r"\s{0,2}\(\s{0,2}")
+_CLOSE_BRACKET = Lazy(r"\s{0,2}\)")
+
+
+def find_dates_after_names(text: str, names: Iterable[Span]) -> list[Span]:
+    """A date in brackets straight after a person's name, which is how a date of birth is written
+    beside a name ("Ellie-Mae (21-07-2016)"); nothing else in care writing puts a date there."""
+    found: list[Span] = []
+    for name in names:
+        if "(" not in text[name.end : name.end + 4]:
+            continue
+        bracket = _OPEN_BRACKET.get().match(text, name.end)
+        date = bracket and _date_at(text, bracket.end())
+        if date and _CLOSE_BRACKET.get().match(text, date.end()):
+            found.append(span(date.start(), date.end(), "date-of-birth"))
+    return found
+
+
 def find_ages(text: str, names: Iterable[Span]) -> list[Span]:
     """Ages written next to a name: after it ("Jamie, who is 12", "Jamie (12)") or before it
     ("12-year-old Jamie")."""
     found: list[Span] = []
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return found
     age_after, age_before = _AGE_AFTER_NAME, _AGE_BEFORE_NAME
     for name in names:
@@ -160,16 +190,19 @@ _NUMBER_WORDS = (
     r"|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a hundred)"
 )
+#: Words for a person that an age can follow: "a woman of 58", "a man, 94,".
+_PERSON_NOUNS = "man|woman|lady|gentleman|boy|girl|lad|lass|laddie|lassie|person|child|wean|bairn"
 #: An age in a sentence: "a 38 year old man", "the 17-year-old", "aged 81", "he's 81", "is only seven".
 _AGE_IN_SENTENCE = Lazy(
-    rf"\b(?:(?P<old>(?:\d{{1,3}}|{_NUMBER_WORDS})[\s-]{{1,2}}(?:years?|yrs?)[\s-]{{1,2}}old)\b"
+    rf"\b(?:(?P<old>(?:\d{{1,3}}|{_NUMBER_WORDS})(?:[\s-]{{1,2}}(?:years?|yrs?)[\s-]{{1,2}}old|\s?y/?o))\b"
+    rf"|(?:{_PERSON_NOUNS})(?:\s{{1,3}}of|,)\s{{1,3}}(?P<of>\d{{1,3}}|{_NUMBER_WORDS})\b(?!\s{{0,3}}(?:%|per\b|of\b))"
     rf"|(?:aged?|is|was|he's|she's|they're|who's|turned|turns)\s{{1,3}}(?:only\s{{1,3}}|just\s{{1,3}}|nearly\s{{1,3}}"
     rf"|almost\s{{1,3}}|now\s{{1,3}})?(?P<age>\d{{1,3}}|{_NUMBER_WORDS})\b"
     r"(?!\s{0,3}(?:%|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|am\b|pm\b|miles?|times|o'clock"
     r"|foot|feet|ft|stone|kg|cm|metres?|meters?|pounds?|quid|people|of\b|in\b|out\b)))",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+_SENTENCE_END = Lazy(r"[.!?](?:\s|$)|\n\s{0,3}\n")
 
 
 def find_ages_by_places(text: str, places: Iterable[Span]) -> list[Span]:
@@ -177,10 +210,12 @@ def find_ages_by_places(text: str, places: Iterable[Span]) -> list[Span]:
     Ardgay on home dialysis"): the age is part of what identifies them."""
     found: list[Span] = []
     for place in places:
-        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, place.start - 300), place.start)), default=0)
-        after = _SENTENCE_END.search(text, place.end)
+        start = max(
+            (m.end() for m in _SENTENCE_END.get().finditer(text, max(0, place.start - 300), place.start)), default=0
+        )
+        after = _SENTENCE_END.get().search(text, place.end)
         end = after.start() if after else len(text)
         for match in _AGE_IN_SENTENCE.get().finditer(text, start, end):
-            group = "old" if match.group("old") is not None else "age"
+            group = next(g for g in ("old", "of", "age") if match.group(g) is not None)
             found.append(span(match.start(group), match.end(group), "age"))
     return found

@@ -40,8 +40,14 @@ _CITATION_AFTER = Lazy(
     r"|\s{1,3}(?:and|&)\s{1,3}[A-Z][\w'’-]+(?:\s{1,3}et\s{1,3}al\.?)?\s{0,3}\(\s{0,3}(?:19|20)\d{2})"
 )
 _IN_PARENTHESES_WITH_YEAR = Lazy(r"\([^()]*$")
+#: Family straight after a word: "Oksana and her son", "Robin, his brother," (checked after the word's end).
+_KIN_AFTER = Lazy(
+    r"(?:\s{1,3}and|,)\s{1,3}(?:his|her|their)\s{1,3}(?:(?:wee|little|older|younger|big)\s{1,3})?"
+    r"(?:son|daughter|brother|sister|mum|dad|mother|father|husband|wife|partner|boyfriend|girlfriend|gran|granny"
+    r"|grandson|granddaughter|nephew|niece|cousin|aunt|auntie|uncle|baby|twin|kids|children|carer)\b"
+)
 _YEAR_BEFORE_CLOSE = Lazy(r"^[^()]*\b(?:19|20)\d{2}[a-z]?\b[^()]*\)")
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL = Lazy(r"^[A-Z]\.?$")
 _SOMEONE = frozenset({"someone", "somebody", "one", "resident", "lady", "gentleman", "fellow", "youngster"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "their", "your", "its"})
 _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "from", "of", "to", "on"})
@@ -60,7 +66,7 @@ class _Judge:
         self.text = text
         self.tokens = tokenise(text)
         self.allowed: list[frozenset[str]] = [
-            frozenset(w.lower() for w in WORD.findall(name) if w.lower() not in vocab.TITLES)
+            frozenset(w.lower() for w in WORD.get().findall(name) if w.lower() not in vocab.TITLES)
             for name in allowed
             if name.strip()
         ]
@@ -205,13 +211,20 @@ class _Judge:
         token, end_token = self.tokens[index], self.tokens[last]
         after = self.text[end_token.end : end_token.end + 40]
         # The pattern allows at most 20 characters ("'s, who is ") before the age's digits.
-        if any(c.isdigit() for c in after[:22]) and _AGE_FOLLOWS.get().match(after):
+        if any(map(str.isdigit, after[:22])) and _AGE_FOLLOWS.get().match(after):
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         if end_token.possessive and nxt is not None and nxt.lower in vocab.KIN_WORDS:
             return True
+        # "holly's bday"; but a capital makes a title: "Mairi's Wedding" is a song
+        if end_token.possessive and nxt is not None and nxt.text.islower() and nxt.lower in vocab.PERSONAL_NOUNS:
+            return True
         if nxt is not None and nxt.lower in vocab.PERSON_VERBS and not after.startswith((".", ",", ";", ":")):
             return True
+        if nxt is not None and not after.startswith((".", ",", ";", ":")) and self._verb_after_bridge(last + 1):
+            return True  # "Joy later told me", "Sandy has lived", "Summer gave me"
+        if _KIN_AFTER.get().match(after):
+            return True  # "Oksana and her son", "Robin, his brother,"
         before = self.word_before(index)
         gap = self.text[self.tokens[index - 1].end : token.start] if index > 0 else ""
         # "a boy called Tam", but not "a video called Dreaming of the Future"
@@ -221,6 +234,16 @@ class _Judge:
         if before == "as" and self.word_before(index, 2) == "known":
             return True
         return before in vocab.ROLE_WORDS and gap.strip(" ,") == "" and "\n" not in gap
+
+    def _verb_after_bridge(self, index: int) -> bool:
+        """Whether a person's verb starts at tokens[index], after at most two adverbs or auxiliaries."""
+        for at in range(index, min(index + 3, len(self.tokens))):
+            word = self.tokens[at].lower
+            if word in vocab.PERSON_LIFE_VERBS or (at > index and word in vocab.PERSON_VERBS):
+                return True
+            if word not in vocab.VERB_BRIDGES or not self.tokens[at].followed_by_space:
+                return False
+        return False
 
     def _person_before(self, index: int) -> bool:
         """Whether a word for a person comes just before tokens[index] ("a young man called ...")."""
@@ -247,7 +270,7 @@ class _Judge:
         start, end = self.tokens[first].start, self.tokens[last].end
         after = self.text[end : end + 60]
         # Every form of citation has a bracket, "et al" or a year close by: look for those first.
-        if ("(" in after or "et al" in after or any(c.isdigit() for c in after[:8])) and _CITATION_AFTER.get().match(
+        if ("(" in after or "et al" in after or any(map(str.isdigit, after[:8]))) and _CITATION_AFTER.get().match(
             after
         ):
             return True
@@ -294,6 +317,10 @@ class _Judge:
             return True  # "Holly and ivy", "Rosemary and basil"
         if is_word and self._defined_as_thing(index):
             return True  # "Dawn is the hardest time", "Violet was the colour she chose"
+        if self._defined_as_thing(index, vocab.NOT_PERSON_KINDS):
+            return True  # "Chase and Marshall are the favourite pups"
+        if self._is_a_pet(index):
+            return True  # "Bella the cat", "the therapy dog Penny"
         sentence = self.sentence_words(index)
         before = self.tokens[index - 1] if index > 0 else None
         titled = (
@@ -344,41 +371,64 @@ class _Judge:
         start = self.text.rfind("\n\n", 0, self.tokens[index].start)
         end = self.text.find("\n\n", self.tokens[index].end)
         paragraph = self.text[start + 1 : end if end >= 0 else len(self.text)].lower()
-        return not vocab.SONG_WORDS.isdisjoint(word.rstrip(".") for word in WORD.findall(paragraph))
+        return not vocab.SONG_WORDS.isdisjoint(word.rstrip(".") for word in WORD.get().findall(paragraph))
 
     def _noun_follows(self, token: Token, nxt: Token) -> bool:
         """Whether the word after a given name that is also a word is a noun it qualifies ("Olive oil",
         "Ginger biscuits", "Fern spotting") rather than a verb or an adverb of a person ("Rose said")."""
         word = nxt.text
-        if not word.islower() or token.possessive or word in vocab.FUNCTION_WORDS:
+        if not word.islower() or token.possessive or word in vocab.FUNCTION_WORDS or word in vocab.PRONOUNS:
             return False
         if word in vocab.PERSON_FOLLOWERS or word in vocab.PERSON_VERBS or word.endswith(("ed", "ly", "n't")):
             return False
         return not any(form in vocab.PEOPLE_WORDS for form in vocab.singulars(word))
+
+    def _is_a_pet(self, index: int) -> bool:
+        """Whether an animal word stands beside the name: "Bella the cat", "our dog Max"."""
+        after = self.tokens[index + 1 : index + 4]
+        if len(after) >= 2 and after[0].lower == "the" and after[1].lower in vocab.ANIMALS:
+            return True
+        if len(after) >= 3 and after[0].lower == "the" and after[2].lower in vocab.ANIMALS:
+            return True  # "Penny the therapy dog"
+        return self.word_before(index) in vocab.ANIMALS
 
     def _word_pair(self, index: int) -> bool:
         """A name-word joined by "and" to the same kind of word in lower case: "Holly and ivy"."""
         if index + 2 >= len(self.tokens) or self.tokens[index + 1].lower not in ("and", "&", "or"):
             return False
         other = self.tokens[index + 2]
-        return other.text.islower() and title_case(other.text) in self.name_words
+        return other.text.islower() and (title_case(other.text) in self.name_words or other.lower in vocab.PLANT_NAMES)
 
-    def _defined_as_thing(self, index: int) -> bool:
-        """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of thing."""
-        following = self.tokens[index + 1 : index + 6]
+    def _defined_as_thing(self, index: int, kinds: frozenset[str] = vocab.CATEGORY_NOUNS) -> bool:
+        """ "X is the ... time", "X was the colour": a copula, a determiner, at most two words, a kind of
+        thing (one of ``kinds``); or a verb of dawn, a plant or the weather ("Dawn was only just breaking")."""
+        following = self.tokens[index + 1 : index + 7]
         if (
             len(following) >= 2
             and following[0].lower == "and"
-            and (self.is_ambiguous_or_word(following[1]) or following[1].text.islower())
+            and (
+                self.is_ambiguous_or_word(following[1])
+                or following[1].text.islower()
+                or kinds is not vocab.CATEGORY_NOUNS
+            )
         ):
             following = following[2:]  # "Ruby and Jade are the names of colours", "Violet and purple were"
+        if following and following[0].lower in vocab.NATURE_VERBS and kinds is vocab.CATEGORY_NOUNS:
+            return True  # "Dawn broke", "Heather bloomed"
         if len(following) < 2 or following[0].lower not in ("is", "was", "are", "were"):
             return False
-        if following[1].lower in vocab.ABSTRACT_PREDICATES:
-            return True
-        if len(following) < 3 or following[1].lower not in ("the", "a"):
+        rest = following[1:]
+        while rest and rest[0].lower in vocab.DEGREE_ADVERBS:
+            rest = rest[1:]  # "was only just breaking": as "was breaking"
+        if not rest:
             return False
-        return any(form in vocab.CATEGORY_NOUNS for t in following[2:5] for form in vocab.singulars(t.lower))
+        if kinds is vocab.CATEGORY_NOUNS and (
+            rest[0].lower in vocab.ABSTRACT_PREDICATES or rest[0].lower in vocab.NATURE_VERBS
+        ):
+            return True
+        if len(rest) < 2 or rest[0].lower not in ("the", "a"):
+            return False
+        return any(form in kinds for t in rest[1:4] for form in vocab.singulars(t.lower))
 
     def is_ambiguous_or_word(self, token: Token) -> bool:
         """A given name that is also a word: "Jade", "Grace"."""
@@ -391,6 +441,18 @@ class _Judge:
             return True
         nxt = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
         surname = self.tokens[last]
+        no_given_name = surname.text not in self.first and surname.text not in self.ambiguous
+        before = self.word_before(first)
+        if before in vocab.READING_LEADS and (no_given_name or surname.lower in vocab.CITED_AUTHORS):
+            return True  # "I read Thompson on ...", "like Rogers,", "unlike Maslow"
+        if before == "by" and first > 1:
+            lead = self.tokens[first - 2]
+            if lead.lower in vocab.CREATIVE_WORKS or (lead.capitalised and not lead.line_start):
+                return True  # "a song by Leonard Cohen", "Hallelujah by Leonard Cohen": who made a work
+        if nxt is not None and nxt.lower in ("and", "&") and self._authors_pair(last + 2):
+            return True  # "Ingram and Smith describe ..."
+        if before in ("and", "&") and first >= 2 and self._authors_pair(first, first - 2):
+            return True
         if (
             self.word_before(first) == "as"
             and nxt is not None
@@ -403,10 +465,7 @@ class _Judge:
         if (
             first == last
             and nxt.lower in vocab.AUTHOR_PRESENT_VERBS
-            and (
-                (surname.text not in self.first and surname.text not in self.ambiguous)
-                or surname.lower in vocab.CITED_AUTHORS
-            )
+            and (no_given_name or surname.lower in vocab.CITED_AUTHORS)
             and self.text[surname.end : nxt.start].strip() == ""
         ):
             return True  # "Smale explains", "Ingram says", "Rogers talks about": a surname, or an author's
@@ -419,6 +478,19 @@ class _Judge:
             return True
         return surname.lower in vocab.CITED_AUTHORS or (
             surname.text in wordlists.surnames() and surname.text not in self.ambiguous
+        )
+
+    def _authors_pair(self, second: int, first: int | None = None) -> bool:
+        """Whether tokens[second] is a surname with a verb of citing after it, and tokens[first] (when
+        given) a surname too: the second of two authors cited together ("Ingram and Smith describe")."""
+        if second + 1 >= len(self.tokens):
+            return False
+        words = [self.tokens[second]] + ([self.tokens[first]] if first is not None else [])
+        verb = self.tokens[second + 1]
+        return (
+            all(w.capitalised and w.text not in self.first and w.text not in self.ambiguous for w in words)
+            and verb.lower in vocab.AUTHORS_VERBS
+            and self.tokens[second].followed_by_space
         )
 
     def organisation_follows(self, last: int) -> bool:
@@ -540,13 +612,14 @@ def _titled(judge: _Judge) -> list[_Person]:
         while at < len(tokens) and len(words) < 3:
             candidate = tokens[at]
             gap = judge.text[tokens[at - 1].end : candidate.start]
-            dotted = at == index + 1 or _INITIAL.match(tokens[at - 1].text)  # "Dr. Patel", "J. Smith"
+            dotted = at == index + 1 or _INITIAL.get().match(tokens[at - 1].text)  # "Dr. Patel", "J. Smith"
             if gap.strip() not in ({"", "."} if dotted else {""}) or gap.count("\n") > 1 or len(gap) > 3:
                 break
             if tokens[at - 1].possessive:
                 break
             initial = (
-                bool(_INITIAL.match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS)) and not is_kin
+                bool(_INITIAL.get().match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS))
+                and not is_kin
             )
             lower_surname = (
                 plain
@@ -560,11 +633,15 @@ def _titled(judge: _Judge) -> list[_Person]:
             if nickname and not words and candidate.text.islower():
                 name = title_case(candidate.text)
                 lower_surname = (name in judge.first or name in judge.ambiguous) and (
-                    candidate.lower not in wordlists.common_words() and not judge.is_role_word(candidate)
-                )  # "wee mags"; not "wee lassie"
+                    (candidate.lower not in wordlists.common_words() or judge.verb_follows(at))
+                    and not judge.is_role_word(candidate)
+                )  # "wee mags", "big tam came in"; not "wee lassie"
             if not (candidate.capitalised or initial or lower_surname) or candidate.lower in vocab.TITLES:
                 break
-            if nickname and (judge.is_not_a_person_word(candidate) or candidate.lower in wordlists.common_words()):
+            if nickname and (
+                judge.is_not_a_person_word(candidate)
+                or (candidate.lower in wordlists.common_words() and not (lower_surname or judge.verb_follows(at)))
+            ):
                 break
             if (
                 plain
@@ -582,7 +659,7 @@ def _titled(judge: _Judge) -> list[_Person]:
             words.append(candidate)
             initials += initial
             at += 1
-        while words and (_INITIAL.match(words[-1].text) or words[-1].text in _LOWER_INITIALS) and not is_kin:
+        while words and (_INITIAL.get().match(words[-1].text) or words[-1].text in _LOWER_INITIALS) and not is_kin:
             words.pop()
         if not words:
             if initials and is_title and (token.text[:1].isupper() or plain):
@@ -594,6 +671,8 @@ def _titled(judge: _Judge) -> list[_Person]:
             continue
         if is_kin and len(words) == 1 and judge.organisation_follows(at - 1):
             continue
+        if _titles_a_work(judge, at - 1):
+            continue  # "Mrs Brown's Boys", "Mr Tumble's Spotty Bag": a show, not the person
         people.append(_Person(tuple(words), None if is_kin else token, is_kin))
     return people
 
@@ -656,13 +735,19 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         first += 1
     if first > last or judge.cited_without_year(first, last):
         return None
+    if tokens[first].lower == "saint" or judge.word_before(first) in ("saint", "st"):
+        return None  # "Saint Valentine's Day", "St Andrew": a saint, a church or a feast day
     if tokens[last].possessive and last + 1 < len(tokens) and tokens[last + 1].lower in vocab.EPONYM_NOUNS:
         return None  # "Addison's disease", "Bell's palsy"
+    if _titles_a_work(judge, last):
+        return None  # "Mairi's Wedding", a song; "Maggie's Centre"
     words = tokens[first : last + 1]
     head = words[0]
     if len(words) >= 2:
         if judge.work_follows(last):
             return None  # "Julia Donaldson books", "Katie Morag stories": an author or a character
+        if not judge.shows_a_person(first, last) and judge._defined_as_thing(last, vocab.NOT_PERSON_KINDS):
+            return None  # "Robin Hood was the film we watched"
         return list(words) if _is_full_name(judge, first, last) else None
     if judge.is_clear_name(head):
         if judge.place_in_context(first) or judge.is_thing(first):
@@ -684,7 +769,31 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
     if (judge.is_ambiguous_name(head) or unknown) and judge.shows_a_person(first):
         return [head]
+    if head.capitalised and not (head.line_start or head.in_heading or head.caseless):
+        # Any word capitalised mid-sentence with family after it: "I phoned Wren, his sister,"
+        return [head] if _KIN_AFTER.get().match(judge.text, head.end) else None
     return None
+
+
+def _titles_a_work(judge: _Judge, last: int) -> bool:
+    """Whether tokens[last], a possessive, starts the title of a song, a show or a place: a capitalised
+    common word follows it that is no name and no family ("Mairi's Wedding", "Mrs Brown's Boys"; but
+    "Jamie's Mum")."""
+    tokens = judge.tokens
+    if not tokens[last].possessive or last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    return (
+        nxt.capitalised
+        and not nxt.caseless
+        and not nxt.line_start
+        and judge.text[tokens[last].end : nxt.start] in ("'s ", "’s ")
+        and any(form in wordlists.common_words() for form in vocab.singulars(nxt.lower))
+        and nxt.text not in judge.first
+        and nxt.text not in judge.ambiguous
+        and nxt.text not in wordlists.surnames()
+        and not any(form in vocab.KIN_WORDS for form in vocab.singulars(nxt.lower))  # "Jamie's Mum"
+    )
 
 
 def _is_full_name(judge: _Judge, first: int, last: int) -> bool:
@@ -822,7 +931,7 @@ def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) ->
 
 def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_Person]:
     """Other capitalised uses of a word already found as a name ("Mrs Smith" ... "Smith said")."""
-    known = {t.text for person in people for t in person.words if not _INITIAL.match(t.text)}
+    known = {t.text for person in people for t in person.words if not _INITIAL.get().match(t.text)}
     more: list[_Person] = []
     for index, token in enumerate(judge.tokens):
         if token.start in covered or token.text not in known or not token.capitalised:
@@ -846,7 +955,7 @@ def _spans(people: list[_Person]) -> list[Span]:
         if person.initial:
             keys = [f"{person.words[0].text}."]  # "Mrs K" and "Mrs K." are one person; not the same as "Kay"
         else:
-            keys = [t.lower for t in person.words if not _INITIAL.match(t.text)]
+            keys = [t.lower for t in person.words if not _INITIAL.get().match(t.text)]
         letter = next((letters[k] for k in reversed(keys) if k in letters), None)
         if letter is None:
             used = set(letters.values())

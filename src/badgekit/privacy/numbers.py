@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, span
 from badgekit.privacy.vocabulary import words_of
 
@@ -36,8 +36,9 @@ _TEN_DIGITS = Lazy(r"\d(?<![\w/£$€.,:-]\d)(?:" + _SEPARATOR + r"\d){9}(?![\w/
 _NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:|,|-)?\s{0,3}$", re.IGNORECASE)
 _REFERENCE = Lazy(
     r"\b(?i:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
-    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst)\s{1,3}(?:no\.?|number|num|ref\.?|reference|ID)|"
-    r"(?:reference|ref\.?)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
+    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst|registration|membership|PVG)\s{1,3}"
+    r"(?:no\.?|number|num|ref\.?|reference|ID)|"
+    r"(?:reference|ref\.?|incident|Datix)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
     r"(?P<number>(?=[A-Za-z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Za-z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Za-z]?)\b",
 )
 #: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
@@ -60,7 +61,8 @@ _VEHICLE_CONTEXT = Lazy(
     r"|number plate|drives|drove|driving|parked|parks)\b(?:[^.!?\n]{0,30})$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = Lazy(r"\d")
+_LETTER_THEN_DIGIT = Lazy(r"[A-Za-z] ?\d")
 
 
 def nhs_check_digit_holds(digits: str) -> bool:
@@ -89,7 +91,7 @@ def find_health_numbers(text: str) -> list[Span]:
     """CHI numbers, NHS numbers and unexplained ten-digit numbers."""
     found: list[Span] = []
     for match in _TEN_DIGITS.get().finditer(text):
-        digits = "".join(_DIGIT.findall(match.group()))
+        digits = "".join(_DIGIT.get().findall(match.group()))
         if starts_with_date(digits):
             found.append(span(match.start(), match.end(), "chi"))
         elif nhs_check_digit_holds(digits) or _after_nhs_words(text, match.start()):
@@ -104,20 +106,23 @@ def _after_nhs_words(text: str, start: int) -> bool:
 
 
 def find_reference_numbers(text: str) -> list[Span]:
-    """Numbers after words that say they identify a record: "case reference 12/3456"."""
-    if not _REFERENCE_SIGN.search(text):
-        return []
-    return [span(m.start("number"), m.end("number"), "reference") for m in _REFERENCE.get().finditer(text)]
+    """Numbers after words that say they identify a record: "case reference 12/3456", "incident 45821",
+    "registration number is 3071942"."""
+    found = matches_from(_REFERENCE.get(), text, text.lower(), _REFERENCE_STARTS)
+    return [span(m.start("number"), m.end("number"), "reference") for m in found]
 
 
-#: What every reference the pattern above finds starts with: a word such as "ref", "no." or "ID"
-#: with a digit soon after. Far cheaper to compile than the pattern, and most statements have none.
-_REFERENCE_SIGN = re.compile(r"(?i:ref(?:erence)?|no|number|num|id)\b[^\n\d]{0,12}\d")
+#: The words a record number's pattern can start with: it is tried only where one stands.
+_REFERENCE_STARTS = (
+    "case", "client", "record", "file", "patient", "hospital", "service user", "staff", "employee", "payroll",
+    "passport", "tenancy", "claim", "account", "customer", "referral", "licence", "swift", "mosaic",
+    "carefirst", "registration", "membership", "pvg", "ref", "incident", "datix",
+)  # fmt: skip
 
 
 def find_ni_numbers(text: str) -> list[Span]:
     """National Insurance numbers: "QQ 12 34 56 C", "AB123456C", "qq 12 34 56 c"."""
-    if not any(_letters_before(text, m.start()) for m in _SIX_DIGITS.finditer(text)):
+    if not any(_letters_before(text, m.start()) for m in _SIX_DIGITS.get().finditer(text)):
         return []
     return [
         span(m.start(), m.end(), "ni")
@@ -133,19 +138,24 @@ def _letters_before(text: str, start: int) -> bool:
 
 
 #: What every NI number holds: three pairs of digits. Far cheaper to compile than the pattern above.
-_SIX_DIGITS = re.compile(r"\d\d[ \t]?\d\d[ \t]?\d\d")
+_SIX_DIGITS = Lazy(r"\d\d[ \t]?\d\d[ \t]?\d\d")
 
 
 def find_vehicle_registrations(text: str) -> list[Span]:
     """Number plates: the current format anywhere, the older ones after a word about a vehicle."""
-    if not _DIGIT.search(text):
+    # Every plate has a letter, perhaps a space, and a digit in it, and starts at most two letters
+    # before that letter: the patterns are tried only there (see matches_from).
+    pairs = [m.start() for m in _LETTER_THEN_DIGIT.get().finditer(text)]
+    if not pairs:
         return []
+    starts = {at - back for at in pairs for back in (0, 1, 2) if at >= back}
+    lowered = text.lower()
     found = [
         span(m.start(), m.end(), "vehicle")
-        for m in _CURRENT_PLATE.get().finditer(text)
+        for m in matches_from(_CURRENT_PLATE.get(), text, lowered, starts=starts)
         if m.group().isupper() or _after_vehicle_word(text, m.start())
     ]
-    for match in _OLDER_PLATE.get().finditer(text):
+    for match in matches_from(_OLDER_PLATE.get(), text, lowered, starts=starts):
         if _after_vehicle_word(text, match.start()):
             found.append(span(match.start(), match.end(), "vehicle"))
     return found

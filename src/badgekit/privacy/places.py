@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from badgekit.privacy import vocabulary as vocab
-from badgekit.privacy.patterns import Lazy
+from badgekit.privacy.patterns import Lazy, matches_from
 from badgekit.privacy.spans import Span, resolve_overlaps, span
 from badgekit.privacy.vocabulary import BUILDING_WORDS, STREET_SUFFIXES
 
@@ -74,7 +74,7 @@ _ADDRESS = Lazy(
 _FLAT_IN_BUILDING = Lazy(
     rf"(?<![\w/]){_FLAT}\s{{0,3}},?\s{{1,3}}(?P<words>{_STREET_WORD}(?:\s{{1,3}}{_STREET_WORD}){{1,3}})"
 )
-_STREET_WORDS = re.compile(r"\S+")
+_STREET_WORDS = Lazy(r"\S+")
 #: A flat or apartment number before a building's name, whatever the name: "Apartment 5, The Maltings".
 #: ("Unit 3, Communication" is a course unit, so units need a building word, above.)
 _FLAT_IN_NAMED_BUILDING = Lazy(
@@ -89,13 +89,17 @@ _LIVES_AT = Lazy(
     r"(?P<place>[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){1,3})"
 )
 _PLACE_ENDS = frozenset(w.capitalize() for w in BUILDING_WORDS | STREET_SUFFIXES)
-_WORD_SPANS = re.compile(r"\S+")
+_WORD_SPANS = Lazy(r"\S+")
 
 
 #: Cheap signs that a detector's long pattern could match at all.
-_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")
-_NUMBER_AND_NAME = re.compile(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
+_LETTER_DIGIT = Lazy(r"[A-Za-z]\d")
+_NUMBER_START = Lazy(r"\d(?<![\w/]\d)")
+_NUMBER_AND_NAME = Lazy(r"(?<![\w/.,])\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]")
 _LIVING_WORDS = ("live", "stay", "move", "address is", "home is", "flat is", "house is")
+#: Where _LIVING_SIGN can start, and where _ADDRESS and _FLAT_SIGN can start besides a digit.
+_LIVING_STARTS = ("liv", "stay", "mov", "address", "home", "flat", "house")
+_FLAT_WORDS = ("flat", "apartment", "apt", "unit")
 #: What _LIVES_AT needs, cheaper to compile: a word of living, a preposition and two capitalised words.
 _LIVING_SIGN = Lazy(
     r"\b(?i:liv|stay|mov|address|home|flat|house)\w{0,3}\s{1,3}(?:is\s{1,3})?(?i:at|in|on|to|into)\s{1,3}"
@@ -106,12 +110,16 @@ _LIVING_SIGN = Lazy(
 def find_postcodes(text: str) -> list[Span]:
     """Full postcodes (errors) and outward codes where the words around show a place (notes)."""
     found: list[Span] = []
-    if not _LETTER_DIGIT.search(text):
+    # Both patterns start one or two letters before a digit: tried only there.
+    pairs = [m.start() for m in _LETTER_DIGIT.get().finditer(text)]
+    if not pairs:
         return found
-    for match in _FULL_POSTCODE.get().finditer(text):
+    starts = {at - back for at in pairs for back in (0, 1) if at >= back}
+    lowered = text.lower()
+    for match in matches_from(_FULL_POSTCODE.get(), text, lowered, starts=starts):
         if match.group("area").upper() in POSTCODE_AREAS:
             found.append(span(match.start(), match.end(), "postcode"))
-    for match in _OUTWARD_CODE.get().finditer(text):
+    for match in matches_from(_OUTWARD_CODE.get(), text, lowered, starts=starts):
         code = match.group()
         if match.group("area") not in POSTCODE_AREAS or code in _SCHOOL_YEARS:
             continue
@@ -124,7 +132,7 @@ def find_postcodes(text: str) -> list[Span]:
 def _street_end(text: str, match: re.Match[str], suffixes: frozenset[str], alone: frozenset[str]) -> int | None:
     """Where the street or building in ``match`` ends: after its last word that is one of ``suffixes``
     with a word before it, or one of ``alone`` with or without; None when no word is."""
-    words = list(_STREET_WORDS.finditer(text, match.start("words"), match.end("words")))
+    words = list(_STREET_WORDS.get().finditer(text, match.start("words"), match.end("words")))
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
         bare = word.rstrip(".")
@@ -137,13 +145,15 @@ def find_addresses(text: str) -> list[Span]:
     """House numbers with streets, flats with buildings, and named homes after "lives at"."""
     found: list[Span] = []
     lowered = text.lower()
-    if _NUMBER_AND_NAME.search(text):
-        for match in _ADDRESS.get().finditer(text):
+    if _NUMBER_AND_NAME.get().search(text):
+        # Not after a letter, a digit or a slash: where a house number can start.
+        numbers = [m.start() for m in _NUMBER_START.get().finditer(text)]
+        for match in matches_from(_ADDRESS.get(), text, lowered, _FLAT_WORDS, starts=numbers):
             end = _street_end(text, match, _SUFFIXES, _STRONG_SUFFIXES)
             if end:
                 found.append(span(match.start(), end, "address"))
         # Both flat patterns start where their sign does, so they are tried only there.
-        for sign in _FLAT_SIGN.get().finditer(text):
+        for sign in matches_from(_FLAT_SIGN.get(), text, lowered, _FLAT_WORDS, digits=True):
             flat = _FLAT_IN_BUILDING.get().match(text, sign.start())
             end = flat and _street_end(text, flat, _SUFFIXES | _BUILDINGS, frozenset())
             if flat and end:
@@ -152,10 +162,10 @@ def find_addresses(text: str) -> list[Span]:
             if named:
                 found.append(span(named.start(), named.end(), "address"))
     if any(word in lowered for word in _LIVING_WORDS):
-        for sign in _LIVING_SIGN.get().finditer(text):
+        for sign in matches_from(_LIVING_SIGN.get(), text, lowered, _LIVING_STARTS):
             lives = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
             if lives:
-                words = list(_WORD_SPANS.finditer(text, lives.start("place"), lives.end("place")))
+                words = list(_WORD_SPANS.get().finditer(text, lives.start("place"), lives.end("place")))
                 ends = [w for w in words[1:] if w.group() in _PLACE_ENDS]
                 if ends:
                     found.append(span(lives.start("place"), ends[-1].end(), "address"))
@@ -212,6 +222,17 @@ _NOT_SCHOOL_NAMES = vocab.words_of(
     "the a an our their his her my this that local nearby new special catholic primary secondary high state "
     "independent private grammar academy school schools"
 )
+#: Stops and brackets read as spaces when a sentence is searched for a condition: "with MS." has " ms ".
+_STOPS = ".,;:!?()"
+
+
+def _stops_as_spaces(text: str) -> str:
+    """``text`` with its stops and brackets as spaces (str.translate takes far longer, character by character)."""
+    for stop in _STOPS:
+        text = text.replace(stop, " ")
+    return text
+
+
 _CONDITIONS = (
     "dementia", "alzheimer", "parkinson", "motor neurone", "mnd", "multiple sclerosis", " ms ", "cerebral palsy",
     "autism", "autistic", "down's syndrome", "down syndrome", "downs syndrome", "epilepsy", "diabetes", "stroke",
@@ -223,26 +244,33 @@ _CONDITIONS = (
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(
-    r"\b(?:in|from|near|outside|at|of)\s{1,3}(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
+    r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Aa]t|[Oo]f|[Oo]n)\s{1,3}"
+    r"(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
     rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+_SENTENCE_END = Lazy(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+#: Platforms and programs a person is "on" or "in" without living there.
+_APPS = vocab.words_of(
+    "facebook instagram tiktok twitter youtube snapchat whatsapp zoom teams skype messenger discord twitch "
+    "netflix spotify google alexa"
+)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around text[start:end]."""
-    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
-    after = _SENTENCE_END.search(text, end)
+    before = max((m.end() for m in _SENTENCE_END.get().finditer(text, max(0, start - 300), start)), default=0)
+    after = _SENTENCE_END.get().search(text, end)
     return before, after.start() if after else len(text)
 
 
+_ROOM_WORDS = ("room", "bedroom", "flat", "apartment", "suite", "bed")
 #: What each of the patterns below needs: a room or flat and its number ("room 14", "Flat no. 3").
 _ROOM_SIGN = Lazy(r"\b(?i:room|bedroom|flat|apartment|suite|bed)\s{1,3}(?:(?i:no)\.?\s?|(?i:number)\s)?\d")
 
 
 def _rooms(text: str) -> list[Span]:
     found: list[Span] = []
-    rooms = list(_ROOM_SIGN.get().finditer(text))
+    rooms = list(matches_from(_ROOM_SIGN.get(), text, text.lower(), _ROOM_WORDS))
     for sign in rooms:
         match = _ROOM_IN_HOME.get().match(text, sign.start())  # which starts where its sign does
         if match is None:
@@ -305,7 +333,7 @@ def _small_places(text: str) -> list[Span]:
     told: dict[tuple[int, int], bool] = {}  # sentence bounds -> whether a condition or an age is in it
     for match in _SMALL_PLACE.get().finditer(text):
         place = match.group("place")
-        if any(c.isdigit() for c in place):
+        if any(map(str.isdigit, place)):
             continue  # "in KW14": a postcode district, which find_postcodes reports
         words = [w.lower() for w in place.replace("-", " ").split()]
         if match.group("kind") is None:
@@ -316,15 +344,19 @@ def _small_places(text: str) -> list[Span]:
                 or w in vocab.MONTHS
                 or w in vocab.DAYS
                 or w in vocab.PEOPLES
-                or w in common
                 for w in words
             ):
                 continue
+            if all(w in common for w in words):
+                continue  # "in Bright Water"; but "on Papa Westray" is a place
             if place.lower() in vocab.PLACE_PHRASES or place in wordlists.first_names():
                 continue
+            if words[0] in _APPS:
+                continue  # "on Facebook", "in Teams": where people talk, not where they live
         bounds = _sentence(text, match.start(), match.end())
         if bounds not in told:  # several places in one sentence: its words are searched once
             sentence = f" {text[bounds[0] : bounds[1]].lower()} "
+            sentence = _stops_as_spaces(sentence)
             told[bounds] = any(condition in sentence for condition in _CONDITIONS)
         if told[bounds]:
             found.append(span(match.start("place"), match.end("place"), "place"))
@@ -337,6 +369,7 @@ _HOME_ON_STREET = Lazy(
     r"\b(?i:flat|house|cottage|bungalow|maisonette)\s{1,3}(?:on|in|at|of)\s{1,3}"
     rf"(?:the\s{{1,3}})?(?P<words>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD}){{1,3}})"
 )
+_HOME_KINDS = ("flat", "house", "cottage", "bungalow", "maisonette")
 _HOMES_ON = tuple(
     f"{home} {link} "
     for home in ("flat", "house", "cottage", "bungalow", "maisonette")
@@ -346,7 +379,7 @@ _HOMES_ON = tuple(
 
 def _homes_on_streets(text: str) -> list[Span]:
     found: list[Span] = []
-    for match in _HOME_ON_STREET.get().finditer(text):
+    for match in matches_from(_HOME_ON_STREET.get(), text, text.lower(), _HOME_KINDS):
         end = _street_end(text, match, _SUFFIXES, frozenset())
         if end is not None:
             storey = _STOREY_BEFORE.get().search(text, max(0, match.start() - 25), match.start())
@@ -374,6 +407,7 @@ def find_places(text: str) -> list[Span]:
         found += _homes_on_streets(text)
     if any(word in text for word in ("Primary", "High", "Academy", "Grammar", "Secondary", "School", "Nursery")):
         found += _schools(text)
-    if any(condition in f" {lowered} " for condition in _CONDITIONS):
+    spaced = f" {_stops_as_spaces(lowered)} "  # "with MS." as "with ms "
+    if any(condition in spaced for condition in _CONDITIONS):
         found += _small_places(text)
     return resolve_overlaps(found)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from badgekit.privacy.contact import find_emails, find_handles, find_phone_numbers
-from badgekit.privacy.dates import find_ages, find_ages_by_places, find_dates_of_birth
+from badgekit.privacy.dates import find_ages, find_ages_by_places, find_dates_after_names, find_dates_of_birth
 from badgekit.privacy.names import find_names
 from badgekit.privacy.numbers import (
     find_health_numbers,
@@ -43,4 +43,11 @@ def screen_text(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
     kept = resolve_overlaps(spans)
     kept_names = [s for s in kept if s.kind in ("name", "initial")]
     places = [s for s in kept if s.kind == "place"]
-    return resolve_overlaps([*kept, *find_ages(text, kept_names), *find_ages_by_places(text, places)])
+    return resolve_overlaps(
+        [
+            *kept,
+            *find_ages(text, kept_names),
+            *find_ages_by_places(text, places),
+            *find_dates_after_names(text, kept_names),
+        ]
+    )

@@ -4,15 +4,21 @@ and which words are inside a phrase that is no person ("Sue Ryder", "Easter Ross
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import cache
 
 from badgekit.privacy import vocabulary as vocab
+from badgekit.privacy.patterns import Lazy
 
 _LETTER = r"[^\W\d_]"
-WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
-_HEADING_LEAD = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+WORD = Lazy(rf"{_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?")
+#: A word and what comes after it up to the next word: every character that cannot start a word.
+#: The gap follows the word rather than leading it, so that a long run with no letter in it is read
+#: once (a leading gap would be read again from each of its characters when no word follows it).
+_WORD_AND_GAP = Lazy(rf"({_LETTER}+(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*\.?)([\W\d_]*)")
+_FIRST_LETTER = Lazy(_LETTER)
+_NAME_JOINS = Lazy(r"(['’-])")
+_HEADING_LEAD = Lazy(r"[ \t]{0,3}#{1,6}[ \t]")
 _STOP_CHARACTERS = frozenset(".!?:;")
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
 
@@ -65,29 +71,30 @@ class Token:
 
 def title_case(word: str) -> str:
     """A word in capitals or lower case as a name is written: "O'BRIEN" -> "O'Brien", "kelly-brown" -> "Kelly-Brown"."""
-    parts = re.split(r"(['’-])", word.lower())
+    parts = _NAME_JOINS.get().split(word.lower())
     return "".join(part[:1].upper() + part[1:] if len(part) > 1 else part for part in parts)
 
 
 def _words(text: str) -> list[Token]:
-    # The loop body runs once per word of the statement, so it is kept to what each word needs.
+    # The loop body runs once per word of the statement (half a million for a megabyte of
+    # one-letter lines), so it is kept to what each word needs. One findall gives each word
+    # with the characters after it, without a match object per word; most words follow a
+    # single space, and a text with no "#" has no headings.
     tokens: list[Token] = []
     append = tokens.append
     previous: Token | None = None
-    previous_end = 0
     previous_dot = False
     in_heading = False
-    for match in WORD.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        between = text[previous_end:start]
-        previous_end = end
-        dot = word[-1] == "."
-        if dot:
-            word, end = word[:-1], end - 1
-        possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
-        if possessive:
-            word, end = word[:-2], end - 2
+    heading_lead = _HEADING_LEAD.get() if "#" in text else None
+    first = _FIRST_LETTER.get().search(text)
+    if first is None:
+        return tokens
+    between = text[: first.start()]
+    end = first.start()
+    for word, after in _WORD_AND_GAP.get().findall(text, first.start()):
+        start = end
+        end = start + len(word)
+        word_end = end
         if between == " ":  # most words: no need to look further
             line_start = previous_dot
             if previous is not None:
@@ -98,17 +105,25 @@ def _words(text: str) -> list[Token]:
             line_start = (
                 new_line or (previous_dot and not between.strip(" ")) or not _STOP_CHARACTERS.isdisjoint(between)
             )
-            if new_line:
-                in_heading = bool(_HEADING_LEAD.match(text, text.rfind("\n", 0, start) + 1))
+            if new_line and heading_lead is not None:
+                in_heading = heading_lead.match(text, text.rfind("\n", 0, start) + 1) is not None
+        dot = word[-1] == "."
+        if dot:
+            word, word_end = word[:-1], word_end - 1
+        possessive = len(word) > 2 and word[-2:] in _POSSESSIVES
+        if possessive:
+            word, word_end = word[:-2], word_end - 2
         if len(word) > 1 and word[0].isupper():
             caseless = word.isupper()
             if caseless:  # "CALLUM", "MRS DUNLOP": judged as if written "Callum", "Mrs Dunlop"
                 word = title_case(word)
-            previous = Token(word, word.lower(), start, end, possessive, line_start, in_heading, True, caseless)
+            previous = Token(word, word.lower(), start, word_end, possessive, line_start, in_heading, True, caseless)
         else:
-            previous = Token(word, word.lower(), start, end, possessive, line_start, in_heading, False)
+            previous = Token(word, word.lower(), start, word_end, possessive, line_start, in_heading, False)
         append(previous)
         previous_dot = dot
+        between = after
+        end += len(after)
     return tokens
 
 

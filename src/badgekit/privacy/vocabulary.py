@@ -26,7 +26,7 @@ def _phrases(text: str) -> frozenset[str]:
 #: Titles written before a name ("Mrs O'Brien", "Dr. Patel").
 TITLES = _words("mr mrs ms miss mx dr mister master madam sir dame lady lord prof professor rev reverend sister")
 #: Family words used as a title before a first name ("Auntie Jean", "Granny Smith").
-KIN_TITLES = _words("auntie aunty aunt uncle granny gran grandma grandad grandpa nana nanna papa grampa grandpa")
+KIN_TITLES = _words("auntie aunty aunt uncle granny gran grandma grandad grandpa nana nanna nan papa grampa grandpa")
 #: Titles that may come before a cited author rather than someone the learner supports.
 ACADEMIC_TITLES = _words("dr prof professor sir dame lord")
 
@@ -86,6 +86,20 @@ PERSON_VERBS = _words(
     texted emailed rang visited arrived cried shouted refused agreed panicked froze ran bolted kicked punched
     lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
 )
+#: Verbs of a person's life or wishes, which a plant, a season or a feeling does not do: "Sandy has
+#: lived here", "Summer gave me her number". Checked, like PERSON_VERBS, only after a capitalised word.
+PERSON_LIFE_VERBS = _words("lives lived gave wants wanted loves loved likes liked hates hated enjoys enjoyed")
+#: Adverbs and auxiliaries that may stand between a name and its verb: "Joy later told me", "Sandy has lived".
+VERB_BRIDGES = _words(
+    """later then also always never just still finally often usually soon suddenly eventually now quickly
+    immediately has had have was"""
+)
+#: Nouns after a possessive that belong to a person: "holly's bday", "Jamie's birthday".
+PERSONAL_NOUNS = _words(
+    "birthday bday b'day b’day funeral wedding meds medication bedroom wheelchair youngest eldest oldest"
+)
+#: Pronouns that are no noun a given name could qualify: "care for Frank myself" is a person, "Olive oil" a thing.
+PRONOUNS = _words("myself yourself himself herself ourselves themselves me him her us them it you i he she we they")
 #: Words that, before a capitalised word, show it names a person: "a boy called Jamie".
 NAMING_WORDS = _words("called named nicknamed")
 
@@ -97,7 +111,9 @@ DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 #: Words that make a capitalised run an organisation, service, place, programme or document.
 ORGANISATION_WORDS = _words(
-    """council councils service services trust foundation scotland scottish centre center centres hospital
+    """monument monuments collection statue highlanders regiment fusiliers guards arena observatory gallery
+    galleries theatre cinema league pavilion pier market council councils service services trust foundation
+    scotland scottish centre center centres hospital
     hospitals hospice infirmary clinic surgery practice school schools academy college university nursery
     project projects partnership partnerships association society network alliance group team teams unit
     ward house houses home homes court lodge care support aid agency board authority department directorate
@@ -398,6 +414,46 @@ CITED_NAME_PHRASES = _phrases(
     Hey Duggee
     Spot the Dog
     Elmer the Elephant
+    Maya Angelou
+    Nelson Mandela
+    Martin Luther King
+    Mother Teresa
+    Albert Einstein
+    Florence Nightingale
+    Cicely Saunders
+    Desmond Tutu
+    Mahatma Gandhi
+    Winston Churchill
+    Eleanor Roosevelt
+    Theodore Roosevelt
+    Helen Keller
+    Viktor Frankl
+    Michelle Obama
+    Barack Obama
+    Oprah Winfrey
+    Stephen Hawking
+    Robert Burns
+    Rabbie Burns
+    Greta Thunberg
+    Malala Yousafzai
+    Anne Frank
+    Simon Sinek
+    Stephen Covey
+    Dale Carnegie
+    Steve Jobs
+    Walt Disney
+    Dolly Parton
+    Charles Dickens
+    Roald Dahl
+    JK Rowling
+    J.K. Rowling
+    Kahlil Gibran
+    Mark Twain
+    Oscar Wilde
+    Ralph Waldo Emerson
+    Henry Ford
+    Abraham Lincoln
+    Dalai Lama
     """
 )
 #: (The last names above are children's books and their characters, read with the children a
@@ -497,11 +553,24 @@ PLANT_WORDS = _words(
 )
 SONG_WORDS = _words(
     """song songs sang sing sung singing singalong sing-along karaoke tune tunes track tracks album albums
-    lyrics chorus hymn hymns playlist jukebox"""
+    lyrics chorus hymn hymns playlist jukebox radio"""
 )
 MONEY_WORDS = _words("funding funded fund funds grant grants pounds money budget payment payments paid bursary")
 #: Words that, straight before a name, show an author: "according to Hennessey".
 CITE_LEADS = _words("according")
+#: Words straight before an author's surname that show the author read or followed: "I read Thompson",
+#: "like Rogers,". Before a given name ("I read Jamie a story") they show nothing.
+READING_LEADS = _words("read reading reread studied quoted quoting cited citing like unlike following")
+#: Verbs after two authors cited together: "Ingram and Smith describe".
+AUTHORS_VERBS = _words(
+    """describe argue suggest explain say write note show define propose outline identify highlight
+    emphasise emphasize remind call see talk point found conclude discuss explore warn recommend"""
+)
+#: Animals, which with a name beside them show a pet's name: "Bella the cat", "the therapy dog Penny".
+ANIMALS = _words(
+    """cat cats dog dogs puppy kitten budgie rabbit hamster horse pony tortoise goldfish parrot guinea-pig
+    lamb hen hens chicken goat donkey"""
+)
 #: Verbs after "as" and an author's surname: "As Rogers put it", "as Kitwood wrote".
 AS_AUTHOR_VERBS = _words(
     """put puts says said argued argues wrote writes suggests suggested described describes noted notes
@@ -555,5 +624,23 @@ GAELIC_WORDS = _words(
 #: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
 #: night shift needs", "Grace is said before meals".
 ABSTRACT_PREDICATES = _words("what key important essential vital needed everything crucial valued required said")
+#: Verbs of the day, the weather and plants, which a given name that is also a word does as a thing:
+#: "Dawn was breaking", "Dawn broke", "Heather bloomed".
+NATURE_VERBS = _words("breaking broke breaks dawning dawned blooming bloomed blooms flowering flowered")
+#: Adverbs between "was" and what a word is: "Dawn was only just breaking".
+DEGREE_ADVERBS = _words("only just already still slowly barely")
+#: Kinds of thing a name can be the name of, and no person is: "Chase and Marshall are the favourite pups".
+NOT_PERSON_KINDS = _words(
+    """pup pups puppy puppies dog dogs cat cats pet pets pony ponies horse horses cartoon
+    cartoons puppet puppets toy toys doll dolls teddy teddies song songs tune film films show shows programme
+    programmes book books hymn hymns"""
+)
+#: Plants and trees, which with "and" show a given name beside them to be one too: "Hazel and willow".
+PLANT_NAMES = _words(
+    """willow oak ash birch rowan elder hazel holly ivy heather fern moss bracken thistle gorse broom pine fir
+    yew beech alder lavender rosemary thyme mint basil sage daisy daisies daffodil daffodils tulip tulips
+    rose roses lily lilies violet violets poppy poppies bluebell bluebells primrose primroses snowdrop
+    snowdrops clover nettle nettles heather marigold marigolds jasmine iris irises myrtle laurel"""
+)
 #: Words before a song's title in the middle of a sentence: "we played Jolene twice".
 SONG_LEADS = _words("played play playing sang sing singing requested request chose for")
