@@ -97,9 +97,20 @@ def sentence_spans(statement: Statement) -> list[tuple[int, int]]:
 
 def sentence_words(statement: Statement) -> list[tuple[int, int, list[str]]]:
     """Every sentence of the learner's prose with its words (the scores and BK502 both count them)."""
-    return statement.remembered(
-        "readability words", lambda: [(a, b, words_of(statement.prose[a:b])) for a, b in sentence_spans(statement)]
-    )
+    return statement.remembered("readability words", lambda: _sentence_words(statement))
+
+
+def _sentence_words(statement: Statement) -> list[tuple[int, int, list[str]]]:
+    # Each different sentence is read once: a text that repeats its sentences costs no more than it is long.
+    read: dict[str, list[str]] = {}
+    found = []
+    for start, end in sentence_spans(statement):
+        text = statement.prose[start:end]
+        words = read.get(text)
+        if words is None:
+            words = read[text] = words_of(text)
+        found.append((start, end, words))
+    return found
 
 
 def _sentence_spans(statement: Statement) -> list[tuple[int, int]]:
