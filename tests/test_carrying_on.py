@@ -146,3 +146,12 @@ def test_carrying_on_counts_an_answer_cut_off_part_way_apart_from_those_given(
     assert "You have a draft of this badge: 1 answer and criterion 2 cut off part-way, 137 words" in out
     assert "Welcome back: you have answered 1 of 3, and criterion 2 was cut off part-way." in out
     assert "Your answer to criterion 2 was cut off when badgekit stopped last time." in out
+
+
+def test_the_drafts_list_counts_an_answer_cut_off_part_way_apart_too(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    stopped_in_answer_two(run, monkeypatch, half_typed=STARTED)
+    listed = run("drafts", "--format", "json")
+    (entry,) = json.loads(listed.stdout)["drafts"]
+    assert (entry["answered"], entry["cut_off"]) == (1, "involve-your-manager")
+    assert "1 of 3 (1 cut off part-way)" in flat(run("drafts").stdout)
+    assert "1 of 3 answered (1 cut off part-way)" in flat(run("drafts", "show", BADGE).stdout)

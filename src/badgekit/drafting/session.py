@@ -299,11 +299,14 @@ def criteria_of(badge: Badge | None, current: Draft) -> list[Any]:
 
 def draft_summary(catalogue: Catalogue, current: Draft, path: Path, backups: tuple[Path, ...]) -> dict[str, Any]:
     criteria = criteria_of(badge_or_none(catalogue, current.badge), current)
+    cut_off = current.cut_off_answer()  # typed part-way when the interview stopped: not yet an answer given
+    given = [c.id for c in criteria if current.answer(c.id)] if criteria else list(current.answers)
     return {
         "badge": current.badge,
         "title": current.title,
         "level": current.level,
-        "answered": sum(1 for c in criteria if current.answer(c.id)) if criteria else len(current.answers),
+        "answered": sum(1 for criterion_id in given if criterion_id != cut_off),
+        "cut_off": cut_off,
         "criteria": len(criteria) or None,
         "words": current.words(),
         "changed": current.changed,
@@ -346,8 +349,11 @@ def backup_summary(catalogue: Catalogue, backup: Backup) -> dict[str, Any]:
     return found
 
 
-def answered_text(summary: dict[str, Any]) -> str:
-    return f"{summary['answered']} of {summary['criteria']}" if summary["criteria"] else str(summary["answered"])
+def answered_text(summary: dict[str, Any], *, answered: bool = False) -> str:
+    """ "2 of 7" ("2 of 7 answered" with ``answered``), and the answer cut off part-way, if there is one."""
+    text = f"{summary['answered']} of {summary['criteria']}" if summary["criteria"] else str(summary["answered"])
+    text += " answered" if answered else ""
+    return f"{text} (1 cut off part-way)" if summary.get("cut_off") else text
 
 
 def real_id(catalogue: Catalogue, badge_id: str) -> str:

@@ -67,7 +67,7 @@ def print_backups(backups: list[dict[str, Any]]) -> None:
         if "error" in s:
             table.add_row(s["badge"], str(s["number"]), "cannot be read", "", kept)
         else:
-            holds = f"{answered_text(s)} answered, {counted(s['words'], 'word')}"
+            holds = f"{answered_text(s, answered=True)}, {counted(s['words'], 'word')}"
             table.add_row(s["badge"], str(s["number"]), holds, when(s["changed"]), kept)
     out = console.stdout()
     out.print(table)
@@ -83,7 +83,7 @@ def print_draft(current: Draft, criteria: list[Any], known: set[str], summary: d
     out.print(current.title, style="bold", markup=False)
     level = f"level {current.level}; " if current.level else ""
     out.print(
-        f"{level}{answered_text(summary)} answered, {counted(summary['words'], 'word')}, "
+        f"{level}{answered_text(summary, answered=True)}, {counted(summary['words'], 'word')}, "
         f"last changed {when(current.changed)}",
         markup=False,
     )
