@@ -36,7 +36,45 @@ _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
-class Grid:
+class _LaidOut:
+    """What Grid and Boxed share: laid out here where nothing is styled, by Rich (in the widths it would have
+    measured) where something is, and by Rich alone where ``_layout`` cannot match it."""
+
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        raise NotImplementedError
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        raise NotImplementedError
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        raise NotImplementedError
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        laid_out = self._layout(options.max_width)
+        if laid_out is None:
+            yield self.table()
+        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
+            from rich.segment import Segment
+
+            for line in self._lines(*laid_out):
+                yield Segment(line)
+                yield Segment.line()
+        else:  # styled: Rich writes the styles, in the widths it would have measured
+            yield self.table(laid_out[0])
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.table())
+
+    def lines(self, max_width: int) -> list[str] | None:
+        """The lines as Rich writes them with no style, at most ``max_width`` wide; None where Rich must lay
+        them out itself."""
+        laid_out = self._layout(max_width)
+        return None if laid_out is None else self._lines(*laid_out)
+
+
+class Grid(_LaidOut):
     """A Rich renderable: a grid of rows whose columns but the last never wrap.
 
     ``columns`` gives each column's justification and style (for Rich); a cell is a string (read as Rich
@@ -63,30 +101,6 @@ class Grid:
         for row in self.rows:
             table.add_row(*row)
         return table
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        laid_out = self._layout(options.max_width)
-        if laid_out is None:
-            yield self.table()
-        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
-            from rich.segment import Segment
-
-            for line in self._lines(*laid_out):
-                yield Segment(line)
-                yield Segment.line()
-        else:  # styled: Rich writes the styles, in the widths it would have measured
-            yield self.table(laid_out[0])
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.measure import Measurement
-
-        return Measurement.get(console, options, self.table())
-
-    def lines(self, max_width: int) -> list[str] | None:
-        """The grid's lines as Rich writes them with no style, at most ``max_width`` wide; None where Rich
-        must lay it out itself."""
-        laid_out = self._layout(max_width)
-        return None if laid_out is None else self._lines(*laid_out)
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
         """Each column's width (padding included) as Rich works it out, and the cells' text; None where Rich
@@ -233,7 +247,7 @@ def _fit(line: str, width: int, justify: Justify, fold: bool = False) -> str:
     return line.rjust(width) if justify == "right" else line.ljust(width)
 
 
-class Boxed:
+class Boxed(_LaidOut):
     """A Rich renderable: ``Table(show_edge=False, pad_edge=False)`` with its heavy-headed box, a header
     row, and columns that all wrap; laid out here where nothing is styled, as Grid is.
 
@@ -261,29 +275,6 @@ class Boxed:
         for row in self.rows:
             table.add_row(*row)
         return table
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        laid_out = self._layout(options.max_width)
-        if laid_out is None:
-            yield self.table()
-        elif console.color_system is None and not console.legacy_windows and options.encoding.startswith("utf"):
-            from rich.segment import Segment
-
-            for line in self._lines(*laid_out):
-                yield Segment(line)
-                yield Segment.line()
-        else:
-            yield self.table(laid_out[0])
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.measure import Measurement
-
-        return Measurement.get(console, options, self.table())
-
-    def lines(self, max_width: int) -> list[str] | None:
-        """The table's lines as Rich writes them with no style; None where Rich must lay it out itself."""
-        laid_out = self._layout(max_width)
-        return None if laid_out is None else self._lines(*laid_out)
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
         headers = [_plain(header) for header, _, _ in self.columns]
