@@ -10,7 +10,6 @@ import importlib
 import marshal
 import pkgutil
 import re
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -37,9 +36,11 @@ def test_the_patterns_are_declared() -> None:
     assert len(DECLARED) >= 60
 
 
-def test_the_table_is_for_this_python_and_holds_every_pattern() -> None:
+def test_the_table_holds_every_pattern_and_is_used_only_by_the_python_it_is_for() -> None:
     if STORED["engine"] != patterns.engine_version():
-        pytest.skip(f"data/patterns.bin is for {STORED['engine'][0]}, not {sys.implementation.cache_tag}")
+        # Another Python (the table is built on the one CI runs): it is never used, and patterns compile as usual.
+        assert patterns._load_table() == {}, f"data/patterns.bin is for {STORED['engine'][0]}, not this Python"
+        return
     missing = [lazy.source for lazy in DECLARED if f"{lazy.flags}:{lazy.source}" not in STORED["patterns"]]
     assert not missing, f"run tools/build_patterns.py: {len(missing)} patterns are not in data/patterns.bin"
 
