@@ -125,7 +125,20 @@ def test_reading_a_closed_standard_input_says_so(statement: Path) -> None:
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_standard_output_is_an_error_naming_it(statement: Path) -> None:
-    for args in (("check", str(statement), "--format", "json"), ("list",)):
+    # Every command that prints, once: 'rules' once ended in a traceback, and a failed write of a long output
+    # (more than the buffer holds) was reported twice, at the write and again at exit.
+    printing = (
+        ("check", str(statement), "--format", "json"),
+        ("check", str(statement)),
+        ("list",),
+        ("list", "--format", "json"),
+        ("show", "leading-and-developing-people"),
+        ("rules",),
+        ("rules", "--format", "json"),
+        ("plan", "writing-evidence"),
+        ("--help",),
+    )
+    for args in printing:
         with open("/dev/full", "wb") as full:
             result = _badgekit(*args, stdout=full, stderr=subprocess.PIPE)
         assert result.returncode == 3, args

@@ -274,18 +274,28 @@ def reporting_errors() -> Iterator[None]:
     """Turn badgekit's own errors into a message on stderr and a documented exit code."""
     try:
         yield
-    except BadgekitError as error:
+    except (BadgekitError, OSError) as error:
+        raise typer.Exit(report_failure(error)) from None
+
+
+def report_failure(error: BadgekitError | OSError) -> int:
+    """Say a badgekit error, or a full disk or vanished folder, plainly on stderr (never a traceback); the
+    exit code for it. Commands use it through reporting_errors, and the program around every command
+    (cli/usage.py) for anything a command let through."""
+    if isinstance(error, BadgekitError):
         print_error(error)
-        raise typer.Exit(int(error.exit_code)) from None
-    except OSError as error:  # a full disk or a vanished folder: still no traceback
-        if error.errno == errno.EPIPE:  # the program reading the output stopped: see finish_output
-            silence_stdout()
-            raise typer.Exit(CLOSED_PIPE) from None
-        # Files badgekit writes name themselves (safefile); an error with no file is its own output's.
-        where = error.filename or "standard output"
-        reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
-        print_error(BadgekitError(reason, path=str(where)))
-        raise typer.Exit(int(ExitCode.INVALID_INPUT)) from None
+        return int(error.exit_code)
+    if error.errno == errno.EPIPE:  # the program reading the output stopped: see finish_output
+        silence_stdout()
+        return CLOSED_PIPE
+    # Files badgekit writes name themselves (safefile); an error with no file is its own output's, whose
+    # unwritten rest must not be tried again at exit (finish_output would report it a second time).
+    if not error.filename:
+        silence_stdout()
+    where = error.filename or "standard output"
+    reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+    print_error(BadgekitError(reason, path=str(where)))
+    return int(ExitCode.INVALID_INPUT)
 
 
 def finish_output(code: str | int | None) -> str | int | None:

@@ -32,6 +32,7 @@ from typer._click.exceptions import (
 from typer.exceptions import Abort
 
 from badgekit import console
+from badgekit.errors import BadgekitError
 from badgekit.invocation import program
 
 _EXAMPLE = re.compile(r"Example: \[bold\](.+?)\[/\]")
@@ -55,6 +56,10 @@ def install() -> None:
         except Abort:
             console.stderr().print("Stopped.", markup=False)
             sys.exit(1)
+        except (BadgekitError, OSError) as error:  # what a command did not catch itself: still no traceback
+            from badgekit.cli.app import report_failure
+
+            sys.exit(report_failure(error))
         sys.exit(result if isinstance(result, int) else 0)
 
     main._badgekit = True  # type: ignore[attr-defined]
