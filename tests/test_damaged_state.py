@@ -152,3 +152,38 @@ def test_a_closed_pipe_ends_quietly_with_the_shells_own_code() -> None:
         result = _badgekit(*args, stdout=writer, stderr=subprocess.PIPE)
         os.close(writer)
         assert (result.returncode, result.stderr) == (141, b""), args
+
+
+def test_output_that_cannot_be_flushed_at_the_end_keeps_the_commands_own_exit_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # After a closed window the interview saves everything and exits 130; the terminal is gone, so flushing
+    # the last output fails. Python's own shutdown would then end with 120 instead.
+    import errno
+
+    import badgekit.cli
+    import badgekit.console
+
+    class Gone:
+        def flush(self) -> None:
+            raise OSError(errno.EIO, "Input/output error")
+
+    class Ended(Exception):
+        pass
+
+    def exit_now(code: int) -> None:
+        raise Ended(code)
+
+    silenced: list[bool] = []
+
+    def main() -> None:
+        raise SystemExit(130)
+
+    monkeypatch.setattr(badgekit.cli, "main", main)
+    monkeypatch.setattr(badgekit.console, "silence_stdout", lambda *, stderr_too=False: silenced.append(stderr_too))
+    monkeypatch.setattr(badgekit.cli.os, "_exit", exit_now)
+    monkeypatch.setattr(sys, "stderr", Gone())
+    with pytest.raises(Ended) as ended:
+        badgekit.cli.run()
+    assert ended.value.args == (130,)
+    assert silenced == [True]  # nothing is left for Python to try to write at exit

@@ -38,14 +38,16 @@ def stdout() -> Console:
     return _Stdout(highlight=False, emoji=False)
 
 
-def silence_stdout() -> None:
-    """Point standard output at nowhere, so that nothing more is tried (and fails) at exit."""
+def silence_stdout(*, stderr_too: bool = False) -> None:
+    """Point standard output (and standard error, with ``stderr_too``) at nowhere, so that nothing more is
+    tried (and fails) at exit."""
     import os
     import sys
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        for stream in (sys.stdout, sys.stderr) if stderr_too else (sys.stdout,):
+            os.dup2(devnull, stream.fileno())
         os.close(devnull)
     except (OSError, ValueError):
         pass

@@ -145,7 +145,13 @@ def run() -> NoReturn:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
-        sys.exit(code)
+        # The terminal has gone (a closed window) or its output cannot be written: nothing more can be said,
+        # and Python's own shutdown would try again, fail, and end with its code 120 for that instead of
+        # the command's (130 after a closed window, with everything typed saved).
+        from badgekit.console import silence_stdout
+
+        silence_stdout(stderr_too=True)
+        os._exit(code if isinstance(code, int) else 0 if code is None else 1)
     if code is not None and not isinstance(code, int):
         sys.exit(code)
     os._exit(code or 0)
