@@ -1,7 +1,10 @@
 """Reading the privacy case set and scoring the detectors on it (shared by the tests and the benchmark).
 
 An expected detail is found when a span of the same kind overlaps it; a span that
-overlaps no expected detail is a false alarm. Clean words are the words of the case
+overlaps no expected detail is a false alarm. "place" and "address" count as one kind here: a
+room or flat number in a named home ("Room 14 at Braeside House") is where a person lives,
+and writers label it either way, while badgekit reports it as a place (BK315); what the
+learner is told, that it points to where someone lives, is the same. Clean words are the words of the case
 texts outside every expected detail.
 """
 
@@ -96,12 +99,20 @@ def expected_details(case: Case) -> list[Expected]:
     return sorted(details, key=lambda d: d.start)
 
 
+#: Kinds that count as one when scoring (see the module's docstring).
+_WHERE_SOMEONE_LIVES = frozenset({"place", "address"})
+
+
+def _same_kind(reported: str, expected: str) -> bool:
+    return reported == expected or {reported, expected} <= _WHERE_SOMEONE_LIVES
+
+
 def score_case(case: Case, spans: Sequence[Span] | None = None) -> Score:
     spans = screen(case.text, case.allow) if spans is None else spans
     details = expected_details(case)
     result = Score()
     for detail in details:
-        hit = any(s.kind == detail.kind and s.start < detail.end and detail.start < s.end for s in spans)
+        hit = any(_same_kind(s.kind, detail.kind) and s.start < detail.end and detail.start < s.end for s in spans)
         (result.found if hit else result.missed).append(detail)
     result.false_alarms = [s for s in spans if not any(s.start < d.end and d.start < s.end for d in details)]
     clean = list(case.text)
