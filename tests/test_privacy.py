@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -391,3 +392,13 @@ def test_loading_the_rules_does_not_compile_the_detectors() -> None:
     script += "print(any(m.startswith('badgekit.privacy.') and m != 'badgekit.privacy.spans' for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_date_after_the_date_of_birth_sentence_counts_only_if_it_is_long_ago() -> None:
+    # "his date of birth down wrong. It's actually ..." runs on past the full stop to a birth date;
+    # a date from this year or last, after the same words, is when something was done about it.
+    this_year = datetime.date.today().year
+    wrong = "The file had his date of birth down wrong. It's actually 12/07/{}."
+    assert [s.kind for s in find_dates_of_birth(wrong.format(1948))] == ["date-of-birth"]
+    assert find_dates_of_birth(wrong.format(this_year - 1)) == []
+    assert find_dates_of_birth(f"His date of birth was missing. We fixed it on 3/2/{this_year}.") == []

@@ -81,6 +81,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "The boys call him Big Malky, and Mr Stirling from the next flat agreed.",
             "Joy later told me she felt listened to, and Oksana and her son came to the drop-in.",
             "I phoned Wren, his sister, and it was jade's birthday on the friday.",
+            "Nobody had signed. Bill, the manager, ran the debrief, and Dawn is our night senior.",
+            "Rowan, who's been with us two years, was anxious. I'm learning to trust Will. Will is doing fine.",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -103,6 +105,9 @@ RULES: tuple[PrivacyRule, ...] = (
             "Dawn was just breaking. Hazel and willow sticks made the den, and Bella the cat slept.",
             "Saint Valentine's Day cards were made. Maya Angelou said it, and like Rogers I agree.",
             "Mairi's Wedding was the last dance, and Mr Bean's Holiday was on the telly.",
+            "Pat yourself on the back, as the penny dropped for me. Jack of all trades is what this job is.",
+            "Heather, gorse and bracken line the path. Dawn is when most seizures happen, so I'm up early.",
+            "Rogers' core conditions guide me, and Rogers gives me the attitude. Reading Brown, I saw it too.",
         ),
     ),
     PrivacyRule(
@@ -173,6 +178,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her birthday is on 22 November.",
             "Her bday's 14/09, so we planned a trip.",
             "I brought my notes on Kacper (04/11/2015) to the review.",
+            "The file had his date of birth down wrong. It's actually 12/07/1948.",
         ),
         clean=("On 12 March 2024 we held our first team meeting, and on 3/4/24 the review took place.",),
     ),
@@ -187,6 +193,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "When 14-year-old Ellie arrived she was upset.",
             "He's 81 and the only person in Ardgay on home dialysis.",
             "A woman of 67 near Durness who has Parkinson's relies on one carer.",
+            "The referral was for a 44-year-old woman with MS living in the IV27 area.",
         ),
         clean=(
             "A 12-year-old boy and a woman of 84 both used the service.",
@@ -236,6 +243,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "She kept repeating 9876543211.",
             "The fall was logged on Datix as incident 77310.",
             "My SSSC registration number is 4418823.",
+            "The mix-up under client number 00458821 meant he missed his flu jab.",
         ),
         clean=("Our budget was £120,000 and section 4.2 of the policy covers this.",),
     ),
@@ -278,11 +286,13 @@ RULES: tuple[PrivacyRule, ...] = (
             "The only man in the village of Ardvourlie with motor neurone disease relies on us.",
             "The top flat on Dalmeny Street was where she had lived for fifty years.",
             "I visit a man on Colonsay who lives with dementia.",
+            "In Applecross I support a man with Huntington's disease, and on visits to Tiree a boy with diabetes.",
         ),
         clean=(
             "We ran sessions at Leith Academy, and S3 pupils from across the city volunteered with us.",
             "Many people in Glasgow with dementia live alone.",
             "Many people with dementia keep in touch with family on Facebook.",
+            "We went to Tesco with a man with dementia, and I'm glad we did.",
         ),
     ),
     PrivacyRule(

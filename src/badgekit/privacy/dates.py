@@ -17,6 +17,7 @@ reported when it touches a name the name detector found.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -61,6 +62,12 @@ _CUE = Lazy(
     re.IGNORECASE,
 )
 _NEXT_WORD = Lazy(r"[\s:,(–-]{1,3}([A-Za-z]{1,12})\b")
+#: After a strong cue the words may run on past a full stop: "his date of birth down wrong. It's actually ...".
+_NEXT_WORD_ON = Lazy(r"[\s:,(–.-]{1,4}([A-Za-z'’]{1,12})(?![\w'’])")
+_FOUR_DIGIT_YEAR = Lazy(r"(?:19|20)\d\d(?!\d)")
+#: A date found after the cue's sentence has ended is a date of birth only if it is this many years ago or
+#: more: "... down wrong. It's actually 12/07/1948"; but not "... was missing. We fixed it on 3/2/2025".
+_YEARS_BACK_ACROSS_A_STOP = 10
 _GAP = Lazy(r"[\s:,(–-]{0,3}(?:the\s{1,3})?")
 #: A date in digits, which is what most dates of birth are: compiled without the words below.
 _DIGIT_DATE = Lazy(
@@ -117,25 +124,33 @@ def find_dates_of_birth(text: str) -> list[Span]:
     if not any(sign in lowered for sign in _DATE_OF_BIRTH_SIGNS):
         return []
     found: list[Span] = []
-    next_word = _NEXT_WORD.get()
     for cue in matches_from(_CUE.get(), text, lowered, _CUE_STARTS):
         position = cue.end()
         if text[position : position + 2] in ("'s", "’s"):
             position += 2  # "her bday's 12/03"
+        strong = cue.group("strong") is not None
+        next_word = (_NEXT_WORD_ON if strong else _NEXT_WORD).get()
         for number in range(_MOST_WORDS_BETWEEN + 1):
             date = _date_at(text, position)
-            if date:
+            if date and (_SENTENCE_END.get().search(text, cue.end(), date.start()) is None or _long_ago(date.group())):
                 found.append(span(date.start(), date.end(), "date-of-birth"))
+                break
+            if date:
                 break
             short = _DAY_AND_MONTH.get().match(text, position) if number < 2 else None
             if short:  # a day and a month alone, only straight after the cue or a word after it
                 found.append(span(short.start("date"), short.end("date"), "date-of-birth"))
                 break
             word = next_word.match(text, position)
-            if not word or (cue.group("strong") is None and word.group(1).lower() not in _BETWEEN):
+            if not word or (not strong and word.group(1).lower() not in _BETWEEN):
                 break  # after "born", only words such as "on the" may come before the date
             position = word.end()
     return found
+
+
+def _long_ago(date: str) -> bool:
+    year = _FOUR_DIGIT_YEAR.get().search(date)
+    return year is not None and int(year.group()) <= datetime.date.today().year - _YEARS_BACK_ACROSS_A_STOP
 
 
 #: A date in brackets straight after a name: "Ellie-Mae (21-07-2016)", "Mr Reid (3rd May 1941)".

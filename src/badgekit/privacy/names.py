@@ -55,6 +55,8 @@ _MAX_RUN = 4
 _GAELIC_ACCENTS = frozenset("àèìòùÀÈÌÒÙ")
 _LOWER_INITIALS = frozenset("bcdefghjklmnpqrstuvwxyz")  # "mr j"; not "a" or "i", which are words
 _SENTENCE_STOPS = frozenset(".!?")
+#: Words that, after "is" or a comma, start a description of who someone is: "the manager", "our cook".
+_POSSESSORS = frozenset({"the", "a", "an", "our", "my", "his", "her", "their", "your"})
 #: Words before a nickname, as Scots has them: "wee Shuggie", "Big Malky".
 _NICKNAME_LEADS = frozenset({"wee", "big"})
 
@@ -73,6 +75,7 @@ class _Judge:
         self.first = wordlists.first_names()
         self.ambiguous = wordlists.ambiguous_names()
         self.name_words = wordlists.name_words()
+        self._cited_here: frozenset[str] | None = None
 
     # --- what a single word is ------------------------------------------------------
 
@@ -225,6 +228,8 @@ class _Judge:
             return True  # "Joy later told me", "Sandy has lived", "Summer gave me"
         if _KIN_AFTER.get().match(after):
             return True  # "Oksana and her son", "Robin, his brother,"
+        if self.who_follows(last) or self._described_as_someone(last):
+            return True  # "Rowan, who's been with us", "May is the cook", "Bill, the manager,"
         before = self.word_before(index)
         gap = self.text[self.tokens[index - 1].end : token.start] if index > 0 else ""
         # "a boy called Tam", but not "a video called Dreaming of the Future"
@@ -234,6 +239,36 @@ class _Judge:
         if before == "as" and self.word_before(index, 2) == "known":
             return True
         return before in vocab.ROLE_WORDS and gap.strip(" ,") == "" and "\n" not in gap
+
+    def _described_as_someone(self, last: int) -> bool:
+        """Whether the words after tokens[last] say what person it is: a role after a comma or after "is"
+        ("Bill, the manager,", "Dawn is our night senior", "Grace and Faith are twins"); "Dawn is the
+        hardest time" says it is a time."""
+        following = self.tokens[last + 1 : last + 9]
+        before = self.tokens[last]
+        if len(following) >= 2 and following[0].lower == "and" and self.is_ambiguous_or_word(following[1]):
+            before, following = following[1], following[2:]  # "Grace and Faith are ..."
+        if not following:
+            return False
+        gap = self.text[before.end : following[0].start]
+        if gap.strip() == "," and following[0].lower in _POSSESSORS:
+            rest = following[1:4]  # "Bill, the manager,", "Jean, our night cook,"
+        elif gap.strip() == "" and following[0].lower in ("is", "was", "are", "were"):
+            rest = following[1:5]
+            if rest and rest[0].lower not in _POSSESSORS:
+                return any(form in vocab.KIN_WORDS for form in vocab.singulars(rest[0].lower))  # "are twins"
+            rest = rest[1:]
+        else:
+            return False
+        for token in rest[:3]:
+            forms = vocab.singulars(token.lower)
+            if any(form in vocab.PEOPLE_WORDS for form in forms):
+                return True
+            if any(form in vocab.CATEGORY_NOUNS for form in forms) or token.lower in _POSSESSORS:
+                return False  # "Violet was the colour the lady chose": a colour, whoever chose it
+            if not token.text.islower() or not token.followed_by_space:
+                return False  # the description ends at a capital or a stop
+        return False
 
     def _verb_after_bridge(self, index: int) -> bool:
         """Whether a person's verb starts at tokens[index], after at most two adverbs or auxiliaries."""
@@ -259,11 +294,29 @@ class _Judge:
         following = self.tokens[index + 1 : index + 1 + _WORK_WITHIN]
         return any(t.lower in vocab.WORK_WORDS or t.text in ("X", "Y") for t in following)
 
+    def cited_elsewhere(self, token: Token) -> bool:
+        """Whether the text cites this cited author's surname for their work somewhere ("Rogers' core
+        conditions ... Rogers gives me the attitude"): then it is that author wherever it stands alone."""
+        if token.lower not in vocab.CITED_AUTHORS:
+            return False
+        if self._cited_here is None:
+            self._cited_here = frozenset(
+                t.lower
+                for index, t in enumerate(self.tokens)
+                if t.lower in vocab.CITED_AUTHORS
+                and (self.cites_work(index) or self.is_citation(index, index) or self.cited_without_year(index, index))
+            )
+        return token.lower in self._cited_here
+
     def who_follows(self, index: int) -> bool:
         """Whether "who" comes straight after tokens[index], after a comma or not: "Lorna Kirk, who ..."."""
         token = self.tokens[index]
         nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-        return nxt is not None and nxt.lower == "who" and self.text[token.end : nxt.start].strip(" ,'’s") == ""
+        return (
+            nxt is not None
+            and nxt.lower in ("who", "who's", "who’s")
+            and self.text[token.end : nxt.start].strip(" ,'’s") == ""
+        )
 
     def is_citation(self, first: int, last: int) -> bool:
         """An author cited for their work: followed by a year, "et al.", or inside "(..., 2019)"."""
@@ -307,6 +360,8 @@ class _Judge:
             return False
         nxt = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         is_word = token.text in self.name_words or token.lower in wordlists.common_words()
+        if nxt is not None and token.followed_by_space and f"{token.lower} {nxt.lower}" in vocab.NAME_IDIOMS:
+            return True  # "Penny dropped", "Jack of all trades", "Mark my words"
         if is_word and nxt is not None and not nxt.capitalised and nxt.lower in vocab.THING_NOUNS:
             return True  # "Holly berries", "Carol singers", "Grant funding"
         if is_word and nxt is not None and token.followed_by_space and self._noun_follows(token, nxt):
@@ -393,7 +448,13 @@ class _Judge:
         return self.word_before(index) in vocab.ANIMALS
 
     def _word_pair(self, index: int) -> bool:
-        """A name-word joined by "and" to the same kind of word in lower case: "Holly and ivy"."""
+        """A name-word joined by "and" or a comma to the same kind of word in lower case: "Holly and ivy",
+        "Heather, gorse and bracken"."""
+        if index + 1 >= len(self.tokens):
+            return False
+        if self.text[self.tokens[index].end : self.tokens[index + 1].start].strip() == ",":
+            other = self.tokens[index + 1]
+            return other.text.islower() and other.lower in vocab.PLANT_NAMES
         if index + 2 >= len(self.tokens) or self.tokens[index + 1].lower not in ("and", "&", "or"):
             return False
         other = self.tokens[index + 2]
@@ -708,6 +769,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     # "Simon Community Scotland", "Robert Gordon University", "Brené Brown (2012)": no person.
     if any(t.masked for t in run) or judge.is_citation(first, last) or judge.cites_work(last):
         return None
+    if first == last and judge.cited_elsewhere(run[0]):
+        return None
     if judge.organisation_follows(last) or judge.cited_without_year(first, last):
         return None
     if tokens[last].lower in vocab.ORGANISATION_WORDS and not judge.is_mac_surname(tokens[last]):
@@ -716,6 +779,13 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         if before >= first and judge.is_clear_name(tokens[before]) and judge.is_surname(tokens[last]):
             who = tokens[last].lower not in vocab.STREET_SUFFIXES and judge.who_follows(last)
             return list(tokens[before : last + 1]) if who or judge.shows_a_person(before, last) else None
+        lone = tokens[last]
+        if (
+            first == last
+            and judge.is_ambiguous_name(lone)
+            and (judge.who_follows(last) or judge._described_as_someone(last))
+        ):
+            return [lone]  # "Bill, the manager, ran the debrief": a person, though a Bill is also a law
         return None
     # Words that cannot be names may come first ("Monday Jamie", "Edinburgh Jamie"), and so
     # may a sentence's first word ("Yesterday Jamie"), unless it is a name that is also a
@@ -723,7 +793,9 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     after_organisation = False
     while first <= last and (judge.is_not_a_person_word(tokens[first]) or judge.is_sentence_word(tokens[first])):
         token = tokens[first]
-        if judge.is_ambiguous_name(token) and not judge.is_group_or_organisation(token):
+        if judge.is_ambiguous_name(token) and (
+            not judge.is_group_or_organisation(token) or judge.who_follows(first) or judge._described_as_someone(first)
+        ):  # "Bill, the manager," is a person, though a Bill is also a law
             if first == last:
                 break
             following = tokens[first + 1]
@@ -938,13 +1010,21 @@ def _repeated(judge: _Judge, people: list[_Person], covered: set[int]) -> list[_
             continue
         if token.masked or judge.is_citation(index, index) or judge.place_in_context(index):
             continue
-        if token.line_start and token.text in judge.ambiguous:  # "Will, who is 12" ... "Will this help?"
+        if judge.cited_elsewhere(token):
             continue
+        if token.line_start and token.text in judge.ambiguous and (not _acts(judge, index) or judge.is_thing(index)):
+            continue  # "Will, who is 12" ... "Will this help?"; but "Will is doing fine", "Tam handed it over"
         nxt = judge.tokens[index + 1] if index + 1 < len(judge.tokens) else None
         if token.followed_by_space and nxt is not None and nxt.lower in vocab.ORGANISATION_WORDS:
             continue
         more.append(_Person((token,)))
     return more
+
+
+def _acts(judge: _Judge, index: int) -> bool:
+    """Whether tokens[index] is followed by a verb of its own: "is", "was", "has", "had", or one a person does."""
+    nxt = judge.tokens[index + 1] if index + 1 < len(judge.tokens) else None
+    return nxt is not None and (nxt.lower in ("is", "was", "has", "had") or judge.verb_follows(index))
 
 
 def _spans(people: list[_Person]) -> list[Span]:

@@ -244,11 +244,13 @@ _CONDITIONS = (
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(
-    r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Aa]t|[Oo]f|[Oo]n)\s{1,3}"
+    r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Aa]t|[Oo]f|[Oo]n|to)\s{1,3}"
     r"(?:the\s{1,3}(?P<kind>village|hamlet|township|island|isle|clachan)"
     rf"\s{{1,3}}of\s{{1,3}})?(?P<place>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})"
 )
 _SENTENCE_END = Lazy(r"[.!?](?:\s|$)|\n\s{0,3}\n")
+#: Words before "to" that make what follows a place someone lives or is visited in: "visits to Colonsay".
+_TRAVEL_BEFORE_TO = Lazy(r"\b(?:visits?|visiting|trips?|moved|moving|ferry|flights?|calls?|out|over)\s{1,3}$")
 #: Platforms and programs a person is "on" or "in" without living there.
 _APPS = vocab.words_of(
     "facebook instagram tiktok twitter youtube snapchat whatsapp zoom teams skype messenger discord twitch "
@@ -335,6 +337,14 @@ def _small_places(text: str) -> list[Span]:
         place = match.group("place")
         if any(map(str.isdigit, place)):
             continue  # "in KW14": a postcode district, which find_postcodes reports
+        if match.group().startswith("to") and not _TRAVEL_BEFORE_TO.get().search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            continue  # "visits to Colonsay", "moved to Tiree"; but not "went to Tesco"
+        place_end = match.end("place")
+        while " " in place and place.rsplit(None, 1)[-1].lower() in vocab.FUNCTION_WORDS:
+            place = place.rsplit(None, 1)[0]  # "In Applecross I support ...": the place ends before "I"
+            place_end = match.start("place") + len(place)
         words = [w.lower() for w in place.replace("-", " ").split()]
         if match.group("kind") is None:
             if any(
@@ -359,7 +369,7 @@ def _small_places(text: str) -> list[Span]:
             sentence = _stops_as_spaces(sentence)
             told[bounds] = any(condition in sentence for condition in _CONDITIONS)
         if told[bounds]:
-            found.append(span(match.start("place"), match.end("place"), "place"))
+            found.append(span(match.start("place"), place_end, "place"))
     return found
 
 

@@ -26,14 +26,18 @@ from badgekit.privacy.spans import Span, resolve_overlaps
 def screen_text(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
     """Every identifying detail in ``text``, in order; ``allowed_names`` are never reported."""
     names = find_names(text, allowed_names)
+    references = find_reference_numbers(text)
+    # A number after words that say it is a record's ("client number 00458821") is that, whatever its
+    # shape; a phone number is otherwise kept over the reference that a bare ten digits would make.
+    phones = [p for p in find_phone_numbers(text) if not any(r.start < p.end and p.start < r.end for r in references)]
     spans = [
         *find_emails(text),
         *find_health_numbers(text),
-        *find_reference_numbers(text),
+        *references,
         *find_ni_numbers(text),
         *find_handles(text),
         *find_vehicle_registrations(text),
-        *find_phone_numbers(text),
+        *phones,
         *find_postcodes(text),
         *find_places(text),
         *find_addresses(text),
@@ -42,7 +46,8 @@ def screen_text(text: str, allowed_names: Iterable[str] = ()) -> list[Span]:
     ]
     kept = resolve_overlaps(spans)
     kept_names = [s for s in kept if s.kind in ("name", "initial")]
-    places = [s for s in kept if s.kind == "place"]
+    # A postcode district counts as a place here: "a 44-year-old woman with MS living in the IV27 area".
+    places = [s for s in kept if s.kind in ("place", "postcode-district")]
     return resolve_overlaps(
         [
             *kept,

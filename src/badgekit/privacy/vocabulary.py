@@ -36,7 +36,8 @@ KIN_WORDS = _words(
     grandfather nana nanna sister brother sibling siblings son daughter child children kids baby wife husband
     partner boyfriend girlfriend fiance fiancée aunt auntie aunty uncle cousin nephew niece stepmum stepdad
     stepmother stepfather stepson stepdaughter carer carers family parents parent friend friends pal pals
-    neighbour neighbours foster kinship keyworker key-worker teacher classmate classmates girlfriend's"""
+    neighbour neighbours foster kinship keyworker key-worker teacher classmate classmates girlfriend's twin
+    twins"""
 )
 #: Role words ("my colleague Sarah", "the young person, Jamie,") that can introduce a name.
 ROLE_WORDS = _words(
@@ -44,7 +45,8 @@ ROLE_WORDS = _words(
     learner student service-user user patient friend son daughter brother sister wife husband partner mum dad
     mother father grandmother grandfather gran granny grandson granddaughter nephew niece cousin aunt uncle
     boy girl lad lass man woman gentleman lady child baby toddler teenager person carer neighbour
-    practitioner nurse doctor volunteer trainee apprentice"""
+    practitioner nurse doctor volunteer trainee apprentice cook chef cleaner driver receptionist administrator
+    housekeeper senior deputy depute twin"""
 )
 #: Words for groups and roles that, like the two lists above, are never a name themselves, even
 #: capitalised at the start of a sentence ("Carers told us", "Residents said"). Singular here;
@@ -84,6 +86,7 @@ PERSON_VERBS = _words(
     """said says told tells asked asks replied replies explained explains shouted cried smiled laughed whispered
     disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided phoned
     texted emailed rang visited arrived cried shouted refused agreed panicked froze ran bolted kicked punched
+    thought noticed decided realised realized wondered remembered insisted mentioned suggested handed
     lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
 )
 #: Verbs of a person's life or wishes, which a plant, a season or a feeling does not do: "Sandy has
@@ -253,6 +256,10 @@ ORGANISATION_PHRASES = _phrases(
     Carr Gomm
     Dr Barnardo
     Dr Barnardo's
+    Barnardo's
+    Barnardo’s
+    Barnardos
+    Quarriers
     Robert Gordon
     Queen Margaret
     Queen Elizabeth
@@ -475,7 +482,7 @@ CITED_AUTHORS = _words(
     wolfensberger oliver finkelstein shakespeare goodley tew nind sinclair bywaters brandon hardiker
     lipsky hughes fahlberg golding bomber treisman porges van der kolk maté mate burnham hollis
     banks clark rogers' reder duncan lyons mcleod sheppard keville gardner mcgilloway stevenson tronto
-    noddings sen nussbaum beckett gergen white epston de shazer berg miller nolan ryan moyes"""
+    noddings sen nussbaum beckett gergen white epston de shazer berg miller nolan ryan moyes brown"""
 )
 #: Words for a piece of work that, a few words after a cited author's possessive, show a
 #: citation: "Rogers' core conditions", "Oliver's social model", "Thompson's PCS model".
@@ -508,7 +515,7 @@ FUNCTION_WORDS = _words(
     when where which while who whom why will with would you your yes yet every each many much one two three
     first second third next last finally however therefore although though because since whilst overall
     today yesterday tomorrow recently later earlier afterwards instead also again perhaps maybe sometimes
-    often usually always never dear hi hello thanks thank please okay ok"""
+    often usually always never dear hi hello thanks thank please okay ok i'm i’m i've i’ve i'd i’d i'll i’ll"""
 )
 
 #: Titles after which any capitalised word is a surname, be it a town, a colour or a word
@@ -595,7 +602,9 @@ PERSON_FOLLOWERS = _words(
 )
 #: Words after a sentence's first word that show it is a verb telling someone what to do
 #: ("Pat the skin dry", "Sue for damages", "Mark the chart"), not a person doing it.
-OBJECT_WORDS = _words("the a an for your their his her its it them him me us this that these those each every")
+OBJECT_WORDS = _words(
+    "the a an for your their his her its it them him me us this that these those each every yourself yourselves"
+)
 #: Nouns after a possessive that make it a condition, a law or a test named after someone:
 #: "Addison's disease", "Down's syndrome", "Bell's palsy".
 EPONYM_NOUNS = _words(
@@ -623,10 +632,22 @@ GAELIC_WORDS = _words(
 )
 #: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
 #: night shift needs", "Grace is said before meals".
-ABSTRACT_PREDICATES = _words("what key important essential vital needed everything crucial valued required said")
+ABSTRACT_PREDICATES = _words(
+    "what key important essential vital needed everything crucial valued required said when where how"
+)
 #: Verbs of the day, the weather and plants, which a given name that is also a word does as a thing:
 #: "Dawn was breaking", "Dawn broke", "Heather bloomed".
 NATURE_VERBS = _words("breaking broke breaks dawning dawned blooming bloomed blooms flowering flowered")
+#: A given name that is also a word, and the word after it, that make a saying rather than a person:
+#: "the Penny dropped", "Jack of all trades", "Mark my words".
+NAME_IDIOMS = _phrases(
+    """
+    penny dropped
+    penny drops
+    jack of
+    mark my
+    """
+)
 #: Adverbs between "was" and what a word is: "Dawn was only just breaking".
 DEGREE_ADVERBS = _words("only just already still slowly barely")
 #: Kinds of thing a name can be the name of, and no person is: "Chase and Marshall are the favourite pups".
