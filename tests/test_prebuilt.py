@@ -10,6 +10,7 @@ import builtins
 import dataclasses
 import json
 import marshal
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -138,3 +139,53 @@ def test_under_another_python_nothing_is_installed(monkeypatch: pytest.MonkeyPat
     assert prebuilt.table() == {}
     prebuilt.install()
     assert "exec" not in vars(dataclasses)
+
+
+def _declared_patterns() -> list[tuple[str, int]]:
+    """Every pattern badgekit's modules declare through prebuilt.compile (importing them declares them)."""
+    import importlib
+    import pkgutil
+
+    import badgekit
+
+    for module in pkgutil.walk_packages(badgekit.__path__, "badgekit."):
+        importlib.import_module(module.name)
+    return list(dict.fromkeys(prebuilt.DECLARED))
+
+
+DECLARED = _declared_patterns()
+
+
+def test_the_patterns_are_declared() -> None:
+    assert len(DECLARED) >= 50
+
+
+def test_the_table_holds_every_pattern() -> None:
+    if not FOR_THIS_PYTHON:
+        pytest.skip(f"data/prebuilt.bin is for {STORED['engine'][0]}")
+    missing = [source for source, flags in DECLARED if f"{flags}:{source}" not in STORED["patterns"]]
+    assert not missing, f"run tools/build_prebuilt.py: {len(missing)} patterns are not in data/prebuilt.bin"
+
+
+@pytest.mark.parametrize(("source", "flags"), DECLARED, ids=[source[:40] for source, _ in DECLARED])
+def test_each_pattern_is_the_one_re_compiles(source: str, flags: int) -> None:
+    made = prebuilt._prebuilt_pattern(source, flags)
+    if FOR_THIS_PYTHON:
+        assert made is not None, "run tools/build_prebuilt.py: this pattern is not in data/prebuilt.bin"
+    if made is not None:
+        assert made == re.compile(source, flags), "run tools/build_prebuilt.py: the stored code is stale"
+        assert made.groupindex == re.compile(source, flags).groupindex
+    assert prebuilt.compile(source, flags) == re.compile(source, flags)
+
+
+def test_a_pattern_not_in_the_table_is_compiled_as_usual(hooked: None) -> None:
+    prebuilt._table = {}  # what the table is under another Python
+    assert prebuilt._prebuilt_pattern(r"(?P<word>b\w+)", 0) is None
+    assert prebuilt.compile(r"(?P<word>b\w+)") == re.compile(r"(?P<word>b\w+)")
+
+
+def test_code_the_engine_refuses_is_compiled_as_usual(hooked: None) -> None:
+    source = r"(?P<word>b\w+)"
+    prebuilt._table = {"patterns": {f"0:{source}": (32, marshal.dumps([2**31 - 1] * 4), 1, {"word": 1})}}
+    assert prebuilt._prebuilt_pattern(source, 0) is None
+    assert prebuilt.compile(source) == re.compile(source)

@@ -10,18 +10,18 @@ that its distinctive element counts most, and holds its everyday examples the sa
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from badgekit import prebuilt
 from badgekit.checks.concepts import CONCEPTS
 
 if TYPE_CHECKING:
     from badgekit.badges.model import Criterion
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_WORD = prebuilt.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
 def _listed(text: str) -> list[str]:
