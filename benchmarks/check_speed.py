@@ -204,7 +204,7 @@ def main() -> None:
         print(f"old: {args.before}   new: this checkout   cores: {os.cpu_count()}\n")
         if args.runs:
             whole_process_times(versions, work, env, args.runs)
-        sizes = [int(size) for size in args.batch.split(",") if size.strip()]
+        sizes = [int(size) for size in args.batch.split(",") if size.strip() and int(size) > 0]  # 0: none
         if sizes:
             chosen = {name: versions[name] for name in args.versions.split(",")}
             batch(chosen, work, env, sizes, args.outputs.split(","))

@@ -18,6 +18,9 @@ def run() -> NoReturn:
     Python's defaults.
     """
     gc.set_threshold(50_000, 20, 100)
+    from badgekit import prebuilt
+
+    prebuilt.install()  # dataclasses' methods from code compiled in advance: see badgekit/prebuilt.py
     from badgekit.cli import run as run_command_line
 
     run_command_line()

@@ -22,14 +22,13 @@ One function per format: ``render_markdown`` here; others build on the same
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from badgekit import resources
+from badgekit import prebuilt, resources
 from badgekit.badges.model import Badge
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.statement.wordcount import count_words
@@ -47,7 +46,7 @@ MAX_OUTPUT = 10_000_000
 DISCUSSION_HEADING = "Notes from my discussion"
 
 #: A YAML value that reads back as the same text without quotes.
-_PLAIN_YAML = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.?!/&()'’–—-]*[A-Za-z0-9).?!]$")
+_PLAIN_YAML = prebuilt.compile(r"^[A-Za-z][A-Za-z0-9 ,.?!/&()'’–—-]*[A-Za-z0-9).?!]$")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
 
 

@@ -6,12 +6,12 @@ The badge-id pattern lives here alone: drafts' and statements' file names are bu
 
 from __future__ import annotations
 
-import re
+from badgekit import prebuilt
 
 SCHEMA_VERSION = 1
 #: A badge id (and a criterion's, a level's): lower-case letters and digits in words joined by single hyphens.
 BADGE_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-ID_PATTERN = re.compile(f"^{BADGE_ID}$")
+ID_PATTERN = prebuilt.compile(f"^{BADGE_ID}$")
 
 #: Evidence formats a badge may accept, with the words used to show them.
 EVIDENCE_FORMATS: dict[str, str] = {

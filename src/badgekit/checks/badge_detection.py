@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from badgekit import prebuilt
 from badgekit.errors import BadgekitError
 from badgekit.invocation import program
 from badgekit.statement.parse import Statement, parse_statement
@@ -42,7 +43,7 @@ CONTENT_MARGIN = 1.5
 CONTENT_SHARED = 3
 _LISTED = 3
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = prebuilt.compile(r"[a-z0-9]+")
 _STOP_WORDS = """
 a about above after again all also am an and any are as at be because been before being both but by can
 could did do does doing during each few for from further had has have having he her here hers him his how i if

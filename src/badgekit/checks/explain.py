@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from badgekit import prebuilt
 from badgekit.checks.registry import all_rules, normalise_prefixes
 from badgekit.errors import BadgekitError, ExitCode
 from badgekit.invocation import program
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from badgekit.badges.catalogue import Catalogue
     from badgekit.checks.model import Finding, Rule
 
-_SECTION = re.compile(r"^### (BK\d{3}) [^\n]*\n(.*?)(?=^#{2,3} |\Z)", re.M | re.S)
+_SECTION = prebuilt.compile(r"^### (BK\d{3}) [^\n]*\n(.*?)(?=^#{2,3} |\Z)", re.M | re.S)
 _EXAMPLE_LINE_LENGTH = 160
 
 

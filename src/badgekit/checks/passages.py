@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from badgekit import prebuilt
 from badgekit.checks.terms import Profile, terms, tokens
 from badgekit.statement.wordcount import count_words
 
@@ -24,21 +25,23 @@ if TYPE_CHECKING:
 
 # A sentence ends at . ! or ? (and closing quotes or brackets) before a capital, a digit or an
 # opening quote; a bulleted or numbered line starts a new one. Both patterns are linear.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*(?=(?:[-*+•]|\d{1,2}[.)])\s)")
-_FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|me|us|i'm|i've|we've|i'd)\b", re.IGNORECASE)
-_PAST = re.compile(
+_SENTENCE_BREAK = prebuilt.compile(
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*(?=(?:[-*+•]|\d{1,2}[.)])\s)"
+)
+_FIRST_PERSON = prebuilt.compile(r"\b(?:i|we|my|our|me|us|i'm|i've|we've|i'd)\b", re.IGNORECASE)
+_PAST = prebuilt.compile(
     r"\b(?:\w{3,}ed|was|were|had|did|went|sat|told|said|took|made|found|felt|thought|spoke|met|saw|gave|got|came|"
     r"rang|wrote|began|brought|held|led|ran|set|kept|left|knew|chose|became|built|sent|paid|spent|heard|stood|"
     r"taught|meant|put|read|understood|tried|agreed|asked|have been|has been)\b",
     re.IGNORECASE,
 )
-_GENERIC = re.compile(
+_GENERIC = prebuilt.compile(
     r"\b(?:i (?:always|am (?:always|committed|passionate|dedicated|fully)|ensure|make sure|try to|aim to|believe|"
     r"value|understand|recognise|work with|strive|promote|demonstrate)|all the time|in my role|at all times|"
     r"is (?:very |really |so )?(?:important|essential|vital|key))\b",
     re.IGNORECASE,
 )
-_PLAIN_HEADING = re.compile(
+_PLAIN_HEADING = prebuilt.compile(
     r"^(?:(?:criterion|question|point|part)\s*)?(\d{1,2})(?:\s*[.):\-–—]\s*|\s+)(\S.*)$", re.IGNORECASE
 )
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from badgekit import prebuilt
 from badgekit.checks.model import CheckContext, Example, Finding
 from badgekit.checks.passages import sentence_spans
 from badgekit.checks.registry import rule
@@ -30,7 +31,7 @@ _BOUNDARIES = "leadership-across-boundaries"
 # which made a megabyte of short words five times faster to read. They hold no capital letter.
 
 #: Thinking about the experience: learning, feeling, judging, changing (Knowledge, Skills, Reflections).
-REFLECTIVE_LANGUAGE = re.compile(
+REFLECTIVE_LANGUAGE = prebuilt.compile(
     r"\b(?:learn(?:ed|t|ing)?|realis(?:e|ed|ing)|realiz(?:e|ed|ing)|reflect(?:ed|ing|ion|ions)?|"
     r"understand(?:ing)?|understood|recognis(?:e|ed)|recogniz(?:e|ed)|notic(?:e|ed)|discover(?:ed)?|"
     r"felt|feel(?:ing|ings)?|thought|think(?:ing)?|wonder(?:ed)?|surpris(?:e|ed|ing)|challeng(?:ed|ing)|"
@@ -41,7 +42,7 @@ REFLECTIVE_LANGUAGE = re.compile(
 )
 #: What the learner will do next (Application; "the actions they intend to take"): an intention of
 #: their own, not a plan that is already past ("we planned to") nor someone's words in quotes.
-FUTURE_ACTION = re.compile(
+FUTURE_ACTION = prebuilt.compile(
     r"\b(?:i|we)(?:'|’)ll\b|\b(?:i|we) (?:will|shall|intend to|plan to|plan on|aim to|hope to|am going to|"
     r"are going to|mean to|"
     r"(?:would|'d|’d) like to|want to (?:try|start|introduce|develop|look|learn|find|build|spend|do|make|set|bring|"
@@ -62,7 +63,7 @@ FUTURE_ACTION = re.compile(
     r"in (?:the )?(?:new year|spring|summer|autumn|winter|coming months))\b",
 )
 #: What was learned, in so many words (Knowledge and Skills), or a change it made to how they work.
-LEARNING = re.compile(
+LEARNING = prebuilt.compile(
     r"\b(?:i(?:'ve| have)? (?:learned|learnt|realised|realized|discovered|found out|understood|gained|developed|"
     r"improved|grown)|"
     r"i now (?:know|understand|see|recognise|recognize|appreciate|accept|value|realise|realize)|"
@@ -81,7 +82,7 @@ LEARNING = re.compile(
     r"i was wrong|i got (?:it|this) wrong|(?:really|finally|properly) (?:understood|understand|saw|see|got it))\b",
 )
 #: The organisation's policies and procedures, or the codes, standards, laws and national guidance they follow.
-POLICIES = re.compile(
+POLICIES = prebuilt.compile(
     r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidelines?|guidance(?! (?:teacher|teachers|counsellor|staff))|"
     r"codes? of (?:practice|conduct)|(?:health and social care |national care |national )?standards|legislation|"
     r"statutory(?! (?:services?|sector|agencies|partners|bodies|organisations))|regulations?|charter of rights|"
@@ -98,7 +99,7 @@ POLICIES = re.compile(
 #: one line between straight quotes, or between curly ones, as ``"[^"\n]{0,300}"|“[^”\n]{0,300}”`` finds
 #: them (see _quoted_spans).
 QUOTED_LENGTH = 300
-_STRAIGHT_QUOTED = re.compile(rf"\"[^\"\n]{{0,{QUOTED_LENGTH}}}\"")
+_STRAIGHT_QUOTED = prebuilt.compile(rf"\"[^\"\n]{{0,{QUOTED_LENGTH}}}\"")
 #: A section this long or longer, with no reflective language at all, only describes.
 DESCRIPTION_WORDS = 40
 #: Statements shorter than this are left to the words and coverage rules.

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from badgekit import prebuilt
 from badgekit.checks.model import (
     FAMILY_DIGITS,
     Category,
@@ -33,9 +34,9 @@ from badgekit.checks.model import (
 )
 from badgekit.statement.parse import Statement, suppression_comments
 
-CODE_PATTERN = re.compile(r"^BK\d{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-PREFIX_PATTERN = re.compile(r"^BK\d{0,3}$")
+CODE_PATTERN = prebuilt.compile(r"^BK\d{3}$")
+NAME_PATTERN = prebuilt.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+PREFIX_PATTERN = prebuilt.compile(r"^BK\d{0,3}$")
 
 #: Family modules in code order.
 FAMILY_MODULES: tuple[str, ...] = ("words", "coverage", "privacy", "reflection", "readability", "format")

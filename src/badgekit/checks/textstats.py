@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from badgekit import prebuilt
 from badgekit.statement.wordcount import is_word, plain_words, strip_markup
 
 if TYPE_CHECKING:
@@ -35,14 +36,16 @@ if TYPE_CHECKING:
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by space and
 # a capital, digit or quote, or at the end of a paragraph. "e.g." and "Mrs." do not end one.
 # It starts a run of stops, never inside one: from inside, it would read the rest of the run again.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|cf|approx|Prof)|\b[A-Z])\.$")
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-_LETTERS = re.compile(r"[^a-z]")
+_SENTENCE_END = prebuilt.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = prebuilt.compile(r"(?:\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|cf|approx|Prof)|\b[A-Z])\.$")
+_VOWEL_GROUPS = prebuilt.compile(r"[aeiouy]+")
+_LETTERS = prebuilt.compile(r"[^a-z]")
 # Vowel pairs that are two syllables (cre-ate, pi-ano, re-enter...).
-_SPLIT_PAIRS = re.compile(r"ia|iet|ieu|io[^nu]|ua[^y]|uo|eo[^u]|ea(?:te|tion)|[^gq]ue(?:nt|l)|oe[^s]?$|[^aeiou]eing")
-_SILENT_ENDINGS = re.compile(r"(?:[^aeiouyl]e|[^aeiouy]es|[^aeiouydt]ed|que)$")
-_TRUE_LE = re.compile(r"[^aeiouy]le$|[^aeiouy]les$")
+_SPLIT_PAIRS = prebuilt.compile(
+    r"ia|iet|ieu|io[^nu]|ua[^y]|uo|eo[^u]|ea(?:te|tion)|[^gq]ue(?:nt|l)|oe[^s]?$|[^aeiou]eing"
+)
+_SILENT_ENDINGS = prebuilt.compile(r"(?:[^aeiouyl]e|[^aeiouy]es|[^aeiouydt]ed|que)$")
+_TRUE_LE = prebuilt.compile(r"[^aeiouy]le$|[^aeiouy]les$")
 #: A pupil in a US school grade is about this many years older than the grade's number.
 READING_AGE_OVER_GRADE = 5.0
 _SPECIAL = {
@@ -128,7 +131,7 @@ def _sentence_spans(statement: Statement) -> list[tuple[int, int]]:
 
 #: A line of a list: a bullet or a number, then a space. One search of the paragraph, rather than one match of
 #: each of its lines, which a paragraph of half a million short lines made half a second.
-_LIST_ITEM = re.compile(r"^[^\S\n]*(?:[-*+]|\d{1,3}[.)])[^\S\n]", re.MULTILINE)
+_LIST_ITEM = prebuilt.compile(r"^[^\S\n]*(?:[-*+]|\d{1,3}[.)])[^\S\n]", re.MULTILINE)
 
 
 def words_of(text: str) -> list[str]:

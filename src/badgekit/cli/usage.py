@@ -31,12 +31,12 @@ from typer._click.exceptions import (
 )
 from typer.exceptions import Abort
 
-from badgekit import console
+from badgekit import console, prebuilt
 from badgekit.errors import BadgekitError
 from badgekit.invocation import program
 
-_EXAMPLE = re.compile(r"Example: \[bold\](.+?)\[/\]")
-_EXIT_CODES = re.compile(r"\n*(Exit codes:.*?)(?=\n\n|\Z)", re.S)
+_EXAMPLE = prebuilt.compile(r"Example: \[bold\](.+?)\[/\]")
+_EXIT_CODES = prebuilt.compile(r"\n*(Exit codes:.*?)(?=\n\n|\Z)", re.S)
 
 
 def install() -> None:

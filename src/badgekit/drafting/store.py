@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from badgekit import resources
+from badgekit import prebuilt, resources
 from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 from badgekit.invocation import program
@@ -50,7 +49,7 @@ DRAFT_SCHEMA = 1
 #: Replaced answers kept per criterion; older ones are dropped so a draft stays small.
 EARLIER_KEPT = 20
 
-_SAFE_ID = re.compile(f"^{BADGE_ID}$")
+_SAFE_ID = prebuilt.compile(f"^{BADGE_ID}$")
 _TOP_KEYS = {
     "schema",
     "badge",
@@ -65,7 +64,7 @@ _TOP_KEYS = {
     "interrupted",
 }
 #: A backup's file name: the badge id, when it was made, and a counter for two in one second.
-_BACKUP_NAME = re.compile(rf"^(?P<id>{BADGE_ID})\.backup-(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d+))?\.json$")
+_BACKUP_NAME = prebuilt.compile(rf"^(?P<id>{BADGE_ID})\.backup-(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d+))?\.json$")
 _ANSWER_KEYS = {"text", "changed", "line_cut_off"}
 _INTERRUPTED_KEYS = {"criterion", "notes", "kept_apart"}
 _REQUIRED_TEXT = ("badge", "title", "created", "changed")
@@ -251,7 +250,7 @@ def discussion_key(criterion_id: str) -> str:
 
 
 #: A sentence's end: a full stop, question or exclamation mark (or an ellipsis), perhaps inside quotes or brackets.
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_SENTENCE_END = prebuilt.compile(r"""[.!?…]["'”’)\]]*$""")
 
 
 def continues_line(given: Answer) -> bool:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from badgekit import prebuilt
 from badgekit.statement.parse import Section, Statement
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 #: The formats ``export`` writes, with the suffix a derived file name gets.
 SUFFIXES = {"html": ".html", "text": ".txt", "md": ".blog.md", "json": ".evidence.json", "docx": ".docx"}
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = prebuilt.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _DECLARATION_HEADING = "Declaration"
 
 

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from badgekit import prebuilt
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -88,8 +90,8 @@ def _inline_plain(children: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^(?:[#>~+=-]|\d{1,9}(?=[.)](?:\s|$)))")
+_MD_ESCAPE = prebuilt.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_MD_LINE_START = prebuilt.compile(r"^(?:[#>~+=-]|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def escape_markdown(text: str) -> str:

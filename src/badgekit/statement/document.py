@@ -9,15 +9,15 @@ and comments met on the way, and says in one line each how they were read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from badgekit import prebuilt
 from badgekit.statement.source import Place, StatementSource
 from badgekit.text import and_list, counted
 
 _OPENING_WORDS = 6
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = prebuilt.compile(r"[ \t\u00a0]+")
 
 
 def tidy(text: str) -> str:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from badgekit import prebuilt
 from badgekit.errors import BadgekitError
 from badgekit.statement.document import DocumentText, tidy
 from badgekit.statement.source import StatementSource
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
-_BADGE_KEYWORD = re.compile(r"\bbadge:\s*([a-z0-9]+(?:-[a-z0-9]+)*)", re.IGNORECASE)
+_HEADING_NAME = prebuilt.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_BADGE_KEYWORD = prebuilt.compile(r"\bbadge:\s*([a-z0-9]+(?:-[a-z0-9]+)*)", re.IGNORECASE)
 
 
 def _w(tag: str) -> str:

@@ -13,11 +13,11 @@ Beside a statement may lie what ``export`` made of it earlier (``.txt``, ``.html
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from badgekit import prebuilt
 from badgekit.badges.schema import BADGE_ID
 from badgekit.errors import BadgekitError, ExitCode
 from badgekit.invocation import program
@@ -25,7 +25,7 @@ from badgekit.text import counted
 
 STATEMENT_PATTERN = "*-statement.md"
 #: ``ID-statement.md`` or ``ID-statement-2.md``; not ``.redacted.md``, ``.blog.md`` or other outputs.
-_STATEMENT_NAME = re.compile(rf"^(?P<badge>{BADGE_ID})-statement(?:-\d+)?\.md$")
+_STATEMENT_NAME = prebuilt.compile(rf"^(?P<badge>{BADGE_ID})-statement(?:-\d+)?\.md$")
 _LISTED = 10  # candidates named in the message; more would scroll the advice away
 #: What each command adds to its example when badgekit asks the learner to name a statement.
 _EXAMPLE_OPTIONS = {"export": " --html", "check": "", "review": ""}

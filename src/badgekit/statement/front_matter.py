@@ -14,14 +14,15 @@ import re
 from datetime import date
 from typing import Any
 
+from badgekit import prebuilt
 from badgekit.errors import BadgekitError, InvalidDataError, Problem
 
-_FRONT_OPEN = re.compile(r"\A---[ \t]*\n")
-_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FRONT_OPEN = prebuilt.compile(r"\A---[ \t]*\n")
+_FRONT_CLOSE = prebuilt.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # The value starts and ends with a character that is not a space, so that no run of spaces can be
 # shared out between the patterns around it (a lazy "(.*?)" before "[ \t]*$" was quadratic in them).
-_SIMPLE_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+([^ \t](?:.*[^ \t])?))?[ \t]*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SIMPLE_FIELD = prebuilt.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+([^ \t](?:.*[^ \t])?))?[ \t]*$")
+_ISO_DATE = prebuilt.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def read_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:

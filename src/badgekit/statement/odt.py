@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from badgekit import prebuilt
 from badgekit.errors import BadgekitError
 from badgekit.statement.document import DocumentText, tidy
 
@@ -36,8 +37,8 @@ NS = {
     "xlink": "http://www.w3.org/1999/xlink",
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
 }
-_HEADING_NAME = re.compile(r"^heading[ _]*(?:20_)?([1-9])$", re.IGNORECASE)
-_BADGE_KEYWORD = re.compile(r"\bbadge:\s*([a-z0-9]+(?:-[a-z0-9]+)*)", re.IGNORECASE)
+_HEADING_NAME = prebuilt.compile(r"^heading[ _]*(?:20_)?([1-9])$", re.IGNORECASE)
+_BADGE_KEYWORD = prebuilt.compile(r"\bbadge:\s*([a-z0-9]+(?:-[a-z0-9]+)*)", re.IGNORECASE)
 
 
 def _q(name: str) -> str:

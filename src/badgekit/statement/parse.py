@@ -28,24 +28,25 @@ from datetime import date
 from itertools import accumulate
 from typing import Any, TypeVar
 
+from badgekit import prebuilt
 from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.wordcount import count_words
 
 T = TypeVar("T")
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX_OPENING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = prebuilt.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX_OPENING = prebuilt.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_SETEXT = prebuilt.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # "[ \t]*(?::[ \t]*)?" rather than "[ \t]*:?[ \t]*", whose two runs share out the spaces after a
 # closing "**" in every possible way before failing: quadratic in the spaces.
-_BOLD_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*(?::[ \t]*)?$")
-_NUMBERED = re.compile(
+_BOLD_LINE = prebuilt.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*(?::[ \t]*)?$")
+_NUMBERED = prebuilt.compile(
     r"^(?:(?:criterion|criteria|question|point|part)\s*)?(\d{1,2})(?:\s*[.):\-–—]\s*|\s+|$)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_MARKUP_CHARS = re.compile(r"[*_`#]+")
-_SUPPRESSION_OPENING = re.compile(r"<!--\s*badgekit:", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_MARKUP_CHARS = prebuilt.compile(r"[*_`#]+")
+_SUPPRESSION_OPENING = prebuilt.compile(r"<!--\s*badgekit:", re.IGNORECASE)
+_PARAGRAPH_BREAK = prebuilt.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ class _Heading:
 #: a line starting with anything else is none of them, and is not matched against their patterns.
 _LINE_MARKERS = frozenset("`~#=-*_")
 #: A line that may be a fence, a heading or an underline: its first character after spaces is a marker.
-_MARKED_LINE = re.compile(r"^ *[`~#=*_-]", re.MULTILINE)
+_MARKED_LINE = prebuilt.compile(r"^ *[`~#=*_-]", re.MULTILINE)
 
 
 def _find_headings(work: str, body_start: int) -> list[_Heading]:
@@ -322,7 +323,7 @@ def _content_words(text: str) -> set[str]:
 
 #: Three letters in a row, markup between them aside: a line without them has no word _content_words keeps.
 #: (K and İ are the capitals other than A-Z whose lower case holds one of a-z.)
-_THREE_LETTERS = re.compile("[A-Za-z\u212a\u0130](?:[*_`#]*[A-Za-z\u212a\u0130]){2}")
+_THREE_LETTERS = prebuilt.compile("[A-Za-z\u212a\u0130](?:[*_`#]*[A-Za-z\u212a\u0130]){2}")
 
 
 def _lines_with_a_word(work: str, body_start: int) -> Iterator[tuple[int, int]]:

@@ -22,17 +22,19 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-_BARE_ADDRESS = re.compile(r"(?<![^\s(\[])(?:https?://|www\.)\S+", re.IGNORECASE)
+from badgekit import prebuilt
+
+_BARE_ADDRESS = prebuilt.compile(r"(?<![^\s(\[])(?:https?://|www\.)\S+", re.IGNORECASE)
 # The quote markers before a list number stay on its own line: "\s" would read on over
 # every blank line below, from each line start.
-_LIST_NUMBER = re.compile(r"^([^\S\n]*(?:>[^\S\n]*)*)\d{1,9}[.)](?=\s)", re.MULTILINE)
+_LIST_NUMBER = prebuilt.compile(r"^([^\S\n]*(?:>[^\S\n]*)*)\d{1,9}[.)](?=\s)", re.MULTILINE)
 # A whole whitespace-delimited token with a letter or digit in it ([^\W_] is \w less the
 # underscore). Counting matches in C is several times faster than testing each token.
-_WORD = re.compile(r"(?<!\S)\S*?[^\W_]\S*")
-_AUTOLINK_START = re.compile(r"<(?:https?|mailto|ftp):", re.IGNORECASE)
-_AUTOLINK_STOP = re.compile(r"[>\s]")
-_REFERENCE_START = re.compile(r"^ {0,3}\[", re.MULTILINE)
-_REFERENCE_REST = re.compile(r"\s+\S+.*$", re.MULTILINE)
+_WORD = prebuilt.compile(r"(?<!\S)\S*?[^\W_]\S*")
+_AUTOLINK_START = prebuilt.compile(r"<(?:https?|mailto|ftp):", re.IGNORECASE)
+_AUTOLINK_STOP = prebuilt.compile(r"[>\s]")
+_REFERENCE_START = prebuilt.compile(r"^ {0,3}\[", re.MULTILINE)
+_REFERENCE_REST = prebuilt.compile(r"\s+\S+.*$", re.MULTILINE)
 
 Span = tuple[int, int, str]  # start, end, what replaces it
 

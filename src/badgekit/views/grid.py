@@ -14,10 +14,11 @@ markup, or a console too narrow for the columns.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
+
+from badgekit import prebuilt
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -30,10 +31,10 @@ Justify = Literal["left", "right"]
 #: Characters one cell wide for certain, whatever Rich's Unicode tables: printable ASCII, Latin-1 and Latin
 #: Extended (as Rich's own fast path, so without the soft hyphen), and the quotes, dashes and ellipsis
 #: badgekit writes around the learner's words.
-_ONE_CELL = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*")
+_ONE_CELL = prebuilt.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*")
 #: A word as Rich wraps text: spaces before it, the word, and the spaces after it.
-_WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
+_WORD = prebuilt.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = prebuilt.compile(r"\s+$")
 
 
 class _LaidOut:
