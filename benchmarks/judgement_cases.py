@@ -42,7 +42,7 @@ class Case:
     learning: bool
     future_action: bool
     policy_link: bool
-    round: int  # 1: written with the engine's first version; 2: added later, by new hands
+    round: int  # 1: written with the engine's first version; 2 and 3: added later, by new hands
 
     @property
     def name(self) -> str:

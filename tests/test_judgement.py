@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from badgekit.badges.catalogue import load_catalogue
-from badgekit.checks import all_rules, select_rules
+from badgekit.checks import all_rules, select_rules, terms
 from badgekit.checks.coverage import analyse_criteria
+from badgekit.checks.passages import heading_match
 from badgekit.checks.report import Options, check_text
 from badgekit.statement.parse import parse_statement
 
@@ -250,3 +251,34 @@ def test_of_two_copies_the_one_under_the_heading_its_examples_fit_is_the_origina
     statuses = {c.number: c.status for c in report.criteria}
     assert statuses[3] == "missing"  # staff engagement: the copy
     assert statuses[4] == "covered"  # health and safety: the original
+
+
+def test_a_heading_that_quotes_a_criterion_word_for_word_names_it_though_another_shares_its_words() -> None:
+    # "How would you identify abuse?" and "What would you do if you did identify abuse?" share every
+    # content word; the heading that quotes the second whole is the second's.
+    badge = CATALOGUE.get("scma-child-protection-in-a-childminding-setting")
+    profiles = terms.profiles(badge.criteria)
+    assert heading_match(None, "What would you do if you did identify abuse?", profiles) == 2
+    assert heading_match(None, "How would you identify abuse?", profiles) == 1
+
+
+def test_a_criterion_that_asks_what_something_is_is_answered_by_knowledge_told_as_its_examples() -> None:
+    # Text under "What is abuse?" that tells what abuse is does nothing, and need not: it is covered, not a
+    # criterion said back.
+    badge = CATALOGUE.get("scma-child-protection-in-a-childminding-setting")
+    report = check_text(headed(badge.id, own_evidence(badge.id)), "s.md", CATALOGUE, ALL_RULES)
+    assert report.criteria[0].status == "covered"
+
+
+def test_a_conversation_told_in_everyday_words_under_its_heading_is_not_text_about_something_else() -> None:
+    # A labelled statement (development half): under "tell us how you started a conversation about money",
+    # most sentences tell the conversation ("I kept it light ...") with no word of the work, but the answer
+    # carries the criterion's own words ("the money was going fast"), so it is not off the subject.
+    case = next(c for c in load_cases("dev") if c.name == "supporting-people-with-money-worries-05")
+    assert case.criteria["start-the-conversation"] == "covered"
+    catalogue = load_catalogue(USER_BADGES, use_cache=False)
+    report = check_text(
+        case.statement, f"{case.name}.txt", catalogue, Options(rules=tuple(all_rules()), badge=case.badge)
+    )
+    statuses = {c.number: c.status for c in report.criteria}
+    assert statuses[2] != "missing"

@@ -254,19 +254,25 @@ def structural_status(values: Sequence[float]) -> Status | None:
     f = dict(zip(FEATURES, values, strict=True))
     if not f["named"]:
         return None
-    if f["copied"] or f["declined"] or f["off_topic"] >= OFF_TOPIC:
+    if f["copied"] or f["declined"] or (f["off_topic"] >= OFF_TOPIC and f["own_recall"] < OFF_TOPIC_RECALL):
         return "missing"
     if f["own_generic"] >= 0.5 and f["own_narrative"] == 0:
         return "missing"
-    if f["own_recall"] >= RESTATED_RECALL and f["own_narrative"] <= 0.2:
+    if f["own_recall"] >= RESTATED_RECALL and f["own_narrative"] <= 0.2 and f["example_match"] < TELLS_AN_EXAMPLE:
         return "unclear"
     return None
 
 
 #: Text under a heading is about something else when this share of its sentences has no word of the work.
 OFF_TOPIC = 0.75
-#: Text that carries this much of the criterion's own words, and tells of nothing done, says it back.
+#: ... unless it carries this much of the criterion's own words: then it is about the criterion, told in a
+#: conversation or a story whose other sentences share no word of the work ("I kept it light and said ...").
+OFF_TOPIC_RECALL = 0.1
+#: Text that carries this much of the criterion's own words, and tells of nothing done, says it back ...
 RESTATED_RECALL = 0.45
+#: ... unless it tells one of the criterion's everyday examples this closely: a criterion that asks what
+#: something is ("What is abuse?") is answered by knowledge, not by something done.
+TELLS_AN_EXAMPLE = 0.5
 
 
 def status_of(chance: float) -> Status:

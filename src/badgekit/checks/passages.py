@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from badgekit import prebuilt
-from badgekit.checks.terms import Profile, terms, tokens
+from badgekit.checks.terms import Profile, terms, tokens, wording_of
 from badgekit.statement.wordcount import count_words
 
 if TYPE_CHECKING:
@@ -151,7 +151,10 @@ def heading_match(number: int | None, title: str, profiles: Sequence[Profile]) -
     candidates = [i for i, (p, r, n) in enumerate(scores) if n and p >= 0.5 and (r >= 0.15 or n >= 2)]
     if not candidates:
         return None
-    return max(candidates, key=lambda i: (scores[i][0] + scores[i][1], scores[i][2]))
+    # A heading that quotes a criterion word for word names it, though another shares all its content words
+    # ("How would you identify abuse?" and "What would you do if you did identify abuse?").
+    wording = wording_of(title)
+    return max(candidates, key=lambda i: (profiles[i].wording == wording, scores[i][0] + scores[i][1], scores[i][2]))
 
 
 def blocks(statement: Statement, profiles: Sequence[Profile]) -> list[Block]:

@@ -47,10 +47,12 @@ FUTURE_ACTION = prebuilt.compile(
     r"are going to|mean to|"
     r"(?:would|'d|’d) like to|want to (?:try|start|introduce|develop|look|learn|find|build|spend|do|make|set|bring|"
     r"take|use|share|ask|get|see|run|keep|work|focus|extend|give|improve|explore|complete|become|move|lead|talk|"
-    r"invite|include|involve|offer|hold|create|train|review|visit|arrange|organise|organize|set up|write|add)|"
+    r"invite|include|involve|offer|hold|create|train|review|visit|arrange|organise|organize|set up|write|add|"
+    r"suggest|propose|raise|practise|practice)|"
     r"am (?:planning|hoping) to|am (?:booked|signed up|enrolled|due) (?:on|onto|to|for)|are planning to|"
     r"have (?:agreed|arranged|booked|asked|signed up|put myself forward|applied) (?:to|for|on))\b|"
     r"\bi(?:'|’)m (?:going to|planning to|hoping to|booked on|signed up)\b|"
+    r"\b(?:we|i) agreed (?:that )?i (?:would|will|should)\b|"
     r"\bmy (?:next|first|immediate|main) (?:step|steps|goal|goals|action|actions|task|priority|aim) (?:is|are|will)\b|"
     r"\b(?:next steps?|my plan|the plan|my goal|my aim|my action plan)(?: for me)?(?: is|:| are)|"
     r"\bnext(?: year| month| term| time)?,? (?:i|we) (?:want|would like|need|hope|plan|intend)\b|"
@@ -79,15 +81,20 @@ LEARNING = prebuilt.compile(
     r"i (?:did not|didn't|had not|hadn't) (?:know|realise|realize|considered|thought|understood|appreciated)|"
     r"i can now|i am now|i'm now|since then,? (?:i|we)|my (?:biggest |main |key )?learning|key learning|"
     r"learning (?:point|points|from)|lessons? (?:for me|i|learned|learnt)|new to me|eye[- ]opener|opened my eyes|"
-    r"i was wrong|i got (?:it|this) wrong|(?:really|finally|properly) (?:understood|understand|saw|see|got it))\b",
+    r"i was wrong|i got (?:it|this) wrong|(?:really|finally|properly) (?:understood|understand|saw|see|got it)|"
+    # a change the learning made to how they work: "I now go through draft reports with people"
+    r"i now (?:go|write|ask|check|use|make|keep|always|try|take|give|plan|record|spend|listen|look|explain|"
+    r"share|offer|involve|start|talk|sit|let|read|think)|i(?:'ve| have) now (?:set up|started|changed|stopped)|"
+    r"the way i understand it now|made (?:the|a) (?:biggest|big|real|huge) difference to (?:me|how i|my))\b",
 )
 #: The organisation's policies and procedures, or the codes, standards, laws and national guidance they follow.
 POLICIES = prebuilt.compile(
     r"\b(?:polic(?:y|ies)|procedures?|protocols?|guidelines?|guidance(?! (?:teacher|teachers|counsellor|staff))|"
     r"codes? of (?:practice|conduct)|(?:health and social care |national care |national )?standards|legislation|"
     r"statutory(?! (?:services?|sector|agencies|partners|bodies|organisations))|regulations?|charter of rights|"
-    r"(?:national|practice|legal|policy|competence|safeguarding|risk) framework|contract monitoring|"
-    r"(?:national|our|the service's|the council's) strategy|sssc registration|"
+    r"(?:national|practice|legal|policy|competence|safeguarding|risk|learning|strategic) framework|"
+    r"contract monitoring|(?:national|our|the service's|the council's|leadership|workforce) strategy|"
+    r"sssc registration|"
     r"national care home contract|"
     r"scotland\) act|act \d{4}|promoting excellence|girfec|getting it right for every child|the promise|uncrc|"
     r"care inspectorate|"
@@ -270,6 +277,8 @@ def description_only(context: CheckContext) -> Iterator[Finding]:
         Example(words(60) + " " + FUTURE, badge=_BOUNDARIES),
         Example(words(20), badge=_BOUNDARIES),
         Example(words(60) + " Next year I want a parent representative on our board.", badge=_BOUNDARIES),
+        Example(words(60) + " In supervision we agreed I would practise summing up.", badge=_BOUNDARIES),
+        Example(words(60) + " Going forward I want to suggest a comments box.", badge=_BOUNDARIES),
     ],
 )
 def no_future_action(context: CheckContext) -> Iterator[Finding]:
@@ -291,6 +300,8 @@ def no_future_action(context: CheckContext) -> Iterator[Finding]:
         Example(words(60) + " " + POLICY, badge=_BOUNDARIES),
         WRITING_EVIDENCE_GOOD,
         Example(words(60) + " It fits the Adults with Incapacity (Scotland) Act's principles.", badge=_BOUNDARIES),
+        Example(words(60) + " The SSSC Continuous Learning Framework describes this.", badge=_BOUNDARIES),
+        Example(words(60) + " It supports the leadership strategy's first objective.", badge=_BOUNDARIES),
     ],
 )
 def no_policy_link(context: CheckContext) -> Iterator[Finding]:
@@ -308,7 +319,12 @@ def no_policy_link(context: CheckContext) -> Iterator[Finding]:
     "warning",
     "The statement never says what the learner learned or can now do.",
     triggers=[Example(words(60, DESCRIPTIVE) + " " + FUTURE, badge=_BOUNDARIES)],
-    clean=[Example(words(60), badge=_BOUNDARIES), WRITING_EVIDENCE_GOOD],
+    clean=[
+        Example(words(60), badge=_BOUNDARIES),
+        WRITING_EVIDENCE_GOOD,
+        Example(words(60, DESCRIPTIVE) + " I now go through draft reports with people.", badge=_BOUNDARIES),
+        Example(words(60, DESCRIPTIVE) + " The way I understand it now, it is about time.", badge=_BOUNDARIES),
+    ],
 )
 def no_learning_stated(context: CheckContext) -> Iterator[Finding]:
     if _lacks(context, "learning"):

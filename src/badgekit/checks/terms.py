@@ -136,6 +136,8 @@ class Profile:
     total: float
     #: each example's terms with their weights (rarer across the badge's examples weighs more), and its total
     examples: tuple[tuple[dict[str, float], float], ...] = ()
+    #: the criterion's text as its lower-case words, to know a heading that quotes it whole
+    wording: tuple[str, ...] = ()
 
     def recall(self, found: frozenset[str]) -> float:
         """The share of the criterion's weight that ``found`` carries."""
@@ -151,6 +153,11 @@ class Profile:
             share = math.fsum(weights[t] for t in found if t in weights) / total
             best = share if share > best else best
         return best
+
+
+def wording_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of ``text``, without its punctuation: how a quoted heading is compared."""
+    return tuple(word for match in _WORD.finditer(text) if (word := match.group().lower().strip("'’")))
 
 
 def profiles(criteria: Sequence[Criterion]) -> list[Profile]:
@@ -183,5 +190,7 @@ def _profiles(criteria: tuple[Criterion, ...]) -> tuple[Profile, ...]:
         for found in example_terms[index]:
             rarity = {t: math.log(1 + examples_in_all / seen[t]) for t in found}
             examples.append((rarity, math.fsum(rarity.values()) or 1.0))
-        result.append(Profile(weights, text_terms, math.fsum(weights.values()), tuple(examples)))
+        result.append(
+            Profile(weights, text_terms, math.fsum(weights.values()), tuple(examples), wording_of(criterion.text))
+        )
     return tuple(result)
