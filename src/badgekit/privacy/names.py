@@ -760,7 +760,7 @@ def _titled(judge: _Judge) -> list[_Person]:
             continue
         if lower in vocab.ACADEMIC_TITLES and _cited_with_title(judge, lower, words, index + 1, at - 1):
             continue
-        if lower in vocab.HONOURS or _credited(judge, index):
+        if lower in vocab.HONOURS or (lower in vocab.ACADEMIC_TITLES and _credited(judge, index, at - 1)):
             continue  # "Lord Kelvin", "Sir Alex Ferguson", "the report by Dr Anne MacDonald", "watched Mrs Doubtfire"
         if lower == "sister" and not judge.is_clear_name(words[0]) and not judge.is_surname(words[0]):
             continue
@@ -919,7 +919,7 @@ def _known_for_their_work(judge: _Judge, first: int, last: int) -> bool:
         return True  # "Karen Treisman's A Treasure Box"
     if any(t.lower in vocab.HONOURS for t in tokens[first : last + 1]):
         return True  # "Mary Queen of Scots"
-    return _credited(judge, first)
+    return _credited(judge, first, last)
 
 
 def _starts_a_title(judge: _Judge, index: int) -> bool:
@@ -949,33 +949,45 @@ def _full_name_at(judge: _Judge, index: int) -> int:
     return at - 1 if at - index >= 2 else 0
 
 
-def _credited(judge: _Judge, first: int) -> bool:
-    """Whether the words before tokens[first] credit a name with a work or a performance: "by", "from" or
-    "drawing on" after a piece of work, "reading", an honour ("Sir", "Princess"), or listening and watching;
-    a second name after "and" is credited as the first is ("John McKnight and Jody Kretzmann")."""
+def _credited(judge: _Judge, first: int, last: int | None = None) -> bool:
+    """Whether the words before the name at tokens[first..last] credit it with a work or a performance: a
+    piece of work just before "by", "from" or "on" ("the butterfly approach from David Sheard", "translated
+    by James Robertson"), or just after the name ("from John O'Brien as a framework"), "reading", an honour
+    ("Sir", "Princess"), or a performance ("singing along to Jimmy Shand"); a name listed with another is
+    credited as the first of them is ("John Gottman and Louise Gilbert").
+
+    Kept narrow, for a name in care writing is most often someone the learner works with: a name in the
+    possessive is never credited so ("a report by John Smith's social worker"), nor one after words of
+    watching or listening ("I watched Mrs Smith eat")."""
     tokens = judge.tokens
+    last = first if last is None else last
     lead = _first_of_names(judge, first)
     before = judge.word_before(lead)
     if lead != first and _names_before_work(judge, first):
         return True
     if before in vocab.HONOURS or tokens[lead].lower in vocab.HONOURS:
         return True
-    if before in vocab.READING_LEADS or before in vocab.MEDIA_LEADS:
+    if before in vocab.MEDIA_LEADS:
         return True
+    if before in _READING:
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        # "I've been reading Siobhan Maclean"; but "I read Jamie Reid a story" reads to someone
+        return after is None or after.lower not in vocab.OBJECT_WORDS
     if f"{judge.word_before(lead, 2)} {before}" in vocab.MEDIA_PHRASES:
         return True
-    if before in ("by", "from", "on"):
-        # "the butterfly approach from David Sheard", "translated by James Robertson", "from John O'Brien as a
-        # framework", "from John McKnight and Jody Kretzmann, gives me a framework"
-        around = [*tokens[max(0, lead - 7) : lead - 1], *judge.same_sentence(first + 1, 10)]
+    if before in ("by", "from", "on") and not tokens[last].possessive:
+        just_before = tokens[max(0, lead - 4) : lead - 1]
+        just_after = judge.same_sentence(last + 1, 4)
         return any(
-            t.lower in vocab.WORK_WORDS
-            or t.lower in vocab.CREATIVE_WORKS
-            or t.lower in vocab.MAKER_VERBS
-            or t.lower in vocab.CREDIT_VERBS
-            for t in around
-        )
+            t.lower in vocab.WORK_WORDS or t.lower in vocab.CREATIVE_WORKS or t.lower in vocab.CREDIT_VERBS
+            for t in just_before
+        ) or any(t.lower in vocab.WORK_WORDS for t in just_after)
     return False
+
+
+#: Words of reading before a full name: "I've been reading Siobhan Maclean". (Not "like" or "following",
+#: which READING_LEADS holds for a surname alone: "following Mrs Smith's fall" is about the person.)
+_READING = frozenset({"read", "reading", "reread", "studied", "quoted", "quoting", "cited", "citing"})
 
 
 def _names_before_work(judge: _Judge, index: int) -> bool:

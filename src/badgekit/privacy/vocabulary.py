@@ -760,23 +760,18 @@ MAKER_VERBS = _words("wrote writes developed devised coined founded pioneered in
 CREDIT_VERBS = _words("written translated illustrated edited developed devised created directed presented narrated")
 #: Honours and royal titles: a name after them is a public figure, not someone the learner supports.
 HONOURS = _words("sir dame lord king queen prince princess duke duchess earl baroness baron")
-#: Words of watching and listening before a full name ("watching Robin Williams"), and pairs of words
-#: ("singing along to Jimmy Shand", "an impression of Andy Stewart", "stories about Kenny Dalglish").
-MEDIA_LEADS = _words("watched watching starring featuring playing played")
+#: Words before a full name that credit them with a performance ("starring Robin Williams"), and pairs
+#: of words ("singing along to Jimmy Shand", "an impression of Andy Stewart"). Not "watched", "listened
+#: to", "playing", "stories about" or "based on": in care work those are what a learner does with, or
+#: for, the person they support ("I watched Mrs Smith eat", "stories about Jamie's life").
+MEDIA_LEADS = _words("starring featuring")
 MEDIA_PHRASES = _phrases(
     """
     along to
-    listening to
-    listened to
     impression of
     impressions of
-    stories about
-    quiz about
     songs by
     music by
-    drawing on
-    based on
-    inspired by
     """
 )
 #: Phrases around a name that show it is cited: "et al.", "according to".
