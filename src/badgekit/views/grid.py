@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Union
 
 from badgekit import prebuilt
+from badgekit.views.styled import Styled, rich_of
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 Justify = Literal["left", "right"]
+#: A cell: a string (read as Rich markup, as a table reads it), a Styled text, or Rich's Text.
+Cell = Union[str, Styled, "Text"]
 
 #: Characters one cell wide for certain, whatever Rich's Unicode tables: printable ASCII, Latin-1 and Latin
 #: Extended (as Rich's own fast path, so without the soft hyphen), and the quotes, dashes and ellipsis
@@ -82,7 +85,7 @@ class Grid(_LaidOut):
     markup, as a table reads it) or a Text.
     """
 
-    def __init__(self, columns: Sequence[tuple[Justify, str]], rows: Iterable[Sequence[str | Text]]) -> None:
+    def __init__(self, columns: Sequence[tuple[Justify, str]], rows: Iterable[Sequence[Cell]]) -> None:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
 
@@ -100,7 +103,7 @@ class Grid(_LaidOut):
             else:
                 table.add_column(justify=justify, style=style, ratio=1, width=width)
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(rich_of(cell) for cell in row))
         return table
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
@@ -130,7 +133,7 @@ class Grid(_LaidOut):
             rendered = [
                 [_fit(text, inner[c], self.columns[c][0])]
                 if c < count - 1
-                else [_fit(piece, inner[c], self.columns[c][0]) for piece in _wrap(text, inner[c])]
+                else [_fit(piece, inner[c], self.columns[c][0]) for piece in wrap(text, inner[c])]
                 for c, text in enumerate(row)
             ]
             height = max(len(lines) for lines in rendered)
@@ -148,12 +151,14 @@ class Grid(_LaidOut):
 _PADS = {False: 1, True: 0}
 
 
-def _plain(cell: str | Text) -> str | None:
+def _plain(cell: Cell) -> str | None:
     """A cell's text, if it is plain enough to lay out here: one-cell characters, and no markup."""
     if isinstance(cell, str):
         if "[" in cell:
             return None  # Rich reads a string cell as markup
         text = cell
+    elif isinstance(cell, Styled):
+        text = cell.plain
     elif cell.justify or cell.overflow or cell.no_wrap is not None:
         return None  # laid out its own way
     else:
@@ -205,7 +210,7 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
     return result
 
 
-def _wrap(text: str, width: int, fold: bool = False) -> list[str]:
+def wrap(text: str, width: int, fold: bool = False) -> list[str]:
     """A one-line text broken into lines at most ``width`` wide, as Rich's divide_line breaks it: a word
     longer than the width on a line of its own, or, with ``fold``, cut across lines. Each line keeps the
     spaces after its last word."""
@@ -255,7 +260,7 @@ class Boxed(_LaidOut):
     ``columns`` gives each column's header, justification and whether it folds words too long for it.
     """
 
-    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[str | Text]]) -> None:
+    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[Cell]]) -> None:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
         last = len(self.columns) - 1
@@ -274,7 +279,7 @@ class Boxed(_LaidOut):
             else:
                 table.add_column(header, justify=justify, width=width)
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(rich_of(cell) for cell in row))
         return table
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
@@ -306,7 +311,7 @@ class Boxed(_LaidOut):
             for c, text in enumerate(row):
                 _, justify, fold = self.columns[c]
                 left, right = self.pads[c]
-                lines = [_fit(piece, inner[c], justify, fold) for piece in _wrap(text, inner[c], fold)]
+                lines = [_fit(piece, inner[c], justify, fold) for piece in wrap(text, inner[c], fold)]
                 rendered.append([" " * left + line + " " * right for line in lines])
             height = max(len(lines) for lines in rendered)
             # The header's cells sit at the bottom of their row, the others at the top.
