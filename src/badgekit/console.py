@@ -114,15 +114,16 @@ def render(looks: dict[str, Any], *printed: tuple[RenderableType | Block, dict[s
 
 def _plainly_printed(renderable: object, options: dict[str, Any]) -> bool:
     """Whether printing ``renderable`` with ``options`` writes what views/styled.py lays out: one of its
-    blocks, or a string not read as markup; a style only (which writes nothing where nothing is styled)."""
-    from badgekit.views.grid import Boxed, Grid
+    blocks, or a string with no markup (or not read as markup); a style only (which writes nothing where
+    nothing is styled)."""
+    from badgekit.views.grid import Boxed, Grid, Listing
     from badgekit.views.styled import Stack, Styled
 
     if not options.keys() <= {"style", "markup"}:
         return False
     if isinstance(renderable, str):
-        return options.get("markup") is False
-    return isinstance(renderable, (Styled, Stack, Grid, Boxed))
+        return options.get("markup") is False or "[" not in renderable
+    return isinstance(renderable, (Styled, Stack, Grid, Boxed, Listing))
 
 
 def plain_looks() -> dict[str, Any] | None:

@@ -322,3 +322,60 @@ class Boxed(_LaidOut):
             if number == 0:
                 result.append("╇".join("━" * width for width in widths))
         return result
+
+
+class Listing(_LaidOut):
+    """A Rich renderable: ``Table.grid(padding=(0, 1))`` of two columns, a label ``label_width`` wide (right
+    justified, dim) and an entry whose first line (bold) is never wrapped and whose other lines fold;
+    laid out here where nothing is styled, as Grid is. The catalogue listing (``badgekit list``) is one.
+
+    Each row is (label, first line, the other lines as one styled text).
+    """
+
+    def __init__(self, label_width: int, rows: Iterable[tuple[str, str, Styled]]) -> None:
+        self.label_width = label_width
+        self.rows = list(rows)
+
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        """The listing as Rich's table (which measures its cells itself: ``widths`` is not needed)."""
+        from rich.console import Group
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=self.label_width, justify="right", style="dim")
+        table.add_column(overflow="fold")
+        for label, first, rest in self.rows:
+            table.add_row(label, Group(Text(first, style="bold", no_wrap=True, overflow="ignore"), rich_of(rest)))
+        return table
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        texts = [[_plain(label), _plain(Styled(first)), *(_plain(Styled(line)) for line in rest.plain.split("\n"))]
+                 for label, first, rest in self.rows]  # fmt: skip
+        if not texts or max_width < 1 or any(text is None for row in texts for text in row):
+            return None
+        cells: list[list[str]] = texts  # type: ignore[assignment]  # no None, as just seen
+        # Rich's Table: the label's column as wide as it is told (and its padding), the entry's as its longest line
+        widths = [
+            min(self.label_width + 1, max_width),
+            min(max(len(t) for row in cells for t in row[1:]) or 1, max_width),
+        ]
+        if sum(widths) > max_width:
+            widths = _collapse(widths, [False, True], max_width)
+            if sum(widths) > max_width:
+                return None  # Rich would narrow both columns: left to it
+            widths[1] = min(max(len(t) for row in cells for t in row[1:]), widths[1])
+        label, entry = widths[0] - 1, widths[1]
+        if label < 1 or entry < 1 or any(len(row[0]) > label or len(row[1]) > entry for row in cells):
+            return None  # a label that would wrap, or a first line Rich would cut
+        return widths, cells
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        label, entry = widths[0] - 1, widths[1]
+        result = []
+        for row in texts:
+            lines = [row[1].ljust(entry)]
+            lines += [_fit(piece, entry, "left", True) for line in row[2:] for piece in wrap(line, entry, True)]
+            labels = [_fit(row[0], label, "right") + " "] + [" " * widths[0]] * (len(lines) - 1)
+            result += [left + right for left, right in zip(labels, lines, strict=True)]
+        return result

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Group, RenderableType
     from rich.text import Text
 
-    from badgekit.views.grid import Boxed, Grid
+    from badgekit.views.grid import Boxed, Grid, Listing
 
 #: Below this width Rich narrows and folds in ways not worth matching: left to it.
 NARROWEST = 20
@@ -100,14 +100,14 @@ class Stack:
     def lines(self, width: int) -> list[str] | None:
         result: list[str] = []
         for part in self.parts:
-            lines = part.lines(width)
+            lines = part.lines(width) if hasattr(part, "lines") else None  # anything of Rich's own: left to it
             if lines is None:
                 return None
             result += lines
         return result
 
 
-Block = Union[Styled, Stack, "Grid", "Boxed"]
+Block = Union[Styled, Stack, "Grid", "Boxed", "Listing"]
 
 
 def rich_of(part: Block | RenderableType) -> RenderableType:
