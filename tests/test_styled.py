@@ -198,3 +198,32 @@ def _a_statement() -> str:
     answer = "I learned to listen first, and next time I will plan it with our partners."
     answers = {c.id: answer for c in badge.criteria}
     return render_markdown(badge, answers, on=date(2026, 11, 22))
+
+
+MESSAGES = ["Saved s.html: a web page.", "note: [b]not markup[/b] here.", "tab\there", "bell\x07 and \r return",
+            "two\nlines", "", "escape \x1b[31m kept", "wide 字 and “quoted” …", "x" * 300]  # fmt: skip
+
+
+@pytest.mark.parametrize("tty", [False, True])
+@pytest.mark.parametrize("style", [None, "yellow"])
+@pytest.mark.parametrize("markup", [False, None])
+def test_a_message_is_written_to_standard_error_as_rich_writes_it(
+    tty: bool, style: str | None, markup: bool | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Err(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for message in MESSAGES:
+        monkeypatch.setattr(sys, "stderr", Err())
+        console.stderr().print(message, style=style, markup=markup, soft_wrap=True, highlight=False)
+        by_rich = sys.stderr.getvalue()  # type: ignore[attr-defined]
+        monkeypatch.setattr(sys, "stderr", Err())
+        messages = console.Messages()
+        messages.print(message, style=style, markup=markup, soft_wrap=True, highlight=False)
+        assert sys.stderr.getvalue() == by_rich  # type: ignore[attr-defined]
+        if message == MESSAGES[0] and not (tty and style):
+            assert messages._rich is None  # written without Rich

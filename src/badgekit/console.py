@@ -126,26 +126,32 @@ def _plainly_printed(renderable: object, options: dict[str, Any]) -> bool:
     return isinstance(renderable, (Styled, Stack, Grid, Boxed, Listing))
 
 
-def plain_looks() -> dict[str, Any] | None:
-    """How standard output looks (as looks() says) where Rich would write only text there, worked out as
-    Rich works it out but without importing it: a pipe or a file, in UTF-8. None wherever that takes more
-    than the checks below (a terminal, FORCE_COLOR or TTY_COMPATIBLE set, Windows, Jupyter, IDLE): there a
-    Rich console says how it looks."""
+def _ordinary(file: Any) -> bool:
+    """Whether Rich writes to ``file`` as it writes to any stream: not on Windows (whose consoles it drives
+    through their API), in Jupyter or IDLE, or to a stream it has wrapped (a progress bar's)."""
     import builtins
+    import sys
+
+    return not (
+        sys.platform == "win32"
+        or hasattr(builtins, "get_ipython")
+        or getattr(sys.stdin, "__module__", "").startswith("idlelib")
+        or file is None
+        or hasattr(file, "rich_proxied_file")
+    )
+
+
+def plain_looks(file: Any = None) -> dict[str, Any] | None:
+    """How standard output (or ``file``) looks, as looks() says, where Rich would write only text there,
+    worked out as Rich works it out but without importing it: a pipe or a file, in UTF-8. None wherever
+    that takes more than the checks below (a terminal, FORCE_COLOR or TTY_COMPATIBLE set, Windows, Jupyter,
+    IDLE): there a Rich console says how it looks."""
     import os
     import sys
 
     environ = os.environ
-    file = sys.stdout
-    if (
-        sys.platform == "win32"
-        or hasattr(builtins, "get_ipython")
-        or "FORCE_COLOR" in environ
-        or environ.get("TTY_COMPATIBLE", "")
-        or getattr(sys.stdin, "__module__", "").startswith("idlelib")
-        or file is None
-        or hasattr(file, "rich_proxied_file")
-    ):
+    file = sys.stdout if file is None else file
+    if not _ordinary(file) or "FORCE_COLOR" in environ or environ.get("TTY_COMPATIBLE", ""):
         return None
     try:
         if file.isatty():
@@ -208,6 +214,50 @@ def plain_stdout() -> PlainStdout | None:
     """Standard output to print to without Rich, where Rich would write only text there; else None."""
     looks = plain_looks()
     return PlainStdout(looks) if looks is not None else None
+
+
+#: What Rich's Text changes in a message: the control characters it takes out, and tabs, which it expands.
+_CHANGED_BY_RICH = frozenset("\x07\x08\x0b\x0c\r\t")
+
+
+class Messages:
+    """Standard error, for the lines a command says as it goes (``err.print(line, markup=False,
+    soft_wrap=True)``): a line Rich would write as it is (not wrapped, no style written) is written
+    without importing Rich; any other is printed by a Rich console, made when first needed."""
+
+    def __init__(self) -> None:
+        self._rich: Console | None = None
+
+    def print(
+        self,
+        text: str,
+        *,
+        style: str | None = None,
+        markup: bool | None = None,
+        soft_wrap: bool = False,
+        highlight: bool | None = None,
+    ) -> None:
+        import sys
+
+        file = sys.stderr
+        as_it_is = (
+            soft_wrap
+            and (markup is False or "[" not in text)
+            and _CHANGED_BY_RICH.isdisjoint(text)
+            and _ordinary(file)
+            and (getattr(file, "encoding", "utf-8") or "utf-8").lower().startswith("utf")
+            and (not style or plain_looks(file) is not None)  # a style is written only to a terminal
+        )
+        if not as_it_is:
+            if self._rich is None:
+                self._rich = stderr()
+            self._rich.print(text, style=style, markup=markup, soft_wrap=soft_wrap, highlight=highlight)
+            return
+        try:
+            file.write(text + "\n")
+            file.flush()
+        except BrokenPipeError:
+            stderr().on_broken_pipe()  # as Rich's console ends then
 
 
 def write(out: Console | PlainStdout, text: str) -> None:
