@@ -238,3 +238,15 @@ def test_the_judgements_do_not_depend_on_pythons_hash_seed(tmp_path: Path) -> No
         command = [sys.executable, "-m", "badgekit", "check", "--format", "json", *paths]
         outputs.add(subprocess.run(command, env=env, capture_output=True, text=True, check=False).stdout)
     assert len(outputs) == 1
+
+
+def test_of_two_copies_the_one_under_the_heading_its_examples_fit_is_the_original() -> None:
+    # A labelled statement (development half) whose staff engagement section repeats the health and safety
+    # answer. The two criteria open with the same words ("initiate, develop and implement systems ..."),
+    # so by the criteria's words alone the copy looked like the original; its examples tell them apart.
+    case = next(c for c in load_cases("dev") if c.name == "leading-and-developing-people-07")
+    assert case.criteria["staff-engagement"] == "missing" and case.criteria["health-and-safety"] == "covered"
+    report = check_text(case.statement, f"{case.name}.md", CATALOGUE, ALL_RULES)
+    statuses = {c.number: c.status for c in report.criteria}
+    assert statuses[3] == "missing"  # staff engagement: the copy
+    assert statuses[4] == "covered"  # health and safety: the original

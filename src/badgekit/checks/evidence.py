@@ -225,10 +225,17 @@ def _copied(block: Block, index: int, blocks_: Sequence[Block], profiles_: Seque
             continue
         if other.criterion is None or other.criterion == index:
             return other.start < block.start  # the later of two copies is the copy
-        mine, theirs = profiles_[index].recall(block.terms), profiles_[other.criterion].recall(other.terms)
+        mine, theirs = _fit(index, block, profiles_), _fit(other.criterion, other, profiles_)
         if theirs > mine or (theirs == mine and other.start < block.start):
             return True
     return False
+
+
+def _fit(index: int, block: Block, profiles_: Sequence[Profile]) -> float:
+    """How well a block tells a criterion: the share of its words it carries, and how closely its best
+    sentence tells one of its everyday examples. Words alone can favour the wrong one of two criteria whose
+    wording overlaps ("Initiate, develop and implement systems..." opens two of them)."""
+    return profiles_[index].recall(block.terms) + max((s.matches[index] for s in block.sentences), default=0.0)
 
 
 def probability(values: Sequence[float]) -> float:

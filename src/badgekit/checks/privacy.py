@@ -83,6 +83,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "I phoned Wren, his sister, and it was jade's birthday on the friday.",
             "Nobody had signed. Bill, the manager, ran the debrief, and Dawn is our night senior.",
             "Rowan, who's been with us two years, was anxious. I'm learning to trust Will. Will is doing fine.",
+            "Rowan has been finding school hard. Mark was leaving early, so I stayed on.",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -108,6 +109,11 @@ RULES: tuple[PrivacyRule, ...] = (
             "Pat yourself on the back, as the penny dropped for me. Jack of all trades is what this job is.",
             "Heather, gorse and bracken line the path. Dawn is when most seizures happen, so I'm up early.",
             "Rogers' core conditions guide me, and Rogers gives me the attitude. Reading Brown, I saw it too.",
+            "Judith Herman's stages of recovery and emotion coaching from John Gottman and Louise Gilbert help me.",
+            "We watched Mrs Doubtfire, sang along to Jimmy Shand and Lulu, and Sir Alex Ferguson was on at Christmas.",
+            "Our team works across Mull, Iona and Lismore, and Joan Murphy, who developed Talking Mats, trained us.",
+            "I have read Karen Treisman's A Treasure Box, and we use the Roper, Logan and Tierney model.",
+            "A ray of hope: Hunter wellies from Tesco and the Red Cross, and Billy Connolly on the telly.",
         ),
     ),
     PrivacyRule(
@@ -132,7 +138,10 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her son is on +44 (0)7700 900 987.",
             "She left it as 07700 nine double oh four five six.",
         ),
-        clean=("We supported 120 people in 2023 and met from 09:30 to 12:00. Call 999 or NHS 24 on 111.",),
+        clean=(
+            "We supported 120 people in 2023 and met from 09:30 to 12:00. Call 999 or NHS 24 on 111.",
+            "Breathing Space is on 0800 83 85 87 and Childline's number is 0800 1111: helplines, not people.",
+        ),
     ),
     PrivacyRule(
         "BK304",
@@ -149,7 +158,11 @@ RULES: tuple[PrivacyRule, ...] = (
         "postcode-district",
         "A postcode district (the first half of a postcode) used to say where someone lives.",
         "This postcode district narrows down where someone lives: consider naming only the town or region.",
-        triggers=("Most of the families we support live in EH6.", "Transport from the G42 area is difficult."),
+        triggers=(
+            "Most of the families we support live in EH6.",
+            "Transport from the G42 area is difficult.",
+            "He is the only wheelchair user in the whole of ZE2.",
+        ),
         clean=("The M8 makes the commute slow and S3 pupils volunteer with us.", "Rule BK301 is about names."),
     ),
     PrivacyRule(
@@ -219,6 +232,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her NHS number 943 476 5919 was copied into the plan.",
             "NHS number: 485 777 3457.",
             "She still had an English NHS number, 485 777 3456, on file.",
+            "The letter had the wrong NHS number on it, 999 482 1137.",
         ),
         clean=("Call NHS 24 on 111 when the surgery is closed.",),
     ),
@@ -261,7 +275,10 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her cousin shared the video at instagram.com/shona.dances_21 without asking.",
             "He told me his TikTok, kaydz.2009, had been reported.",
         ),
-        clean=("Young people told us TikTok and Instagram were where they felt judged, and we met @ 10am.",),
+        clean=(
+            "Young people told us TikTok and Instagram were where they felt judged, and we met @ 10am.",
+            "We talked about the risks online and how to handle them carefully.",
+        ),
     ),
     PrivacyRule(
         "BK314",

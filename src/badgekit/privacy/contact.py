@@ -100,7 +100,10 @@ _HANDLE_GIVEN = (
     " tag",
     " handle",
 )
-_NOT_HANDLES = frozenset({"well", "too", "the", "a", "an", "my", "her", "his", "their", "our", "your", "and", "but"})
+_NOT_HANDLES = frozenset(
+    {"well", "too", "the", "a", "an", "my", "her", "his", "their", "our", "your", "and", "but"}
+    | {"them", "him", "it", "this", "that", "things", "me", "us", "you", "everything", "situations"}  # "handle them"
+)
 
 
 def _has_address_sign(text: str) -> bool:
@@ -184,11 +187,13 @@ def find_phone_numbers(text: str) -> list[Span]:
         for match in _PHONE_CANDIDATE.get().finditer(text):
             start, end = _trim(text, match.start(), match.end())
             digits = len(_DIGIT.get().findall(text, start, end))
-            if 9 <= digits <= 15 and is_possible_phone(text[start:end]):
+            if 9 <= digits <= 15 and is_possible_phone(text[start:end]) and not _organisations_line(text[start:end]):
                 found.append(span(start, end, "phone"))
         context = _PHONE_CONTEXT.get()
         for match in _LOCAL_NUMBER.get().finditer(text):
-            if context.search(text, max(0, match.start() - 20), match.start()):
+            if context.search(text, max(0, match.start() - 20), match.start()) and not _organisations_line(
+                match.group()
+            ):
                 found.append(span(match.start(), match.end(), "phone"))
     lowered = text.lower()
     # Both patterns start at a digit or at one of their words: tried only there (see matches_from).
@@ -202,6 +207,16 @@ def find_phone_numbers(text: str) -> list[Span]:
             if (starts and spoken and 9 <= digits <= 13) or mobile:
                 found.append(span(match.start(), match.end(), "phone"))
     return found
+
+
+#: Freephone and non-geographic numbers (0800, 0808, 03, 084, 087): an organisation's line, such as a
+#: helpline ("Breathing Space on 0800 83 85 87", "Childline, 0800 1111"), which no one has at home.
+_ORGANISATIONS_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0843",
+                           "0844", "0845", "0870", "0871", "0872")  # fmt: skip
+
+
+def _organisations_line(number: str) -> bool:
+    return "".join(_DIGIT.get().findall(number)).startswith(_ORGANISATIONS_PREFIXES)
 
 
 def _signs(lowered: str, signs: tuple[str, ...]) -> list[tuple[int, str]]:

@@ -96,6 +96,7 @@ class _Judge:
             or lower in vocab.FUNCTION_WORDS
             or lower in vocab.MONTHS
             or lower in vocab.DAYS
+            or lower in vocab.FESTIVALS
             or lower in vocab.PEOPLES
             or token.masked
         )
@@ -260,10 +261,17 @@ class _Judge:
             rest = rest[1:]
         else:
             return False
-        for token in rest[:3]:
+        for at, token in enumerate(rest[:3]):
             forms = vocab.singulars(token.lower)
             if any(form in vocab.PEOPLE_WORDS for form in forms):
-                return True
+                after = rest[at + 1] if at + 1 < len(rest) else None
+                # ... and ends it: "the cook, and", "twins in our nursery"; not "the sister hospice"
+                return (
+                    not token.followed_by_space
+                    or after is None
+                    or not after.text.islower()
+                    or (after.lower in vocab.FUNCTION_WORDS)
+                )
             if any(form in vocab.CATEGORY_NOUNS for form in forms) or token.lower in _POSSESSORS:
                 return False  # "Violet was the colour the lady chose": a colour, whoever chose it
             if not token.text.islower() or not token.followed_by_space:
@@ -336,6 +344,17 @@ class _Judge:
         lowered = {t.lower for t in words}
         return any(lowered <= allowed for allowed in self.allowed)
 
+    def same_sentence(self, index: int, most: int) -> list[Token]:
+        """Up to ``most`` tokens from tokens[index] on, stopping where the sentence ends."""
+        found: list[Token] = []
+        at = index
+        while at < len(self.tokens) and len(found) < most:
+            found.append(self.tokens[at])
+            if at + 1 < len(self.tokens) and self._sentence_break(at):
+                break
+            at += 1
+        return found
+
     def sentence_words(self, index: int) -> set[str]:
         """The lower-case words of the sentence around tokens[index] (a line break does not end one)."""
         first = index
@@ -362,7 +381,7 @@ class _Judge:
         is_word = token.text in self.name_words or token.lower in wordlists.common_words()
         if nxt is not None and token.followed_by_space and f"{token.lower} {nxt.lower}" in vocab.NAME_IDIOMS:
             return True  # "Penny dropped", "Jack of all trades", "Mark my words"
-        if is_word and nxt is not None and not nxt.capitalised and nxt.lower in vocab.THING_NOUNS:
+        if nxt is not None and not nxt.capitalised and nxt.lower in vocab.THING_NOUNS:
             return True  # "Holly berries", "Carol singers", "Grant funding"
         if is_word and nxt is not None and token.followed_by_space and self._noun_follows(token, nxt):
             return True  # "Olive oil", "Fern spotting", "Rose hip syrup"
@@ -453,8 +472,10 @@ class _Judge:
         if index + 1 >= len(self.tokens):
             return False
         if self.text[self.tokens[index].end : self.tokens[index + 1].start].strip() == ",":
-            other = self.tokens[index + 1]
-            return other.text.islower() and other.lower in vocab.PLANT_NAMES
+            other = self.tokens[index + 1]  # "Heather, gorse and bracken", "Pearl, ruby and golden anniversaries"
+            return other.text.islower() and (
+                other.lower in vocab.PLANT_NAMES or title_case(other.text) in self.name_words
+            )
         if index + 2 >= len(self.tokens) or self.tokens[index + 1].lower not in ("and", "&", "or"):
             return False
         other = self.tokens[index + 2]
@@ -576,7 +597,18 @@ class _Judge:
     def place_in_context(self, index: int) -> bool:
         """A given name that is also a place, after "in" or "at": "lives in Lewis"."""
         token = self.tokens[index]
-        return token.lower in vocab.PLACES and self.word_before(index) in _PERSON_PLACE_PREPOSITIONS
+        if token.lower not in vocab.PLACES:
+            return False
+        if self.word_before(index) in _PERSON_PLACE_PREPOSITIONS:
+            return True
+        # ... or listed with other places: "our team works across Mull, Iona and Lismore"
+        neighbours = [
+            self.tokens[at] for at in (index - 2, index - 1, index + 1, index + 2) if 0 <= at < len(self.tokens)
+        ]
+        return any(
+            t.lower in vocab.PLACES and t.lower != token.lower and t.capitalised and t.text not in self.first
+            for t in neighbours
+        ) and not self.shows_a_person(index)
 
 
 def _token_start(token: Token) -> int:
@@ -728,6 +760,8 @@ def _titled(judge: _Judge) -> list[_Person]:
             continue
         if lower in vocab.ACADEMIC_TITLES and _cited_with_title(judge, lower, words, index + 1, at - 1):
             continue
+        if lower in vocab.HONOURS or _credited(judge, index):
+            continue  # "Lord Kelvin", "Sir Alex Ferguson", "the report by Dr Anne MacDonald", "watched Mrs Doubtfire"
         if lower == "sister" and not judge.is_clear_name(words[0]) and not judge.is_surname(words[0]):
             continue
         if is_kin and len(words) == 1 and judge.organisation_follows(at - 1):
@@ -820,7 +854,13 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
             return None  # "Julia Donaldson books", "Katie Morag stories": an author or a character
         if not judge.shows_a_person(first, last) and judge._defined_as_thing(last, vocab.NOT_PERSON_KINDS):
             return None  # "Robin Hood was the film we watched"
+        if _known_for_their_work(judge, first, last):
+            return None  # "Judith Herman's stages of recovery", "emotion coaching from John Gottman"
         return list(words) if _is_full_name(judge, first, last) else None
+    if _first_of_names(judge, first) != first and _credited(judge, first):
+        return None  # "singing along to Jimmy Shand and Lulu", "the model from Rolfe, Freshwater and Jasper"
+    if _names_before_work(judge, first):
+        return None  # "the Roper, Logan and Tierney model"
     if judge.is_clear_name(head):
         if judge.place_in_context(first) or judge.is_thing(first):
             return None
@@ -845,6 +885,135 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         # Any word capitalised mid-sentence with family after it: "I phoned Wren, his sister,"
         return [head] if _KIN_AFTER.get().match(judge.text, head.end) else None
     return None
+
+
+def _known_for_their_work(judge: _Judge, first: int, last: int) -> bool:
+    """Whether the full name at tokens[first..last] is someone known for their work, whom a statement cites or
+    mentions, rather than someone the learner works with: by their work after it ("Judith Herman's stages",
+    "Lewis Capaldi's new album"), a verb of making after it ("Oliver Sacks wrote", "Joan Murphy, who developed
+    Talking Mats"), or the words before it ("a chapter by Gillian Schofield and Mary Beek", "the butterfly
+    approach from David Sheard", "reading Mark Smith", "singing along to Jimmy Shand", "Sir Alex Ferguson")."""
+    tokens = judge.tokens
+    end = tokens[last]
+    if end.possessive and any(
+        t.lower in vocab.WORK_WORDS or t.lower in vocab.CREATIVE_WORKS for t in tokens[last + 1 : last + 5]
+    ):
+        return True
+    after = last + 1
+    if after < len(tokens) and tokens[after].lower in ("and", "&") and _full_name_at(judge, after + 1):
+        after = _full_name_at(judge, after + 1) + 1  # "Andrew Turnell and Steve Edwards developed"
+    while after < len(tokens) and tokens[after].lower in ("who", "both", "also", "first"):
+        after += 1  # "Joan Murphy, who developed", "McNeill and Maruna both write"
+    if after < len(tokens) and tokens[after].lower in vocab.CITE_VERBS:
+        return True
+    if after < len(tokens) and tokens[after].lower in vocab.MAKER_VERBS:
+        # ... of a work: "developed Talking Mats", "developed the approach", "wrote that"; but a person
+        # supported "developed a chest infection"
+        made = tokens[after + 1 : after + 4]
+        if any(
+            (t.capitalised and not t.line_start) or t.lower in vocab.WORK_WORDS or t.lower in ("that", "about")
+            for t in made
+        ):
+            return True
+    if end.possessive and last + 1 < len(tokens) and _starts_a_title(judge, last + 1):
+        return True  # "Karen Treisman's A Treasure Box"
+    if any(t.lower in vocab.HONOURS for t in tokens[first : last + 1]):
+        return True  # "Mary Queen of Scots"
+    return _credited(judge, first)
+
+
+def _starts_a_title(judge: _Judge, index: int) -> bool:
+    """Whether tokens[index] is capitalised mid-sentence and no name nor family: the start of a work's title."""
+    token = judge.tokens[index]
+    if token.text[:1].isupper() and not token.line_start and token.lower in ("a", "an", "the"):
+        return True  # "Karen Treisman's A Treasure Box"
+    return (
+        token.capitalised
+        and not token.line_start
+        and not token.caseless
+        and token.text not in judge.first
+        and token.text not in judge.ambiguous
+        and token.text not in wordlists.surnames()
+        and not any(form in vocab.KIN_WORDS for form in vocab.singulars(token.lower))
+    )
+
+
+def _full_name_at(judge: _Judge, index: int) -> int:
+    """The last index of two or three capitalised words starting at tokens[index] (0 when there are none)."""
+    tokens = judge.tokens
+    at = index
+    while at < len(tokens) and at - index < 3 and tokens[at].capitalised and not tokens[at].line_start:
+        if at > index and not tokens[at - 1].followed_by_space:
+            break
+        at += 1
+    return at - 1 if at - index >= 2 else 0
+
+
+def _credited(judge: _Judge, first: int) -> bool:
+    """Whether the words before tokens[first] credit a name with a work or a performance: "by", "from" or
+    "drawing on" after a piece of work, "reading", an honour ("Sir", "Princess"), or listening and watching;
+    a second name after "and" is credited as the first is ("John McKnight and Jody Kretzmann")."""
+    tokens = judge.tokens
+    lead = _first_of_names(judge, first)
+    before = judge.word_before(lead)
+    if lead != first and _names_before_work(judge, first):
+        return True
+    if before in vocab.HONOURS or tokens[lead].lower in vocab.HONOURS:
+        return True
+    if before in vocab.READING_LEADS or before in vocab.MEDIA_LEADS:
+        return True
+    if f"{judge.word_before(lead, 2)} {before}" in vocab.MEDIA_PHRASES:
+        return True
+    if before in ("by", "from", "on"):
+        # "the butterfly approach from David Sheard", "translated by James Robertson", "from John O'Brien as a
+        # framework", "from John McKnight and Jody Kretzmann, gives me a framework"
+        around = [*tokens[max(0, lead - 7) : lead - 1], *judge.same_sentence(first + 1, 10)]
+        return any(
+            t.lower in vocab.WORK_WORDS
+            or t.lower in vocab.CREATIVE_WORKS
+            or t.lower in vocab.MAKER_VERBS
+            or t.lower in vocab.CREDIT_VERBS
+            for t in around
+        )
+    return False
+
+
+def _names_before_work(judge: _Judge, index: int) -> bool:
+    """Whether a piece of work follows a list of names that tokens[index] is in: "the Roper, Logan and
+    Tierney model"."""
+    tokens = judge.tokens
+    at = index + 1
+    while at < len(tokens) and at - index < 6:
+        token = tokens[at]
+        if token.lower in vocab.WORK_WORDS:
+            return True
+        if not (token.capitalised or token.lower in ("and", "&")):
+            return False
+        at += 1
+    return False
+
+
+def _first_of_names(judge: _Judge, first: int) -> int:
+    """The first of the names listed with tokens[first] ("Rolfe, Freshwater and Jasper", "John McKnight and
+    Jody Kretzmann"), or ``first`` when it is not in such a list."""
+    tokens = judge.tokens
+    lead = first
+    while lead >= 2:
+        joint = tokens[lead - 1]
+        gap = judge.text[tokens[lead - 2].end : joint.start] if joint.lower in ("and", "&") else None
+        if gap is not None and gap.strip() in ("", ","):
+            end = lead - 2  # "... Shand and Lulu"
+        elif judge.text[tokens[lead - 1].end : tokens[lead].start].strip() == "," and tokens[lead - 1].capitalised:
+            end = lead - 1  # "Rolfe, Freshwater"
+        else:
+            break
+        start = end
+        while start > 0 and tokens[start - 1].capitalised and tokens[start - 1].followed_by_space and end - start < 2:
+            start -= 1
+        if not tokens[end].capitalised or tokens[start].line_start:
+            break
+        lead = start
+    return lead
 
 
 def _titles_a_work(judge: _Judge, last: int) -> bool:
@@ -988,6 +1157,8 @@ def _is_lower_surname(token: Token, common: wordlists.WordList) -> bool:
 def _lower_case_verdict(judge: _Judge, word: str, common: wordlists.WordList) -> int:
     """Whether a lower-case word is a given name: 0 never, 1 yes, 2 only with signs of a person."""
     if word in vocab.FUNCTION_WORDS or word in vocab.PLACES or word in vocab.MONTHS or word in vocab.DAYS:
+        return 0
+    if word in vocab.EVERYDAY_WORDS:  # "the telly": a word, though someone somewhere has it as a name
         return 0
     name = title_case(word) if "-" in word or "'" in word or "’" in word else word.capitalize()
     if name not in judge.first:

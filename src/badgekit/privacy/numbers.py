@@ -33,7 +33,12 @@ _SEPARATOR = r"[ \t\-‐–.]?"
 #: (The look-behind follows the first digit rather than leading the pattern, here and below: a pattern
 #: that starts with a character class lets the matcher skip to where one could start.)
 _TEN_DIGITS = Lazy(r"\d(?<![\w/£$€.,:-]\d)(?:" + _SEPARATOR + r"\d){9}(?![\w/%]|[.,:]\d)")
-_NHS_CONTEXT = Lazy(r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?\s{0,3}(?:is|was|:|,|-)?\s{0,3}$", re.IGNORECASE)
+#: "NHS number 485 ...", "her NHS no. is ...", "the wrong NHS number on it, 999 ...".
+_NHS_CONTEXT = Lazy(
+    r"\b(?:NHS|health)\s{0,3}(?:no\.?|number|num|#)?(?:\s{1,3}on\s{1,3}(?:it|them|the\s{1,3}\w+))?"
+    r"\s{0,3}(?:is|was|:|,|-)?\s{0,3}$",
+    re.IGNORECASE,
+)
 _REFERENCE = Lazy(
     r"\b(?i:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
     r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst|registration|membership|PVG)\s{1,3}"

@@ -43,7 +43,8 @@ _FULL_POSTCODE = Lazy(
 )
 _OUTWARD_CODE = Lazy(r"(?P<area>[A-Z](?<![\w-][A-Z])[A-Z]?)(?P<district>\d[A-Z\d]?)(?![\w-])")
 _OUTWARD_BEFORE = Lazy(
-    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the)\s{1,3}(?:the\s{1,3})?$",
+    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the|whole of)\s{1,3}"
+    r"(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
 _OUTWARD_AFTER = Lazy(r"^\s{1,3}(?:area|postcode|post code|district)\b", re.IGNORECASE)

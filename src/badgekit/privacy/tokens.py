@@ -153,9 +153,10 @@ def _mask_phrases(text: str, tokens: list[Token]) -> None:
             end = start + len(phrase)
             after = lowered[end : end + 1]
             if not lowered.startswith(phrase, start) or (
-                after.isalnum() and lowered[end : end + 2] not in {"'s", "’s"}
+                (after.isalnum() or (after == "-" and lowered[end + 1 : end + 2].isalpha()))
+                and lowered[end : end + 2] not in {"'s", "’s"}
             ):
-                continue
+                continue  # a longer word or a double-barrelled name: "Grace Kelly-Brown" is not Grace Kelly
             last = bisect_left(tokens, end, lo=index, key=_start)
             if phrase.endswith("'s") and last < len(tokens) and tokens[last].lower in vocab.KIN_WORDS:
                 continue  # "Maggie's at the hospital" is the charity; "Maggie's mum" is a person's

@@ -87,7 +87,8 @@ PERSON_VERBS = _words(
     disclosed admitted sobbed screamed hugged giggled grinned nodded sighed wept shrugged confided phoned
     texted emailed rang visited arrived cried shouted refused agreed panicked froze ran bolted kicked punched
     thought noticed decided realised realized wondered remembered insisted mentioned suggested handed
-    lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
+    leaving crying shouting refusing asking telling laughing smiling screaming struggling sobbing waiting
+    finding lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
 )
 #: Verbs of a person's life or wishes, which a plant, a season or a feeling does not do: "Sandy has
 #: lived here", "Summer gave me her number". Checked, like PERSON_VERBS, only after a capitalised word.
@@ -95,7 +96,7 @@ PERSON_LIFE_VERBS = _words("lives lived gave wants wanted loves loved likes like
 #: Adverbs and auxiliaries that may stand between a name and its verb: "Joy later told me", "Sandy has lived".
 VERB_BRIDGES = _words(
     """later then also always never just still finally often usually soon suddenly eventually now quickly
-    immediately has had have was"""
+    immediately has had have was been"""
 )
 #: Nouns after a possessive that belong to a person: "holly's bday", "Jamie's birthday".
 PERSONAL_NOUNS = _words(
@@ -111,9 +112,14 @@ MONTHS = _words(
     jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+#: Festivals, never a name: "at Christmas", "a Hogmanay party".
+FESTIVALS = _words("christmas xmas easter hogmanay halloween diwali eid hanukkah ramadan passover")
+#: Everyday words that the word list lacks and that are also someone's given name: "the telly".
+EVERYDAY_WORDS = _words("telly christmas")
 
 #: Words that make a capitalised run an organisation, service, place, programme or document.
 ORGANISATION_WORDS = _words(
+    "room "
     """monument monuments collection statue highlanders regiment fusiliers guards arena observatory gallery
     galleries theatre cinema league pavilion pier market council councils service services trust foundation
     scotland scottish centre center centres hospital
@@ -255,6 +261,37 @@ ORGANISATION_PHRASES = _phrases(
     Mary's Meals
     Carr Gomm
     Dr Barnardo
+    Tesco
+    Asda
+    Aldi
+    Lidl
+    Sainsbury's
+    Greggs
+    Marks and Spencer
+    Primark
+    Red Cross
+    British Red Cross
+    Community Payback Order
+    Loganair
+    CalMac
+    ScotRail
+    Sara Stedy
+    Bargain Hunt
+    Weakest Link
+    The Weakest Link
+    Still Game
+    River City
+    Coronation Street
+    EastEnders
+    Emmerdale
+    Countdown
+    Pointless
+    Strictly Come Dancing
+    Antiques Roadshow
+    Songs of Praise
+    Royal Concert Hall
+    Usher Hall
+    Òran Mòr
     Dr Barnardo's
     Barnardo's
     Barnardo’s
@@ -461,10 +498,234 @@ CITED_NAME_PHRASES = _phrases(
     Henry Ford
     Abraham Lincoln
     Dalai Lama
+    Billy Connolly
+    Kenneth McKellar
+    Andy Stewart
+    Jimmy Shand
+    Moira Anderson
+    Jimmy Logan
+    Stanley Baxter
+    Rikki Fulton
+    Jack Milroy
+    Lena Zavaroni
+    Sean Connery
+    Annie Lennox
+    Rod Stewart
+    Susan Boyle
+    Lewis Capaldi
+    Gerry Rafferty
+    Paolo Nutini
+    Frankie Boyle
+    Kevin Bridges
+    Rab C Nesbitt
+    Rab C. Nesbitt
+    Chic Murray
+    Robbie Coltrane
+    David Tennant
+    Peter Capaldi
+    Karen Gillan
+    Gerard Butler
+    James McAvoy
+    Elaine C Smith
+    Elaine C. Smith
+    Ford Kiernan
+    Greg Hemphill
+    Jack and Victor
+    Frank Sinatra
+    Dean Martin
+    Elvis Presley
+    Cliff Richard
+    Shirley Bassey
+    Vera Lynn
+    Val Doonican
+    Tom Jones
+    Cilla Black
+    Johnny Cash
+    Patsy Cline
+    Nat King Cole
+    Doris Day
+    Bing Crosby
+    Perry Como
+    Matt Monro
+    Engelbert Humperdinck
+    Neil Diamond
+    Elton John
+    Freddie Mercury
+    Paul McCartney
+    John Lennon
+    Ringo Starr
+    George Harrison
+    Tina Turner
+    Aretha Franklin
+    Whitney Houston
+    Kylie Minogue
+    Michael Jackson
+    Dusty Springfield
+    Petula Clark
+    Daniel O'Donnell
+    Andre Rieu
+    André Rieu
+    Katherine Jenkins
+    Ed Sheeran
+    Harry Styles
+    Bruce Forsyth
+    Des O'Connor
+    Terry Wogan
+    Alexander Armstrong
+    Richard Osman
+    Fiona Bruce
+    Anne Robinson
+    Carol Vorderman
+    Richard Whiteley
+    Noel Edmonds
+    Phillip Schofield
+    Holly Willoughby
+    Lorraine Kelly
+    David Attenborough
+    Chris Packham
+    Mary Berry
+    Paul Hollywood
+    Jamie Oliver
+    Gordon Ramsay
+    Delia Smith
+    Michael Parkinson
+    Eric Morecambe
+    Ernie Wise
+    Morecambe and Wise
+    Ronnie Barker
+    Ronnie Corbett
+    Tommy Cooper
+    Ken Dodd
+    Les Dawson
+    Bob Monkhouse
+    Victoria Wood
+    Julie Walters
+    Dawn French
+    Jennifer Saunders
+    Robin Williams
+    Charlie Chaplin
+    Stan Laurel
+    Oliver Hardy
+    Laurel and Hardy
+    Marilyn Monroe
+    Audrey Hepburn
+    Judy Garland
+    Julie Andrews
+    John Wayne
+    Clint Eastwood
+    Elizabeth Taylor
+    Richard Burton
+    Grace Kelly
+    Cary Grant
+    Gene Kelly
+    Fred Astaire
+    Ginger Rogers
+    Sophia Loren
+    Tom Hanks
+    Meryl Streep
+    Kenny Dalglish
+    Jimmy Johnstone
+    Ally McCoist
+    John Greig
+    Denis Law
+    Jim Baxter
+    Jock Stein
+    Bill Shankly
+    Alex Ferguson
+    Billy Bremner
+    Danny McGrain
+    Henrik Larsson
+    Andy Murray
+    Judy Murray
+    Chris Hoy
+    Liz McColgan
+    Laura Muir
+    Colin Montgomerie
+    Jackie Stewart
+    Stephen Hendry
+    George Best
+    Bobby Moore
+    Bobby Charlton
+    Muhammad Ali
+    Lionel Messi
+    Cristiano Ronaldo
+    Serena Williams
+    Queen Elizabeth
+    King Charles
+    Princess Anne
+    Prince William
+    Prince Harry
+    Princess Diana
+    Princess Margaret
+    Queen Mother
+    Nicola Sturgeon
+    Humza Yousaf
+    John Swinney
+    Alex Salmond
+    Donald Dewar
+    Margaret Thatcher
+    Tony Blair
+    Gordon Brown
+    Boris Johnson
+    Keir Starmer
+    Rishi Sunak
+    Theresa May
+    Clement Attlee
+    Aneurin Bevan
+    Nye Bevan
+    Mary Queen of Scots
+    Robert the Bruce
+    William Wallace
+    Bonnie Prince Charlie
+    Flora MacDonald
+    Mary Slessor
+    Elsie Inglis
+    Andrew Carnegie
+    Lord Kelvin
+    Alexander Fleming
+    Alexander Graham Bell
+    John Logie Baird
+    David Livingstone
+    Robert Louis Stevenson
+    Walter Scott
+    Arthur Conan Doyle
+    J.M. Barrie
+    JM Barrie
+    Robert Owen
+    Charles Rennie Mackintosh
+    Oor Wullie
+    The Broons
+    Jack Frost
+    Robin Hood
+    Father Christmas
+    Santa Claus
+    Mrs Doubtfire
+    Miss Trunchbull
+    Miss Honey
+    Mary Poppins
+    Peter Pan
+    Tinker Bell
+    Captain Hook
+    Willy Wonka
+    Sherlock Holmes
+    Doctor Who
+    Mickey Mouse
+    Minnie Mouse
+    Donald Duck
+    Buzz Lightyear
+    Dennis the Menace
+    Desperate Dan
+    Paw Patrol
+    The Gruffalo
+    The Tiger Who Came to Tea
     """
 )
-#: (The last names above are children's books and their characters, read with the children a
-#: learner supports: "Katie Morag is a favourite", "Mr Men books".)
+#: (The names after the authors are children's books and their characters, read with the children a
+#: learner supports: "Katie Morag is a favourite", "Mr Men books"; then people widely quoted; then, from
+#: "Billy Connolly" on, public figures and characters that come up in reminiscence and activities:
+#: entertainers, footballers, royals and politicians, and characters from films, books and comics.
+#: Written here from general knowledge; a person supported who shares one of these names in full is
+#: the rare case the reader is asked to look out for.)
 
 #: Surnames of authors and theorists that social care learners cite for a model or idea.
 #: A name with one of these is a citation, not someone the learner supports.
@@ -489,7 +750,34 @@ CITED_AUTHORS = _words(
 WORK_WORDS = _words(
     """model models theory theories cycle work idea ideas research book books framework approach concept
     hierarchy triangle stages styles lenses roles conditions steps curve ladder principles definition study
-    studies writing findings review report inquiry practitioner helper"""
+    studies writing findings review report inquiry practitioner helper talk talks documentary exercises
+    chapter article paper papers lecture speech definition intelligences problem wheel pyramid scale
+    programme method methods tool toolkit technique techniques"""
+)
+#: Verbs of making something, after a full name: "Oliver Sacks wrote", "Joan Murphy, who developed Talking Mats".
+MAKER_VERBS = _words("wrote writes developed devised coined founded pioneered invented illustrated composed published")
+#: Verbs before "by" that credit the name after it with a work: "translated by James Robertson".
+CREDIT_VERBS = _words("written translated illustrated edited developed devised created directed presented narrated")
+#: Honours and royal titles: a name after them is a public figure, not someone the learner supports.
+HONOURS = _words("sir dame lord king queen prince princess duke duchess earl baroness baron")
+#: Words of watching and listening before a full name ("watching Robin Williams"), and pairs of words
+#: ("singing along to Jimmy Shand", "an impression of Andy Stewart", "stories about Kenny Dalglish").
+MEDIA_LEADS = _words("watched watching starring featuring playing played")
+MEDIA_PHRASES = _phrases(
+    """
+    along to
+    listening to
+    listened to
+    impression of
+    impressions of
+    stories about
+    quiz about
+    songs by
+    music by
+    drawing on
+    based on
+    inspired by
+    """
 )
 #: Phrases around a name that show it is cited: "et al.", "according to".
 CITATION_LEADS = _phrases(
@@ -540,7 +828,7 @@ THING_NOUNS = _words(
     bid bids award awards holder holders giver givers pot pots jar jars bush's singers singer carols service
     services concert concerts decorations decoration wedding weddings anniversary anniversaries cards card
     redbreast redbreasts nuts nut wood leaf's colour colours color paint necklace ring rings stone stones
-    juice pie pudding sauce stew soup"""
+    juice pie pudding sauce stew soup wellies boots"""
 )
 #: Nouns for kinds of thing that, after "is the" or "was the", show a given name used as a word:
 #: "Dawn is the hardest time", "Violet was the colour she chose", "Jolene is a song".
@@ -621,14 +909,16 @@ AUTHOR_PRESENT_VERBS = _words(
 #: Nouns for a piece of work after an author's or a character's name: "Julia Donaldson books".
 CREATIVE_WORKS = _words(
     """book books story stories novel novels poem poems rhyme rhymes song songs album albums film films
-    series show shows programme cartoon cartoons episode episodes character characters collection"""
+    series show shows programme cartoon cartoons episode episodes character characters collection pictures
+    illustrations paintings drawings music"""
 )
 #: Gaelic words written with a grave accent that are not names ("the Fèis kids", "Bòrd na Gàidhlig"):
 #: a grave accent otherwise marks a Gaelic given name ("Seònaid").
 GAELIC_WORDS = _words(
     """fèis fèisean gàidhlig gàidhealtachd cèilidh cèilidhean cèilidhs mòd mòr bòrd slàinte mhath òran òrain
     ceòl clàr sgìre sgìrean comunn taigh bàta eilean àite àiteachan fàilte beò sràid cùram dùthaich tìr
-    ùr ùrachadh gàrradh bùth bùthan còmhradh fèisgoil sgoil òg òigridh clann bhàrd àrd àrainn"""
+    ùr ùrachadh gàrradh bùth bùthan còmhradh fèisgoil sgoil òg òigridh clann bhàrd àrd àrainn seòmar
+    seòmar-suidhe seòmar-cadail taigh-beag sgoil-àraich àraich ghràidh"""
 )
 #: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
 #: night shift needs", "Grace is said before meals".
@@ -646,6 +936,8 @@ NAME_IDIOMS = _phrases(
     penny drops
     jack of
     mark my
+    ray of
+    pat on
     """
 )
 #: Adverbs between "was" and what a word is: "Dawn was only just breaking".
