@@ -237,3 +237,54 @@ def test_reviews_suggested_command_names_the_badge_the_file_does_not(run: Run, t
     said = " ".join(result.stderr.split())
     assert "Reviewing against Step into Leadership #8" in said
     assert f"badgekit review {text_export} --badge quality-assurance-improvement --answers" in said
+
+
+def _statements_with_headings() -> list[str]:
+    """Statements drafted for each badge, the same with another badge's headings mixed in, and with headings
+    cut short or reworded: the headings quote the badge's criteria wholly, partly, or another badge's."""
+    from datetime import date
+
+    from badgekit.render import render_markdown
+
+    badges = list(CATALOGUE)
+    texts = []
+    for index, badge in enumerate(badges):
+        level = badge.levels[0].id if badge.levels else None
+        answers = {c.id: "I learned to listen first." for c in badge.criteria_for(level)}
+        text = render_markdown(badge, answers, level=level, on=date(2026, 11, 22))
+        other = badges[(index + 7) % len(badges)]
+        theirs = "".join(f"\n## {c.text}\n\nI did this.\n" for c in list(other.all_criteria())[:3])
+        texts += [text, text + theirs, text.replace("## 1. ", "## 1. Reflecting on ")]
+        texts.append(text.replace("\n## ", "\n## My "))
+    return texts
+
+
+def test_whether_the_headings_quote_another_badge_is_answered_alike_without_every_badge_indexed() -> None:
+    from badgekit.checks import badge_detection
+    from badgekit.statement.parse import parse_statement
+
+    badges = list(CATALOGUE)
+    shortcuts = 0
+    for text in _statements_with_headings():
+        statement = parse_statement(text)
+        headings = badge_detection._heading_wordings(statement)
+        found = badge_detection._by_headings(statement, badges)
+        for badge in badges[::5]:
+            expected = found.badge if found is not None and found.badge.id != badge.id else None
+            assert badge_detection.badge_headings_quote(statement, badge, CATALOGUE) == expected
+            shortcuts += badge_detection._quotes_all(headings, badge)
+    assert shortcuts >= len(CATALOGUE) // 5  # the shortcut is taken, for a statement drafted for its badge at least
+
+
+def test_a_statement_whose_headings_quote_its_own_badge_is_not_compared_with_every_badge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from badgekit.checks import badge_detection
+    from badgekit.statement.parse import parse_statement
+
+    def every_badge(badges: object) -> None:
+        raise AssertionError("every badge's criteria were indexed")
+
+    monkeypatch.setattr(badge_detection, "_criteria_index", every_badge)
+    for badge, text in zip(CATALOGUE, _statements_with_headings()[::4], strict=True):
+        assert badge_detection.badge_headings_quote(parse_statement(text), badge, CATALOGUE) is None

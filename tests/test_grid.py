@@ -120,3 +120,49 @@ def test_every_rules_example_report_is_written_as_rich_writes_it(
     monkeypatch.setattr(Grid, "__rich_console__", lambda self, console, options: iter([self.table()]))
     monkeypatch.setattr(Boxed, "__rich_console__", lambda self, console, options: iter([self.table()]))
     assert [_written(report_view(r), width, colour=colour) for r in reports] == laid_out  # type: ignore[arg-type]
+
+
+IDS = ["writing-evidence", "a", "x" * 30, "dementia-understanding-stress-and-distress", "[b]"]
+LABELS = ["", "#1", "#12", "#123", "#1234", "#12345"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(LABELS), st.sampled_from(IDS), st.lists(WORDS, min_size=1, max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.integers(1, 140),
+    st.sampled_from([None, None, "truecolor"]),
+)
+def test_a_listing_is_written_as_rich_writes_it(
+    rows: list[tuple[str, str, list[str]]], width: int, colour: str | None
+) -> None:
+    from badgekit.views.grid import Listing
+    from badgekit.views.styled import Styled
+
+    entries = []
+    for label, first, lines in rows:
+        rest = Styled(lines[0])
+        for line in lines[1:]:
+            rest.append("\n" + line, style="dim")
+        entries.append((label, first, rest))
+    laid_out = Listing(4, entries)
+    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120, 200])
+@pytest.mark.parametrize("query", ["", "leadership", "dementia"])
+def test_the_catalogue_listing_is_written_as_rich_writes_it(width: int, query: str) -> None:
+    from badgekit.badges.lookup import matches
+    from badgekit.views.badges import catalogue_listing
+    from badgekit.views.grid import Listing
+    from badgekit.views.styled import Stack
+
+    badges = [b for b in CATALOGUE if matches(b, query)]
+    listing = catalogue_listing(badges, CATALOGUE, "heading")
+    by_rich = Stack(*(p.table() if isinstance(p, Listing) else p for p in listing.parts))
+    assert _written(listing, width) == _written(by_rich, width)
+    if width >= 80:  # narrower, the longest ids are cut, by Rich
+        assert listing.lines(width) is not None  # laid out without Rich

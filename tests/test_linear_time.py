@@ -187,9 +187,9 @@ def test_a_heading_quotes_the_criteria_it_quoted_compared_with_each(
     badges: list[list[list[str]]], heading: list[str]
 ) -> None:
     wording = badge_detection._wording
-    criteria = tuple(tuple(wording(" ".join(words)) for words in badge) for badge in badges)
+    criteria = tuple(tuple(" ".join(words) for words in badge) for badge in badges)
     said = wording(" ".join(heading))
-    expected = {b: k for b, c in enumerate(criteria) if (k := max((_quotes(said, w) for w in c), default=0))}
+    expected = {b: k for b, c in enumerate(criteria) if (k := max((_quotes(said, wording(w)) for w in c), default=0))}
     assert badge_detection._index(criteria).kinds(said) == expected
 
 

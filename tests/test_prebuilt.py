@@ -189,3 +189,17 @@ def test_code_the_engine_refuses_is_compiled_as_usual(hooked: None) -> None:
     prebuilt._table = {"patterns": {f"0:{source}": (32, marshal.dumps([2**31 - 1] * 4), 1, {"word": 1})}}
     assert prebuilt._prebuilt_pattern(source, 0) is None
     assert prebuilt.compile(source) == re.compile(source)
+
+
+def test_each_bundled_badge_s_declaration_is_in_the_table_as_re_compiles_it() -> None:
+    from badgekit.badges.catalogue import load_catalogue
+    from badgekit.statement.parse import DECLARATION_FLAGS, declaration_pattern, declaration_source
+
+    declarations = {b.declaration for b in load_catalogue(use_cache=False) if b.declaration}
+    assert len(declarations) >= 2
+    for declaration in declarations:
+        source = declaration_source(declaration)
+        made = prebuilt._prebuilt_pattern(source, int(DECLARATION_FLAGS))
+        if FOR_THIS_PYTHON:
+            assert made is not None, "run tools/build_prebuilt.py: a badge's declaration is not in data/prebuilt.bin"
+        assert declaration_pattern(declaration) == re.compile(source, DECLARATION_FLAGS)

@@ -53,7 +53,19 @@ def declared() -> tuple[list[str], list[tuple[str, int]]]:
     for name in LIBRARIES:
         importlib.import_module(name)
     del vars(dataclasses)["exec"]
-    return list(dict.fromkeys(texts)), list(dict.fromkeys(prebuilt.DECLARED))
+    return list(dict.fromkeys(texts)), list(dict.fromkeys([*prebuilt.DECLARED, *from_badges()]))
+
+
+def from_badges() -> list[tuple[str, int]]:
+    """The patterns made from the bundled badges as badgekit runs (prebuilt.pattern): each one's declaration."""
+    from badgekit import resources
+    from badgekit.badges.catalogue import Catalogue
+    from badgekit.statement.parse import DECLARATION_FLAGS, declaration_source
+
+    catalogue = Catalogue()
+    catalogue.load_directory(resources.bundled_criteria_dir(), bundled=True)
+    declarations = sorted({badge.declaration for badge in catalogue if badge.declaration and badge.declaration.split()})
+    return [(declaration_source(declaration), int(DECLARATION_FLAGS)) for declaration in declarations]
 
 
 def compiled_code(text: str) -> bytes:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from badgekit.views.styled import Block
+
 
 #: The exit code when the program reading badgekit's output stops first (``badgekit list | true``):
 #: the shell's own code for a program stopped by a closed pipe, 128 + SIGPIPE, so that it is not
@@ -27,6 +29,7 @@ CLOSED_PIPE = 141
 
 
 def stdout() -> Console:
+    """Standard output as Rich's console."""
     from rich.console import Console
 
     class _Stdout(Console):
@@ -59,9 +62,11 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, emoji=False)
 
 
-def looks(out: Console) -> dict[str, Any] | None:
+def looks(out: Console | PlainStdout) -> dict[str, Any] | None:
     """How a console's output looks (width, colours, encoding), for render() to make the same text in another
     process; None where the text cannot be made elsewhere (a legacy Windows console colours through its API)."""
+    if isinstance(out, PlainStdout):
+        return out.looks
     if out.legacy_windows or out.is_jupyter:
         return None
     return {
@@ -86,9 +91,17 @@ class _Page(StringIO):
         return self._encoding
 
 
-def render(looks: dict[str, Any], *printed: tuple[RenderableType, dict[str, Any]]) -> str:
+def render(looks: dict[str, Any], *printed: tuple[RenderableType | Block, dict[str, Any]]) -> str:
     """The text that ``out.print(renderable, **options)`` for each of ``printed`` would write to a console
-    that ``looks`` so: what write() then writes there as it is."""
+    that ``looks`` so: what write() then writes there as it is. Where nothing is styled, badgekit's own
+    views (views/styled.py) are laid out without Rich."""
+    if looks["color_system"] is None and not looks["force_terminal"] and looks["encoding"].startswith("utf"):
+        from badgekit.views.styled import plain_text
+
+        if all(_plainly_printed(renderable, options) for renderable, options in printed):
+            text = plain_text([renderable for renderable, _ in printed], looks["width"])  # type: ignore[misc]
+            if text is not None:
+                return text
     from rich.console import Console
 
     settings = dict(looks)
@@ -99,7 +112,155 @@ def render(looks: dict[str, Any], *printed: tuple[RenderableType, dict[str, Any]
     return page.getvalue()
 
 
-def write(out: Console, text: str) -> None:
+def _plainly_printed(renderable: object, options: dict[str, Any]) -> bool:
+    """Whether printing ``renderable`` with ``options`` writes what views/styled.py lays out: one of its
+    blocks, or a string with no markup (or not read as markup); a style only (which writes nothing where
+    nothing is styled)."""
+    from badgekit.views.grid import Boxed, Grid, Listing
+    from badgekit.views.styled import Stack, Styled
+
+    if not options.keys() <= {"style", "markup"}:
+        return False
+    if isinstance(renderable, str):
+        return options.get("markup") is False or "[" not in renderable
+    return isinstance(renderable, (Styled, Stack, Grid, Boxed, Listing))
+
+
+def _ordinary(file: Any) -> bool:
+    """Whether Rich writes to ``file`` as it writes to any stream: not on Windows (whose consoles it drives
+    through their API), in Jupyter or IDLE, or to a stream it has wrapped (a progress bar's)."""
+    import builtins
+    import sys
+
+    return not (
+        sys.platform == "win32"
+        or hasattr(builtins, "get_ipython")
+        or getattr(sys.stdin, "__module__", "").startswith("idlelib")
+        or file is None
+        or hasattr(file, "rich_proxied_file")
+    )
+
+
+def plain_looks(file: Any = None) -> dict[str, Any] | None:
+    """How standard output (or ``file``) looks, as looks() says, where Rich would write only text there,
+    worked out as Rich works it out but without importing it: a pipe or a file, in UTF-8. None wherever
+    that takes more than the checks below (a terminal, FORCE_COLOR or TTY_COMPATIBLE set, Windows, Jupyter,
+    IDLE): there a Rich console says how it looks."""
+    import os
+    import sys
+
+    environ = os.environ
+    file = sys.stdout if file is None else file
+    if not _ordinary(file) or "FORCE_COLOR" in environ or environ.get("TTY_COMPATIBLE", ""):
+        return None
+    try:
+        if file.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    encoding = (getattr(file, "encoding", "utf-8") or "utf-8").lower()
+    if not encoding.startswith("utf"):
+        return None
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        try:
+            width: int | None = int(columns)
+        except ValueError:  # a digit that is no number ("²"): as Rich takes it, or not
+            return None
+    else:  # Rich's Console.size: the first standard stream that is a terminal, else 80
+        width = None
+        for number, stream in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__)):
+            try:
+                width, _ = os.get_terminal_size(stream.fileno() if stream is not None else number)
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+        width = width or 80
+    return {
+        "width": width,
+        "color_system": None,
+        "force_terminal": False,
+        "no_color": environ.get("NO_COLOR", "") != "",
+        "encoding": encoding,
+    }
+
+
+class PlainStdout:
+    """Standard output where Rich would write only text (plain_looks()), as a console to print to: badgekit's
+    views laid out without Rich, anything else by Rich offscreen (render()), written as Rich writes it."""
+
+    def __init__(self, looks: dict[str, Any]) -> None:
+        self.looks = looks
+        self.quiet = False
+
+    @property
+    def file(self) -> Any:
+        import sys
+
+        return sys.stdout
+
+    def print(self, renderable: RenderableType | Block | None = None, **options: Any) -> None:
+        from badgekit.views.styled import Styled
+
+        write(self, render(self.looks, (Styled() if renderable is None else renderable, options)))
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        silence_stdout()
+        raise SystemExit(CLOSED_PIPE)
+
+
+def plain_stdout() -> PlainStdout | None:
+    """Standard output to print to without Rich, where Rich would write only text there; else None."""
+    looks = plain_looks()
+    return PlainStdout(looks) if looks is not None else None
+
+
+#: What Rich's Text changes in a message: the control characters it takes out, and tabs, which it expands.
+_CHANGED_BY_RICH = frozenset("\x07\x08\x0b\x0c\r\t")
+
+
+class Messages:
+    """Standard error, for the lines a command says as it goes (``err.print(line, markup=False,
+    soft_wrap=True)``): a line Rich would write as it is (not wrapped, no style written) is written
+    without importing Rich; any other is printed by a Rich console, made when first needed."""
+
+    def __init__(self) -> None:
+        self._rich: Console | None = None
+
+    def print(
+        self,
+        text: str,
+        *,
+        style: str | None = None,
+        markup: bool | None = None,
+        soft_wrap: bool = False,
+        highlight: bool | None = None,
+    ) -> None:
+        import sys
+
+        file = sys.stderr
+        as_it_is = (
+            soft_wrap
+            and (markup is False or "[" not in text)
+            and _CHANGED_BY_RICH.isdisjoint(text)
+            and _ordinary(file)
+            and (getattr(file, "encoding", "utf-8") or "utf-8").lower().startswith("utf")
+            and (not style or plain_looks(file) is not None)  # a style is written only to a terminal
+        )
+        if not as_it_is:
+            if self._rich is None:
+                self._rich = stderr()
+            self._rich.print(text, style=style, markup=markup, soft_wrap=soft_wrap, highlight=highlight)
+            return
+        try:
+            file.write(text + "\n")
+            file.flush()
+        except BrokenPipeError:
+            stderr().on_broken_pipe()  # as Rich's console ends then
+
+
+def write(out: Console | PlainStdout, text: str) -> None:
     """Text made by render(), written to ``out`` as its own print() would write it."""
     if out.quiet:
         return

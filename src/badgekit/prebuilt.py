@@ -12,9 +12,11 @@ pattern and generates the engine's code in pure Python. Together that was about 
   badgekit) has ``dataclasses`` take the code from the table instead of compiling the text; a
   text not in the table (a class changed since, another library's) is compiled as usual. The
   same text compiled by the same Python gives the same code, so a class is the same either way.
-- the engine's code of every pattern declared through ``compile()`` below, handed to the engine
-  as it is (as badgekit.privacy.patterns does for the privacy patterns); a pattern not in the
-  table is compiled by ``re``. A compiled pattern equals another only when their code is the same.
+- the engine's code of every pattern declared through ``compile()`` below, and of the patterns
+  ``pattern()`` is asked for that are made from the bundled badges (each badge's declaration, about
+  1 ms a check), handed to the engine as it is (as badgekit.privacy.patterns does for the privacy
+  patterns); a pattern not in the table is compiled by ``re``. A compiled pattern equals another
+  only when their code is the same.
 
 Both belong to one version of Python, which the file records; under any other, nothing in it is
 used and everything is compiled as usual. tests/test_prebuilt.py holds the table to what Python
@@ -83,6 +85,12 @@ def compile(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     flags = int(flags)
     DECLARED.append((source, flags))
     return _prebuilt_pattern(source, flags) or re.compile(source, flags)
+
+
+def pattern(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)`` for a pattern made from badgekit's data as it runs (a badge's declaration,
+    statement/parse.py), from the table where tools/build_prebuilt.py compiled it from the bundled badges."""
+    return _prebuilt_pattern(source, int(flags)) or re.compile(source, flags)
 
 
 def _prebuilt_pattern(source: str, flags: int) -> re.Pattern[str] | None:

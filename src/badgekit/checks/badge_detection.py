@@ -207,20 +207,45 @@ def _wording(normalised: str) -> _Wording:
     return tuple(normalised.split()), frozenset(terms(normalised))
 
 
-@dataclass(frozen=True)
 class _CriteriaIndex:
     """Every badge's criteria, indexed so that a heading is compared only with the criteria it could quote:
     those starting with its first word, and those sharing a term with it. (Compared with every criterion
-    of every badge, a megabyte of headings took seconds.)"""
+    of every badge, a megabyte of headings took seconds.) The terms are worked out only for a heading
+    with four terms or more, the fewest a heading quoting a criterion by its terms has: stemming every
+    criterion of every badge was most of the 3.5 ms the index took on every check."""
 
-    #: a criterion's first word -> (badge, the criterion's words)
-    by_first_word: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
-    #: badges with a criterion of no words, which every heading starts with
-    empty: frozenset[int]
-    #: a term -> (badge, criterion) for each criterion that has it
-    by_term: dict[str, tuple[tuple[int, int], ...]]
-    #: (badge, criterion) -> how many terms the criterion has
-    term_counts: dict[tuple[int, int], int]
+    def __init__(self, criteria: tuple[tuple[str, ...], ...]) -> None:
+        #: each badge's criteria, normalised
+        self.criteria = criteria
+        by_first_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        empty = set()
+        for badge, texts in enumerate(criteria):
+            for text in texts:
+                wanted = tuple(text.split())
+                if wanted:
+                    by_first_word.setdefault(wanted[0], []).append((badge, wanted))
+                else:
+                    empty.add(badge)
+        #: a criterion's first word -> (badge, the criterion's words)
+        self.by_first_word = {k: tuple(v) for k, v in by_first_word.items()}
+        #: badges with a criterion of no words, which every heading starts with
+        self.empty = frozenset(empty)
+        self._terms: tuple[dict[str, tuple[tuple[int, int], ...]], dict[tuple[int, int], int]] | None = None
+
+    def terms(self) -> tuple[dict[str, tuple[tuple[int, int], ...]], dict[tuple[int, int], int]]:
+        """A term -> (badge, criterion) for each criterion that has it; and (badge, criterion) -> how many
+        terms the criterion has."""
+        if self._terms is None:
+            by_term: dict[str, list[tuple[int, int]]] = {}
+            term_counts = {}
+            for badge, texts in enumerate(self.criteria):
+                for number, text in enumerate(texts):
+                    wanted_terms = _wording(text)[1]
+                    for term in wanted_terms:
+                        by_term.setdefault(term, []).append((badge, number))
+                    term_counts[(badge, number)] = len(wanted_terms)
+            self._terms = {k: tuple(v) for k, v in by_term.items()}, term_counts
+        return self._terms
 
     def kinds(self, heading: _Wording) -> dict[int, int]:
         """For each badge the heading quotes, how, at best over its criteria: 2 when a heading of three
@@ -235,35 +260,22 @@ class _CriteriaIndex:
         for badge, wanted in self.by_first_word.get(said[0], ()):
             if wanted[: len(said)] == said or said[: len(wanted)] == wanted:
                 found[badge] = 2
+        if len(said_terms) < 4:
+            return found  # it cannot share four terms with a criterion
+        by_term, term_counts = self.terms()
         overlaps: dict[tuple[int, int], int] = {}
         for term in said_terms:
-            for key in self.by_term.get(term, ()):
+            for key in by_term.get(term, ()):
                 overlaps[key] = overlaps.get(key, 0) + 1
         for key, overlap in overlaps.items():
-            if overlap >= 4 and overlap >= 0.7 * self.term_counts[key] and key[0] not in found:
+            if overlap >= 4 and overlap >= 0.7 * term_counts[key] and key[0] not in found:
                 found[key[0]] = 1
         return found
 
 
-def _index(criteria: tuple[tuple[_Wording, ...], ...]) -> _CriteriaIndex:
-    by_first_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    by_term: dict[str, list[tuple[int, int]]] = {}
-    empty, term_counts = set(), {}
-    for badge, wordings in enumerate(criteria):
-        for number, (wanted, wanted_terms) in enumerate(wordings):
-            if wanted:
-                by_first_word.setdefault(wanted[0], []).append((badge, wanted))
-            else:
-                empty.add(badge)
-            for term in wanted_terms:
-                by_term.setdefault(term, []).append((badge, number))
-            term_counts[(badge, number)] = len(wanted_terms)
-    return _CriteriaIndex(
-        {k: tuple(v) for k, v in by_first_word.items()},
-        frozenset(empty),
-        {k: tuple(v) for k, v in by_term.items()},
-        term_counts,
-    )
+def _index(criteria: tuple[tuple[str, ...], ...]) -> _CriteriaIndex:
+    """The index of each badge's criteria, given normalised."""
+    return _CriteriaIndex(criteria)
 
 
 #: Each badge's criteria, indexed, by catalogue (as _profiles): worked out once, not per statement.
@@ -273,17 +285,20 @@ _criteria_cache: dict[tuple[str, ...], _CriteriaIndex] = {}
 def _criteria_index(badges: Sequence[Badge]) -> _CriteriaIndex:
     key = tuple(f"{b.id}:{b.path}" for b in badges)
     if key not in _criteria_cache:
-        _criteria_cache[key] = _index(
-            tuple(tuple(_wording(normalise(c.text)) for c in badge.all_criteria()) for badge in badges)
-        )
+        _criteria_cache[key] = _index(tuple(tuple(normalise(c.text) for c in badge.all_criteria()) for badge in badges))
     return _criteria_cache[key]
 
 
-def _by_headings(statement: str | Statement, badges: Sequence[Badge]) -> Detection | None:
+def _heading_wordings(statement: str | Statement) -> list[_Wording]:
+    """The statement's headings, as _CriteriaIndex.kinds compares them."""
     if isinstance(statement, str):
         statement = parse_statement(statement)
     titles = [normalise(s.title.replace("...", " ").replace("…", " ")) for s in statement.headed_sections]
-    headings = [_wording(h) for h in titles if h]
+    return [_wording(h) for h in titles if h]
+
+
+def _by_headings(statement: str | Statement | list[_Wording], badges: Sequence[Badge]) -> Detection | None:
+    headings = statement if isinstance(statement, list) else _heading_wordings(statement)
     if not headings:
         return None
     index = _criteria_index(badges)
@@ -377,8 +392,20 @@ def badge_headings_quote(
     """Another badge whose criteria the statement's headings quote, where they quote it more than ``badge``'s:
     the statement was written for that badge, whatever it is being checked against. The statement may be
     given parsed (with any declaration: only its headings count)."""
-    found = _by_headings(statement, list(catalogue))
+    headings = _heading_wordings(statement)
+    if _quotes_all(headings, badge):
+        return None  # no badge can quote them more: the index of every badge's criteria is not needed
+    found = _by_headings(headings, list(catalogue))
     return found.badge if found is not None and found.badge.id != badge.id else None
+
+
+def _quotes_all(headings: list[_Wording], badge: Badge) -> bool:
+    """Whether the badge's own criteria are quoted word for word by every heading that could quote any (three
+    words or more). Then no other badge is quoted by more headings, or more of them word for word, and
+    _by_headings chooses none over it: what a heading quotes of a badge depends on that badge's criteria
+    alone, so one badge's index answers without the catalogue's."""
+    index = _index((tuple(normalise(c.text) for c in badge.all_criteria()),))
+    return all(index.kinds(heading).get(0) == 2 for heading in headings if len(heading[0]) >= 3)
 
 
 def detect_badge(statement_text: str, path: str, catalogue: Catalogue | Iterable[Badge]) -> Detection:

@@ -258,7 +258,7 @@ def warn_older_exports(statement: str, *, leave_out: tuple[Path, ...] = ()) -> N
     for copy in older_exports(Path(statement)):
         if copy in leave_out:
             continue
-        console.stderr().print(
+        console.Messages().print(
             f"note: {copy} is older than {statement}, so it may not hold your latest changes. Make it again "
             f"with '{program()} export {statement} {EXPORT_SUFFIXES[copy.suffix]} --force' before you paste "
             "or share it.",

@@ -71,8 +71,10 @@ def list_badges(
         else:
             from badgekit.views.badges import catalogue_listing
 
-            console.stdout().print(catalogue_listing(badges, catalogue, _listing_heading(badges, query, open_only)))
-            console.stdout().print(f"Read one in full with: {program()} show ID", style="dim")
+            # A pipe is written without importing Rich, where badgekit can tell that it writes no styles.
+            out = console.plain_stdout() or console.stdout()
+            out.print(catalogue_listing(badges, catalogue, _listing_heading(badges, query, open_only)))
+            out.print(f"Read one in full with: {program()} show ID", style="dim")
         _report_catalogue_problems(catalogue.problems)
     if catalogue.problems:
         raise typer.Exit(int(ExitCode.INVALID_INPUT))

@@ -45,7 +45,9 @@ if TYPE_CHECKING:
     from badgekit.checks.batch import Finish, Finished, Outcome, Tally
     from badgekit.checks.model import Rule
     from badgekit.checks.report import FileReport, Options
+    from badgekit.console import PlainStdout
     from badgekit.statement.source import StatementSource
+    from badgekit.views.styled import Block
 
 
 class FailOn(str, Enum):
@@ -194,7 +196,8 @@ def check(
         )
         stdin_text = read_statement(STDIN) if STDIN in names else None  # a Word document may be piped too
         total = len(names) + len(expansion.nothing_found)
-        out = console.stdout() if output is OutputFormat.text else None
+        # A pipe or a file is written without importing Rich, where badgekit can tell that it writes no styles.
+        out = (console.plain_stdout() or console.stdout()) if output is OutputFormat.text else None
         finish = _finisher(output, out, total) if not redact else None  # --redact writes from the whole report
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs, output, finish)
         outcomes = chain(outcomes, expansion.nothing_found)
@@ -211,7 +214,7 @@ def check(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-def _finisher(output: OutputFormat, out: Console | None, total: int) -> Finish | None:
+def _finisher(output: OutputFormat, out: Console | PlainStdout | None, total: int) -> Finish | None:
     """How each report is made ready for output where it is checked (in parallel, over many statements):
     JSON serialised, or text rendered as ``out`` would show it."""
     if output is OutputFormat.json:
@@ -232,7 +235,7 @@ def _finish_text(looks: dict[str, Any], single: bool, report: FileReport) -> Fin
     from badgekit.checks.batch import Finished
     from badgekit.views.checks import next_step, report_view
 
-    printed: list[tuple[RenderableType, dict[str, Any]]] = [(report_view(report), {})]
+    printed: list[tuple[RenderableType | Block, dict[str, Any]]] = [(report_view(report), {})]
     if single:
         printed.append((next_step(report), {"style": "bold", "markup": False}))
     return Finished.of(report, console.render(looks, *printed), ban_line(report.badge))
@@ -302,7 +305,12 @@ def _run(
 
 
 def _print_text(
-    out: Console, outcomes: Iterable[Outcome | Finished], total: int, tally: Tally, *, redacting: bool = False
+    out: Console | PlainStdout,
+    outcomes: Iterable[Outcome | Finished],
+    total: int,
+    tally: Tally,
+    *,
+    redacting: bool = False,
 ) -> None:
     from badgekit.badges.ai_rule import ONE_LINE, ban_line
     from badgekit.checks.batch import FileError, Finished

@@ -26,14 +26,13 @@ from badgekit.errors import BadgekitError
 from badgekit.invocation import program
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from badgekit.console import Messages
     from badgekit.export.document import ExportDocument
     from badgekit.export.gate import Screening
     from badgekit.tracking.profile import Profile
 
 
-def _report_checks(err: Console, path: str, screening: Screening) -> None:
+def _report_checks(err: Messages, path: str, screening: Screening) -> None:
     from badgekit.export.gate import finding_line, summary
 
     report = screening.report
@@ -152,7 +151,7 @@ def export(
         )
     if output is not None and len(chosen) > 1:
         raise typer.BadParameter("-o names one file: export one format at a time", param_hint="--output")
-    err = console.stderr()
+    err = console.Messages()  # written without importing Rich where it can be
     with reporting_errors():
         file = statement_named(file, "export", "Exporting")
         shown = display_name(file)
@@ -178,7 +177,7 @@ def export(
         warn_older_exports(file, leave_out=tuple(written))
 
 
-def _before_saving(err: Console, shown: str, screening: Screening) -> None:
+def _before_saving(err: Messages, shown: str, screening: Screening) -> None:
     """The badge chosen, if badgekit worked it out, and any privacy findings that comments silenced."""
     from badgekit.export.gate import silenced_warning
 
@@ -225,7 +224,7 @@ def _write(
     from badgekit.safefile import write_new
     from badgekit.textinput import STDIN
 
-    err = console.stderr()
+    err = console.Messages()  # written without importing Rich where it can be
     written: list[Path] = []
     for kind in chosen:
         content = export_content(kind, document, templates_dir)

@@ -401,13 +401,23 @@ _DECLARATION_GAP = r"(?=>*\s)>*(?:[ \t][ \t>]*)?(?:[^\S \t]\s*(?:>[ \t>]*)?)?"
 
 
 def declaration_pattern(declaration: str) -> re.Pattern[str]:
-    """A pattern for a badge's declaration text, however it was wrapped or quoted."""
+    """A pattern for a badge's declaration text, however it was wrapped or quoted (compiled in advance for the
+    bundled badges: prebuilt.pattern)."""
+    return prebuilt.pattern(declaration_source(declaration), DECLARATION_FLAGS)
+
+
+#: How a declaration's pattern is compiled.
+DECLARATION_FLAGS = re.IGNORECASE
+
+
+def declaration_source(declaration: str) -> str:
+    """The source of declaration_pattern."""
     parts = []
     for index, token in enumerate(declaration.split()):
         word = token if index == 0 else token.lstrip(">")  # a gap takes in the quote markers before a word
         if word:  # either apostrophe for either (replacing one and then the other nested the sets)
             parts.append("".join("['’]" if char in "'’" else re.escape(char) for char in word))
-    return re.compile(_DECLARATION_GAP.join(parts), re.IGNORECASE)
+    return _DECLARATION_GAP.join(parts)
 
 
 def _sections(bounds: list[tuple[_Heading | None, int, int]], prose_text: str) -> list[Section]:

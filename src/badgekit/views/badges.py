@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from badgekit.badges.catalogue import Catalogue
     from badgekit.tracking.profile import Profile
+    from badgekit.views.styled import Stack
 
 
 #: SSSC's guidance for managers, tip 10, in one line.
@@ -71,40 +72,38 @@ def _status(badge: Badge) -> str:
     return "; ".join(marks)
 
 
-def catalogue_listing(badges: Sequence[Badge], catalogue: Catalogue, heading: str) -> RenderableType:
+def catalogue_listing(badges: Sequence[Badge], catalogue: Catalogue, heading: str) -> Stack:
     """The badges grouped by series, each as its id, title, word guidance and what to earn first.
 
-    Built to read in an 80-column terminal: an id is never cut or wrapped.
+    Built to read in an 80-column terminal: an id is never cut or wrapped. Built as styled text and a
+    listing grid (views/styled.py, views/grid.py), so that a pipe is written without importing Rich.
     """
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+    from badgekit.views.grid import Listing
+    from badgekit.views.styled import Stack, Styled
 
-    parts: list[RenderableType] = [Text(heading, style="bold")]
+    parts: list[Styled | Listing] = [Styled(heading, style="bold")]
     for name, group in group_badges(badges):
-        parts += [Text(""), Text(name, style="bold underline")]
-        table = Table.grid(padding=(0, 1))
-        table.add_column(width=4, justify="right", style="dim")
-        table.add_column(overflow="fold")
+        parts += [Styled(""), Styled(name, style="bold underline")]
+        rows = []
         for badge in group:
-            entry = Text(badge.title)
+            entry = Styled(badge.title)
             status = _status(badge)
             if status:
                 entry.append(f"\n{status}", style="yellow")
             entry.append("\n" + _words_and_earn_first(badge, catalogue), style="dim")
             number = f"#{badge.number}" if badge.number is not None else ""
-            table.add_row(number, Group(Text(badge.id, style="bold", no_wrap=True, overflow="ignore"), entry))
-        parts.append(table)
+            rows.append((number, badge.id, entry))
+        parts.append(Listing(4, rows))
     if any(not badge.words.verified for badge in badges):
         parts += [
-            Text(""),
-            Text(
+            Styled(""),
+            Styled(
                 f"(unverified): not confirmed on the badge's own page. '{program()} show ID' gives the details,"
                 " including the recommended badges.",
                 style="dim",
             ),
         ]
-    return Group(*parts)
+    return Stack(*parts)
 
 
 def _words_and_earn_first(badge: Badge, catalogue: Catalogue) -> str:

@@ -1,10 +1,11 @@
-"""How ``badgekit check`` shows its results to a person, with Rich.
+"""How ``badgekit check`` shows its results to a person.
 
 For each statement: a summary (the badge, the words against the badge's rule as a
 bar, counts by severity), a table of criteria with the words spent on each, then
 the findings grouped by family with their line numbers. After several statements,
 a table with one row per file. Everything taken from a file (paths, messages that
-quote criteria) is built as ``Text``, never parsed as Rich markup.
+quote criteria) is built as styled text (views/styled.py), never parsed as Rich markup;
+Rich is imported only where it writes the report (a terminal), not to build it.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-
 from badgekit.checks.model import CATEGORIES, SEVERITIES
 from badgekit.invocation import program
 from badgekit.text import counted, plural
 from badgekit.views.grid import Boxed, Grid
+from badgekit.views.styled import Stack, Styled
 
 if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
     from badgekit.badges.model import WordRule
     from badgekit.checks.batch import FileError, SummaryRow
     from badgekit.checks.model import Finding
@@ -40,8 +41,8 @@ CATEGORY_TITLES = {
 BAR_WIDTH = 30
 
 
-def counts_text(counts: dict[str, int]) -> Text:
-    text = Text()
+def counts_text(counts: dict[str, int]) -> Styled:
+    text = Styled()
     for index, severity in enumerate(SEVERITIES):
         number = counts.get(severity, 0)
         if index:
@@ -50,13 +51,13 @@ def counts_text(counts: dict[str, int]) -> Text:
     return text
 
 
-def words_bar(words: int, rule: WordRule) -> Text:
+def words_bar(words: int, rule: WordRule) -> Styled:
     """The learner's words against the badge's rule: ``742 words ━━━━━━━━━━──── 500–1000 words suggested``."""
     scale = max(words, rule.high or 0, (rule.low or 0) * 2, 1)
     filled = round(BAR_WIDTH * min(words, scale) / scale)
     judged = rule.judge(words)
     style = "red" if judged.returned else "green" if judged.within else "yellow"
-    text = Text(f"{words:,} words ", style="bold")
+    text = Styled(f"{words:,} words ", style="bold")
     text.append("━" * filled, style=style)
     text.append("─" * (BAR_WIDTH - filled), style="dim")
     text.append(f" {rule.describe()}")
@@ -71,52 +72,52 @@ def criteria_table(report: FileReport) -> Boxed:
         ("Evidenced", "left", False),
     ]
     columns.append(("Words", "right", False))
-    rows = [(str(i.number), Text(i.text), STATUS_TEXT[i.status], str(i.words)) for i in report.criteria]
+    rows = [(str(i.number), Styled(i.text), STATUS_TEXT[i.status], str(i.words)) for i in report.criteria]
     return Boxed(columns, rows)
 
 
 #: How each coverage status reads in the criteria table.
 STATUS_TEXT = {
-    "covered": Text("yes", style="green"),
-    "unclear": Text("unclear", style="yellow"),
-    "missing": Text("no", style="bold red"),
+    "covered": Styled("yes", style="green"),
+    "unclear": Styled("unclear", style="yellow"),
+    "missing": Styled("no", style="bold red"),
 }
 #: The reflection points SSSC asks for, as the report names them.
 POINT_TITLES = {"learning": "What you learned", "future_action": "What you will do next", "policy_link": "Policies"}
 
 
-def evidence_view(report: FileReport) -> RenderableType:
+def evidence_view(report: FileReport) -> Stack:
     """The sentences each judgement rests on, so that the learner can see why, in their own words."""
-    rows: list[tuple[str, Text]] = []
+    rows: list[tuple[str, Styled]] = []
     for item in report.criteria:
         if item.evidence and item.status != "missing":
             quoted = "; ".join(f"{report.line_name(e.line)} “{e.text}”" for e in item.evidence)
             lead = "rests on" if item.status == "covered" else "nearest is"
-            rows.append((f"  {item.number}.", Text(f"{lead} {quoted}")))
+            rows.append((f"  {item.number}.", Styled(f"{lead} {quoted}")))
         else:
-            rows.append((f"  {item.number}.", Text("nothing in the statement shows it", style="red")))
+            rows.append((f"  {item.number}.", Styled("nothing in the statement shows it", style="red")))
     for name, title in POINT_TITLES.items():
         if name not in report.reflection:
             continue
         found = report.reflection[name]
         where = report.line_name(found.line) if found else ""
-        said = Text(f"{where} “{found.text}”") if found else Text("not found", style="yellow")
+        said = Styled(f"{where} “{found.text}”") if found else Styled("not found", style="yellow")
         rows.append((f"  {title}:", said))
     table = Grid((("right", ""), ("left", "")), rows)
-    return Group(Text("What this is based on", style="bold underline"), table)
+    return Stack(Styled("What this is based on", style="bold underline"), table)
 
 
-def findings_table(rows: Iterable[tuple[int | str, str, str, str | Text]]) -> Grid:
+def findings_table(rows: Iterable[tuple[int | str, str, str, str | Styled | Text]]) -> Grid:
     """Findings as ``line 12  error  BK201  message`` rows (check's report and the manager's review).
 
     Each row is (line, severity, code, message); the message is never read as Rich markup.
     A place given as text ("paragraph 4", in a Word document) is shown as it is.
     """
-    cells: list[tuple[str, Text, str, Text]] = []
+    cells: list[tuple[str, Styled, str, Styled | Text]] = []
     for line, severity, code, message in rows:
         where = f"line {line}" if isinstance(line, int) else line
-        shown = message if isinstance(message, Text) else Text(message)
-        cells.append((f"  {where}", Text(severity, style=SEVERITY_STYLES.get(severity, "")), code, shown))
+        shown = Styled(message) if isinstance(message, str) else message
+        cells.append((f"  {where}", Styled(severity, style=SEVERITY_STYLES.get(severity, "")), code, shown))
     return Grid((("right", "dim"), ("left", ""), ("left", "bold"), ("left", "")), cells)
 
 
@@ -134,53 +135,53 @@ def quoted_messages(report: FileReport) -> dict[int, str]:
     return messages
 
 
-def _finding_row(report: FileReport, finding: Finding, message: str) -> tuple[int | str, str, str, str | Text]:
+def _finding_row(report: FileReport, finding: Finding, message: str) -> tuple[int | str, str, str, str | Styled]:
     """A finding's row, its message quoting its sentence; in a Word document, its paragraph's number and the
     message after the paragraph's opening words."""
     place = report.source.place_of(finding.line) if report.source is not None else None
     if place is None:
         return finding.line, finding.severity, finding.code, message
-    in_document = Text(f"(“{place.opening}”) ", style="dim")
+    in_document = Styled(f"(“{place.opening}”) ", style="dim")
     in_document.append(finding.message)
     return place.number(), finding.severity, finding.code, in_document
 
 
-def findings_view(report: FileReport) -> RenderableType:
-    parts: list[RenderableType] = []
+def findings_view(report: FileReport) -> Stack:
+    parts: list[Styled | Grid] = []
     messages = quoted_messages(report)
     for category in CATEGORIES:
         found = [(i, f) for i, f in enumerate(report.findings) if f.category == category]
         if not found:
             continue
-        parts.append(Text(CATEGORY_TITLES[category], style="bold underline"))
+        parts.append(Styled(CATEGORY_TITLES[category], style="bold underline"))
         table = findings_table(_finding_row(report, f, messages[i]) for i, f in found)
         parts.append(table)
     if not parts:
-        parts.append(Text("Nothing found that an assessor would return this statement for.", style="green"))
-    return Group(*parts)
+        parts.append(Styled("Nothing found that an assessor would return this statement for.", style="green"))
+    return Stack(*parts)
 
 
-def report_view(report: FileReport) -> RenderableType:
+def report_view(report: FileReport) -> Stack:
     """One statement: summary, criteria table, findings by family."""
-    header = Text(report.path, style="bold")
+    header = Styled(report.path, style="bold")
     header.append(f"  {report.badge.title} ({report.badge.id}", style="")
     header.append(f", level {report.level})" if report.level else ")")
-    lines: list[RenderableType] = [header]
+    lines: list[Styled | Stack | Grid | Boxed] = [header]
     if report.badge_reason:
         from badgekit.checks.badge_detection import Detection
 
-        lines.append(Text(Detection(report.badge, report.badge_reason, "").announcement()))
-    lines.extend(Text(f"Note: {notice}.", style="yellow") for notice in report.notices)
+        lines.append(Styled(Detection(report.badge, report.badge_reason, "").announcement()))
+    lines.extend(Styled(f"Note: {notice}.", style="yellow") for notice in report.notices)
     lines.append(words_bar(report.words, report.badge.words))
-    details = Text(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
+    details = Styled(f"Headings: {report.statement.heading_words:,} words, not counted", style="dim")
     if report.readability and report.readability.words:
         details.append(
             f"   Reading: {report.readability.in_words()}",
             style="dim",
         )
     lines.append(details)
-    summary = Text("Findings: ")
-    summary.append_text(counts_text(report.counts))
+    summary = Styled("Findings: ")
+    summary.append_styled(counts_text(report.counts))
     if report.silenced and report.in_document:
         places = ", ".join(dict.fromkeys(report.where(finding.line) for finding in report.silenced))
         summary.append(f"   ({len(report.silenced)} silenced by comments, at {places})", style="dim")
@@ -193,18 +194,18 @@ def report_view(report: FileReport) -> RenderableType:
             style="dim",
         )
     lines.append(summary)
-    lines.append(Text())
+    lines.append(Styled())
     if report.criteria:
         lines.append(criteria_table(report))
-        lines.append(Text())
+        lines.append(Styled())
         lines.append(evidence_view(report))
-        lines.append(Text())
+        lines.append(Styled())
     lines.append(findings_view(report))
-    return Group(*lines)
+    return Stack(*lines)
 
 
-def error_view(error: FileError) -> RenderableType:
-    text = Text()
+def error_view(error: FileError) -> Styled:
+    text = Styled()
     for index, line in enumerate(error.lines):
         text.append(("\n" if index else "") + f"error: {line}", style="bold red")
     if error.hint:
@@ -214,6 +215,9 @@ def error_view(error: FileError) -> RenderableType:
 
 def summary_table(rows: Sequence[SummaryRow]) -> Table:
     """One row per statement, for a run over several."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title="Summary", show_edge=False, pad_edge=False)
     for column, justify in (
         ("File", "left"),

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Union
 
 from badgekit import prebuilt
+from badgekit.views.styled import Styled, rich_of
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 Justify = Literal["left", "right"]
+#: A cell: a string (read as Rich markup, as a table reads it), a Styled text, or Rich's Text.
+Cell = Union[str, Styled, "Text"]
 
 #: Characters one cell wide for certain, whatever Rich's Unicode tables: printable ASCII, Latin-1 and Latin
 #: Extended (as Rich's own fast path, so without the soft hyphen), and the quotes, dashes and ellipsis
@@ -82,7 +85,7 @@ class Grid(_LaidOut):
     markup, as a table reads it) or a Text.
     """
 
-    def __init__(self, columns: Sequence[tuple[Justify, str]], rows: Iterable[Sequence[str | Text]]) -> None:
+    def __init__(self, columns: Sequence[tuple[Justify, str]], rows: Iterable[Sequence[Cell]]) -> None:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
 
@@ -100,7 +103,7 @@ class Grid(_LaidOut):
             else:
                 table.add_column(justify=justify, style=style, ratio=1, width=width)
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(rich_of(cell) for cell in row))
         return table
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
@@ -130,7 +133,7 @@ class Grid(_LaidOut):
             rendered = [
                 [_fit(text, inner[c], self.columns[c][0])]
                 if c < count - 1
-                else [_fit(piece, inner[c], self.columns[c][0]) for piece in _wrap(text, inner[c])]
+                else [_fit(piece, inner[c], self.columns[c][0]) for piece in wrap(text, inner[c])]
                 for c, text in enumerate(row)
             ]
             height = max(len(lines) for lines in rendered)
@@ -148,12 +151,14 @@ class Grid(_LaidOut):
 _PADS = {False: 1, True: 0}
 
 
-def _plain(cell: str | Text) -> str | None:
+def _plain(cell: Cell) -> str | None:
     """A cell's text, if it is plain enough to lay out here: one-cell characters, and no markup."""
     if isinstance(cell, str):
         if "[" in cell:
             return None  # Rich reads a string cell as markup
         text = cell
+    elif isinstance(cell, Styled):
+        text = cell.plain
     elif cell.justify or cell.overflow or cell.no_wrap is not None:
         return None  # laid out its own way
     else:
@@ -205,7 +210,7 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
     return result
 
 
-def _wrap(text: str, width: int, fold: bool = False) -> list[str]:
+def wrap(text: str, width: int, fold: bool = False) -> list[str]:
     """A one-line text broken into lines at most ``width`` wide, as Rich's divide_line breaks it: a word
     longer than the width on a line of its own, or, with ``fold``, cut across lines. Each line keeps the
     spaces after its last word."""
@@ -255,7 +260,7 @@ class Boxed(_LaidOut):
     ``columns`` gives each column's header, justification and whether it folds words too long for it.
     """
 
-    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[str | Text]]) -> None:
+    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[Cell]]) -> None:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
         last = len(self.columns) - 1
@@ -274,7 +279,7 @@ class Boxed(_LaidOut):
             else:
                 table.add_column(header, justify=justify, width=width)
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(rich_of(cell) for cell in row))
         return table
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
@@ -306,7 +311,7 @@ class Boxed(_LaidOut):
             for c, text in enumerate(row):
                 _, justify, fold = self.columns[c]
                 left, right = self.pads[c]
-                lines = [_fit(piece, inner[c], justify, fold) for piece in _wrap(text, inner[c], fold)]
+                lines = [_fit(piece, inner[c], justify, fold) for piece in wrap(text, inner[c], fold)]
                 rendered.append([" " * left + line + " " * right for line in lines])
             height = max(len(lines) for lines in rendered)
             # The header's cells sit at the bottom of their row, the others at the top.
@@ -316,4 +321,61 @@ class Boxed(_LaidOut):
             result.extend(divider.join(cell[index] for cell in cells) for index in range(height))
             if number == 0:
                 result.append("╇".join("━" * width for width in widths))
+        return result
+
+
+class Listing(_LaidOut):
+    """A Rich renderable: ``Table.grid(padding=(0, 1))`` of two columns, a label ``label_width`` wide (right
+    justified, dim) and an entry whose first line (bold) is never wrapped and whose other lines fold;
+    laid out here where nothing is styled, as Grid is. The catalogue listing (``badgekit list``) is one.
+
+    Each row is (label, first line, the other lines as one styled text).
+    """
+
+    def __init__(self, label_width: int, rows: Iterable[tuple[str, str, Styled]]) -> None:
+        self.label_width = label_width
+        self.rows = list(rows)
+
+    def table(self, widths: Sequence[int] | None = None) -> Table:
+        """The listing as Rich's table (which measures its cells itself: ``widths`` is not needed)."""
+        from rich.console import Group
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=self.label_width, justify="right", style="dim")
+        table.add_column(overflow="fold")
+        for label, first, rest in self.rows:
+            table.add_row(label, Group(Text(first, style="bold", no_wrap=True, overflow="ignore"), rich_of(rest)))
+        return table
+
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+        texts = [[_plain(label), _plain(Styled(first)), *(_plain(Styled(line)) for line in rest.plain.split("\n"))]
+                 for label, first, rest in self.rows]  # fmt: skip
+        if not texts or max_width < 1 or any(text is None for row in texts for text in row):
+            return None
+        cells: list[list[str]] = texts  # type: ignore[assignment]  # no None, as just seen
+        # Rich's Table: the label's column as wide as it is told (and its padding), the entry's as its longest line
+        widths = [
+            min(self.label_width + 1, max_width),
+            min(max(len(t) for row in cells for t in row[1:]) or 1, max_width),
+        ]
+        if sum(widths) > max_width:
+            widths = _collapse(widths, [False, True], max_width)
+            if sum(widths) > max_width:
+                return None  # Rich would narrow both columns: left to it
+            widths[1] = min(max(len(t) for row in cells for t in row[1:]), widths[1])
+        label, entry = widths[0] - 1, widths[1]
+        if label < 1 or entry < 1 or any(len(row[0]) > label or len(row[1]) > entry for row in cells):
+            return None  # a label that would wrap, or a first line Rich would cut
+        return widths, cells
+
+    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+        label, entry = widths[0] - 1, widths[1]
+        result = []
+        for row in texts:
+            lines = [row[1].ljust(entry)]
+            lines += [_fit(piece, entry, "left", True) for line in row[2:] for piece in wrap(line, entry, True)]
+            labels = [_fit(row[0], label, "right") + " "] + [" " * widths[0]] * (len(lines) - 1)
+            result += [left + right for left, right in zip(labels, lines, strict=True)]
         return result
