@@ -17,12 +17,13 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from badgekit.checks import badge_detection, reflection, terms, textstats
 from badgekit.checks.passages import sentence_spans as evidence_sentences
 from badgekit.checks.reflection import find_points
+from badgekit.errors import BadgekitError
 from badgekit.statement import parse
 from badgekit.statement.front_matter import read_front_matter
 from badgekit.statement.parse import parse_statement
@@ -261,7 +262,13 @@ def test_quotations_are_found_as_the_expression_finds_them(text: str) -> None:
 @given(_made_of("a", "_", "-", "é", " ", "\n", "\u00a0", "\x1c", "\u2003", "1", "’", ".", "\t", most=20))
 def test_words_and_line_starts_are_found_as_token_by_token_found_them(text: str) -> None:
     assert plain_words(text) == [token for token in text.split() if is_word(token)]
-    statement = parse_statement(text)
+    try:
+        statement = parse_statement(text)
+    except BadgekitError:
+        # "---" on the first line opens front matter, which this text never closes: the reader rightly
+        # refuses it, and that is not what this test is about.
+        assert text.startswith("---")
+        assume(False)
     assert statement._line_starts == (0, *(m.end() for m in re.finditer("\n", text)))
 
 
