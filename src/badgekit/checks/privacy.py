@@ -86,6 +86,9 @@ RULES: tuple[PrivacyRule, ...] = (
             "Rowan has been finding school hard. Mark was leaving early, so I stayed on.",
             "I listened to Mrs Jean Smith, watched Callum Fraser eat, and played Jamie Reid's favourite songs.",
             "Following Mrs Smith's fall, a report by John Smith's social worker came. I read Amy Reid a story.",
+            "Hope came to us at fourteen. Hope doesn't trust adults and I don't blame her.",
+            "She said, 'Rahaf is my name.' Jack said one thing, Bill said another, and wee tam wis buzzin.",
+            "Bridgie Ward's family are Travellers.",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -116,6 +119,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "Our team works across Mull, Iona and Lismore, and Joan Murphy, who developed Talking Mats, trained us.",
             "I have read Karen Treisman's A Treasure Box, and we use the Roper, Logan and Tierney model.",
             "A ray of hope: Hunter wellies from Tesco and the Red Cross, and Billy Connolly on the telly.",
+            "Rogers wrote about regard; Rogers, Maslow and Kitwood are the usual names. Hunter green was best.",
+            "Holly, mistletoe and tinsel were everywhere. Dawn is often the hardest time in a CHAS hospice.",
         ),
     ),
     PrivacyRule(
@@ -139,6 +144,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "The family's landline is 0131 496 0000.",
             "Her son is on +44 (0)7700 900 987.",
             "She left it as 07700 nine double oh four five six.",
+            "Reach him on WhatsApp on +44 7700 900981.",
         ),
         clean=(
             "We supported 120 people in 2023 and met from 09:30 to 12:00. Call 999 or NHS 24 on 111.",
@@ -164,6 +170,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "Most of the families we support live in EH6.",
             "Transport from the G42 area is difficult.",
             "He is the only wheelchair user in the whole of ZE2.",
+            "He moved into ML3 last month.",
         ),
         clean=("The M8 makes the commute slow and S3 pupils volunteer with us.", "Rule BK301 is about names."),
     ),
@@ -178,6 +185,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her flat is at 3/2, 45 Easter Road.",
             "We moved him to Flat 4, Rosebank Court in the spring.",
             "She lives at Ivy Cottage at the end of the farm road.",
+            "She lives alone at Craigview Cottage.",
         ),
         clean=("We completed the 12 Steps programme and held 3 Team meetings.", "He lives in a tenement flat."),
     ),
@@ -194,6 +202,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "Her bday's 14/09, so we planned a trip.",
             "I brought my notes on Kacper (04/11/2015) to the review.",
             "The file had his date of birth down wrong. It's actually 12/07/1948.",
+            "| Name | Jo | | DOB | 02/02/2016 |",
         ),
         clean=("On 12 March 2024 we held our first team meeting, and on 3/4/24 the review took place.",),
     ),
@@ -244,7 +253,11 @@ RULES: tuple[PrivacyRule, ...] = (
         "ni",
         "A National Insurance number, with or without spaces.",
         "This looks like a National Insurance number: remove it.",
-        triggers=("His National Insurance number (QQ 12 34 56 C) was on the form.", "The page showed AB123456C."),
+        triggers=(
+            "His National Insurance number (QQ 12 34 56 C) was on the form.",
+            "The page showed AB123456C.",
+            "National insurance: qq-65-43-21-d, and her NI no. is Qq 99 88 77 b.",
+        ),
         clean=("The charity SC012345 funds the project, and SCQF level 7 is the award's level.",),
     ),
     PrivacyRule(
@@ -260,6 +273,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "The fall was logged on Datix as incident 77310.",
             "My SSSC registration number is 4418823.",
             "The mix-up under client number 00458821 meant he missed his flu jab.",
+            "I looked up his SWIS no. 3345121.",
         ),
         clean=("Our budget was £120,000 and section 4.2 of the policy covers this.",),
     ),
@@ -276,6 +290,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "He's on Fortnite every night till 3am as ShugDaddy_77.",
             "Her cousin shared the video at instagram.com/shona.dances_21 without asking.",
             "He told me his TikTok, kaydz.2009, had been reported.",
+            "He is on snapchat kaydz_draws most nights.",
         ),
         clean=(
             "Young people told us TikTok and Instagram were where they felt judged, and we met @ 10am.",
@@ -288,7 +303,11 @@ RULES: tuple[PrivacyRule, ...] = (
         "vehicle",
         "A vehicle registration: the current format anywhere, older formats after a word about a vehicle.",
         "This looks like a vehicle registration, which can be traced to a person: remove it.",
-        triggers=("The taxi that collects him is SN19 KXP.", "Her son's old car, registration M482 HSV, was outside."),
+        triggers=(
+            "The taxi that collects him is SN19 KXP.",
+            "Her son's old car, registration M482 HSV, was outside.",
+            "I saw P752 KSR drive past the contact centre twice.",
+        ),
         clean=("I completed unit SCDHSC0023 and the M8 and A82 were closed, so we met in room B12.",),
     ),
     PrivacyRule(

@@ -277,13 +277,20 @@ def find_handles(text: str) -> list[Span]:
     for end, naming in signs:
         match = _AFTER_SIGN.get().match(text, end)
         if match is None or not (naming or match.group("kind") or match.group("given")):
-            if not naming:
+            if match is not None and not naming and _looks_like_a_handle(match.group("handle")):
+                found.append(span(match.start("handle"), match.end("handle"), "handle"))  # "snapchat kaydz_draws"
+            elif not naming:
                 found += _named_later(text, end)
             continue
         handle = match.group("handle")
         if naming or match.group("kind"):
             if handle.lower() not in _NOT_HANDLES:
                 found.append(span(match.start("handle"), match.end("handle"), "handle"))
-        elif any(c.isdigit() or c in "._" for c in handle) and not handle.isdigit():
+        elif _looks_like_a_handle(handle):
             found.append(span(match.start("handle"), match.end("handle"), "handle"))
     return found
+
+
+def _looks_like_a_handle(word: str) -> bool:
+    """A digit, a dot or an underscore inside a word, as handles have and words do not: "kaydz_draws"."""
+    return any(c.isdigit() or c in "._" for c in word.strip("._")) and not word.replace(".", "").isdigit()

@@ -68,7 +68,7 @@ _FOUR_DIGIT_YEAR = Lazy(r"(?:19|20)\d\d(?!\d)")
 #: A date found after the cue's sentence has ended is a date of birth only if it is this many years ago or
 #: more: "... down wrong. It's actually 12/07/1948"; but not "... was missing. We fixed it on 3/2/2025".
 _YEARS_BACK_ACROSS_A_STOP = 10
-_GAP = Lazy(r"[\s:,(–-]{0,3}(?:the\s{1,3})?")
+_GAP = Lazy(r"[\s:,(|–-]{0,4}(?:the\s{1,3})?")  # "DOB: 3/7/40", "| DOB | 02/02/2016 |"
 #: A date in digits, which is what most dates of birth are: compiled without the words below.
 _DIGIT_DATE = Lazy(
     r"(?:(?:[12]\d|3[01]|0?[1-9])[/.\-]\d{1,2}[/.\-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}-\d{2}-\d{2})(?![\w/])"

@@ -252,6 +252,14 @@ class _Judge:
         if not following:
             return False
         gap = self.text[before.end : following[0].start]
+        if (
+            gap.strip() == ""
+            and following[0].lower in ("is", "was")
+            and len(following) >= 3
+            and following[1].lower in ("my", "his", "her", "their")
+            and following[2].lower == "name"
+        ):
+            return True  # "Rahaf is my name"
         if gap.strip() == "," and following[0].lower in _POSSESSORS:
             rest = following[1:4]  # "Bill, the manager,", "Jean, our night cook,"
         elif gap.strip() == "" and following[0].lower in ("is", "was", "are", "were"):
@@ -315,6 +323,23 @@ class _Judge:
                 and (self.cites_work(index) or self.is_citation(index, index) or self.cited_without_year(index, index))
             )
         return token.lower in self._cited_here
+
+    def pronoun_follows(self, index: int) -> bool:
+        """Whether the words after tokens[index] go on about a person: "him" or "her" later in its sentence,
+        or "he" or "she" starting the next ("May was at the window waiting. She told me ...")."""
+        for at in range(index + 1, min(index + 40, len(self.tokens))):
+            token = self.tokens[at]
+            if token.lower in ("him", "her", "himself", "herself"):
+                return True
+            if at + 1 < len(self.tokens) and self._sentence_break(at):
+                return self.tokens[at + 1].lower in ("he", "she", "he's", "she's", "he’s", "she’s")
+        return False
+
+    def acronym(self, index: int) -> bool:
+        """Whether tokens[index], a short word in capitals, stands among words that are not: "a CHAS hospice"
+        (but "FRASER, the 17 year old": a name of any length in capitals)."""
+        neighbours = [self.tokens[at] for at in (index - 1, index + 1) if 0 <= at < len(self.tokens)]
+        return len(self.tokens[index].text) <= 4 and bool(neighbours) and all(not t.caseless for t in neighbours)
 
     def who_follows(self, index: int) -> bool:
         """Whether "who" comes straight after tokens[index], after a comma or not: "Lorna Kirk, who ..."."""
@@ -803,21 +828,22 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     # "Simon Community Scotland", "Robert Gordon University", "Brené Brown (2012)": no person.
     if any(t.masked for t in run) or judge.is_citation(first, last) or judge.cites_work(last):
         return None
-    if first == last and judge.cited_elsewhere(run[0]):
+    if first == last and (judge.cited_elsewhere(run[0]) or _cited_author_alone(judge, first)):
         return None
     if judge.organisation_follows(last) or judge.cited_without_year(first, last):
         return None
     if tokens[last].lower in vocab.ORGANISATION_WORDS and not judge.is_mac_surname(tokens[last]):
         # "Hope Street", "Stirling Council"; but "Moira Green told me" and "Lorna Kirk, who ..." are people.
         before = last - 1
-        if before >= first and judge.is_clear_name(tokens[before]) and judge.is_surname(tokens[last]):
+        named = before >= first and (judge.is_clear_name(tokens[before]) or judge.is_unknown_word(tokens[before]))
+        if named and judge.is_surname(tokens[last]):
             who = tokens[last].lower not in vocab.STREET_SUFFIXES and judge.who_follows(last)
             return list(tokens[before : last + 1]) if who or judge.shows_a_person(before, last) else None
         lone = tokens[last]
         if (
             first == last
             and judge.is_ambiguous_name(lone)
-            and (judge.who_follows(last) or judge._described_as_someone(last))
+            and (judge.who_follows(last) or judge._described_as_someone(last) or judge.verb_follows(last))
         ):
             return [lone]  # "Bill, the manager, ran the debrief": a person, though a Bill is also a law
         return None
@@ -828,7 +854,10 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     while first <= last and (judge.is_not_a_person_word(tokens[first]) or judge.is_sentence_word(tokens[first])):
         token = tokens[first]
         if judge.is_ambiguous_name(token) and (
-            not judge.is_group_or_organisation(token) or judge.who_follows(first) or judge._described_as_someone(first)
+            not judge.is_group_or_organisation(token)
+            or judge.who_follows(first)
+            or judge._described_as_someone(first)
+            or (first == last and judge.verb_follows(first))
         ):  # "Bill, the manager," is a person, though a Bill is also a law
             if first == last:
                 break
@@ -866,11 +895,11 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
             return None
         if (
             head.caseless
-            and head.text in judge.name_words
+            and (head.text in judge.name_words or judge.acronym(first))
             and not judge.shows_a_person(first)
             and not judge.verb_follows(first)
         ):
-            return None  # "ROSE GARDEN", "CAROL SERVICE"; but "DEAN panicked"
+            return None  # "ROSE GARDEN", "CAROL SERVICE", "a CHAS hospice"; but "DEAN panicked"
         return [head]
     if after_organisation:  # "Town Hall", "Care Home": the word after an organisation word is part of it
         return None
@@ -881,6 +910,15 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
     if (judge.is_ambiguous_name(head) or unknown) and judge.shows_a_person(first):
         return [head]
+    if (
+        judge.is_ambiguous_name(head)
+        and not head.caseless
+        and judge.word_before(first) not in _POSSESSORS  # "her CHI was ..."
+        and _acts(judge, first)
+        and judge.pronoun_follows(first)
+    ):
+        # "Hope came to us at fourteen ... I don't blame her", "May was at the window. She told me"
+        return None if judge.is_thing(first) else [head]
     if head.capitalised and not (head.line_start or head.in_heading or head.caseless):
         # Any word capitalised mid-sentence with family after it: "I phoned Wren, his sister,"
         return [head] if _KIN_AFTER.get().match(judge.text, head.end) else None
@@ -1002,6 +1040,24 @@ def _names_before_work(judge: _Judge, index: int) -> bool:
         if not (token.capitalised or token.lower in ("and", "&")):
             return False
         at += 1
+    return False
+
+
+def _cited_author_alone(judge: _Judge, index: int) -> bool:
+    """A cited author's surname with what they did as an author after it ("Rogers wrote about ..."), or listed
+    with another cited author ("Rogers, Maslow, Kitwood: all the usual names")."""
+    tokens = judge.tokens
+    token = tokens[index]
+    if token.lower not in vocab.CITED_AUTHORS:
+        return False
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    if nxt is not None and nxt.lower in vocab.AS_AUTHOR_VERBS and token.followed_by_space:
+        return True
+    for at in (index - 2, index - 1, index + 1, index + 2):
+        if 0 <= at < len(tokens) and at != index and tokens[at].lower in vocab.CITED_AUTHORS and tokens[at].capitalised:
+            between = judge.text[tokens[min(at, index)].end : tokens[max(at, index)].start].strip()
+            if between in (",", "and", "&", ", and"):
+                return True
     return False
 
 

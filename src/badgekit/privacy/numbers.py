@@ -41,7 +41,7 @@ _NHS_CONTEXT = Lazy(
 )
 _REFERENCE = Lazy(
     r"\b(?i:(?:case|client|record|file|patient|hospital|service user|staff|employee|payroll|passport|tenancy|claim|"
-    r"account|customer|referral|licence|SWIFT|Mosaic|CareFirst|registration|membership|PVG)\s{1,3}"
+    r"account|customer|referral|licence|SWIFT|SWIS|Mosaic|CareFirst|registration|membership|PVG)\s{1,3}"
     r"(?:no\.?|number|num|ref\.?|reference|ID)|"
     r"(?:reference|ref\.?|incident|Datix)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
     r"(?P<number>(?=[A-Za-z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Za-z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Za-z]?)\b",
@@ -49,8 +49,10 @@ _REFERENCE = Lazy(
 #: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
 #: Solid and suffix-less ("SC012345") is a charity or company number, not an NI number.
 _NI_NUMBER = Lazy(
-    r"[A-Za-z](?<!\w[A-Za-z])(?:(?<=[A-Z])(?:[A-Z][ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]|[A-Z] \d{2} \d{2} \d{2})"
-    r"|(?<=[a-z])[a-z][ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d])"
+    r"[A-Za-z](?<!\w[A-Za-z])(?:(?<=[A-Z])(?:[A-Z][ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?[A-D]"
+    r"|[A-Z] \d{2} \d{2} \d{2})"
+    r"|(?<=[a-z])[a-z][ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?[a-d]"
+    r"|(?<=[A-Z])[a-z][ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?[A-Da-d])"  # "Qq 99 88 77 b"
     r"(?![\w])",
 )
 #: Two-letter words that start a lower-case run such as "at 12 34 56 a" and are no NI prefix.
@@ -96,6 +98,8 @@ def find_health_numbers(text: str) -> list[Span]:
     """CHI numbers, NHS numbers and unexplained ten-digit numbers."""
     found: list[Span] = []
     for match in _TEN_DIGITS.get().finditer(text):
+        if _INTERNATIONAL_BEFORE.get().search(text, max(0, match.start() - 6), match.start()):
+            continue  # "+44 7700 900981": a phone number without its 0, whatever its check digit says
         digits = "".join(_DIGIT.get().findall(match.group()))
         if starts_with_date(digits):
             found.append(span(match.start(), match.end(), "chi"))
@@ -121,7 +125,7 @@ def find_reference_numbers(text: str) -> list[Span]:
 _REFERENCE_STARTS = (
     "case", "client", "record", "file", "patient", "hospital", "service user", "staff", "employee", "payroll",
     "passport", "tenancy", "claim", "account", "customer", "referral", "licence", "swift", "mosaic",
-    "carefirst", "registration", "membership", "pvg", "ref", "incident", "datix",
+    "carefirst", "registration", "membership", "pvg", "ref", "incident", "datix", "swis",
 )  # fmt: skip
 
 
@@ -132,18 +136,19 @@ def find_ni_numbers(text: str) -> list[Span]:
     return [
         span(m.start(), m.end(), "ni")
         for m in _NI_NUMBER.get().finditer(text)
-        if not m.group().islower() or m.group()[:2] not in _NOT_NI_PREFIXES
+        if m.group()[:2].isupper() or m.group()[:2].lower() not in _NOT_NI_PREFIXES
     ]
 
 
 def _letters_before(text: str, start: int) -> bool:
     """Whether two letters come just before ``start``, with a space or a tab between or not: "QQ 12..."."""
-    before = text[max(0, start - 3) : start].rstrip(" \t")
+    before = text[max(0, start - 3) : start].rstrip(" \t-")
     return len(before) >= 2 and before[-2:].isalpha()
 
 
 #: What every NI number holds: three pairs of digits. Far cheaper to compile than the pattern above.
-_SIX_DIGITS = Lazy(r"\d\d[ \t]?\d\d[ \t]?\d\d")
+_INTERNATIONAL_BEFORE = Lazy(r"(?:\+44|0044)[ \t]?(?:\(0\)[ \t]?)?$")
+_SIX_DIGITS = Lazy(r"\d\d[ \t-]?\d\d[ \t-]?\d\d")
 
 
 def find_vehicle_registrations(text: str) -> list[Span]:
@@ -161,10 +166,16 @@ def find_vehicle_registrations(text: str) -> list[Span]:
         if m.group().isupper() or _after_vehicle_word(text, m.start())
     ]
     for match in matches_from(_OLDER_PLATE.get(), text, lowered, starts=starts):
-        if _after_vehicle_word(text, match.start()):
+        if _after_vehicle_word(text, match.start(), match.end()):
             found.append(span(match.start(), match.end(), "vehicle"))
     return found
 
 
-def _after_vehicle_word(text: str, start: int) -> bool:
-    return bool(_VEHICLE_CONTEXT.get().search(text, max(0, start - 40), start))
+def _after_vehicle_word(text: str, start: int, end: int | None = None) -> bool:
+    """A word about a vehicle before the plate, or a verb of driving just after it ("P752 KSR drive past")."""
+    if _VEHICLE_CONTEXT.get().search(text, max(0, start - 40), start):
+        return True
+    return end is not None and bool(_VEHICLE_AFTER.get().match(text, end))
+
+
+_VEHICLE_AFTER = Lazy(r"\s{1,3}(?i:drive|drives|drove|driving|pull|pulled|parked|park|reversed|sped)\b")

@@ -43,8 +43,8 @@ _FULL_POSTCODE = Lazy(
 )
 _OUTWARD_CODE = Lazy(r"(?P<area>[A-Z](?<![\w-][A-Z])[A-Z]?)(?P<district>\d[A-Z\d]?)(?![\w-])")
 _OUTWARD_BEFORE = Lazy(
-    r"\b(?:in|from|near|around|postcode|post code|district|area|lives|living|moved to|to the|whole of)\s{1,3}"
-    r"(?:the\s{1,3})?$",
+    r"\b(?:in|into|from|near|around|postcode|post code|district|area|lives|living|moved to|out to|to the|"
+    r"whole of)\s{1,3}(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
 _OUTWARD_AFTER = Lazy(r"^\s{1,3}(?:area|postcode|post code|district)\b", re.IGNORECASE)
@@ -86,6 +86,7 @@ _FLAT_IN_NAMED_BUILDING = Lazy(
 #: (checked in Python, which compiles far faster than a pattern naming every word) is a building or a street.
 _LIVES_AT = Lazy(
     r"\b(?:lives|live|living|lived|stays|stay|staying|stayed|moved|moving|move|address is|home is|flat is|house is)"
+    r"(?:\s{1,3}(?:alone|on her own|on his own|by herself|by himself|now|still))?"  # "she lives alone at ..."
     r"\s{1,3}(?:at|in|on|to|into)\s{1,3}(?:the\s{1,3})?"
     r"(?P<place>[A-Z][\w'’\-]*(?:\s{1,3}[A-Z][\w'’\-]*){1,3})"
 )
@@ -103,7 +104,8 @@ _LIVING_STARTS = ("liv", "stay", "mov", "address", "home", "flat", "house")
 _FLAT_WORDS = ("flat", "apartment", "apt", "unit")
 #: What _LIVES_AT needs, cheaper to compile: a word of living, a preposition and two capitalised words.
 _LIVING_SIGN = Lazy(
-    r"\b(?i:liv|stay|mov|address|home|flat|house)\w{0,3}\s{1,3}(?:is\s{1,3})?(?i:at|in|on|to|into)\s{1,3}"
+    r"\b(?i:liv|stay|mov|address|home|flat|house)\w{0,3}\s{1,3}(?:is\s{1,3}|(?:alone|now|still)\s{1,3})?"
+    r"(?i:at|in|on|to|into)\s{1,3}"
     r"(?:the\s{1,3})?[A-Z]\S{0,40}\s{1,3}[A-Z]"
 )
 
@@ -241,7 +243,7 @@ _CONDITIONS = (
     "huntington", "schizophrenia", "bipolar", "psychosis", "dialysis", "amputee", "amputation", "terminal",
     "palliative", "brain injury", "sight loss", "hearing loss", "oxygen", "tracheostomy", "peg feed",
     "addiction", "heroin", "methadone", "alcohol", "hoist", "catheter", "stoma", "feeding tube", "ventilator",
-    "year-old", "year old", "aged ", "years old",
+    "year-old", "year old", "aged ", "years old", " the only ",
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(

@@ -88,7 +88,7 @@ PERSON_VERBS = _words(
     texted emailed rang visited arrived cried shouted refused agreed panicked froze ran bolted kicked punched
     thought noticed decided realised realized wondered remembered insisted mentioned suggested handed
     leaving crying shouting refusing asking telling laughing smiling screaming struggling sobbing waiting
-    finding lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
+    finding showed lashed hit bit spat swore yelled stormed sulked blushed winked waved frowned cuddled"""
 )
 #: Verbs of a person's life or wishes, which a plant, a season or a feeling does not do: "Sandy has
 #: lived here", "Summer gave me her number". Checked, like PERSON_VERBS, only after a capitalised word.
@@ -270,6 +270,8 @@ ORGANISATION_PHRASES = _phrases(
     Marks and Spencer
     Primark
     Red Cross
+    Talking Mats
+    Columba 1400
     British Red Cross
     Community Payback Order
     Loganair
@@ -823,7 +825,7 @@ THING_NOUNS = _words(
     bid bids award awards holder holders giver givers pot pots jar jars bush's singers singer carols service
     services concert concerts decorations decoration wedding weddings anniversary anniversaries cards card
     redbreast redbreasts nuts nut wood leaf's colour colours color paint necklace ring rings stone stones
-    juice pie pudding sauce stew soup wellies boots"""
+    juice pie pudding sauce stew soup wellies boots green blue red navy pink purple grey"""
 )
 #: Nouns for kinds of thing that, after "is the" or "was the", show a given name used as a word:
 #: "Dawn is the hardest time", "Violet was the colour she chose", "Jolene is a song".
@@ -881,7 +883,7 @@ PERSON_FOLLOWERS = _words(
     wakes woke wins won wears wore likes loves enjoys hates wants needs lives works attends visits uses
     finds seems looks asks tries cries laughs smiles waits calls moves plays helps shows starts stops
     stays talks walks will would could should can may might must shall isn't wasn't hasn't hadn't doesn't
-    didn't won't wouldn't can't couldn't"""
+    didn't won't wouldn't can't couldn't wis wiz wisnae isnae cannae didnae wouldnae widnae dinnae telt gied"""
 )
 #: Words after a sentence's first word that show it is a verb telling someone what to do
 #: ("Pat the skin dry", "Sue for damages", "Mark the chart"), not a person doing it.
@@ -936,7 +938,7 @@ NAME_IDIOMS = _phrases(
     """
 )
 #: Adverbs between "was" and what a word is: "Dawn was only just breaking".
-DEGREE_ADVERBS = _words("only just already still slowly barely")
+DEGREE_ADVERBS = _words("only just already still slowly barely often usually always sometimes")
 #: Kinds of thing a name can be the name of, and no person is: "Chase and Marshall are the favourite pups".
 NOT_PERSON_KINDS = _words(
     """pup pups puppy puppies dog dogs cat cats pet pets pony ponies horse horses cartoon
@@ -948,7 +950,7 @@ PLANT_NAMES = _words(
     """willow oak ash birch rowan elder hazel holly ivy heather fern moss bracken thistle gorse broom pine fir
     yew beech alder lavender rosemary thyme mint basil sage daisy daisies daffodil daffodils tulip tulips
     rose roses lily lilies violet violets poppy poppies bluebell bluebells primrose primroses snowdrop
-    snowdrops clover nettle nettles heather marigold marigolds jasmine iris irises myrtle laurel"""
+    snowdrops clover nettle nettles heather marigold marigolds jasmine iris irises myrtle laurel mistletoe"""
 )
 #: Words before a song's title in the middle of a sentence: "we played Jolene twice".
 SONG_LEADS = _words("played play playing sang sing singing requested request chose for")
