@@ -1,4 +1,5 @@
-"""The report's grids, laid out without Rich where nothing is styled, are what Rich writes, byte for byte."""
+"""The report's grids, laid out without Rich, are what Rich writes: byte for byte to a pipe, and to a terminal
+the same text, byte for byte, each character in the same style (tests/terminal_text.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import RenderableType
 from rich.text import Text
+from terminal_text import looks_the_same
 
 from badgekit import console
 from badgekit.badges.catalogue import load_catalogue
@@ -17,6 +19,7 @@ from badgekit.checks.report import Options, check_text
 from badgekit.views import grid
 from badgekit.views.checks import report_view
 from badgekit.views.grid import Boxed, Grid
+from badgekit.views.styled import rich_of
 
 FINDINGS = (("right", "dim"), ("left", ""), ("left", "bold"), ("left", ""))
 EVIDENCE = (("right", ""), ("left", ""))
@@ -29,6 +32,11 @@ def _written(renderable: RenderableType, width: int, encoding: str = "utf-8", co
         "encoding": encoding,
     }  # fmt: skip
     return console.render(looks, (renderable, {}))
+
+
+def _same(ours: str, by_rich: str, colour: str | None) -> bool:
+    """Byte for byte to a pipe; on a terminal, what a person sees."""
+    return ours == by_rich if colour is None else looks_the_same(ours, by_rich)
 
 
 PLAIN = ["a", "line", "12", "warning", "BK108", "“quoted”", "—", "…", "averyveryverylongwordindeed", "é", "", " ",
@@ -56,7 +64,7 @@ def test_a_grid_is_written_as_rich_writes_it(
         [Text(c) if as_text or i == len(row) - 1 else c for i, c in enumerate(row[: len(columns)])] for row in rows
     ]
     laid_out = Grid(columns, cells)
-    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+    assert _same(_written(laid_out, width, colour=colour), _written(laid_out.table(), width, colour=colour), colour)
 
 
 @settings(max_examples=600, deadline=None)
@@ -73,7 +81,7 @@ def test_a_criteria_table_is_written_as_rich_writes_it(
     columns = [("#", "right", False), (kind, "left", True), ("Evidenced", "left", False), ("Words", "right", False)]
     cells = [[Text(c) if as_text or i == 1 else c for i, c in enumerate(row)] for row in rows]
     laid_out = Boxed(columns, cells)  # type: ignore[arg-type]
-    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+    assert _same(_written(laid_out, width, colour=colour), _written(laid_out.table(), width, colour=colour), colour)
 
 
 def test_an_ordinary_grid_is_laid_out_without_rich() -> None:
@@ -119,7 +127,9 @@ def test_every_rules_example_report_is_written_as_rich_writes_it(
     laid_out = [_written(report_view(r), width, colour=colour) for r in reports]  # type: ignore[arg-type]
     monkeypatch.setattr(Grid, "__rich_console__", lambda self, console, options: iter([self.table()]))
     monkeypatch.setattr(Boxed, "__rich_console__", lambda self, console, options: iter([self.table()]))
-    assert [_written(report_view(r), width, colour=colour) for r in reports] == laid_out  # type: ignore[arg-type]
+    by_rich = [_written(rich_of(report_view(r)), width, colour=colour) for r in reports]  # type: ignore[arg-type]
+    for ours, theirs in zip(laid_out, by_rich, strict=True):
+        assert _same(ours, theirs, colour)
 
 
 IDS = ["writing-evidence", "a", "x" * 30, "dementia-understanding-stress-and-distress", "[b]"]
@@ -149,7 +159,7 @@ def test_a_listing_is_written_as_rich_writes_it(
             rest.append("\n" + line, style="dim")
         entries.append((label, first, rest))
     laid_out = Listing(4, entries)
-    assert _written(laid_out, width, colour=colour) == _written(laid_out.table(), width, colour=colour)
+    assert _same(_written(laid_out, width, colour=colour), _written(laid_out.table(), width, colour=colour), colour)
 
 
 @pytest.mark.parametrize("width", [20, 40, 60, 80, 120, 200])
@@ -164,5 +174,7 @@ def test_the_catalogue_listing_is_written_as_rich_writes_it(width: int, query: s
     listing = catalogue_listing(badges, CATALOGUE, "heading")
     by_rich = Stack(*(p.table() if isinstance(p, Listing) else p for p in listing.parts))
     assert _written(listing, width) == _written(by_rich, width)
+    terminal = _written(listing, width, colour="256")
+    assert looks_the_same(terminal, _written(rich_of(by_rich), width, colour="256"))
     if width >= 80:  # narrower, the longest ids are cut, by Rich
         assert listing.lines(width) is not None  # laid out without Rich

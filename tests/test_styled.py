@@ -1,4 +1,5 @@
-"""The check report written to a pipe without Rich is what Rich writes, byte for byte, and Rich is not imported."""
+"""The check report written without Rich is what Rich writes, and Rich is not imported: to a pipe byte for byte,
+to a terminal the same text byte for byte, each character in the same style (tests/terminal_text.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
+from terminal_text import looks_the_same, visible
 
 from badgekit import console
 from badgekit.badges.catalogue import load_catalogue
@@ -30,14 +32,23 @@ RULES = tuple(all_rules())
 DOCUMENTS = Path(__file__).parent / "documents"
 
 
-def _looks(width: int) -> dict[str, Any]:
-    return {"width": width, "color_system": None, "force_terminal": False, "no_color": False, "encoding": "utf-8"}
+def _looks(width: int, colours: str | None = None, no_color: bool = False) -> dict[str, Any]:
+    return {
+        "width": width, "color_system": colours, "force_terminal": colours is not None, "no_color": no_color,
+        "encoding": "utf-8",
+    }  # fmt: skip
 
 
-def _by_rich(width: int, *printed: tuple[object, dict[str, Any]]) -> str:
-    """What Rich alone writes to a pipe ``width`` wide: badgekit's views turned into Rich's, grids as tables."""
+def _by_rich(
+    width: int, *printed: tuple[object, dict[str, Any]], colours: str | None = None, no_color: bool = False
+) -> str:
+    """What Rich alone writes to a pipe (or a terminal with ``colours``) ``width`` wide: badgekit's views turned
+    into Rich's, grids as tables."""
     page = io.StringIO()
-    out = Console(file=page, width=width, color_system=None, force_terminal=False, highlight=False, emoji=False)
+    out = Console(
+        file=page, width=width, color_system=colours, force_terminal=colours is not None, no_color=no_color,  # type: ignore[arg-type]
+        highlight=False, emoji=False,
+    )  # fmt: skip
     for renderable, options in printed:
         out.print(_all_rich(renderable), **options)
     return page.getvalue()
@@ -78,6 +89,27 @@ def test_styled_text_is_written_as_rich_writes_it(parts: list[tuple[str, str]], 
 def test_a_string_printed_without_markup_is_written_as_rich_writes_it(words: str, width: int) -> None:
     options = {"style": "bold", "markup": False}
     assert console.render(_looks(width), (words, options)) == _by_rich(width, (words, options))
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.tuples(WORDS, STYLES), min_size=0, max_size=4),
+    STYLES,
+    STYLES,
+    st.integers(1, 200),
+    st.sampled_from(["standard", "256", "truecolor"]),
+    st.booleans(),
+)
+def test_styled_text_is_shown_on_a_terminal_as_rich_shows_it(
+    parts: list[tuple[str, str]], style: str, printed_in: str, width: int, colours: str, no_color: bool
+) -> None:
+    text = Styled(parts[0][0] if parts else "", style=style)
+    for words, part_style in parts[1:]:
+        text.append(words, style=part_style)
+    looks = _looks(width, colours, no_color)
+    for printed in ((text, {}), (text, {"style": printed_in}), (text.plain, {"style": printed_in, "markup": False})):
+        ours = console.render(looks, printed)
+        assert looks_the_same(ours, _by_rich(width, printed, colours=colours, no_color=no_color))
 
 
 def test_styles_joined_keep_their_places() -> None:
@@ -127,6 +159,26 @@ def test_every_kind_of_report_is_written_to_a_pipe_as_rich_writes_it(width: int)
         assert laid_out >= len(REPORTS) * 0.9
 
 
+@pytest.mark.parametrize(
+    ("width", "colours", "no_color"),
+    [(20, "truecolor", False), (40, "standard", False), (80, "256", False), (80, "truecolor", True),
+     (120, "standard", True), (250, "truecolor", False)],
+)  # fmt: skip
+def test_every_kind_of_report_is_shown_on_a_terminal_as_rich_shows_it(width: int, colours: str, no_color: bool) -> None:
+    laid_out = 0
+    for report in REPORTS:
+        printed = [(report_view(report), {}), (next_step(report), {"style": "bold", "markup": False})]
+        ours = console.render(_looks(width, colours, no_color), *printed)
+        by_rich = _by_rich(width, *printed, colours=colours, no_color=no_color)
+        assert visible(ours) == visible(by_rich)  # what the brief promises: the text, byte for byte
+        assert looks_the_same(ours, by_rich)  # and each character in the same style
+        assert no_color is ("\x1b[3" not in ours)  # colours, unless NO_COLOR; bold and dim either way
+        laid_out += ours != by_rich  # Rich writes a style in pieces where badgekit writes it once
+    # Were every report left to Rich, the comparison would hold and nothing would be faster.
+    if width >= 80:
+        assert laid_out >= len(REPORTS) * 0.9
+
+
 def _stdout(monkeypatch: pytest.MonkeyPatch, *, tty: bool = False, encoding: str = "utf-8") -> None:
     class Out(io.StringIO):
         @property
@@ -160,6 +212,32 @@ def test_standard_output_is_taken_as_plain_only_where_rich_would_write_it_plain(
                                    and environ.get("TTY_COMPATIBLE", "") == "")  # fmt: skip
 
 
+ENVIRONMENTS = [
+    {}, {"COLUMNS": "100"}, {"COLUMNS": "100", "LINES": "30"}, {"COLUMNS": "0"}, {"COLUMNS": "x"}, {"LINES": "40"},
+    {"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""}, {"TTY_COMPATIBLE": "1"},
+    {"TTY_COMPATIBLE": "0"}, {"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, {"TERM": "dumb"}, {"TERM": "UNKNOWN"},
+    {"TERM": "dumb", "COLUMNS": "100"}, {"TERM": "dumb", "COLUMNS": "100", "LINES": "30"}, {"TERM": "xterm"},
+    {"TERM": "xterm-256color"}, {"TERM": "xterm-kitty"}, {"TERM": "rxvt-16color"}, {"TERM": "screen-256color"},
+    {"TERM": "xterm", "COLORTERM": "truecolor"}, {"COLORTERM": " 24BIT "}, {"COLORTERM": "yes"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("environ", ENVIRONMENTS)
+@pytest.mark.parametrize(("tty", "encoding"), [(False, "utf-8"), (True, "utf-8"), (True, "UTF-8"), (True, "cp1252")])
+def test_a_terminal_is_taken_to_look_as_rich_takes_it(
+    environ: dict[str, str], tty: bool, encoding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TERM", "COLORTERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    _stdout(monkeypatch, tty=tty, encoding=encoding)
+    looks = console.terminal_looks()
+    assert (looks is None) is (encoding == "cp1252")
+    if looks is not None:
+        assert looks == console.looks(console.stdout())
+
+
 def test_a_plain_console_prints_as_rich_does(monkeypatch: pytest.MonkeyPatch) -> None:
     report = REPORTS[0]
     _stdout(monkeypatch)
@@ -190,6 +268,25 @@ def test_a_report_to_a_pipe_imports_no_rich(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "100"}
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, check=False)
     assert "Findings:" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_report_to_a_terminal_imports_no_rich(tmp_path: Path) -> None:
+    statement = tmp_path / "s.md"
+    statement.write_text(_a_statement(), encoding="utf-8")
+    program = (
+        "import sys\n"
+        "from badgekit.cli import main\n"
+        f"sys.argv = ['badgekit', 'check', {str(statement)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), file=sys.stderr)\n"
+    )
+    # FORCE_COLOR makes the pipe a terminal, for Rich and for badgekit alike.
+    env = {**os.environ, "COLUMNS": "100", "FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, check=False)
+    assert "\x1b[1;31m" in done.stdout  # an error's severity, in bold red
+    assert "Findings:" in visible(done.stdout)
     assert done.stderr.strip().splitlines()[-1] == "[]"
 
 

@@ -93,15 +93,20 @@ class _Page(StringIO):
 
 def render(looks: dict[str, Any], *printed: tuple[RenderableType | Block, dict[str, Any]]) -> str:
     """The text that ``out.print(renderable, **options)`` for each of ``printed`` would write to a console
-    that ``looks`` so: what write() then writes there as it is. Where nothing is styled, badgekit's own
-    views (views/styled.py) are laid out without Rich."""
-    if looks["color_system"] is None and not looks["force_terminal"] and looks["encoding"].startswith("utf"):
-        from badgekit.views.styled import plain_text
+    that ``looks`` so: what write() then writes there as it is. badgekit's own views (views/styled.py) are
+    laid out without Rich: to a pipe the text alone, to a terminal with its styles as escape codes, the
+    text what Rich writes."""
+    if looks["encoding"].startswith("utf") and all(_plainly_printed(r, options) for r, options in printed):
+        from badgekit.views.styled import written_text
 
-        if all(_plainly_printed(renderable, options) for renderable, options in printed):
-            text = plain_text([renderable for renderable, _ in printed], looks["width"])  # type: ignore[misc]
-            if text is not None:
-                return text
+        text = written_text(
+            ((renderable, options.get("style") or "") for renderable, options in printed),  # type: ignore[misc]
+            looks["width"],
+            styles=looks["color_system"] is not None,
+            no_color=looks["no_color"],
+        )
+        if text is not None:
+            return text
     from rich.console import Console
 
     settings = dict(looks)
@@ -119,7 +124,7 @@ def _plainly_printed(renderable: object, options: dict[str, Any]) -> bool:
     from badgekit.views.grid import Boxed, Grid, Listing
     from badgekit.views.styled import Stack, Styled
 
-    if not options.keys() <= {"style", "markup"}:
+    if not options.keys() <= {"style", "markup"} or not isinstance(options.get("style", ""), (str, type(None))):
         return False
     if isinstance(renderable, str):
         return options.get("markup") is False or "[" not in renderable
@@ -185,9 +190,73 @@ def plain_looks(file: Any = None) -> dict[str, Any] | None:
     }
 
 
+def terminal_looks(file: Any = None) -> dict[str, Any] | None:
+    """How standard output (or ``file``) looks, as looks() says, worked out as Rich's Console works it out
+    but without importing Rich, a terminal too: whether it is one (TTY_COMPATIBLE, FORCE_COLOR, isatty), its
+    colour system (none on a dumb one; COLORTERM, then the end of TERM), its width, NO_COLOR. None where
+    Rich must say: Windows, Jupyter, IDLE, an encoding that is not UTF, a COLUMNS or LINES Rich cannot read."""
+    import os
+    import sys
+
+    environ = os.environ
+    file = sys.stdout if file is None else file
+    if not _ordinary(file):
+        return None
+    tty_compatible = environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible in ("0", "1"):
+        terminal = tty_compatible == "1"
+    elif "FORCE_COLOR" in environ:
+        terminal = environ["FORCE_COLOR"] != ""
+    else:
+        try:
+            terminal = bool(file.isatty()) if hasattr(file, "isatty") else False
+        except ValueError:
+            terminal = False
+    encoding = (getattr(file, "encoding", "utf-8") or "utf-8").lower()
+    if not encoding.startswith("utf"):
+        return None
+    dumb = terminal and environ.get("TERM", "").lower() in ("dumb", "unknown")
+    try:  # Console.__init__ and Console.size, in that order
+        columns, lines = (environ.get(name, "") for name in ("COLUMNS", "LINES"))
+        told = int(columns) if columns.isdigit() else None
+        height = int(lines) if lines.isdigit() else None
+    except ValueError:  # a digit that is no number ("²"): as Rich takes it, or not
+        return None
+    if told is not None and height is not None:
+        width = told
+    elif dumb:
+        width = 80
+    elif told is not None:
+        width = told
+    else:  # the first standard stream that is a terminal, else 80
+        width = 0
+        for number, stream in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__)):
+            try:
+                width, _ = os.get_terminal_size(stream.fileno() if stream is not None else number)
+            except (AttributeError, ValueError, OSError):
+                continue
+            break
+        width = width or 80
+    colours = None
+    if terminal and not dumb:
+        if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+            colours = "truecolor"
+        else:
+            ending = environ.get("TERM", "").strip().lower().rpartition("-")[2]
+            colours = {"kitty": "256", "256color": "256"}.get(ending, "standard")
+    return {
+        "width": width,
+        "color_system": colours,
+        "force_terminal": terminal,
+        "no_color": environ.get("NO_COLOR", "") != "",
+        "encoding": encoding,
+    }
+
+
 class PlainStdout:
-    """Standard output where Rich would write only text (plain_looks()), as a console to print to: badgekit's
-    views laid out without Rich, anything else by Rich offscreen (render()), written as Rich writes it."""
+    """Standard output as a console to print to, where its looks can be worked out without Rich (plain_looks(),
+    terminal_looks()): badgekit's views laid out without Rich, their styles written as escape codes on a
+    terminal, anything else by Rich offscreen (render()), written as Rich writes it."""
 
     def __init__(self, looks: dict[str, Any]) -> None:
         self.looks = looks
@@ -213,6 +282,13 @@ class PlainStdout:
 def plain_stdout() -> PlainStdout | None:
     """Standard output to print to without Rich, where Rich would write only text there; else None."""
     looks = plain_looks()
+    return PlainStdout(looks) if looks is not None else None
+
+
+def own_stdout() -> PlainStdout | None:
+    """Standard output to print to without importing Rich for badgekit's own views, a terminal too; None
+    where only a Rich console can say how it looks."""
+    looks = plain_looks() or terminal_looks()
     return PlainStdout(looks) if looks is not None else None
 
 

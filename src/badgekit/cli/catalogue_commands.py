@@ -71,8 +71,8 @@ def list_badges(
         else:
             from badgekit.views.badges import catalogue_listing
 
-            # A pipe is written without importing Rich, where badgekit can tell that it writes no styles.
-            out = console.plain_stdout() or console.stdout()
+            # Written without importing Rich (a pipe or a terminal) where badgekit can tell how it looks.
+            out = console.own_stdout() or console.stdout()
             out.print(catalogue_listing(badges, catalogue, _listing_heading(badges, query, open_only)))
             out.print(f"Read one in full with: {program()} show ID", style="dim")
         _report_catalogue_problems(catalogue.problems)

@@ -196,8 +196,8 @@ def check(
         )
         stdin_text = read_statement(STDIN) if STDIN in names else None  # a Word document may be piped too
         total = len(names) + len(expansion.nothing_found)
-        # A pipe or a file is written without importing Rich, where badgekit can tell that it writes no styles.
-        out = (console.plain_stdout() or console.stdout()) if output is OutputFormat.text else None
+        # Written without importing Rich (a pipe, a file or a terminal) where badgekit can tell how it looks.
+        out = (console.own_stdout() or console.stdout()) if output is OutputFormat.text else None
         finish = _finisher(output, out, total) if not redact else None  # --redact writes from the whole report
         outcomes = _run(names, catalogue, options, badges_dir, stdin_text, jobs, output, finish)
         outcomes = chain(outcomes, expansion.nothing_found)

@@ -1,15 +1,16 @@
-"""A grid of text, as Rich's ``Table.grid(padding=(0, 1))`` shows it, laid out here when nothing is styled.
+"""A grid of text, as Rich's ``Table.grid(padding=(0, 1))`` shows it, laid out here.
 
 Most of a check report is grids: the findings (place, severity, code, message) and what each judgement
 rests on. Rich lays a grid out cell by cell, measuring each cell and rendering it through several layers,
-which cost about two thirds of the 13 ms a report took to render. Where the output has no colour system
-(a pipe or a file), only the text is written, and it is laid out here as Rich lays it out: the same column
-widths, the same word wrapping and the same padding, byte for byte (tests/test_render.py compares the two
-on every kind of report). Every column but the last is one line; the last wraps.
+which cost about two thirds of the 13 ms a report took to render. So it is laid out here as Rich lays it
+out: the same column widths, the same word wrapping and the same padding, byte for byte, each line as
+segments of text and style (views/styled.py) that a pipe gets as text and a terminal with escape codes
+(tests/test_grid.py compares the two on every kind of report). Every column but the last is one line;
+the last wraps.
 
-Anything out of the ordinary is left to Rich: a terminal (whose styles Rich writes), an encoding that is
-not UTF, a character that may not be one cell wide (or a tab, or a line break), a text Rich would read as
-markup, or a console too narrow for the columns.
+Anything out of the ordinary is left to Rich: an encoding that is not UTF, a character that may not be one
+cell wide (or a tab, or a line break), a text Rich would read as markup, or a console too narrow for the
+columns.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, Union
 
 from badgekit import prebuilt
-from badgekit.views.styled import Styled, rich_of
+from badgekit.views.styled import Line, Styled, line_text, rich_of
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -47,10 +48,10 @@ class _LaidOut:
     def table(self, widths: Sequence[int] | None = None) -> Table:
         raise NotImplementedError
 
-    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[Styled]]] | None:
         raise NotImplementedError
 
-    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+    def _lines(self, widths: list[int], cells: list[list[Styled]]) -> list[Line]:
         raise NotImplementedError
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -61,7 +62,7 @@ class _LaidOut:
             from rich.segment import Segment
 
             for line in self._lines(*laid_out):
-                yield Segment(line)
+                yield Segment(line_text(line))
                 yield Segment.line()
         else:  # styled: Rich writes the styles, in the widths it would have measured
             yield self.table(laid_out[0])
@@ -71,11 +72,16 @@ class _LaidOut:
 
         return Measurement.get(console, options, self.table())
 
-    def lines(self, max_width: int) -> list[str] | None:
-        """The lines as Rich writes them with no style, at most ``max_width`` wide; None where Rich must lay
-        them out itself."""
+    def laid_out(self, max_width: int) -> list[Line] | None:
+        """The lines as Rich writes them, at most ``max_width`` wide, as segments of text and style; None where
+        Rich must lay them out itself."""
         laid_out = self._layout(max_width)
         return None if laid_out is None else self._lines(*laid_out)
+
+    def lines(self, max_width: int) -> list[str] | None:
+        """The lines as Rich writes them with no style; None where Rich must lay them out itself."""
+        laid_out = self.laid_out(max_width)
+        return None if laid_out is None else [line_text(line) for line in laid_out]
 
 
 class Grid(_LaidOut):
@@ -106,13 +112,14 @@ class Grid(_LaidOut):
             table.add_row(*(rich_of(cell) for cell in row))
         return table
 
-    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
-        """Each column's width (padding included) as Rich works it out, and the cells' text; None where Rich
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[Styled]]] | None:
+        """Each column's width (padding included) as Rich works it out, and the cells; None where Rich
         must lay the grid out itself."""
-        cells = [[_plain(cell) for cell in row] for row in self.rows]
-        if not cells or max_width < 1 or any(cell is None for row in cells for cell in row):
+        styled = [[_styled(cell) for cell in row] for row in self.rows]
+        if not styled or max_width < 1 or any(cell is None for row in styled for cell in row):
             return None
-        texts: list[list[str]] = cells  # type: ignore[assignment]  # no None, as just seen
+        cells: list[list[Styled]] = styled  # type: ignore[assignment]  # no None, as just seen
+        texts = [[cell.plain for cell in row] for row in cells]
         count = len(self.columns)
         widths = [_column_width([row[c] for row in texts], _PADS[c == count - 1], max_width) or 1 for c in range(count)]
         if sum(widths) > max_width:
@@ -122,28 +129,27 @@ class Grid(_LaidOut):
             widths = [_column_width([row[c] for row in texts], _PADS[c == count - 1], widths[c]) for c in range(count)]
         if any(width - _PADS[c == count - 1] < 1 for c, width in enumerate(widths)):
             return None
-        return widths, texts
+        return widths, cells
 
-    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+    def _lines(self, widths: list[int], cells: list[list[Styled]]) -> list[Line]:
         count = len(self.columns)
         pads = [_PADS[c == count - 1] for c in range(count)]
         inner = [width - pad for width, pad in zip(widths, pads, strict=True)]
         result = []
-        for row in texts:
-            rendered = [
-                [_fit(text, inner[c], self.columns[c][0])]
-                if c < count - 1
-                else [_fit(piece, inner[c], self.columns[c][0]) for piece in wrap(text, inner[c])]
-                for c, text in enumerate(row)
-            ]
+        for row in cells:
+            rendered = []
+            for c, cell in enumerate(row):
+                justify, style = self.columns[c]
+                pieces = [(0, cell.plain)] if c < count - 1 else _pieces(wrap(cell.plain, inner[c]))
+                rendered.append([_fitted(cell, start, piece, inner[c], justify, style) for start, piece in pieces])
             height = max(len(lines) for lines in rendered)
             for index in range(height):
-                result.append(
-                    "".join(
-                        (lines[index] if index < len(lines) else " " * inner[c]) + " " * pads[c]
-                        for c, lines in enumerate(rendered)
-                    )
-                )
+                line: Line = []
+                for c, lines in enumerate(rendered):
+                    line += lines[index] if index < len(lines) else [(" " * inner[c], "")]
+                    if pads[c]:
+                        line.append((" " * pads[c], ""))
+                result.append(line)
         return result
 
 
@@ -151,19 +157,30 @@ class Grid(_LaidOut):
 _PADS = {False: 1, True: 0}
 
 
-def _plain(cell: Cell) -> str | None:
-    """A cell's text, if it is plain enough to lay out here: one-cell characters, and no markup."""
+def _styled(cell: Cell) -> Styled | None:
+    """A cell as styled text, if it is plain enough to lay out here: one-cell characters, and no markup."""
     if isinstance(cell, str):
         if "[" in cell:
             return None  # Rich reads a string cell as markup
-        text = cell
+        styled = Styled(cell)
     elif isinstance(cell, Styled):
-        text = cell.plain
+        styled = cell
     elif cell.justify or cell.overflow or cell.no_wrap is not None:
         return None  # laid out its own way
-    else:
-        text = cell.plain
-    return text if _ONE_CELL.fullmatch(text) else None
+    else:  # Rich's Text: its styles by name (a style Rich made is named by its str(); views/ansi.py may not know it)
+        styled = Styled(cell.plain, str(cell.style))
+        styled.spans = [(span.start, span.end, str(span.style)) for span in cell.spans]
+    return styled if _ONE_CELL.fullmatch(styled.plain) else None
+
+
+def _pieces(lines: list[str]) -> list[tuple[int, str]]:
+    """Wrapped lines, each with where it starts in the text wrapped."""
+    result = []
+    start = 0
+    for line in lines:
+        result.append((start, line))
+        start += len(line)
+    return result
 
 
 def _column_width(texts: list[str], pad: int, max_width: int) -> int:
@@ -241,16 +258,25 @@ def wrap(text: str, width: int, fold: bool = False) -> list[str]:
     return [text[a:b] for a, b in pairwise(bounds)]
 
 
-def _fit(line: str, width: int, justify: Justify, fold: bool = False) -> str:
-    """A line made exactly ``width`` wide, as Rich justifies a wrapped line in a cell: trailing spaces beyond
-    the width dropped, a line still too long cut (with an ellipsis, unless the column folds)."""
-    if len(line) > width and (space := _TRAILING_SPACE.search(line)) is not None:
-        line = line[: len(line) - min(len(space.group()), len(line) - width)]
+def _fitted(cell: Styled, start: int, line: str, width: int, justify: Justify, base: str, fold: bool = False) -> Line:
+    """A wrapped line of ``cell`` (``line``, from ``start``) made exactly ``width`` wide, as Rich justifies a
+    wrapped line in a cell: trailing spaces beyond the width dropped, a line still too long cut (with an
+    ellipsis, unless the column folds); in the cell's styles over ``base``, the padding in none."""
+    kept = len(line)
+    if kept > width and (space := _TRAILING_SPACE.search(line)) is not None:
+        kept -= min(len(space.group()), kept - width)
     if justify == "right":
-        line = line.rstrip()
-    if len(line) > width:
-        line = line[:width] if fold else line[: width - 1] + "…"
-    return line.rjust(width) if justify == "right" else line.ljust(width)
+        kept = len(line[:kept].rstrip())
+    cut = kept > width
+    if cut:
+        kept = width if fold else width - 1
+    segments = cell.runs(start, start + kept, base)
+    if cut and not fold:  # the ellipsis in the style of the character it stands in for, as Text.truncate
+        segments.append(("…", cell.runs(start + kept, start + kept + 1, base)[0][1]))
+    padding = width - kept - (cut and not fold)
+    if not padding:
+        return segments
+    return [(" " * padding, ""), *segments] if justify == "right" else [*segments, (" " * padding, "")]
 
 
 class Boxed(_LaidOut):
@@ -282,12 +308,13 @@ class Boxed(_LaidOut):
             table.add_row(*(rich_of(cell) for cell in row))
         return table
 
-    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
-        headers = [_plain(header) for header, _, _ in self.columns]
-        cells = [headers, *([_plain(cell) for cell in row] for row in self.rows)]
-        if not self.rows or any(cell is None for row in cells for cell in row):
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[Styled]]] | None:
+        headers = [_styled(header) for header, _, _ in self.columns]
+        styled = [headers, *([_styled(cell) for cell in row] for row in self.rows)]
+        if not self.rows or any(cell is None for row in styled for cell in row):
             return None
-        texts: list[list[str]] = cells  # type: ignore[assignment]  # no None, as just seen
+        cells: list[list[Styled]] = styled  # type: ignore[assignment]  # no None, as just seen
+        texts = [[cell.plain for cell in row] for row in cells]
         count = len(self.columns)
         available = max_width - (count - 1)  # the lines between columns
         if available < 1:
@@ -301,26 +328,37 @@ class Boxed(_LaidOut):
             widths = [_column_width([row[c] for row in texts], pads[c], widths[c]) for c in range(count)]
         if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
             return None
-        return widths, texts
+        return widths, cells
 
-    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+    def _lines(self, widths: list[int], cells: list[list[Styled]]) -> list[Line]:
         inner = [width - sum(pad) for width, pad in zip(widths, self.pads, strict=True)]
-        result: list[str] = []
-        for number, row in enumerate(texts):
+        result: list[Line] = []
+        for number, row in enumerate(cells):
+            base = "bold" if number == 0 else ""  # Rich's table.header style
             rendered = []
-            for c, text in enumerate(row):
+            for c, cell in enumerate(row):
                 _, justify, fold = self.columns[c]
-                left, right = self.pads[c]
-                lines = [_fit(piece, inner[c], justify, fold) for piece in wrap(text, inner[c], fold)]
-                rendered.append([" " * left + line + " " * right for line in lines])
+                left, right = (" " * pad for pad in self.pads[c])
+                rendered.append(
+                    [
+                        [(left, ""), *_fitted(cell, start, piece, inner[c], justify, base, fold), (right, "")]
+                        for start, piece in _pieces(wrap(cell.plain, inner[c], fold))
+                    ]
+                )
             height = max(len(lines) for lines in rendered)
             # The header's cells sit at the bottom of their row, the others at the top.
-            blank = [[" " * widths[c]] * (height - len(lines)) for c, lines in enumerate(rendered)]
-            cells = [b + lines if number == 0 else lines + b for b, lines in zip(blank, rendered, strict=True)]
-            divider = "┃" if number == 0 else "│"
-            result.extend(divider.join(cell[index] for cell in cells) for index in range(height))
+            blank = [[[(" " * widths[c], "")]] * (height - len(lines)) for c, lines in enumerate(rendered)]
+            columns = [b + lines if number == 0 else lines + b for b, lines in zip(blank, rendered, strict=True)]
+            divider = ("┃" if number == 0 else "│", "")
+            for index in range(height):
+                line: Line = []
+                for c, column in enumerate(columns):
+                    if c:
+                        line.append(divider)
+                    line += column[index]
+                result.append(line)
             if number == 0:
-                result.append("╇".join("━" * width for width in widths))
+                result.append([("╇".join("━" * width for width in widths), "")])
         return result
 
 
@@ -349,12 +387,13 @@ class Listing(_LaidOut):
             table.add_row(label, Group(Text(first, style="bold", no_wrap=True, overflow="ignore"), rich_of(rest)))
         return table
 
-    def _layout(self, max_width: int) -> tuple[list[int], list[list[str]]] | None:
-        texts = [[_plain(label), _plain(Styled(first)), *(_plain(Styled(line)) for line in rest.plain.split("\n"))]
-                 for label, first, rest in self.rows]  # fmt: skip
-        if not texts or max_width < 1 or any(text is None for row in texts for text in row):
+    def _layout(self, max_width: int) -> tuple[list[int], list[list[Styled]]] | None:
+        styled = [[_styled(label), _styled(Styled(first, "bold")), _each_line_styled(rest)] for label, first, rest in self.rows]
+        if not styled or max_width < 1 or any(cell is None for row in styled for cell in row):
             return None
-        cells: list[list[str]] = texts  # type: ignore[assignment]  # no None, as just seen
+        laid: list[list[Styled]] = styled  # type: ignore[assignment]  # no None, as just seen
+        # Each row's label, its first line, and the lines of the rest.
+        cells = [[row[0].plain, row[1].plain, *row[2].plain.split("\n")] for row in laid]
         # Rich's Table: the label's column as wide as it is told (and its padding), the entry's as its longest line
         widths = [
             min(self.label_width + 1, max_width),
@@ -368,14 +407,26 @@ class Listing(_LaidOut):
         label, entry = widths[0] - 1, widths[1]
         if label < 1 or entry < 1 or any(len(row[0]) > label or len(row[1]) > entry for row in cells):
             return None  # a label that would wrap, or a first line Rich would cut
-        return widths, cells
+        return widths, laid
 
-    def _lines(self, widths: list[int], texts: list[list[str]]) -> list[str]:
+    def _lines(self, widths: list[int], cells: list[list[Styled]]) -> list[Line]:
         label, entry = widths[0] - 1, widths[1]
         result = []
-        for row in texts:
-            lines = [row[1].ljust(entry)]
-            lines += [_fit(piece, entry, "left", True) for line in row[2:] for piece in wrap(line, entry, True)]
-            labels = [_fit(row[0], label, "right") + " "] + [" " * widths[0]] * (len(lines) - 1)
+        for tag, first, rest in cells:
+            lines = [_fitted(first, 0, first.plain, entry, "left", "")]
+            offset = 0
+            for line in rest.plain.split("\n"):
+                lines += [
+                    _fitted(rest, offset + start, piece, entry, "left", "", True)
+                    for start, piece in _pieces(wrap(line, entry, True))
+                ]
+                offset += len(line) + 1
+            labels = [[*_fitted(tag, 0, tag.plain, label, "right", "dim"), (" ", "")]]
+            labels += [[(" " * widths[0], "")]] * (len(lines) - 1)
             result += [left + right for left, right in zip(labels, lines, strict=True)]
         return result
+
+
+def _each_line_styled(text: Styled) -> Styled | None:
+    """Text of several lines, if each is plain enough to lay out here."""
+    return text if all(_ONE_CELL.fullmatch(line) for line in text.plain.split("\n")) else None

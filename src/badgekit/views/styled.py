@@ -1,11 +1,13 @@
-"""Text with style marks, and stacks of it, written without Rich where nothing is styled.
+"""Text with style marks, and stacks of it, laid out and written without Rich.
 
 The check report is lines of text with style marks (a bold path, a red "no") and grids (views/grid.py).
-On a terminal they are handed to Rich, which writes the styles. To a pipe or a file Rich writes only the
-text, and importing Rich to do so cost about 15 ms of a 100 ms check: there they are laid out here, as
-Rich lays them out, byte for byte (tests/test_styled.py compares the two on every kind of report, at many
-widths). Anything out of the ordinary is left to Rich, as grid.py leaves it: a character that may not be one
-cell wide, a tab, a console narrower than ``NARROWEST``.
+Importing Rich and rendering through it cost about 15 ms of a 100 ms check to a pipe, and 25 ms more on
+a terminal. So they are laid out here, as Rich lays them out: each line a list of segments, a piece of
+text and its style. To a pipe or a file only the text is written, byte for byte what Rich writes; on a
+terminal the styles too, as escape codes (views/ansi.py), the text still what Rich writes
+(tests/test_styled.py compares the two on every kind of report, at many widths). Anything out of the
+ordinary is left to Rich, as grid.py leaves it: a character that may not be one cell wide, a tab, a
+console narrower than ``NARROWEST``, a style views/ansi.py does not know.
 
 ``Styled`` keeps what Rich's ``Text`` keeps (the text, a style for the whole, styles over spans) and is
 turned into one only for Rich; ``Stack`` is Rich's ``Group``.
@@ -14,6 +16,7 @@ turned into one only for Rich; ``Stack`` is Rich's ``Group``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Union
 
 from badgekit import prebuilt
@@ -34,6 +37,21 @@ _ONE_CELL_LINE = prebuilt.compile(
     "[\x20-\x7e\xa0-\xac\xae-\u02ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2500\u2501]*"
 )
 _TRAILING_SPACE = prebuilt.compile(r"\s+$")
+
+#: A piece of a laid-out line: its text and its style ("" for none), as a Rich Segment.
+Segment = tuple[str, str]
+#: A line laid out: its segments, left to right.
+Line = list[Segment]
+
+
+def line_text(line: Line) -> str:
+    """The text of a laid-out line, with no style."""
+    return "".join(text for text, _ in line)
+
+
+def with_base(base: str, style: str) -> str:
+    """``style`` over ``base``, as Rich adds styles (the later one's colour wins; attributes add up)."""
+    return f"{base} {style}" if base and style else base or style
 
 
 class Styled:
@@ -69,21 +87,50 @@ class Styled:
 
         return Text(self.plain, style=self.style, spans=[Span(*span) for span in self.spans])
 
-    def lines(self, width: int) -> list[str] | None:
-        """The lines Rich writes for this text at ``width`` with no style; None where Rich must lay them out."""
+    def runs(self, start: int, end: int, base: str = "") -> Line:
+        """The text from ``start`` to ``end`` as segments, each with its style as Rich works it out: ``base``
+        (a table column's), then the text's own, then each span over it, in the order they were added."""
+        if start >= end:
+            return []
+        own = with_base(base, self.style)
+        if not self.spans:
+            return [(self.plain[start:end], own)]
+        cuts = {start, end}
+        for first, last, _ in self.spans:
+            cuts.update(cut for cut in (first, last) if start < cut < end)
+        result = []
+        for a, b in pairwise(sorted(cuts)):
+            style = own
+            for first, last, over in self.spans:
+                if first <= a < last:
+                    style = with_base(style, over)
+            result.append((self.plain[a:b], style))
+        return result
+
+    def laid_out(self, width: int) -> list[Line] | None:
+        """The lines Rich writes for this text at ``width``, as segments; None where Rich must lay them out."""
         from badgekit.views.grid import wrap
 
         if width < NARROWEST:
             return None
         result = []
+        offset = 0
         for line in self.plain.split("\n"):
             if not _ONE_CELL_LINE.fullmatch(line):
                 return None
             for piece in wrap(line, width, fold=True):  # Text.wrap: divide_line, rstrip_end, truncate
-                if len(piece) > width and (space := _TRAILING_SPACE.search(piece)) is not None:
-                    piece = piece[: len(piece) - min(len(space.group()), len(piece) - width)]
-                result.append(piece[:width])
+                kept = len(piece)
+                if kept > width and (space := _TRAILING_SPACE.search(piece)) is not None:
+                    kept -= min(len(space.group()), kept - width)
+                result.append(self.runs(offset, offset + min(kept, width)))
+                offset += len(piece)
+            offset += 1  # the line break
         return result
+
+    def lines(self, width: int) -> list[str] | None:
+        """The lines Rich writes for this text at ``width`` with no style; None where Rich must lay them out."""
+        laid_out = self.laid_out(width)
+        return None if laid_out is None else [line_text(line) for line in laid_out]
 
 
 class Stack:
@@ -97,14 +144,18 @@ class Stack:
 
         return Group(*(rich_of(part) for part in self.parts))
 
-    def lines(self, width: int) -> list[str] | None:
-        result: list[str] = []
+    def laid_out(self, width: int) -> list[Line] | None:
+        result: list[Line] = []
         for part in self.parts:
-            lines = part.lines(width) if hasattr(part, "lines") else None  # anything of Rich's own: left to it
+            lines = part.laid_out(width) if hasattr(part, "laid_out") else None  # Rich's own: left to it
             if lines is None:
                 return None
             result += lines
         return result
+
+    def lines(self, width: int) -> list[str] | None:
+        laid_out = self.laid_out(width)
+        return None if laid_out is None else [line_text(line) for line in laid_out]
 
 
 Block = Union[Styled, Stack, "Grid", "Boxed", "Listing"]
@@ -118,10 +169,25 @@ def rich_of(part: Block | RenderableType) -> RenderableType:
 def plain_text(printed: Iterable[Block | str], width: int) -> str | None:
     """What a console ``width`` wide with no styles writes for each of ``printed`` in turn (a string as printed
     with markup=False); None where only Rich can say."""
-    written = []
-    for part in printed:
-        lines = (Styled(part) if isinstance(part, str) else part).lines(width)
+    return written_text(((part, "") for part in printed), width)
+
+
+def written_text(
+    printed: Iterable[tuple[Block | str, str]], width: int, *, styles: bool = False, no_color: bool = False
+) -> str | None:
+    """What a console ``width`` wide writes for each of ``printed`` in turn, each (a block, or a string as
+    printed with markup=False) with the style it is printed in: with ``styles``, a terminal's, its styles as
+    escape codes (without colours, with ``no_color``), else the text alone. None where only Rich can say."""
+    from badgekit.views.ansi import write_lines
+
+    written: list[Line] = []
+    for part, style in printed:
+        lines = (Styled(part, style) if isinstance(part, str) else part).laid_out(width)
         if lines is None:
             return None
+        if style and styles and not isinstance(part, str):  # Rich's print(style=): under every segment
+            lines = [[(text, with_base(style, own)) for text, own in line] for line in lines]
         written += lines
-    return "".join(line + "\n" for line in written)
+    if not styles:
+        return "".join(line_text(line) + "\n" for line in written)
+    return write_lines(written, no_color=no_color)
