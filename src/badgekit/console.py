@@ -122,13 +122,13 @@ def _plainly_printed(renderable: object, options: dict[str, Any]) -> bool:
     blocks, or a string with no markup (or not read as markup); a style only (which writes nothing where
     nothing is styled)."""
     from badgekit.views.grid import Boxed, Grid, Listing
-    from badgekit.views.styled import Stack, Styled
+    from badgekit.views.styled import Framed, Stack, Styled
 
     if not options.keys() <= {"style", "markup"} or not isinstance(options.get("style", ""), (str, type(None))):
         return False
     if isinstance(renderable, str):
         return options.get("markup") is False or "[" not in renderable
-    return isinstance(renderable, (Styled, Stack, Grid, Boxed, Listing))
+    return isinstance(renderable, (Styled, Stack, Framed, Grid, Boxed, Listing))
 
 
 def _ordinary(file: Any) -> bool:

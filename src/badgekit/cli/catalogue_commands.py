@@ -109,7 +109,8 @@ def show(
             from badgekit.tracking.profile import load_profile_for_checks
             from badgekit.views.badges import badge_detail
 
-            console.stdout().print(badge_detail(badge, catalogue, load_profile_for_checks()))
+            out = console.own_stdout() or console.stdout()  # without Rich where badgekit can tell how it looks
+            out.print(badge_detail(badge, catalogue, load_profile_for_checks()))
         _report_catalogue_problems(catalogue.problems)
 
 

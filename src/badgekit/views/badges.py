@@ -1,6 +1,7 @@
 """How badges look in the terminal: the catalogue table and one badge in full.
 
-Plain functions that build Rich renderables from badges; the CLI prints them.
+Plain functions that build styled text and grids from badges (views/styled.py, views/grid.py); the CLI
+prints them, without importing Rich where it can.
 """
 
 from __future__ import annotations
@@ -16,12 +17,9 @@ from badgekit.invocation import program
 from badgekit.text import british_date
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-    from rich.text import Text
-
     from badgekit.badges.catalogue import Catalogue
     from badgekit.tracking.profile import Profile
-    from badgekit.views.styled import Stack
+    from badgekit.views.styled import Framed, Stack, Styled
 
 
 #: SSSC's guidance for managers, tip 10, in one line.
@@ -122,26 +120,25 @@ def ai_lines(badge: Badge) -> list[str]:
     return [ban, ai_rule.BADGEKIT_NEVER, "For other badges, SSSC's general rule:", *ai_rule.summary()]
 
 
-def _criterion_lines(criteria: tuple[Criterion, ...]) -> list[str]:
+def _criterion_lines(criteria: tuple[Criterion, ...]) -> list[Styled]:
+    from badgekit.views.styled import Styled
+
     lines = []
     for criterion in criteria:
-        flag = "  [yellow](wording unverified)[/]" if not criterion.verified else ""
-        extra = f"  [dim](at least {criterion.min_words} words)[/]" if criterion.min_words else ""
-        lines.append(f"  {criterion.number}. {_escape(criterion.text)}{extra}{flag}")
+        line = Styled(f"  {criterion.number}. {criterion.text}")
+        if criterion.min_words:
+            line.append("  ").append(f"(at least {criterion.min_words} words)", style="dim")
+        if not criterion.verified:
+            line.append("  ").append("(wording unverified)", style="yellow")
+        lines.append(line)
     return lines
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def _head(badge: Badge) -> Styled:
+    """The badge's title, series, id and aliases, for the frame at the top of ``badge_detail``."""
+    from badgekit.views.styled import Styled
 
-    return escape(text)
-
-
-def _head(badge: Badge) -> Text:
-    """The badge's title, series, id and aliases, for the panel at the top of ``badge_detail``."""
-    from rich.text import Text
-
-    head = Text(badge.title, style="bold")
+    head = Styled(badge.title, style="bold")
     if badge.series_label:
         head.append(f"\n{badge.series_label}", style="dim")
     head.append(f"\nid: {badge.id}", style="dim")
@@ -150,65 +147,67 @@ def _head(badge: Badge) -> Text:
     return head
 
 
-def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = None) -> RenderableType:
-    """Everything a learner wants to read before starting on a badge."""
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
+def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = None) -> Stack:
+    """Everything a learner wants to read before starting on a badge.
 
-    parts: list[RenderableType] = [Panel(_head(badge), expand=False)]
-    parts.extend(Text(line, style="bold yellow") for line in badge.before_you_start())
+    Built as styled text in a frame (views/styled.py), never as Rich markup, so that a badge's words are
+    shown as they are written and a pipe or a terminal is written without importing Rich."""
+    from badgekit.views.styled import Framed, Stack, Styled
 
-    def section(title: str, lines: list[str]) -> None:
-        parts.append(Text(""))
-        parts.append(Text(title, style="bold underline"))
-        parts.extend(Text.from_markup(line) for line in lines)
+    parts: list[Styled | Framed] = [Framed(_head(badge))]
+    parts.extend(Styled(line, style="bold yellow") for line in badge.before_you_start())
 
-    section("About this badge", [_escape(badge.description)] + ([_escape(badge.guidance)] if badge.guidance else []))
+    def section(title: str, lines: Sequence[str | Styled]) -> None:
+        parts.append(Styled(""))
+        parts.append(Styled(title, style="bold underline"))
+        parts.extend(Styled(line) if isinstance(line, str) else line for line in lines)
+
+    section("About this badge", [badge.description] + ([badge.guidance] if badge.guidance else []))
     if badge.kind == "framework":
-        parts.append(Text("This is a framework to reflect against, not an SSSC badge's criteria.", style="italic"))
+        parts.append(Styled("This is a framework to reflect against, not an SSSC badge's criteria.", style="italic"))
     if badge.steps:
-        section(
-            "Before you write",
-            [
-                f"  {i}. {_escape(s.text)}" + (f" [dim]({_escape(s.url)})[/]" if s.url else "")
-                for i, s in enumerate(badge.steps, 1)
-            ],
-        )
+        steps = []
+        for i, step in enumerate(badge.steps, 1):
+            line = Styled(f"  {i}. {step.text}")
+            if step.url:
+                line.append(" ").append(f"({step.url})", style="dim")
+            steps.append(line)
+        section("Before you write", steps)
     what = "Questions to answer" if badge.criterion_noun == "question" else badge.criteria_noun.capitalize()
     if badge.levels:
         for level in badge.levels:
             section(f"{level.title} (level id: {level.id})", _criterion_lines(level.criteria))
     else:
-        intro = [_escape(badge.criteria_intro)] if badge.criteria_intro else []
+        intro: list[str | Styled] = [badge.criteria_intro] if badge.criteria_intro else []
         section(f"{what} ({len(badge.criteria)})", intro + _criterion_lines(badge.criteria))
     section("How much to write", [badge.words.describe()[:1].upper() + badge.words.describe()[1:] + "."])
     if badge.prerequisites:
-        lines = [f"  • {_escape(line)}" for line in prerequisite_lines(badge, catalogue, profile)]
+        lines: list[str | Styled] = [f"  • {line}" for line in prerequisite_lines(badge, catalogue, profile)]
         if profile is not None and not profile.exists:
-            lines.append(f"  [dim]Record the badges you hold with: {program()} profile add BADGE[/]")
+            lines.append(Styled("  ").append(f"Record the badges you hold with: {program()} profile add BADGE", "dim"))
         section("Prerequisites", lines)
     if badge.evidence_formats:
         section("Evidence you can give", [f"  • {EVIDENCE_FORMATS[f].capitalize()}" for f in badge.evidence_formats])
     if badge.declaration:
-        section("Declaration you agree to when you apply", [f"  “{_escape(badge.declaration)}”"])
+        section("Declaration you agree to when you apply", [f"  “{badge.declaration}”"])
     if badge.endorsement:
-        section("Endorsement", [f"  “{_escape(badge.endorsement)}”"])
-    section("Using AI", [_escape(line) for line in ai_lines(badge)])
+        section("Endorsement", [f"  “{badge.endorsement}”"])
+    section("Using AI", ai_lines(badge))
     issuer = badge.issuer or "not known"
     read = f" (read {british_date(date.fromisoformat(badge.source.read))})" if badge.source.read else ""
-    section("Issuer and source", [f"Issuer: {_escape(issuer)}", f"Source: {_escape(badge.source.url)}{read}"])
-    parts.append(Text(""))
-    parts.append(Text(LIMITS_LINE, style="italic"))
+    section("Issuer and source", [f"Issuer: {issuer}", f"Source: {badge.source.url}{read}"])
+    parts.append(Styled(""))
+    parts.append(Styled(LIMITS_LINE, style="italic"))
     unverified = badge.unverified()
     if unverified:
         parts.append(
-            Text.from_markup(
-                "[yellow]Not checked word for word against the badge page: "
-                + _escape("; ".join(unverified))
-                + ". Compare with the badge page before you rely on it.[/]"
+            Styled(
+                "Not checked word for word against the badge page: "
+                + "; ".join(unverified)
+                + ". Compare with the badge page before you rely on it.",
+                style="yellow",
             )
         )
     if badge.source.note:
-        parts.append(Text(badge.source.note, style="dim"))
-    return Group(*parts)
+        parts.append(Styled(badge.source.note, style="dim"))
+    return Stack(*parts)

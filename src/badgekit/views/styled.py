@@ -158,12 +158,54 @@ class Stack:
         return None if laid_out is None else [line_text(line) for line in laid_out]
 
 
-Block = Union[Styled, Stack, "Grid", "Boxed", "Listing"]
+class Framed:
+    """Styled text in a frame with rounded corners, as Rich's ``Panel(text, expand=False)``: as wide as its
+    longest line and a space either side (no wider than the console), the text wrapped inside."""
+
+    def __init__(self, text: Styled) -> None:
+        self.text = text
+
+    def __rich__(self) -> RenderableType:
+        from rich.panel import Panel
+
+        return Panel(self.text.__rich__(), expand=False)
+
+    def laid_out(self, width: int) -> list[Line] | None:
+        if width < NARROWEST:
+            return None
+        written = self.text.plain.split("\n")
+        inner = min(max(len(line) for line in written), width - 4)  # Panel measures its text so
+        if all(len(line) <= inner for line in written):  # nothing to wrap, however narrow
+            if not all(_ONE_CELL_LINE.fullmatch(line) for line in written):
+                return None
+            lines, offset = [], 0
+            for line in written:
+                lines.append(self.text.runs(offset, offset + len(line)))
+                offset += len(line) + 1
+        elif inner < NARROWEST or (wrapped := self.text.laid_out(inner)) is None:
+            return None
+        else:
+            lines = wrapped
+        if not inner:
+            lines = []  # a panel with no text to show shows no line
+        result: list[Line] = [[("╭" + "─" * (inner + 2) + "╮", "")]]
+        for line in lines:
+            result.append([("│ ", ""), *line, (" " * (inner - len(line_text(line))) + " │", "")])
+        result.append([("╰" + "─" * (inner + 2) + "╯", "")])
+        return result
+
+    def lines(self, width: int) -> list[str] | None:
+        laid_out = self.laid_out(width)
+        return None if laid_out is None else [line_text(line) for line in laid_out]
+
+
+Block = Union[Styled, Stack, Framed, "Grid", "Boxed", "Listing"]
 
 
 def rich_of(part: Block | RenderableType) -> RenderableType:
-    """The part as Rich renders it: a Styled text as Rich's Text, a Stack as a Group, the rest as it is."""
-    return part.__rich__() if isinstance(part, (Styled, Stack)) else part
+    """The part as Rich renders it: a Styled text as Rich's Text, a Stack as a Group, a frame as a Panel, the
+    rest as it is."""
+    return part.__rich__() if isinstance(part, (Styled, Stack, Framed)) else part
 
 
 def plain_text(printed: Iterable[Block | str], width: int) -> str | None:
