@@ -178,3 +178,31 @@ def test_the_catalogue_listing_is_written_as_rich_writes_it(width: int, query: s
     assert looks_the_same(terminal, _written(rich_of(by_rich), width, colour="256"))
     if width >= 80:  # narrower, the longest ids are cut, by Rich
         assert listing.lines(width) is not None  # laid out without Rich
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(WORDS, st.integers(0, 20_000), st.integers(0, 30), st.booleans()), min_size=1, max_size=5),
+    st.integers(1, 160),
+    st.sampled_from([None, None, "standard"]),
+)
+def test_a_summary_table_is_written_as_rich_writes_it(
+    rows: list[tuple[str, int, int, bool]], width: int, colour: str | None
+) -> None:
+    from badgekit.checks.batch import SummaryRow
+    from badgekit.views.checks import summary_table
+
+    summary = [
+        SummaryRow(path, None if unreadable else "writing-evidence", words, (count, 0, count % 3))
+        for path, words, count, unreadable in rows
+    ]
+    laid_out = summary_table(summary)
+    assert _same(_written(laid_out, width, colour=colour), _written(laid_out.table(), width, colour=colour), colour)
+
+
+def test_a_summary_table_is_laid_out_without_rich() -> None:
+    from badgekit.checks.batch import SummaryRow
+    from badgekit.views.checks import summary_table
+
+    rows = [SummaryRow(f"drafts/statement-{index}.md", "writing-evidence", 984, (1, 2, 0)) for index in range(60)]
+    assert summary_table(rows).lines(80) is not None

@@ -302,34 +302,59 @@ class SummaryRow:
         return cls(report.path, report.badge.id, report.words, tuple(report.counts.get(s, 0) for s in SEVERITIES))
 
 
+#: A run's summary lists every statement up to this many; past that, only those that need attention (could not
+#: be checked, or have findings at --fail-on or worse), the first this many of them: a summary of 10,000 rows
+#: is read by nobody, and keeping them all made the run's memory grow with the folder.
+SUMMARY_ROWS = 50
+
+
 @dataclass
 class Tally:
-    """What a run over many statements adds up to, kept as each outcome goes by, so that a run of
-    10,000 statements holds 10,000 summary rows rather than 10,000 reports."""
+    """What a run over many statements adds up to, kept as each outcome goes by: counts, and the few summary
+    rows a summary shows (SUMMARY_ROWS), so that a run of 10,000 statements holds what one of 100 holds."""
 
     fail_on: Severity
+    #: every statement's row, while there have been at most SUMMARY_ROWS
     rows: list[SummaryRow] = field(default_factory=list)
+    #: the first SUMMARY_ROWS rows of statements that need attention
+    attention: list[SummaryRow] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
     failed: bool = False
+    files: int = 0
+    #: statements checked with findings at fail_on or worse
+    failing: int = 0
 
     def add(self, outcome: Outcome | Finished) -> None:
+        self.files += 1
         if isinstance(outcome, FileError):
             self.errors.append(outcome)
-            self.rows.append(SummaryRow(outcome.path, None))
+            self._keep(SummaryRow(outcome.path, None), needs_attention=True)
             return
         for severity in SEVERITIES:
             self.counts[severity] += outcome.counts.get(severity, 0)
-        self.failed = self.failed or outcome.fails(self.fail_on)
-        self.rows.append(outcome.row if isinstance(outcome, Finished) else SummaryRow.of(outcome))
+        fails = outcome.fails(self.fail_on)
+        self.failed = self.failed or fails
+        self.failing += fails
+        self._keep(outcome.row if isinstance(outcome, Finished) else SummaryRow.of(outcome), needs_attention=fails)
+
+    def _keep(self, row: SummaryRow, *, needs_attention: bool) -> None:
+        if self.files <= SUMMARY_ROWS:
+            self.rows.append(row)
+        if needs_attention and len(self.attention) < SUMMARY_ROWS:
+            self.attention.append(row)
+
+    def summary_rows(self) -> list[SummaryRow]:
+        """The rows a summary shows: every statement's, or past SUMMARY_ROWS, those that need attention."""
+        return self.rows if self.files <= SUMMARY_ROWS else self.attention
 
     def to_dict(self) -> dict[str, Any]:
         """The run's ``errors`` and ``summary`` (docs/json-output.md); the files went out one by one."""
         return {
             "errors": [e.to_dict() for e in self.errors],
             "summary": {
-                "files": len(self.rows),
-                "checked": len(self.rows) - len(self.errors),
+                "files": self.files,
+                "checked": self.files - len(self.errors),
                 **self.counts,
                 "fail_on": self.fail_on,
                 "failed": self.failed,

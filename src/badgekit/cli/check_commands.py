@@ -314,7 +314,7 @@ def _print_text(
 ) -> None:
     from badgekit.badges.ai_rule import ONE_LINE, ban_line
     from badgekit.checks.batch import FileError, Finished
-    from badgekit.views.checks import error_view, next_step, report_view, summary_table
+    from badgekit.views.checks import error_view, next_step, report_view, summary_view
 
     # The one line on AI that ends the report: the first checked badge's own ban, else SSSC's rule.
     ban: str | None = None
@@ -335,7 +335,7 @@ def _print_text(
         ban, checked = ban or ban_line(outcome.badge), True
     if total > 1:
         out.print()
-        out.print(summary_table(tally.rows))
+        out.print(summary_view(tally))
     if checked:
         out.print(ban or ONE_LINE, style="dim", markup=False)
 

@@ -3,7 +3,8 @@
 For each statement: a summary (the badge, the words against the badge's rule as a
 bar, counts by severity), a table of criteria with the words spent on each, then
 the findings grouped by family with their line numbers. After several statements,
-a table with one row per file. Everything taken from a file (paths, messages that
+a summary: a table with one row per file (past 50 files, only those that need attention) and
+what the run adds up to. Everything taken from a file (paths, messages that
 quote criteria) is built as styled text (views/styled.py), never parsed as Rich markup;
 Rich is imported only where it writes the report (a terminal), not to build it.
 """
@@ -20,11 +21,10 @@ from badgekit.views.grid import Boxed, Grid
 from badgekit.views.styled import Stack, Styled
 
 if TYPE_CHECKING:
-    from rich.table import Table
     from rich.text import Text
 
     from badgekit.badges.model import WordRule
-    from badgekit.checks.batch import FileError, SummaryRow
+    from badgekit.checks.batch import FileError, SummaryRow, Tally
     from badgekit.checks.model import Finding
     from badgekit.checks.report import FileReport
     from badgekit.views.grid import Justify
@@ -213,35 +213,59 @@ def error_view(error: FileError) -> Styled:
     return text
 
 
-def summary_table(rows: Sequence[SummaryRow]) -> Table:
+def summary_table(rows: Sequence[SummaryRow]) -> Boxed:
     """One row per statement, for a run over several."""
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title="Summary", show_edge=False, pad_edge=False)
-    for column, justify in (
-        ("File", "left"),
-        ("Badge", "left"),
-        ("Words", "right"),
-        ("Errors", "right"),
-        ("Warnings", "right"),
-        ("Notes", "right"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    columns: list[tuple[str, Justify, bool]] = [
+        ("File", "left", False),
+        ("Badge", "left", False),
+        ("Words", "right", False),
+        ("Errors", "right", False),
+        ("Warnings", "right", False),
+        ("Notes", "right", False),
+    ]
+    cells: list[tuple[Styled | str, ...]] = []
     for row in rows:
         if row.badge is None:
-            table.add_row(Text(row.path), Text("could not be checked", style="bold red"), "", "", "", "")
+            cells.append((Styled(row.path), Styled("could not be checked", style="bold red"), "", "", "", ""))
             continue
-        table.add_row(
-            Text(row.path),
-            Text(row.badge),
-            f"{row.words:,}",
-            *(
-                Text(str(count), style=SEVERITY_STYLES[severity] if count else "dim")
-                for severity, count in zip(SEVERITIES, row.counts, strict=True)
-            ),
+        counts = (
+            Styled(str(count), style=SEVERITY_STYLES[severity] if count else "dim")
+            for severity, count in zip(SEVERITIES, row.counts, strict=True)
         )
-    return table
+        cells.append((Styled(row.path), Styled(row.badge), f"{row.words:,}", *counts))
+    return Boxed(columns, cells, title="Summary")
+
+
+def summary_view(tally: Tally) -> Stack:
+    """The end of a run over several statements: the summary table, then what the run adds up to. Past
+    SUMMARY_ROWS statements the table lists only those that need attention, and says so."""
+    from badgekit.checks.batch import SUMMARY_ROWS
+
+    parts: list[Styled | Boxed] = []
+    rows = tally.summary_rows()
+    if rows:
+        parts.append(summary_table(rows))
+    passing = tally.files - len(tally.errors) - tally.failing
+    totals = Styled(f"{counted(tally.files, 'statement')}: {tally.failing:,} fail ")
+    totals.append(f"(findings at {tally.fail_on} or worse), {passing:,} pass")
+    if tally.errors:
+        totals.append(f", {len(tally.errors):,} could not be checked", style="bold red")
+    totals.append(". Findings: ").append_styled(counts_text(tally.counts))
+    parts.append(totals)
+    if tally.files > SUMMARY_ROWS:
+        attention = tally.failing + len(tally.errors)
+        if not rows:
+            listed = "None fails or could not be checked, so the table is left out"
+        elif attention > len(rows):
+            listed = (
+                f"The table lists only the first {len(rows)} of the {attention:,} that fail or could not be checked"
+            )
+        else:
+            listed = "The table lists only those that fail or could not be checked"
+        parts.append(
+            Styled(f"{listed}; each is reported in full above, and '--format json' gives every one.", style="dim")
+        )
+    return Stack(*parts)
 
 
 def next_step(report: FileReport, *, redacting: bool = False) -> str:

@@ -283,12 +283,16 @@ class Boxed(_LaidOut):
     """A Rich renderable: ``Table(show_edge=False, pad_edge=False)`` with its heavy-headed box, a header
     row, and columns that all wrap; laid out here where nothing is styled, as Grid is.
 
-    ``columns`` gives each column's header, justification and whether it folds words too long for it.
+    ``columns`` gives each column's header, justification and whether it folds words too long for it; a
+    ``title`` is centred above the table, in italics.
     """
 
-    def __init__(self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[Cell]]) -> None:
+    def __init__(
+        self, columns: Sequence[tuple[str, Justify, bool]], rows: Iterable[Sequence[Cell]], title: str | None = None
+    ) -> None:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
+        self.title = title
         last = len(self.columns) - 1
         #: the spaces before and after each column's cells: padding (0, 1), none at the edges
         self.pads = [(0 if c == 0 else 1, 0 if c == last else 1) for c in range(len(self.columns))]
@@ -297,7 +301,7 @@ class Boxed(_LaidOut):
         """The table as Rich's; with ``widths`` (padding included), one that need not measure its cells."""
         from rich.table import Table
 
-        table = Table(title=None, show_edge=False, pad_edge=False, expand=False)
+        table = Table(title=self.title, show_edge=False, pad_edge=False, expand=False)
         for index, (header, justify, fold) in enumerate(self.columns):
             width = widths[index] - sum(self.pads[index]) if widths is not None else None
             if fold:
@@ -328,11 +332,21 @@ class Boxed(_LaidOut):
             widths = [_column_width([row[c] for row in texts], pads[c], widths[c]) for c in range(count)]
         if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
             return None
+        if self.title is not None and not (
+            "[" not in self.title
+            and _ONE_CELL.fullmatch(self.title)
+            and len(self.title.strip()) <= sum(widths) + count - 1
+        ):
+            return None  # a title Rich would read as markup, or wrap
         return widths, cells
 
     def _lines(self, widths: list[int], cells: list[list[Styled]]) -> list[Line]:
         inner = [width - sum(pad) for width, pad in zip(widths, self.pads, strict=True)]
         result: list[Line] = []
+        if self.title is not None:  # Rich's table.title, centred as Text centres it
+            title, total = self.title.strip(), sum(widths) + len(widths) - 1
+            left = (total - len(title)) // 2
+            result.append([(" " * left, ""), (title, "italic"), (" " * (total - len(title) - left), "")])
         for number, row in enumerate(cells):
             base = "bold" if number == 0 else ""  # Rich's table.header style
             rendered = []
@@ -388,7 +402,10 @@ class Listing(_LaidOut):
         return table
 
     def _layout(self, max_width: int) -> tuple[list[int], list[list[Styled]]] | None:
-        styled = [[_styled(label), _styled(Styled(first, "bold")), _each_line_styled(rest)] for label, first, rest in self.rows]
+        styled = [
+            [_styled(label), _styled(Styled(first, "bold")), _each_line_styled(rest)]
+            for label, first, rest in self.rows
+        ]
         if not styled or max_width < 1 or any(cell is None for row in styled for cell in row):
             return None
         laid: list[list[Styled]] = styled  # type: ignore[assignment]  # no None, as just seen
