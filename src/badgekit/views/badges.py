@@ -179,7 +179,7 @@ def badge_detail(badge: Badge, catalogue: Catalogue, profile: Profile | None = N
             section(f"{level.title} (level id: {level.id})", _criterion_lines(level.criteria))
     else:
         intro: list[str | Styled] = [badge.criteria_intro] if badge.criteria_intro else []
-        section(f"{what} ({len(badge.criteria)})", intro + _criterion_lines(badge.criteria))
+        section(f"{what} ({len(badge.criteria)})", [*intro, *_criterion_lines(badge.criteria)])
     section("How much to write", [badge.words.describe()[:1].upper() + badge.words.describe()[1:] + "."])
     if badge.prerequisites:
         lines: list[str | Styled] = [f"  • {line}" for line in prerequisite_lines(badge, catalogue, profile)]

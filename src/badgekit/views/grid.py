@@ -352,21 +352,21 @@ class Boxed(_LaidOut):
             rendered = []
             for c, cell in enumerate(row):
                 _, justify, fold = self.columns[c]
-                left, right = (" " * pad for pad in self.pads[c])
+                before, after = (" " * pad for pad in self.pads[c])
                 rendered.append(
                     [
-                        [(left, ""), *_fitted(cell, start, piece, inner[c], justify, base, fold), (right, "")]
+                        [(before, ""), *_fitted(cell, start, piece, inner[c], justify, base, fold), (after, "")]
                         for start, piece in _pieces(wrap(cell.plain, inner[c], fold))
                     ]
                 )
             height = max(len(lines) for lines in rendered)
             # The header's cells sit at the bottom of their row, the others at the top.
             blank = [[[(" " * widths[c], "")]] * (height - len(lines)) for c, lines in enumerate(rendered)]
-            columns = [b + lines if number == 0 else lines + b for b, lines in zip(blank, rendered, strict=True)]
+            stacked = [b + lines if number == 0 else lines + b for b, lines in zip(blank, rendered, strict=True)]
             divider = ("┃" if number == 0 else "│", "")
             for index in range(height):
                 line: Line = []
-                for c, column in enumerate(columns):
+                for c, column in enumerate(stacked):
                     if c:
                         line.append(divider)
                     line += column[index]

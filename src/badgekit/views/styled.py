@@ -178,10 +178,11 @@ class Framed:
         if all(len(line) <= inner for line in written):  # nothing to wrap, however narrow
             if not all(_ONE_CELL_LINE.fullmatch(line) for line in written):
                 return None
-            lines, offset = [], 0
-            for line in written:
-                lines.append(self.text.runs(offset, offset + len(line)))
-                offset += len(line) + 1
+            lines: list[Line] = []
+            offset = 0
+            for text in written:
+                lines.append(self.text.runs(offset, offset + len(text)))
+                offset += len(text) + 1
         elif inner < NARROWEST or (wrapped := self.text.laid_out(inner)) is None:
             return None
         else:
