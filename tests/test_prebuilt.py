@@ -10,6 +10,7 @@ import builtins
 import dataclasses
 import json
 import marshal
+import os
 import re
 import subprocess
 import sys
@@ -203,3 +204,46 @@ def test_each_bundled_badge_s_declaration_is_in_the_table_as_re_compiles_it() ->
         if FOR_THIS_PYTHON:
             assert made is not None, "run tools/build_prebuilt.py: a badge's declaration is not in data/prebuilt.bin"
         assert declaration_pattern(declaration) == re.compile(source, DECLARATION_FLAGS)
+
+
+#: Run in a fresh Python: the patterns export's libraries compile as export sets them up, each with
+#: whether the table had it, and whether what library_patterns() made is what re compiles.
+_LIBRARY_PATTERNS = """
+import json, re
+from badgekit import prebuilt, render
+from badgekit.export.markdown import markdown_parser
+markdown_parser()
+markdown_parser()  # a second parser takes the patterns made for the first
+render.import_jinja()
+asked = list(prebuilt.LIBRARY_ASKED.items())
+print(json.dumps([
+    [source, flags, prebuilt._prebuilt_pattern(source, flags) is not None, made == re.compile(source, flags)]
+    for (source, flags), made in asked
+]))
+"""
+
+
+def test_the_patterns_export_s_libraries_compile_are_in_the_table_as_re_compiles_them() -> None:
+    # Run under two hash seeds: a pattern made from a set's members (markdown-it's terminators) is written
+    # in another order in each process, so no table can hold it; it is compiled as usual, and left out here.
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        found = subprocess.run(
+            [sys.executable, "-c", _LIBRARY_PATTERNS], capture_output=True, text=True, check=True, env=env
+        )
+        runs.append(json.loads(found.stdout))
+    assert all(same for run in runs for *_, same in run), "a pattern made in library_patterns() differs from re's"
+    asked = [entry for entry in runs[0] if entry in runs[1]]
+    assert len(asked) >= 40  # markdown-it's and Jinja's: the block is entered where they are set up
+    if FOR_THIS_PYTHON:
+        missing = [source for source, _flags, stored, _same in asked if not stored]
+        assert not missing, f"run tools/build_prebuilt.py: {len(missing)} library patterns are not in the table"
+
+
+def test_library_patterns_leaves_re_compile_as_it_was() -> None:
+    before = re.compile
+    with prebuilt.library_patterns():
+        assert re.compile is not before
+        assert re.compile(rb"b\w+") == re.compile(rb"b\w+")  # bytes: compiled by re as usual
+    assert re.compile is before

@@ -2,10 +2,11 @@
 
 badgekit.prebuilt explains what the table is for. This script imports every module of badgekit,
 and the modules of the libraries it imports when a command runs (Rich, markdown-it), with
-``dataclasses`` recording each method text it compiles and badgekit.prebuilt.compile recording
-each pattern declared; then it compiles each text with Python's own compiler and each pattern
-with ``re``'s own parser and code generator, and stores them with the version of Python they are
-for. Run it after changing a dataclass or a pattern declared through badgekit.prebuilt.compile,
+``dataclasses`` recording each method text it compiles, badgekit.prebuilt.compile recording
+each pattern declared, and badgekit.prebuilt.library_patterns each pattern markdown-it and Jinja
+compile as export sets them up; then it compiles each text with Python's own compiler and each
+pattern with ``re``'s own parser and code generator, and stores them with the version of Python
+they are for. Run it after changing a dataclass or a pattern declared through badgekit.prebuilt.compile,
 with the Python badgekit is released for (tests/test_prebuilt.py fails until you do):
 
     python tools/build_prebuilt.py
@@ -46,14 +47,21 @@ def declared() -> tuple[list[str], list[tuple[str, int]]]:
     """Every method text dataclasses compiles, and every pattern declared, while badgekit and its libraries load."""
     vars(dataclasses)["exec"] = _recording_exec
     import badgekit
-    from badgekit import prebuilt
+    from badgekit import prebuilt, render
+    from badgekit.export.markdown import markdown_parser
+
+    # First, as export sets them up: the patterns they compile are asked for in prebuilt.library_patterns().
+    markdown_parser()
+    render.import_jinja()
 
     for module in pkgutil.walk_packages(badgekit.__path__, "badgekit."):
         importlib.import_module(module.name)
     for name in LIBRARIES:
         importlib.import_module(name)
     del vars(dataclasses)["exec"]
-    return list(dict.fromkeys(texts)), list(dict.fromkeys([*prebuilt.DECLARED, *from_badges()]))
+    return list(dict.fromkeys(texts)), list(
+        dict.fromkeys([*prebuilt.DECLARED, *from_badges(), *prebuilt.LIBRARY_ASKED])
+    )
 
 
 def from_badges() -> list[tuple[str, int]]:

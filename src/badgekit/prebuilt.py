@@ -113,6 +113,39 @@ def _prebuilt_pattern(source: str, flags: int) -> re.Pattern[str] | None:
     return pattern
 
 
+#: Every text pattern asked for inside library_patterns(), as (source, flags), each once: what
+#: tools/build_prebuilt.py compiles for the libraries (having imported and set them up as export does).
+LIBRARY_ASKED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+class library_patterns:  # a lower-case name, as contextlib's blocks have
+    """While in this block, ``re.compile`` takes a library's patterns from the table where it has them.
+
+    Importing markdown-it and Jinja and creating a Markdown parser compile about seventy patterns, 5 ms of
+    every export; tools/build_prebuilt.py compiles those of the versions it finds. A pattern the table does
+    not have (another version of a library) is compiled by ``re``; only text patterns are looked up, and
+    each is made once (as ``re``'s own cache would), however often a parser is created. The block is
+    entered only where badgekit imports or sets up such a library, never around the learner's text.
+    """
+
+    def __enter__(self) -> None:
+        self._original = original = re.compile
+
+        def compile(source: Any, flags: int | re.RegexFlag = 0) -> re.Pattern[Any]:
+            if not isinstance(source, str):
+                return original(source, flags)
+            key = (source, int(flags))
+            found = LIBRARY_ASKED.get(key)
+            if found is None:
+                found = LIBRARY_ASKED[key] = _prebuilt_pattern(*key) or original(source, flags)
+            return found
+
+        re.compile = compile  # type: ignore[assignment]
+
+    def __exit__(self, *_exc: object) -> None:
+        re.compile = self._original
+
+
 #: How many method texts were compiled rather than taken from the table since install(): for the tests.
 compiled_texts = 0
 

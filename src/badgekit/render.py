@@ -175,6 +175,7 @@ def statement_context(
 
 def render_template(name: str, context: Mapping[str, Any], templates_dir: Path | None = None) -> str:
     """Render one template; a broken template is reported by file and line, never as a traceback."""
+    import_jinja()
     import jinja2
     from jinja2.exceptions import SecurityError
 
@@ -209,6 +210,12 @@ def render_template(name: str, context: Mapping[str, Any], templates_dir: Path |
     except jinja2.TemplateError as exc:
         reason = f"template error: {exc.message or exc}"
         raise InvalidDataError([_template_problem(template.filename or name, exc, reason)]) from None
+
+
+def import_jinja() -> None:
+    """Import Jinja, its patterns compiled in advance (badgekit.prebuilt.library_patterns)."""
+    with prebuilt.library_patterns():
+        import jinja2  # noqa: F401 - imported for the patterns it compiles
 
 
 class _TooLong(Exception):

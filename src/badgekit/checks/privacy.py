@@ -89,6 +89,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "Hope came to us at fourteen. Hope doesn't trust adults and I don't blame her.",
             "She said, 'Rahaf is my name.' Jack said one thing, Bill said another, and wee tam wis buzzin.",
             "Bridgie Ward's family are Travellers.",
+            "Dòmhnall prefers to speak Gaelic first thing.",
+            "I supported June to plan her outing. Mark from the night shift told me. Me an May took her back.",
         ),
         clean=(
             "Using Gibbs' reflective cycle (1988) and Kolb's (1984) model helped me. Bandura (1977) agrees.",
@@ -121,6 +123,8 @@ RULES: tuple[PrivacyRule, ...] = (
             "A ray of hope: Hunter wellies from Tesco and the Red Cross, and Billy Connolly on the telly.",
             "Rogers wrote about regard; Rogers, Maslow and Kitwood are the usual names. Hunter green was best.",
             "Holly, mistletoe and tinsel were everywhere. Dawn is often the hardest time in a CHAS hospice.",
+            "Lewis and Harris are joined, and the Caird Hall drop-in is busy. Thats what a took fae the training.",
+            "The work of Juliet Robertson on outdoor learning helps. Baxters in Fochabers gave us a tour.",
         ),
     ),
     PrivacyRule(
@@ -203,6 +207,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "I brought my notes on Kacper (04/11/2015) to the review.",
             "The file had his date of birth down wrong. It's actually 12/07/1948.",
             "| Name | Jo | | DOB | 02/02/2016 |",
+            "The date of birth was copied wrong on the referral. I checked with the GP: it should be 03/11/1941.",
         ),
         clean=("On 12 March 2024 we held our first team meeting, and on 3/4/24 the review took place.",),
     ),
@@ -274,6 +279,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "My SSSC registration number is 4418823.",
             "The mix-up under client number 00458821 meant he missed his flu jab.",
             "I looked up his SWIS no. 3345121.",
+            "I quoted the case number SW/CP/2024/00931 in my email.",
         ),
         clean=("Our budget was £120,000 and section 4.2 of the policy covers this.",),
     ),
@@ -307,6 +313,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "The taxi that collects him is SN19 KXP.",
             "Her son's old car, registration M482 HSV, was outside.",
             "I saw P752 KSR drive past the contact centre twice.",
+            "There was a car outside her house three days in a row, sf68 ywp.",
         ),
         clean=("I completed unit SCDHSC0023 and the M8 and A82 were closed, so we met in room B12.",),
     ),
@@ -324,6 +331,7 @@ RULES: tuple[PrivacyRule, ...] = (
             "The only man in the village of Ardvourlie with motor neurone disease relies on us.",
             "The top flat on Dalmeny Street was where she had lived for fifty years.",
             "I visit a man on Colonsay who lives with dementia.",
+            "As our only client on Foula she depends on us.",
             "In Applecross I support a man with Huntington's disease, and on visits to Tiree a boy with diabetes.",
         ),
         clean=(
@@ -340,9 +348,13 @@ RULES: tuple[PrivacyRule, ...] = (
         "A title with only an initial ('Mrs K'), which is a real person's initial more often than not.",
         "If this is the person's real initial, it can identify them in a small service: use a letter that is "
         "not theirs, such as '{suggestion}', or a role.",
-        triggers=("Mrs K told me she had not slept, so I spoke to the nurse.",),
+        triggers=(
+            "Mrs K told me she had not slept, so I spoke to the nurse.",
+            "miss D (mum) was upset at pick up.",
+        ),
         clean=(
             "Plan A did not work, so we tried plan B, and the Vitamin D leaflet helped.",
+            "We will miss D block while it is painted.",
             "Mrs A told me she had not slept, so Person B and I spoke to Mr C.",  # badgekit's own letters
         ),
     ),

@@ -62,7 +62,7 @@ def finding_line(path: str, finding: Finding, where: Where | None = None) -> str
 class Screening:
     """What the checks found before the export: the privacy findings, then the rest."""
 
-    report: FileReport  # the privacy run: its badge, level and parsed statement are the export's
+    report: FileReport  # the check: its badge, level and parsed statement are the export's
     privacy: tuple[Finding, ...]
     others: tuple[Finding, ...]
     silenced: tuple[Finding, ...] = ()  # privacy findings an ignore comment silenced: exported as written
@@ -89,17 +89,38 @@ def screen(
     from badgekit.checks.report import Options, check_text
 
     options = Options(badge=badge, level=level, allowed_names=tuple(allowed_names), profile=profile)
-    first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(["BK3"]))), source=source)
-    errors = [f for f in first.findings if f.severity == "error"]
-    if errors and not ignore_privacy:
-        where = first.where if first.in_document else None
-        raise PrivacyStop(path, errors, badge_option=first.badge_option(), where=where)
     if not others:
+        first = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules([PRIVACY]))), source=source)
+        _stop_on_errors(path, first, first.findings, ignore_privacy)
         return Screening(first, first.findings, (), first.silenced)
-    if first.badge_from == "detected":  # decided once: the second run must not decide again, nor differently
-        options = replace(options, badge=first.badge.id)
-    rest = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=["BK3"]))), source=source)
-    return Screening(first, first.findings, rest.findings, first.silenced)
+    # One run of every rule, its findings split into the privacy family's and the rest: two runs (privacy
+    # first, then the others) parsed, screened and judged the statement twice, a sixth of an export. A
+    # rule's findings do not depend on which other rules run with it, so the split is what two runs found.
+    whole = check_text(text, path, catalogue, replace(options, rules=tuple(select_rules())), source=source)
+    privacy = tuple(f for f in whole.findings if f.code.startswith(PRIVACY))
+    _stop_on_errors(path, whole, privacy, ignore_privacy)
+    silenced = tuple(f for f in whole.silenced if f.code.startswith(PRIVACY))
+    if whole.badge_from != "detected":
+        return Screening(whole, privacy, tuple(f for f in whole.findings if not f.code.startswith(PRIVACY)), silenced)
+    # A detected badge is decided once, and the other rules are run as for a badge that was named: a named
+    # badge's statement is also checked for headings that quote another badge's criteria (BK606).
+    options = replace(options, badge=whole.badge.id)
+    rest = check_text(
+        text, path, catalogue, replace(options, rules=tuple(select_rules(ignore=[PRIVACY]))), source=source
+    )
+    return Screening(whole, privacy, rest.findings, silenced)
+
+
+#: The privacy family's codes start so (BK3xx).
+PRIVACY = "BK3"
+
+
+def _stop_on_errors(path: str, report: FileReport, privacy: Sequence[Finding], ignore_privacy: bool) -> None:
+    """PrivacyStop when the privacy rules found an error, unless the export goes on regardless."""
+    errors = [f for f in privacy if f.severity == "error"]
+    if errors and not ignore_privacy:
+        where = report.where if report.in_document else None
+        raise PrivacyStop(path, errors, badge_option=report.badge_option(), where=where)
 
 
 def silenced_warning(path: str, silenced: Sequence[Finding], places: Where | None = None) -> list[str]:

@@ -32,9 +32,12 @@ if TYPE_CHECKING:
 
 def markdown_parser() -> MarkdownIt:
     """CommonMark with raw HTML off: tags in the learner's text are text, never markup."""
-    from markdown_it import MarkdownIt
+    from badgekit import prebuilt
 
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    with prebuilt.library_patterns():  # its patterns compiled in advance
+        from markdown_it import MarkdownIt
+
+        parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.add_render_rule("image", _image_as_link)
     parser.add_render_rule("softbreak", _soft_break)
     return parser

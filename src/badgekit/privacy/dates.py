@@ -77,6 +77,9 @@ _WORD_DATE = Lazy(rf"{_DATE}(?![\w/])", re.IGNORECASE)
 #: A day and a month without a year, close after a cue only: "Birthday: 12/12", "her bday's 12/03".
 _DAY_AND_MONTH = Lazy(r"[\s:,(–-]{0,3}(?P<date>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\w/]|\.\d)")
 _MOST_WORDS_BETWEEN = 7
+#: After "date of birth", a date this many words on, in the next sentence, if it is long ago: "the date of birth
+#: had been copied wrong from the referral. I checked it with her ... and it should be 03/11/1941".
+_MOST_WORDS_AFTER_STRONG = 30
 _BDAY = ("bday", "b'day", "b’day", "b-day")
 _DATE_OF_BIRTH_SIGNS = ("dob", "d.o.b", "birth", "born", "b.", *_BDAY)
 #: Where a cue can start: "DOB", "D.O.B", "date of birth", "birth", "born", "b.", "bday".
@@ -130,9 +133,14 @@ def find_dates_of_birth(text: str) -> list[Span]:
             position += 2  # "her bday's 12/03"
         strong = cue.group("strong") is not None
         next_word = (_NEXT_WORD_ON if strong else _NEXT_WORD).get()
-        for number in range(_MOST_WORDS_BETWEEN + 1):
+        for number in range((_MOST_WORDS_AFTER_STRONG if strong else _MOST_WORDS_BETWEEN) + 1):
             date = _date_at(text, position)
-            if date and (_SENTENCE_END.get().search(text, cue.end(), date.start()) is None or _long_ago(date.group())):
+            close = (
+                number <= _MOST_WORDS_BETWEEN and _SENTENCE_END.get().search(text, cue.end(), date.start()) is None
+                if date
+                else False
+            )
+            if date and (close or _long_ago(date.group())):
                 found.append(span(date.start(), date.end(), "date-of-birth"))
                 break
             if date:

@@ -55,6 +55,28 @@ _MAX_RUN = 4
 _GAELIC_ACCENTS = frozenset("àèìòùÀÈÌÒÙ")
 _LOWER_INITIALS = frozenset("bcdefghjklmnpqrstuvwxyz")  # "mr j"; not "a" or "i", which are words
 _SENTENCE_STOPS = frozenset(".!?")
+#: Words before "miss" that make it the verb: "we will miss D block".
+_BEFORE_THE_VERB_MISS = frozenset(
+    {"i", "we", "you", "they", "he", "she", "will", "would", "to", "'ll", "’ll", "might", "could", "really"}
+    | {"don't", "didn't", "won't", "not", "never"}
+)
+#: Verbs of doing something with or for someone, before a name: "I supported June to plan her outing".
+_DOING_FOR = frozenset(
+    [
+        "supported",
+        "support",
+        "supporting",
+        "helped",
+        "help",
+        "helping",
+        "encouraged",
+        "reassured",
+        "accompanied",
+        "comforted",
+        "thanked",
+        "hugged",
+    ]
+)
 #: Words that, after "is" or a comma, start a description of who someone is: "the manager", "our cook".
 _POSSESSORS = frozenset({"the", "a", "an", "our", "my", "his", "her", "their", "your"})
 #: Words before a nickname, as Scots has them: "wee Shuggie", "Big Malky".
@@ -229,6 +251,17 @@ class _Judge:
             return True  # "Joy later told me", "Sandy has lived", "Summer gave me"
         if _KIN_AFTER.get().match(after):
             return True  # "Oksana and her son", "Robin, his brother,"
+        if (before_word := self.word_before(index)) and not self._sentence_break(index - 1):
+            if before_word in _DOING_FOR and not (nxt is not None and any(map(str.isdigit, nxt.text))):
+                return True  # "I supported June to plan her outing"
+            if before_word in ("and", "an", "&") and self.word_before(index, 2) in ("me", "i"):
+                return True  # "Me an May took her back"
+        if (
+            nxt is not None
+            and nxt.lower == "from"
+            and any(t.lower in vocab.PERSON_VERBS for t in self.same_sentence(last + 2, 6))
+        ):
+            return True  # "Mark from the night shift told me"
         if self.who_follows(last) or self._described_as_someone(last):
             return True  # "Rowan, who's been with us", "May is the cook", "Bill, the manager,"
         before = self.word_before(index)
@@ -714,9 +747,15 @@ def _titled(judge: _Judge) -> list[_Person]:
     people: list[_Person] = []
     for index, token in enumerate(tokens[:-1]):
         lower = token.lower
+        lower_miss_initial = (
+            lower == "miss"
+            and _INITIAL.get().match(tokens[index + 1].text) is not None
+            and token.followed_by_space
+            and judge.word_before(index) not in _BEFORE_THE_VERB_MISS
+        )  # "miss D (mum) was upset": the verb "miss" is not followed by a capital letter alone
         is_title = (
             lower in vocab.TITLES
-            and (token.text[:1].isupper() or lower in {"mr", "mrs", "ms", "mx"})
+            and (token.text[:1].isupper() or lower in {"mr", "mrs", "ms", "mx"} or lower_miss_initial)
             and not token.masked  # "Little Miss", "Mr Men": a series of books
         )
         nickname = lower in _NICKNAME_LEADS  # "wee Shuggie", "Big Malky": the name after it, not the word
@@ -883,10 +922,14 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
             return None  # "Julia Donaldson books", "Katie Morag stories": an author or a character
         if not judge.shows_a_person(first, last) and judge._defined_as_thing(last, vocab.NOT_PERSON_KINDS):
             return None  # "Robin Hood was the film we watched"
+        if judge.word_before(first) == "the" and not judge.shows_a_person(first, last):
+            return None  # "the Caird Hall drop-in", "the Harris Tweed blankets"
         if _known_for_their_work(judge, first, last):
             return None  # "Judith Herman's stages of recovery", "emotion coaching from John Gottman"
         return list(words) if _is_full_name(judge, first, last) else None
-    if _first_of_names(judge, first) != first and _credited(judge, first):
+    if _first_of_names(judge, first) != first and (
+        _credited(judge, first) or _known_for_their_work(judge, first, first)
+    ):
         return None  # "singing along to Jimmy Shand and Lulu", "the model from Rolfe, Freshwater and Jasper"
     if _names_before_work(judge, first):
         return None  # "the Roper, Logan and Tierney model"
@@ -903,11 +946,16 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
         return [head]
     if after_organisation:  # "Town Hall", "Care Home": the word after an organisation word is part of it
         return None
-    if judge.word_before(first) in _DETERMINERS:  # "the Will", "a Mark": a thing, not a person
-        return None
+    article = judge.word_before(first)
+    if article in _DETERMINERS and not (article == "an" and head.lower[:1] not in "aeiou"):
+        return None  # "the Will", "a Mark": a thing, not a person; but "Me an May" is Scots "and"
     if judge.is_word_name(head) and not head.line_start and not head.in_heading:
         return None if judge.is_thing(first) else [head]
     unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
+    if unknown and judge.word_before(first) in ("in", "near") and not head.possessive:
+        return None  # "Baxters in Fochabers gave us a tour": a place, whatever the verb after it
+    if _gaelic_name_acting(judge, first):
+        return [head]  # "Dòmhnall prefers to speak Gaelic": a sentence's first word, and a name
     if (judge.is_ambiguous_name(head) or unknown) and judge.shows_a_person(first):
         return [head]
     if (
@@ -1013,7 +1061,7 @@ def _credited(judge: _Judge, first: int, last: int | None = None) -> bool:
         return after is None or after.lower not in vocab.OBJECT_WORDS
     if f"{judge.word_before(lead, 2)} {before}" in vocab.MEDIA_PHRASES:
         return True
-    if before in ("by", "from", "on") and not tokens[last].possessive:
+    if before in ("by", "from", "on", "of") and not tokens[last].possessive:
         just_before = tokens[max(0, lead - 4) : lead - 1]
         just_after = judge.same_sentence(last + 1, 4)
         return any(
@@ -1041,6 +1089,20 @@ def _names_before_work(judge: _Judge, index: int) -> bool:
             return False
         at += 1
     return False
+
+
+def _gaelic_name_acting(judge: _Judge, index: int) -> bool:
+    """A word with a Gaelic grave accent starting a sentence, with a verb of a person after it ("Dòmhnall
+    prefers ..."): mid-sentence such a word is taken for a name anyway (is_clear_name)."""
+    token = judge.tokens[index]
+    if not token.line_start or not _GAELIC_ACCENTS.intersection(token.text) or token.lower in vocab.GAELIC_WORDS:
+        return False
+    nxt = judge.tokens[index + 1] if index + 1 < len(judge.tokens) else None
+    return (
+        nxt is not None
+        and nxt.text.islower()
+        and (judge.verb_follows(index) or (nxt.text.endswith("s") and nxt.lower not in vocab.FUNCTION_WORDS))
+    )
 
 
 def _cited_author_alone(judge: _Judge, index: int) -> bool:

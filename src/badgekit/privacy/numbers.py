@@ -44,7 +44,8 @@ _REFERENCE = Lazy(
     r"account|customer|referral|licence|SWIFT|SWIS|Mosaic|CareFirst|registration|membership|PVG)\s{1,3}"
     r"(?:no\.?|number|num|ref\.?|reference|ID)|"
     r"(?:reference|ref\.?|incident|Datix)(?:\s{1,3}(?:no\.?|number))?)\s{0,3}(?i:is|was|:)?\s{0,3}"
-    r"(?P<number>(?=[A-Za-z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)[A-Za-z]{0,4}[/\-]?\d[\d/\-]{3,14}[A-Za-z]?)\b",
+    r"(?P<number>(?=[A-Za-z/\-]*\d[/\-]?\d[/\-]?\d[/\-]?\d)(?:[A-Za-z]{1,4}[/\-]){0,2}[A-Za-z]{0,4}[/\-]?\d[\d/\-]{3,14}"
+    r"[A-Za-z]?)\b",  # "2023/004517", "SW/CP/2024/00931"
 )
 #: Two letters, six digits and a suffix letter, spaced or not; or spaced with no suffix.
 #: Solid and suffix-less ("SC012345") is a charity or company number, not an NI number.
@@ -65,7 +66,7 @@ _CURRENT_PLATE = Lazy(
 _OLDER_PLATE = Lazy(r"[A-Z](?<![\w-][A-Z])(?:(?<=[A-HJ-NP-Y])\d{1,3} ?[A-Z]{3}|[A-Z]{2} ?\d{1,3}[A-HJ-NP-Y])(?![\w-])")
 _VEHICLE_CONTEXT = Lazy(
     r"\b(?:car|cars|van|taxi|cab|vehicle|motor|motorbike|minibus|bus|lorry|registration|reg|plate|plates"
-    r"|number plate|drives|drove|driving|parked|parks)\b(?:[^.!?\n]{0,30})$",
+    r"|number plate|drives|drove|driving|parked|parks)\b(?:[^.!?\n]{0,50})$",
     re.IGNORECASE,
 )
 _DIGIT = Lazy(r"\d")
@@ -173,7 +174,7 @@ def find_vehicle_registrations(text: str) -> list[Span]:
 
 def _after_vehicle_word(text: str, start: int, end: int | None = None) -> bool:
     """A word about a vehicle before the plate, or a verb of driving just after it ("P752 KSR drive past")."""
-    if _VEHICLE_CONTEXT.get().search(text, max(0, start - 40), start):
+    if _VEHICLE_CONTEXT.get().search(text, max(0, start - 60), start):
         return True
     return end is not None and bool(_VEHICLE_AFTER.get().match(text, end))
 

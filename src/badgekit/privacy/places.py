@@ -243,7 +243,8 @@ _CONDITIONS = (
     "huntington", "schizophrenia", "bipolar", "psychosis", "dialysis", "amputee", "amputation", "terminal",
     "palliative", "brain injury", "sight loss", "hearing loss", "oxygen", "tracheostomy", "peg feed",
     "addiction", "heroin", "methadone", "alcohol", "hoist", "catheter", "stoma", "feeding tube", "ventilator",
-    "year-old", "year old", "aged ", "years old", " the only ",
+    "year-old", "year old", "aged ", "years old", " the only ", " only client", " only person", " only man ",
+    " only woman", " only child", " only family", " only resident", " only one ",
 )  # fmt: skip
 #: A place after "in", "from", "near" or "of the village of".
 _SMALL_PLACE = Lazy(

@@ -115,7 +115,7 @@ DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 #: Festivals, never a name: "at Christmas", "a Hogmanay party".
 FESTIVALS = _words("christmas xmas easter hogmanay halloween diwali eid hanukkah ramadan passover")
 #: Everyday words that the word list lacks and that are also someone's given name: "the telly".
-EVERYDAY_WORDS = _words("telly christmas")
+EVERYDAY_WORDS = _words("telly christmas fae tae wi wis ken aye naw oot hame doon efter mammy greetin")
 
 #: Words that make a capitalised run an organisation, service, place, programme or document.
 ORGANISATION_WORDS = _words(
@@ -205,6 +205,8 @@ PEOPLES = _words(
 #: Places of more than one word, matched as phrases before any name is looked for.
 PLACE_PHRASES = _phrases(
     """
+    Lewis and Harris
+    Harris and Lewis
     Easter Ross
     Wester Ross
     Wester Hailes
@@ -271,6 +273,10 @@ ORGANISATION_PHRASES = _phrases(
     Primark
     Red Cross
     Talking Mats
+    Caird Hall
+    Barr's
+    Irn-Bru
+    Harris Tweed
     Columba 1400
     British Red Cross
     Community Payback Order
@@ -754,12 +760,16 @@ WORK_WORDS = _words(
     hierarchy triangle stages styles lenses roles conditions steps curve ladder principles definition study
     studies writing findings review report inquiry practitioner helper talk talks documentary exercises
     chapter article paper papers lecture speech definition intelligences problem wheel pyramid scale
-    programme method methods tool toolkit technique techniques"""
+    programme method methods tool toolkit technique techniques regard"""
 )
 #: Verbs of making something, after a full name: "Oliver Sacks wrote", "Joan Murphy, who developed Talking Mats".
-MAKER_VERBS = _words("wrote writes developed devised coined founded pioneered invented illustrated composed published")
+MAKER_VERBS = _words(
+    "wrote writes developed devised coined founded pioneered invented illustrated composed published started"
+)
 #: Verbs before "by" that credit the name after it with a work: "translated by James Robertson".
-CREDIT_VERBS = _words("written translated illustrated edited developed devised created directed presented narrated")
+CREDIT_VERBS = _words(
+    "written translated illustrated edited developed devised created directed presented narrated founded started"
+)
 #: Honours and royal titles: a name after them is a public figure, not someone the learner supports.
 HONOURS = _words("sir dame lord king queen prince princess duke duchess earl baroness baron")
 #: Words before a full name that credit them with a performance ("starring Robin Williams"), and pairs
@@ -915,7 +925,7 @@ GAELIC_WORDS = _words(
     """fèis fèisean gàidhlig gàidhealtachd cèilidh cèilidhean cèilidhs mòd mòr bòrd slàinte mhath òran òrain
     ceòl clàr sgìre sgìrean comunn taigh bàta eilean àite àiteachan fàilte beò sràid cùram dùthaich tìr
     ùr ùrachadh gàrradh bùth bùthan còmhradh fèisgoil sgoil òg òigridh clann bhàrd àrd àrainn seòmar
-    seòmar-suidhe seòmar-cadail taigh-beag sgoil-àraich àraich ghràidh"""
+    seòmar-suidhe seòmar-cadail taigh-beag sgoil-àraich àraich ghràidh ùlpan"""
 )
 #: Words after "is" or "was" that make a given name that is also a word an idea: "Patience is what the
 #: night shift needs", "Grace is said before meals".
@@ -950,7 +960,8 @@ PLANT_NAMES = _words(
     """willow oak ash birch rowan elder hazel holly ivy heather fern moss bracken thistle gorse broom pine fir
     yew beech alder lavender rosemary thyme mint basil sage daisy daisies daffodil daffodils tulip tulips
     rose roses lily lilies violet violets poppy poppies bluebell bluebells primrose primroses snowdrop
-    snowdrops clover nettle nettles heather marigold marigolds jasmine iris irises myrtle laurel mistletoe"""
+    snowdrops clover nettle nettles heather marigold marigolds jasmine iris irises myrtle laurel mistletoe
+    sunflower sunflowers dusk sunrise sunset"""
 )
 #: Words before a song's title in the middle of a sentence: "we played Jolene twice".
 SONG_LEADS = _words("played play playing sang sing singing requested request chose for")
