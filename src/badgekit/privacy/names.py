@@ -119,6 +119,7 @@ class _Judge:
             or lower in vocab.MONTHS
             or lower in vocab.DAYS
             or lower in vocab.FESTIVALS
+            or lower in vocab.PLATFORMS
             or lower in vocab.PEOPLES
             or token.masked
         )
@@ -293,6 +294,11 @@ class _Judge:
             and following[2].lower == "name"
         ):
             return True  # "Rahaf is my name"
+        if gap.strip() == "," and len(following) >= 3 and following[0].lower == "one" and following[1].lower == "of":
+            rest = following[2:6]  # "Faith, one of the staff nurses,"
+            if rest and rest[0].lower in _POSSESSORS:
+                rest = rest[1:]
+            return any(any(f in vocab.PEOPLE_WORDS for f in vocab.singulars(t.lower)) for t in rest[:3])
         if gap.strip() == "," and following[0].lower in _POSSESSORS:
             rest = following[1:4]  # "Bill, the manager,", "Jean, our night cook,"
         elif gap.strip() == "" and following[0].lower in ("is", "was", "are", "were"):

@@ -112,7 +112,13 @@ def find_health_numbers(text: str) -> list[Span]:
 
 
 def _after_nhs_words(text: str, start: int) -> bool:
-    return bool(_NHS_CONTEXT.get().search(text, max(0, start - 30), start))
+    """ "NHS number" just before the digits, or earlier in their sentence ("the form asked for the NHS number,
+    which I copied from the letter: 999 412 7730")."""
+    if _NHS_CONTEXT.get().search(text, max(0, start - 30), start):
+        return True
+    sentence = text[max(0, start - 90) : start]
+    stop = max(sentence.rfind(". "), sentence.rfind("\n\n"))
+    return "nhs number" in sentence[stop + 1 :].lower()
 
 
 def find_reference_numbers(text: str) -> list[Span]:

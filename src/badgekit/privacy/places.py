@@ -164,6 +164,9 @@ def find_addresses(text: str) -> list[Span]:
             named = _FLAT_IN_NAMED_BUILDING.get().match(text, sign.start())
             if named:
                 found.append(span(named.start(), named.end(), "address"))
+    if any(f" {suffix}" in lowered for suffix in _LOWER_SUFFIXES):
+        # Written in lower case, as on a phone: "8 braeside rd". Only with a street word that is no other word.
+        found += [span(m.start(), m.end(), "address") for m in _LOWER_ADDRESS.get().finditer(text)]
     if any(word in lowered for word in _LIVING_WORDS):
         for sign in matches_from(_LIVING_SIGN.get(), text, lowered, _LIVING_STARTS):
             lives = _LIVES_AT.get().match(text, sign.start())  # which starts where its sign does
@@ -175,6 +178,11 @@ def find_addresses(text: str) -> list[Span]:
     return resolve_overlaps(found)
 
 
+_LOWER_SUFFIXES = ("rd", "road", "street", "terrace", "avenue", "crescent", "gardens", "wynd")
+_LOWER_ADDRESS = Lazy(
+    r"(?<![\w/.,£$])\d{1,4}[a-z]?\s{1,3}(?!(?:hour|mile|minute|day|week|lane|year|car|bus)s?\b)[a-z]{3,}"
+    r"(?:\s{1,3}[a-z]{3,})?\s{1,3}(?:rd|road|street|terrace|avenue|crescent|gardens|wynd)\b"
+)
 #: What both flat patterns need: a flat's number and then a capitalised name ("Flat 4, Rosebank", "3/2, The").
 _FLAT_SIGN = Lazy(
     r"(?:(?i:flat|apartment|apt\.?|unit)\s{1,3}(?:\d|[A-Z]\b)|(?<![\w/])(?!24/7)\d{1,3}/\d|\d[Ff]\d)"

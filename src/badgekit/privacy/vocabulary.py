@@ -114,8 +114,12 @@ MONTHS = _words(
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 #: Festivals, never a name: "at Christmas", "a Hogmanay party".
 FESTIVALS = _words("christmas xmas easter hogmanay halloween diwali eid hanukkah ramadan passover")
+#: Social media and messaging platforms: never a person ("someone on Snapchat who said he was 16").
+PLATFORMS = _words(
+    "snapchat instagram tiktok facebook whatsapp youtube twitter discord roblox fortnite twitch telegram"
+)
 #: Everyday words that the word list lacks and that are also someone's given name: "the telly".
-EVERYDAY_WORDS = _words("telly christmas fae tae wi wis ken aye naw oot hame doon efter mammy greetin")
+EVERYDAY_WORDS = _words("telly christmas fae tae wi wis ken aye naw oot hame doon efter mammy greetin nae naebody ma")
 
 #: Words that make a capitalised run an organisation, service, place, programme or document.
 ORGANISATION_WORDS = _words(
@@ -835,7 +839,7 @@ THING_NOUNS = _words(
     bid bids award awards holder holders giver givers pot pots jar jars bush's singers singer carols service
     services concert concerts decorations decoration wedding weddings anniversary anniversaries cards card
     redbreast redbreasts nuts nut wood leaf's colour colours color paint necklace ring rings stone stones
-    juice pie pudding sauce stew soup wellies boots green blue red navy pink purple grey"""
+    juice pie pudding sauce stew soup wellies boots green blue red navy pink purple grey tinted"""
 )
 #: Nouns for kinds of thing that, after "is the" or "was the", show a given name used as a word:
 #: "Dawn is the hardest time", "Violet was the colour she chose", "Jolene is a song".
