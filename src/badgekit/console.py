@@ -173,14 +173,7 @@ def plain_looks(file: Any = None) -> dict[str, Any] | None:
         except ValueError:  # a digit that is no number ("²"): as Rich takes it, or not
             return None
     else:  # Rich's Console.size: the first standard stream that is a terminal, else 80
-        width = None
-        for number, stream in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__)):
-            try:
-                width, _ = os.get_terminal_size(stream.fileno() if stream is not None else number)
-            except (AttributeError, ValueError, OSError):
-                continue
-            break
-        width = width or 80
+        width = _first_terminal_width()
     return {
         "width": width,
         "color_system": None,
@@ -188,6 +181,20 @@ def plain_looks(file: Any = None) -> dict[str, Any] | None:
         "no_color": environ.get("NO_COLOR", "") != "",
         "encoding": encoding,
     }
+
+
+def _first_terminal_width() -> int:
+    """The width of the first standard stream that is a terminal, else 80: as Rich's Console.size has it."""
+    import os
+    import sys
+
+    for number, stream in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__)):
+        try:
+            width, _ = os.get_terminal_size(stream.fileno() if stream is not None else number)
+        except (AttributeError, ValueError, OSError):
+            continue
+        return width or 80
+    return 80
 
 
 def terminal_looks(file: Any = None) -> dict[str, Any] | None:
@@ -228,15 +235,8 @@ def terminal_looks(file: Any = None) -> dict[str, Any] | None:
         width = 80
     elif told is not None:
         width = told
-    else:  # the first standard stream that is a terminal, else 80
-        width = 0
-        for number, stream in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__)):
-            try:
-                width, _ = os.get_terminal_size(stream.fileno() if stream is not None else number)
-            except (AttributeError, ValueError, OSError):
-                continue
-            break
-        width = width or 80
+    else:
+        width = _first_terminal_width()
     colours = None
     if terminal and not dumb:
         if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
