@@ -239,6 +239,7 @@ def _named_later(text: str, end: int) -> list[Span]:
     underscore in it) counts, so that "on Facebook with her sister as well" is left alone."""
     rest = text[end : end + 200]
     if not any(c.isdigit() or c in "._" for c in rest) or not any(w in rest for w in (" as ", " called ", " name")):
+        # (" name" covers "her name on there is kerrmcnab.x" too)
         return []  # no word that gives a name, or nothing that looks like a handle: no need for the pattern
     match = _LATER_NAME.get().match(text, end)
     if match is None:
@@ -250,8 +251,10 @@ def _named_later(text: str, end: int) -> list[Span]:
 
 
 #: Up to eight words after a platform, then "as" or "called" and a name: "on Fortnite every night till 3am as ...".
+_VERB_HANDLE_BEFORE = Lazy(r"\b(?:to|can|could|would|will|i|we|you|they|how|better|not|cannot|can't)\s{1,3}$")
 _LATER_NAME = Lazy(
-    r"(?:\s{1,3}[\w'’,]{1,20}){1,8}?\s{1,3}(?:as|called|named|name\s{1,3}of)\s{1,2}['\"‘“]?"
+    r"(?:[\s,]{1,3}[\w'’,]{1,20}){1,8}?\s{1,3}(?:as|called|named|name\s{1,3}of|name on there is|name is)\s{1,2}"
+    r"['\"‘“]?"
     r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
 )
 
@@ -272,7 +275,11 @@ def find_handles(text: str) -> list[Span]:
         found += [span(m.start(), m.end(), "handle") for m in _PROFILE_ADDRESS.get().finditer(text)]
     if "@" in text:
         found += [span(m.start(), m.end(), "handle") for m in _HANDLE_AT.get().finditer(text)]
-    signs = [(end, True) for end, _ in _signs(lowered, _NAMING_SIGN)]
+    signs = [
+        (end, True)
+        for end, sign in _signs(lowered, _NAMING_SIGN)
+        if not (sign == "handle" and _VERB_HANDLE_BEFORE.get().search(lowered, max(0, end - 20), end - len(sign)))
+    ]  # "how to handle complaints": the verb
     signs += [(end, False) for end, sign in _signs(lowered, _PLATFORM_SIGN) if sign != "x" or text[end - 1] == "X"]
     for end, naming in signs:
         match = _AFTER_SIGN.get().match(text, end)
@@ -288,6 +295,8 @@ def find_handles(text: str) -> list[Span]:
                 found.append(span(match.start("handle"), match.end("handle"), "handle"))
         elif _looks_like_a_handle(handle):
             found.append(span(match.start("handle"), match.end("handle"), "handle"))
+        elif handle.lower() in _NOT_HANDLES:
+            found += _named_later(text, end)  # "on snapchat, her name on there is kerrmcnab.x"
     return found
 
 

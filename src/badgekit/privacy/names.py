@@ -780,9 +780,11 @@ def _titled(judge: _Judge) -> list[_Person]:
                 break
             if tokens[at - 1].possessive:
                 break
+            pronoun = candidate.text == "I" and at + 1 < len(tokens) and tokens[at + 1].text.islower()
             initial = (
                 bool(_INITIAL.get().match(candidate.text) or (plain and candidate.text in _LOWER_INITIALS))
                 and not is_kin
+                and not pronoun  # "diagnosed with MS. I organised ...", "a near miss I went back ..."
             )
             lower_surname = (
                 plain
@@ -795,9 +797,13 @@ def _titled(judge: _Judge) -> list[_Person]:
             )  # "mrs campbell", "mr black", "mr j": after "mr" in lower case, a lower-case word is a surname
             if nickname and not words and candidate.text.islower():
                 name = title_case(candidate.text)
-                lower_surname = (name in judge.first or name in judge.ambiguous) and (
-                    (candidate.lower not in wordlists.common_words() or judge.verb_follows(at))
-                    and not judge.is_role_word(candidate)
+                lower_surname = (
+                    candidate.lower not in vocab.EVERYDAY_WORDS
+                    and (name in judge.first or name in judge.ambiguous)
+                    and (
+                        (candidate.lower not in wordlists.common_words() or judge.verb_follows(at))
+                        and not judge.is_role_word(candidate)
+                    )
                 )  # "wee mags", "big tam came in"; not "wee lassie"
             if not (candidate.capitalised or initial or lower_surname) or candidate.lower in vocab.TITLES:
                 break
@@ -958,7 +964,8 @@ def _judge_run(judge: _Judge, first: int, last: int) -> list[Token] | None:
     if judge.is_word_name(head) and not head.line_start and not head.in_heading:
         return None if judge.is_thing(first) else [head]
     unknown = judge.is_unknown_word(head) and not head.caseless  # in capitals every word looks unknown
-    if unknown and judge.word_before(first) in ("in", "near") and not head.possessive:
+    placeish = unknown or (head.text in wordlists.surnames() and head.text not in judge.first)
+    if placeish and judge.word_before(first) in ("in", "near") and not head.possessive:
         return None  # "Baxters in Fochabers gave us a tour": a place, whatever the verb after it
     if _gaelic_name_acting(judge, first):
         return [head]  # "Dòmhnall prefers to speak Gaelic": a sentence's first word, and a name

@@ -125,7 +125,13 @@ def find_reference_numbers(text: str) -> list[Span]:
     """Numbers after words that say they identify a record: "case reference 12/3456", "incident 45821",
     "registration number is 3071942"."""
     found = matches_from(_REFERENCE.get(), text, text.lower(), _REFERENCE_STARTS)
-    return [span(m.start("number"), m.end("number"), "reference") for m in found]
+    spans = [span(m.start("number"), m.end("number"), "reference") for m in found]
+    if "-" in text:  # a case reference needs no words before it: "the referral came in under SW-118742"
+        spans += [span(m.start(), m.end(), "reference") for m in _LETTERS_DASH_NUMBER.get().finditer(text)]
+    return spans
+
+
+_LETTERS_DASH_NUMBER = Lazy(r"\b[A-Z]{2,4}-\d{5,8}\b")
 
 
 #: The words a record number's pattern can start with: it is tried only where one stands.

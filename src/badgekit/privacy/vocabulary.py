@@ -277,6 +277,18 @@ ORGANISATION_PHRASES = _phrases(
     Primark
     Red Cross
     Talking Mats
+    Dr Gray's
+    Morrisons
+    Makaton
+    Bookbug
+    React to Red
+    Christmas Eve
+    Christmas Day
+    Boxing Day
+    New Year's Eve
+    New Year's Day
+    Bonfire Night
+    Guy Fawkes
     Caird Hall
     Barr's
     Irn-Bru
@@ -730,6 +742,9 @@ CITED_NAME_PHRASES = _phrases(
     Paw Patrol
     The Gruffalo
     The Tiger Who Came to Tea
+    Daisy Bell
+    Ruby Tuesday
+    Mary's Boy Child
     """
 )
 #: (The names after the authors are children's books and their characters, read with the children a
