@@ -178,7 +178,7 @@ def test_the_table_holds_every_pattern() -> None:
 
 @pytest.mark.parametrize(("source", "flags"), DECLARED, ids=[source[:40] for source, _ in DECLARED])
 def test_each_pattern_is_the_one_re_compiles(source: str, flags: int) -> None:
-    made = prebuilt._prebuilt_pattern(source, flags)
+    made = prebuilt.prebuilt_pattern(source, flags)
     if FOR_THIS_PYTHON:
         assert made is not None, "run tools/build_prebuilt.py: this pattern is not in data/prebuilt.bin"
     if made is not None:
@@ -189,14 +189,14 @@ def test_each_pattern_is_the_one_re_compiles(source: str, flags: int) -> None:
 
 def test_a_pattern_not_in_the_table_is_compiled_as_usual(hooked: None) -> None:
     prebuilt._table = {}  # what the table is under another Python
-    assert prebuilt._prebuilt_pattern(r"(?P<word>b\w+)", 0) is None
+    assert prebuilt.prebuilt_pattern(r"(?P<word>b\w+)", 0) is None
     assert prebuilt.compile(r"(?P<word>b\w+)") == re.compile(r"(?P<word>b\w+)")
 
 
 def test_code_the_engine_refuses_is_compiled_as_usual(hooked: None) -> None:
     source = r"(?P<word>b\w+)"
     prebuilt._table = {"patterns": {f"0:{source}": (32, marshal.dumps([2**31 - 1] * 4), 1, {"word": 1})}}
-    assert prebuilt._prebuilt_pattern(source, 0) is None
+    assert prebuilt.prebuilt_pattern(source, 0) is None
     assert prebuilt.compile(source) == re.compile(source)
 
 
@@ -208,7 +208,7 @@ def test_each_bundled_badge_s_declaration_is_in_the_table_as_re_compiles_it() ->
     assert len(declarations) >= 2
     for declaration in declarations:
         source = declaration_source(declaration)
-        made = prebuilt._prebuilt_pattern(source, int(DECLARATION_FLAGS))
+        made = prebuilt.prebuilt_pattern(source, int(DECLARATION_FLAGS))
         if FOR_THIS_PYTHON:
             assert made is not None, "run tools/build_prebuilt.py: a badge's declaration is not in data/prebuilt.bin"
         assert declaration_pattern(declaration) == re.compile(source, DECLARATION_FLAGS)
@@ -225,7 +225,7 @@ markdown_parser()  # a second parser takes the patterns made for the first
 render.import_jinja()
 asked = list(prebuilt.LIBRARY_ASKED.items())
 print(json.dumps([
-    [source, flags, prebuilt._prebuilt_pattern(source, flags) is not None, made == re.compile(source, flags)]
+    [source, flags, prebuilt.prebuilt_pattern(source, flags) is not None, made == re.compile(source, flags)]
     for (source, flags), made in asked
 ]))
 """

@@ -11,70 +11,59 @@ import marshal
 import pkgutil
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import badgekit.privacy
+from badgekit import prebuilt
 from badgekit.privacy import contact, dates, numbers, patterns, places
-from badgekit.privacy.wordlists import read_data
 
 for _module in pkgutil.iter_modules(badgekit.privacy.__path__):
     importlib.import_module(f"badgekit.privacy.{_module.name}")
 DECLARED = list(patterns.DECLARED)
-STORED = marshal.loads(read_data(patterns.TABLE_FILE))
+STORED = marshal.loads((Path(prebuilt.__file__).parent / "data" / prebuilt.TABLE_FILE).read_bytes())
+FOR_THIS_PYTHON = STORED["engine"] == prebuilt.engine_version()
 
 
 @pytest.fixture
 def fresh_table() -> Iterator[None]:
-    """Patterns made afresh, from the table as a test leaves it, and the table read again afterwards."""
-    saved = patterns._table
+    """The table as a test leaves it, and read again afterwards."""
+    saved = prebuilt._table
     yield
-    patterns._table = saved
+    prebuilt._table = saved
 
 
 def test_the_patterns_are_declared() -> None:
     assert len(DECLARED) >= 60
 
 
-def test_the_table_holds_every_pattern_and_is_used_only_by_the_python_it_is_for() -> None:
-    if STORED["engine"] != patterns.engine_version():
+def test_the_table_holds_every_privacy_pattern_and_is_used_only_by_the_python_it_is_for() -> None:
+    if not FOR_THIS_PYTHON:
         # Another Python (the table is built on the one CI runs): it is never used, and patterns compile as usual.
-        assert patterns._load_table() == {}, f"data/patterns.bin is for {STORED['engine'][0]}, not this Python"
+        assert prebuilt._load_table() == {}, f"data/prebuilt.bin is for {STORED['engine'][0]}, not this Python"
         return
     missing = [lazy.source for lazy in DECLARED if f"{lazy.flags}:{lazy.source}" not in STORED["patterns"]]
-    assert not missing, f"run tools/build_patterns.py: {len(missing)} patterns are not in data/patterns.bin"
+    assert not missing, f"run tools/build_prebuilt.py: {len(missing)} privacy patterns are not in data/prebuilt.bin"
 
 
 @pytest.mark.parametrize("lazy", DECLARED, ids=[lazy.source[:40] for lazy in DECLARED])
 def test_each_pattern_is_the_one_re_compiles(lazy: patterns.Lazy) -> None:
-    made = patterns._prebuilt(lazy.source, lazy.flags)
-    if STORED["engine"] == patterns.engine_version():
-        assert made is not None, "run tools/build_patterns.py: this pattern is not in data/patterns.bin"
+    made = prebuilt.prebuilt_pattern(lazy.source, lazy.flags)
+    if FOR_THIS_PYTHON:
+        assert made is not None, "run tools/build_prebuilt.py: this pattern is not in data/prebuilt.bin"
     if made is not None:
-        assert made == re.compile(lazy.source, lazy.flags), "run tools/build_patterns.py: the stored code is stale"
+        assert made == re.compile(lazy.source, lazy.flags), "run tools/build_prebuilt.py: the stored code is stale"
         assert made.groupindex == re.compile(lazy.source, lazy.flags).groupindex
     assert lazy.get() == re.compile(lazy.source, lazy.flags)
 
 
-def test_under_another_python_patterns_are_compiled_as_usual(fresh_table: None) -> None:
-    patterns._table = {}  # what _load_table gives when the engine recorded is not this one
+def test_a_pattern_not_in_the_table_is_compiled_on_first_use_as_usual(fresh_table: None) -> None:
+    prebuilt._table = {}  # what the table is under another Python
     lazy = patterns.Lazy(r"(?P<word>b\w+)")
-    assert patterns._prebuilt(lazy.source, lazy.flags) is None
+    assert lazy._compiled is None  # nothing compiled until it is asked for
     assert lazy.get() == re.compile(lazy.source) and lazy.get().match("born")
-
-
-def test_code_the_engine_refuses_is_compiled_as_usual(fresh_table: None) -> None:
-    source = r"(?P<word>b\w+)"
-    patterns._table = {f"0:{source}": (32, marshal.dumps([2**31 - 1] * 4), 1, {"word": 1})}
-    lazy = patterns.Lazy(source)
-    assert patterns._prebuilt(source, 0) is None
-    assert lazy.get() == re.compile(source)
-
-
-def test_a_table_for_another_engine_is_not_used(monkeypatch: pytest.MonkeyPatch, fresh_table: None) -> None:
-    monkeypatch.setattr(patterns, "engine_version", lambda: ["cpython-99", 1, 4, 0, 0])
-    patterns._table = None
-    assert patterns._load_table() == {}
+    assert lazy.get() is lazy.get()
 
 
 SEARCHED_FROM = [

@@ -2,12 +2,13 @@
 
 badgekit.prebuilt explains what the table is for. This script imports every module of badgekit,
 and the modules of the libraries it imports when a command runs (Rich, markdown-it), with
-``dataclasses`` recording each method text it compiles, badgekit.prebuilt.compile recording
-each pattern declared, and badgekit.prebuilt.library_patterns each pattern markdown-it and Jinja
-compile as export sets them up; then it compiles each text with Python's own compiler and each
-pattern with ``re``'s own parser and code generator, and stores them with the version of Python
-they are for. Run it after changing a dataclass or a pattern declared through badgekit.prebuilt.compile,
-with the Python badgekit is released for (tests/test_prebuilt.py fails until you do):
+``dataclasses`` recording each method text it compiles; it collects each pattern declared through
+badgekit.prebuilt.compile or as a privacy pattern (badgekit.privacy.patterns.Lazy), and each
+pattern markdown-it and Jinja compile as export sets them up (badgekit.prebuilt.library_patterns);
+then it compiles each text with Python's own compiler and each pattern with ``re``'s own parser
+and code generator, and stores them with the version of Python they are for. Run it after
+changing a dataclass or a pattern, with the Python badgekit is released for
+(tests/test_prebuilt.py and tests/test_privacy_patterns.py fail until you do):
 
     python tools/build_prebuilt.py
 
@@ -59,8 +60,11 @@ def declared() -> tuple[list[str], list[tuple[str, int]]]:
     for name in LIBRARIES:
         importlib.import_module(name)
     del vars(dataclasses)["exec"]
+    from badgekit.privacy import patterns as privacy_patterns
+
+    privacy = [(lazy.source, lazy.flags) for lazy in privacy_patterns.DECLARED]  # compiled on first use
     return list(dict.fromkeys(texts)), list(
-        dict.fromkeys([*prebuilt.DECLARED, *from_badges(), *prebuilt.LIBRARY_ASKED])
+        dict.fromkeys([*prebuilt.DECLARED, *privacy, *from_badges(), *prebuilt.LIBRARY_ASKED])
     )
 
 
@@ -109,7 +113,7 @@ def main() -> None:
         if marshal.loads(code) != builtins.compile(text, "<string>", "exec", dont_inherit=True):
             raise SystemExit(f"the stored code differs from Python's: {text[:60]!r}")
     for source, flags in patterns:
-        if prebuilt._prebuilt_pattern(source, flags) != re.compile(source, flags):
+        if prebuilt.prebuilt_pattern(source, flags) != re.compile(source, flags):
             raise SystemExit(f"the prebuilt pattern differs from re.compile's: {source!r}")
     print(f"{path.name}: {len(methods)} method texts, {len(patterns)} patterns, {len(data):,} bytes")
     print(f"sha256 {hashlib.sha256(data).hexdigest()}")

@@ -84,16 +84,16 @@ def compile(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from the engine's code compiled in advance when the table has it."""
     flags = int(flags)
     DECLARED.append((source, flags))
-    return _prebuilt_pattern(source, flags) or re.compile(source, flags)
+    return prebuilt_pattern(source, flags) or re.compile(source, flags)
 
 
 def pattern(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)`` for a pattern made from badgekit's data as it runs (a badge's declaration,
     statement/parse.py), from the table where tools/build_prebuilt.py compiled it from the bundled badges."""
-    return _prebuilt_pattern(source, int(flags)) or re.compile(source, flags)
+    return prebuilt_pattern(source, int(flags)) or re.compile(source, flags)
 
 
-def _prebuilt_pattern(source: str, flags: int) -> re.Pattern[str] | None:
+def prebuilt_pattern(source: str, flags: int) -> re.Pattern[str] | None:
     patterns: Mapping[str, Any] = table().get("patterns", {})
     entry = patterns.get(f"{flags}:{source}")
     if entry is None:
@@ -137,7 +137,7 @@ class library_patterns:  # a lower-case name, as contextlib's blocks have
             key = (source, int(flags))
             found = LIBRARY_ASKED.get(key)
             if found is None:
-                found = LIBRARY_ASKED[key] = _prebuilt_pattern(*key) or original(source, flags)
+                found = LIBRARY_ASKED[key] = prebuilt_pattern(*key) or original(source, flags)
             return found
 
         re.compile = compile  # type: ignore[assignment]

@@ -7,13 +7,12 @@ statement, in every ``badgekit check`` process. So:
 
 - a detector looks for a cheap sign first (an "@", a digit, a word such as "born") and
   only then asks for its pattern, so a statement without that sign never needs it;
-- the engine's code for every pattern declared here is built in advance by
-  tools/build_patterns.py into ``data/patterns.bin``, and handed to the engine as it is,
-  which takes microseconds. The code belongs to one version of Python's ``re`` engine, so
-  the file records which; under any other Python, or if the engine refuses the code, the
-  pattern is compiled as usual. Either way the pattern is the same: a compiled pattern
-  compares equal to another only when their code is the same, and
-  tests/test_privacy_patterns.py holds every pattern to ``re.compile``'s.
+- the engine's code for every pattern declared here is built in advance, with the rest of
+  badgekit's, into the one table of code compiled in advance (badgekit/prebuilt.py, built by
+  tools/build_prebuilt.py), and handed to the engine as it is, which takes microseconds; under
+  any other Python, or if the engine refuses the code, the pattern is compiled as usual. Either
+  way the pattern is the same, and tests/test_privacy_patterns.py holds every pattern to
+  ``re.compile``'s.
 
 Every pattern here must run in time linear in the text: no quantifier over a group that
 can itself match the same characters in more than one way (tests/test_privacy_linear.py
@@ -23,14 +22,12 @@ runs each detector on long runs of spaces, brackets and letters to hold this).
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-#: Every pattern declared, in the order declared: what tools/build_patterns.py compiles.
+from badgekit import prebuilt
+
+#: Every pattern declared, in the order declared: what tools/build_prebuilt.py compiles.
 DECLARED: list[Lazy] = []
-
-TABLE_FILE = "patterns.bin"
 
 
 class Lazy:
@@ -46,62 +43,9 @@ class Lazy:
 
     def get(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = _prebuilt(self.source, self.flags) or re.compile(self.source, self.flags)
+            made = prebuilt.prebuilt_pattern(self.source, self.flags)
+            self._compiled = made or re.compile(self.source, self.flags)
         return self._compiled
-
-
-def _engine() -> Any:
-    """CPython's matching engine, which ``re`` compiles patterns for."""
-    import _sre  # type: ignore[import-not-found]  # it ships no type stubs
-
-    return _sre
-
-
-def engine_version() -> list[Any]:
-    """What the prebuilt code depends on: the interpreter, and the version and word size of its engine."""
-    engine = _engine()
-    return [sys.implementation.cache_tag, engine.MAGIC, engine.CODESIZE, engine.MAXREPEAT, engine.MAXGROUPS]
-
-
-_table: dict[str, Any] | None = None
-
-
-def _prebuilt(source: str, flags: int) -> re.Pattern[str] | None:
-    """The pattern made from its prebuilt code, or None when there is none for this Python."""
-    global _table
-    if _table is None:
-        _table = _load_table()
-    entry = _table.get(f"{flags}:{source}")
-    if entry is None:
-        return None
-    from marshal import loads
-
-    all_flags, code, groups, groupindex = entry
-    indexgroup: list[str | None] = [None] * (groups + 1)
-    for group_name, number in groupindex.items():
-        indexgroup[number] = group_name
-    try:
-        pattern: re.Pattern[str] = _engine().compile(
-            source, all_flags, loads(code), groups, groupindex, tuple(indexgroup)
-        )
-    except (RuntimeError, TypeError, ValueError, OverflowError):  # code the engine does not accept
-        return None
-    return pattern
-
-
-def _load_table() -> dict[str, Any]:
-    import marshal
-
-    from badgekit.privacy.wordlists import read_data
-
-    try:
-        stored = marshal.loads(read_data(TABLE_FILE))
-    except (FileNotFoundError, EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(stored, dict) or stored.get("engine") != engine_version():
-        return {}
-    patterns = stored.get("patterns")
-    return patterns if isinstance(patterns, dict) else {}
 
 
 #: Characters that ``re`` matches case-insensitively with an ASCII letter though ``str.lower`` does not
